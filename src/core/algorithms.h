@@ -1,0 +1,36 @@
+/* GnuTLS algorithm ids <-> OpenSSL names, for the other rooms (owned by
+ * src/core/algorithms*.c).  Each returns NULL / 0 for ids OpenSSL lacks. */
+#ifndef GNOSSL_CORE_ALGORITHMS_H
+#define GNOSSL_CORE_ALGORITHMS_H
+
+#include "gnossl.h"
+#include <openssl/evp.h>
+
+/* Names for EVP_MD_fetch / EVP_CIPHER_fetch / EVP_MAC (e.g. "SHA256",
+ * "AES-128-GCM", "ChaCha20-Poly1305"). */
+const char *gnossl_digest_ossl_name(gnutls_digest_algorithm_t d);
+const char *gnossl_cipher_ossl_name(gnutls_cipher_algorithm_t c);
+const char *gnossl_mac_ossl_digest_name(gnutls_mac_algorithm_t m); /* HMAC's digest */
+
+/* Pre-fetched (once per process, never per call) EVP objects; do not free. */
+const EVP_MD *gnossl_digest_fetch(gnutls_digest_algorithm_t d);
+const EVP_CIPHER *gnossl_cipher_fetch(gnutls_cipher_algorithm_t c);
+
+/* TLS names: groups ("X25519", "P-256", "ffdhe2048") and signature schemes
+ * ("ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256", "ed25519") as
+ * SSL_set1_groups_list / SSL_set1_sigalgs_list take them, and back. */
+const char *gnossl_group_ossl_name(gnutls_group_t g);
+gnutls_group_t gnossl_group_from_ossl_nid(int nid);
+const char *gnossl_sign_ossl_name(gnutls_sign_algorithm_t s);
+gnutls_sign_algorithm_t gnossl_sign_from_ossl_name(const char *name);
+
+/* Protocol versions: GNUTLS_TLS1_2 <-> TLS1_2_VERSION, etc. */
+int gnossl_protocol_to_ossl(gnutls_protocol_t p);
+gnutls_protocol_t gnossl_protocol_from_ossl(int version);
+
+/* TLS cipher suites by their two IANA bytes: GnuTLS cipher, MAC and kx of
+ * the suite an SSL negotiated (SSL_CIPHER_get_protocol_id). */
+int gnossl_suite_lookup(unsigned id, gnutls_cipher_algorithm_t *cipher, gnutls_mac_algorithm_t *mac,
+                        gnutls_kx_algorithm_t *kx);
+
+#endif

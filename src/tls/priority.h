@@ -1,0 +1,37 @@
+/* Compiled priorities as the session sees them (owned by the priority files
+ * in src/tls/).  A priority string is parsed once, in gnutls_priority_init,
+ * into a gnutls_priority_t that is cheap to apply to each new SSL. */
+#ifndef GNOSSL_TLS_PRIORITY_H
+#define GNOSSL_TLS_PRIORITY_H
+
+#include "gnossl.h"
+#include <openssl/ssl.h>
+
+/* Apply compiled priorities to a freshly created SSL (versions, TLS 1.2
+ * cipher list, TLS 1.3 suites, groups, signature algorithms, options,
+ * security level).  Returns 0 or a negative GnuTLS code. */
+int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_dtls);
+
+/* Priority objects are reference counted: a session holds a reference to
+ * the priority it was given, so the application may deinit its copy. */
+void gnossl_priority_ref(gnutls_priority_t p);
+void gnossl_priority_unref(gnutls_priority_t p);
+
+/* Flags parsed from % options that other rooms consult. */
+#define GNOSSL_PRIO_NO_TICKETS 0x1u
+#define GNOSSL_PRIO_SERVER_PRECEDENCE 0x2u
+#define GNOSSL_PRIO_DISABLE_WILDCARDS 0x4u
+#define GNOSSL_PRIO_NO_EXTENSIONS 0x8u
+#define GNOSSL_PRIO_FALLBACK_SCSV 0x10u
+#define GNOSSL_PRIO_UNSAFE_RENEGOTIATION 0x20u
+#define GNOSSL_PRIO_SAFE_RENEGOTIATION 0x40u
+#define GNOSSL_PRIO_DISABLE_SAFE_RENEGOTIATION 0x80u
+#define GNOSSL_PRIO_NO_TLS13_COMPAT_MODE 0x100u
+unsigned gnossl_priority_flags(gnutls_priority_t p);
+
+/* Certificate verification flags implied by % options (%VERIFY_ALLOW_BROKEN,
+ * %VERIFY_ALLOW_SIGN_WITH_SHA1, %VERIFY_DISABLE_CRL_CHECKS, ...), OR-ed into
+ * the credentials' flags when a session verifies. */
+unsigned gnossl_priority_verify_flags(gnutls_priority_t p);
+
+#endif
