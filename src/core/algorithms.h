@@ -33,4 +33,21 @@ gnutls_protocol_t gnossl_protocol_from_ossl(int version);
 int gnossl_suite_lookup(unsigned id, gnutls_cipher_algorithm_t *cipher, gnutls_mac_algorithm_t *mac,
                         gnutls_kx_algorithm_t *kx);
 
+/* ---- additions (owned by src/core/algorithms*.c) ---- */
+
+/* EVP_MAC name ("HMAC", "CMAC", "GMAC") for a GnuTLS MAC, with the digest
+ * (HMAC) or cipher (CMAC/GMAC) parameter it needs; NULL if unsupported. */
+const char *gnossl_mac_ossl_mac(gnutls_mac_algorithm_t m, const char **digest, const char **cipher);
+
+/* Signature schemes by their TLS code point (0x0804 = rsa_pss_rsae_sha256).
+ * The ECDSA code points 0x0403/0x0503/0x0603 mean ECDSA_SHAxxx (any curve)
+ * under TLS 1.2 and ECDSA_SECPxxxR1_SHAxxx under TLS 1.3: pass tls13. */
+gnutls_sign_algorithm_t gnossl_sign_from_tls_id(unsigned tls_id, int tls13);
+unsigned gnossl_sign_tls_id(gnutls_sign_algorithm_t s); /* 0 if none */
+
+/* GnuTLS's full suite name ("TLS_ECDHE_RSA_AES_128_GCM_SHA256") for two
+ * IANA bytes, NULL if GnuTLS does not know it.  Note for TLS 1.3 suites
+ * gnossl_suite_lookup gives kx GNUTLS_KX_UNKNOWN (the suite does not fix it). */
+const char *gnossl_suite_name(unsigned id);
+
 #endif
