@@ -1,0 +1,169 @@
+# Shared helpers for the consumer and interop shell tests (bash only).
+#
+#   . "$GNOSSL_SRC/compat-tests/lib/common.sh"
+#   gn_init NAME            temp dir $GN_TMP, EXIT trap that kills our peers
+#   gn_run MODE CMD...      run CMD on the real GnuTLS ("real") or on gnossl
+#                           ("preload" = LD_PRELOAD, "libpath" = LD_LIBRARY_PATH)
+#   gn_check / gn_fail      record one assertion's outcome; gn_finish exits
+#
+# Every test runs each scenario once per mode in GN_MODES (default
+# "real preload libpath"): the real GnuTLS run is the baseline that proves the
+# scenario itself is right; the two gnossl runs are what is being tested.
+
+GN_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+GNOSSL_SRC=${GNOSSL_SRC:-$(cd "$GN_LIB_DIR/../.." && pwd)}
+GNOSSL_BUILD=${GNOSSL_BUILD:-$GNOSSL_SRC/build}
+GN_MODES=${GN_MODES:-real preload libpath}
+GN_PIDS=()
+GN_FAILED=()
+GN_PASSED=0
+
+. "$GN_LIB_DIR/net.sh"
+. "$GN_LIB_DIR/pki.sh"
+. "$GN_LIB_DIR/peers.sh"
+
+gn_log() { printf '%s\n' "$*" >&2; }
+
+gn_init() {
+    GN_NAME=$1
+    GN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gnossl-$GN_NAME.XXXXXX")
+    trap gn_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
+gn_cleanup() {
+    local pid
+    for pid in "${GN_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    done
+    GN_PIDS=()
+    [ -n "${GN_KEEP_TMP:-}" ] || rm -rf "$GN_TMP"
+}
+
+# Skip (exit 77) unless every named program exists.
+gn_require() {
+    local p
+    for p in "$@"; do
+        command -v "$p" >/dev/null 2>&1 || { gn_log "SKIP: $p not installed"; exit 77; }
+    done
+}
+
+# Refuse to test gnossl modes without a built library: that would silently
+# test the real GnuTLS twice.
+gn_require_build() {
+    case " $GN_MODES " in
+        *" preload "*|*" libpath "*)
+            [ -e "$GNOSSL_BUILD/libgnutls.so.30" ] || {
+                gn_log "FATAL: $GNOSSL_BUILD/libgnutls.so.30 not built (set GNOSSL_BUILD)"
+                exit 1
+            } ;;
+    esac
+}
+
+# gn_run MODE CMD... : run CMD with the GnuTLS of MODE, under
+# `timeout ${GN_TIMEOUT:-20}` (exit 124 when it hangs).
+gn_run() {
+    local mode=$1; shift
+    case $mode in
+        real)    timeout "${GN_TIMEOUT:-20}" "$@" ;;
+        preload) GNOSSL_LIBDIR=$GNOSSL_BUILD timeout "${GN_TIMEOUT:-20}" \
+                     "$GNOSSL_SRC/tools/gnossl-run" "$@" ;;
+        libpath) GNOSSL_LIBDIR=$GNOSSL_BUILD timeout "${GN_TIMEOUT:-20}" \
+                     "$GNOSSL_SRC/tools/gnossl-run" --libpath "$@" ;;
+        *) gn_log "gn_run: unknown mode $mode"; return 2 ;;
+    esac
+}
+
+# gn_assert_loaded MODE BINARY: check, with ldd under MODE's environment, that
+# BINARY would resolve libgnutls.so.30 to the library MODE is meant to test.
+# Guards against a "gnossl" run that really used the system library.
+gn_assert_loaded() {
+    local mode=$1 bin=$2 want got
+    if [ "$mode" = real ]; then
+        want=$(readlink -f /lib/x86_64-linux-gnu/libgnutls.so.30 2>/dev/null || true)
+    else
+        want=$(readlink -f "$GNOSSL_BUILD/libgnutls.so.30")
+    fi
+    got=$(gn_run "$mode" ldd "$bin" 2>/dev/null |
+          awk '$1 ~ /^\/.*libgnutls\.so\.30/ { print $1; exit }
+               $1 ~ /libgnutls\.so\.30/ && $3 ~ /^\// { print $3; exit }')
+    got=$(readlink -f "$got" 2>/dev/null || true)
+    if [ -n "$want" ] && [ "$got" = "$want" ]; then
+        return 0
+    fi
+    gn_fail "$mode: $bin resolves libgnutls.so.30 to '${got:-nothing}', expected $want"
+    return 1
+}
+
+# gn_start NAME CMD... : start a peer in the background (stdin from
+# /dev/null, output in $GN_TMP/NAME.log); its PID is in GN_LAST_PID and is
+# killed on exit.
+gn_start() {
+    local name=$1; shift
+    "$@" </dev/null >"$GN_TMP/$name.log" 2>&1 &
+    GN_LAST_PID=$!
+    GN_PIDS+=("$GN_LAST_PID")
+}
+
+# gn_stop PID: kill one peer we started and forget it.
+gn_stop() {
+    local pid=$1 p keep=()
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    for p in "${GN_PIDS[@]}"; do [ "$p" = "$pid" ] || keep+=("$p"); done
+    GN_PIDS=("${keep[@]}")
+}
+
+# Assertion bookkeeping: a test keeps going after a failure so that one run
+# reports every mode, then gn_finish exits 1 if anything failed.
+gn_pass() { GN_PASSED=$((GN_PASSED + 1)); gn_log "ok   - $*"; }
+gn_fail() { GN_FAILED+=("$*"); gn_log "FAIL - $*"; }
+
+# gn_check DESCRIPTION CMD... : pass if CMD succeeds.
+gn_check() {
+    local what=$1; shift
+    if "$@"; then gn_pass "$what"; else gn_fail "$what"; return 1; fi
+}
+
+# gn_show FILE: print a log into the test output (indented, capped).
+gn_show() {
+    [ -f "$1" ] || return 0
+    gn_log "  --- $(basename "$1") (last 25 lines)"
+    tail -n 25 "$1" | sed 's/^/  | /' >&2
+}
+
+gn_finish() {
+    local f
+    gn_log ""
+    gn_log "$GN_NAME: ${GN_PASSED} passed, ${#GN_FAILED[@]} failed (modes: $GN_MODES)"
+    for f in "${GN_FAILED[@]}"; do gn_log "  failed: $f"; done
+    [ ${#GN_FAILED[@]} -eq 0 ]
+    exit $?
+}
+
+# gn_converse OUT INPUT EXPECT CMD... : run an interactive client (CMD is
+# usually `gn_run MODE ...`, which brings the timeout) whose stdin is a pipe
+# we hold open: write INPUT, wait until OUT (its stdout
+# and stderr) matches the extended regex EXPECT or the client exits, then close
+# its stdin and collect it.  Returns 0 iff EXPECT was seen.  GN_CONVERSE_RC is
+# the client's exit status (124 = timed out).
+gn_converse() {
+    local out=$1 input=$2 expect=$3 fifo pid fd i
+    shift 3
+    fifo=$GN_TMP/stdin.$RANDOM$RANDOM
+    mkfifo "$fifo"
+    "$@" <"$fifo" >"$out" 2>&1 &
+    pid=$!
+    exec {fd}>"$fifo"
+    rm -f "$fifo"
+    printf '%b' "$input" >&"$fd" 2>/dev/null
+    for i in $(seq 1 150); do
+        grep -Eq -- "$expect" "$out" 2>/dev/null && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    exec {fd}>&-
+    wait "$pid"
+    GN_CONVERSE_RC=$?
+    grep -Eq -- "$expect" "$out"
+}

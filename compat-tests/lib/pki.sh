@@ -1,0 +1,56 @@
+# Throwaway test PKI made with the openssl CLI (sourced by common.sh).
+#
+# gn_make_pki DIR [rsa|ec] writes into DIR:
+#   ca.pem ca.key             the trusted test CA
+#   server.pem server.key     leaf for DNS:localhost and IP:127.0.0.1, signed by ca
+#   wrongname.pem .key        leaf for DNS:wrong.example only, signed by ca
+#   rogue-ca.pem .key         a CA nobody trusts
+#   rogue.pem rogue.key       leaf for localhost/127.0.0.1 signed by rogue-ca
+#   client.pem client.key     client-auth leaf signed by ca
+#   rogue-client.pem .key     client-auth leaf signed by rogue-ca
+
+gn_newkey() { # FILE TYPE
+    case $2 in
+        ec)  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null ;;
+        rsa) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" 2>/dev/null ;;
+        *)   gn_log "gn_newkey: unknown key type $2"; return 1 ;;
+    esac
+}
+
+gn_make_ca() { # DIR NAME TYPE SUBJECT
+    local d=$1 n=$2
+    gn_newkey "$d/$n.key" "$3" &&
+    openssl req -x509 -new -key "$d/$n.key" -out "$d/$n.pem" -days 3 \
+        -subj "$4" -sha256 \
+        -addext "basicConstraints=critical,CA:TRUE" \
+        -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -addext "subjectKeyIdentifier=hash" 2>/dev/null
+}
+
+gn_make_leaf() { # DIR NAME TYPE CA SUBJECT EXTENSIONS
+    local d=$1 n=$2 ext=$d/$2.ext
+    printf '%b\n' "$6" >"$ext"
+    gn_newkey "$d/$n.key" "$3" &&
+    openssl req -new -key "$d/$n.key" -subj "$5" -out "$d/$n.csr" 2>/dev/null &&
+    openssl x509 -req -in "$d/$n.csr" -CA "$d/$4.pem" -CAkey "$d/$4.key" \
+        -set_serial "0x$(openssl rand -hex 8)" -days 2 -sha256 \
+        -extfile "$ext" -out "$d/$n.pem" 2>/dev/null
+}
+
+gn_make_pki() {
+    local d=$1 t=${2:-rsa}
+    local srv="basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nauthorityKeyIdentifier=keyid"
+    local cli="basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\nauthorityKeyIdentifier=keyid"
+    mkdir -p "$d"
+    gn_make_ca "$d" ca "$t" "/O=gnossl tests/CN=gnossl test CA" &&
+    gn_make_ca "$d" rogue-ca "$t" "/O=nobody/CN=untrusted CA" &&
+    gn_make_leaf "$d" server "$t" ca "/CN=localhost" \
+        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" &&
+    gn_make_leaf "$d" wrongname "$t" ca "/CN=wrong.example" \
+        "$srv\nsubjectAltName=DNS:wrong.example" &&
+    gn_make_leaf "$d" rogue "$t" rogue-ca "/CN=localhost" \
+        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" &&
+    gn_make_leaf "$d" client "$t" ca "/CN=gnossl test client" "$cli" &&
+    gn_make_leaf "$d" rogue-client "$t" rogue-ca "/CN=gnossl test client" "$cli" ||
+    { gn_log "gn_make_pki: openssl failed in $d"; return 1; }
+}
