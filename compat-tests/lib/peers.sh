@@ -62,7 +62,10 @@ def serve(c):
         print("got", line.strip().decode(errors="replace"), flush=True)
         if line.strip().upper() == b"QUIT":
             g.write(b"221 bye\r\n")
-            t.close()
+            try:
+                t.unwrap()  # send close_notify: a clean TLS close
+            except (OSError, ValueError):
+                pass
             return
         g.write(b"250 got: " + line.strip() + b"\r\n")
 while True:

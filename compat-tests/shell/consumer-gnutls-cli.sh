@@ -1,0 +1,140 @@
+#!/bin/bash
+# Real consumer: Debian's gnutls-cli talks to `openssl s_server -rev` (which
+# answers each line reversed), on the real GnuTLS and through gnossl.
+#  - TLS 1.2 and TLS 1.3 forced with --priority; both sides agree on the version
+#  - ALPN (--alpn) is negotiated
+#  - --resume: the second connection resumes (TLS 1.2 and TLS 1.3)
+#  - --starttls-proto=smtp against a fake SMTP server (Python ssl)
+#  - refused: wrong name (--verify-hostname), unknown CA
+set -u
+. "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
+gn_require gnutls-cli openssl python3
+gn_require_build
+gn_init consumer-gnutls-cli
+export LC_ALL=C
+
+pki=$GN_TMP/pki
+gn_make_pki "$pki" rsa || exit 1
+cli=$(command -v gnutls-cli)
+LINE='hello from gnossl 0123456789'
+REV=$(printf '%s' "$LINE" | rev)
+
+# srv_start ARGS... : a fresh `s_server -rev` per scenario so that its log
+# holds this scenario only.  Sets SPORT, SPID, SLOG.
+srv_start() {
+    SPORT=$(gn_free_port) || exit 1
+    SLOG=$GN_TMP/s_server.$RANDOM.log
+    openssl s_server -rev -accept "127.0.0.1:$SPORT" "$@" </dev/null >"$SLOG" 2>&1 &
+    SPID=$!
+    GN_PIDS+=("$SPID")
+    gn_wait_port "$SPORT" "$SPID" || { gn_show "$SLOG"; exit 1; }
+}
+srv_stop() { gn_stop "$SPID"; }
+
+good=(-cert "$pki/server.pem" -key "$pki/server.key")
+
+# client MODE OUT ARGS... : gnutls-cli to the current server, one line in,
+# waits for the reversed line.
+client() {
+    local mode=$1 out=$2
+    shift 2
+    gn_converse "$out" "$LINE\n" "$REV" \
+        gn_run "$mode" gnutls-cli --x509cafile="$pki/ca.pem" -p "$SPORT" "$@" 127.0.0.1
+}
+
+for mode in $GN_MODES; do
+    gn_log "== mode: $mode"
+    gn_assert_loaded "$mode" "$cli" || continue
+
+    for v in 1.2 1.3; do
+        out=$GN_TMP/cli-$mode-tls$v
+        srv_start "${good[@]}"
+        client "$mode" "$out" --verify-hostname=localhost \
+            --priority="NORMAL:-VERS-ALL:+VERS-TLS$v"
+        ok=$?
+        srv_stop
+        if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+           grep -q "^- Status: The certificate is trusted" "$out" &&
+           grep -q "^- Description: (TLS$v-X.509)" "$out" &&
+           grep -q "^Protocol version: TLSv$v" "$SLOG"; then
+            gn_pass "$mode: TLS $v with verification, data echoed; s_server: $(grep -m1 '^Ciphersuite' "$SLOG")"
+        else
+            gn_fail "$mode: TLS $v exchange (seen=$ok, exit=$GN_CONVERSE_RC)"
+            gn_show "$out"; gn_show "$SLOG"
+        fi
+    done
+
+    out=$GN_TMP/cli-$mode-alpn
+    srv_start "${good[@]}" -alpn "x-unknown,http/1.1"
+    client "$mode" "$out" --verify-hostname=localhost --alpn=h2 --alpn=http/1.1
+    ok=$?
+    srv_stop
+    if [ $ok -eq 0 ] && grep -q "^- Application protocol: http/1.1" "$out"; then
+        gn_pass "$mode: ALPN selects http/1.1"
+    else
+        gn_fail "$mode: ALPN (seen=$ok, exit=$GN_CONVERSE_RC)"
+        gn_show "$out"; gn_show "$SLOG"
+    fi
+
+    for v in 1.2 1.3; do
+        out=$GN_TMP/cli-$mode-resume$v
+        srv_start "${good[@]}"
+        client "$mode" "$out" --verify-hostname=localhost --resume \
+            --priority="NORMAL:-VERS-ALL:+VERS-TLS$v"
+        ok=$?
+        srv_stop
+        if [ $ok -eq 0 ] && grep -q "^\*\*\* This is a resumed session" "$out" &&
+           [ "$(grep -c '^Protocol version: TLSv'"$v" "$SLOG")" -eq 2 ]; then
+            gn_pass "$mode: --resume resumes a TLS $v session"
+        else
+            gn_fail "$mode: TLS $v resumption (seen=$ok, exit=$GN_CONVERSE_RC)"
+            gn_show "$out"; gn_show "$SLOG"
+        fi
+    done
+
+    out=$GN_TMP/cli-$mode-smtp
+    gn_start_smtp_starttls "smtp_$mode" "$pki/server.pem" "$pki/server.key" || exit 1
+    port=PORT_smtp_$mode
+    gn_converse "$out" 'hello smtp\nQUIT\n' '^221 bye' \
+        gn_run "$mode" gnutls-cli --x509cafile="$pki/ca.pem" -p "${!port:-0}" \
+        --verify-hostname=localhost --starttls-proto=smtp 127.0.0.1
+    ok=$?
+    if [ $ok -eq 0 ] && grep -q "^250 got: hello smtp" "$out" &&
+       grep -q "^got hello smtp" "$GN_TMP/smtp_$mode.log"; then
+        gn_pass "$mode: STARTTLS (smtp) upgrade, then data over TLS ($(grep -m1 '^TLS ' "$GN_TMP/smtp_$mode.log"))"
+    else
+        gn_fail "$mode: STARTTLS smtp (seen=$ok, exit=$GN_CONVERSE_RC)"
+        gn_show "$out"; gn_show "$GN_TMP/smtp_$mode.log"
+    fi
+
+    # Refusals: the client must stop before sending anything.
+    out=$GN_TMP/cli-$mode-wrongname
+    srv_start "${good[@]}"
+    client "$mode" "$out" --verify-hostname=wrong.example
+    ok=$?
+    srv_stop
+    if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -eq 1 ] &&
+       grep -q "^- Status: The certificate is NOT trusted. The name in the certificate does not match" "$out" &&
+       ! grep -q "^Simple Client Mode" "$out"; then
+        gn_pass "$mode: refuses a certificate that does not name the host"
+    else
+        gn_fail "$mode: wrong host name not refused as expected (exit=$GN_CONVERSE_RC)"
+        gn_show "$out"
+    fi
+
+    out=$GN_TMP/cli-$mode-rogue
+    srv_start -cert "$pki/rogue.pem" -key "$pki/rogue.key"
+    client "$mode" "$out" --verify-hostname=localhost
+    ok=$?
+    srv_stop
+    if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -eq 1 ] &&
+       grep -q "^- Status: The certificate is NOT trusted. The certificate issuer is unknown" "$out" &&
+       ! grep -q "Simple Client Mode" "$out"; then
+        gn_pass "$mode: refuses a certificate from an unknown CA"
+    else
+        gn_fail "$mode: unknown CA not refused as expected (exit=$GN_CONVERSE_RC)"
+        gn_show "$out"
+    fi
+done
+
+gn_finish
