@@ -1,0 +1,28 @@
+/* Internal interface of the crypto room (src/crypto/). */
+#ifndef GNOSSL_CRYPTO_CRYPTO_H
+#define GNOSSL_CRYPTO_CRYPTO_H
+
+#include "gnossl.h"
+#include <openssl/evp.h>
+
+/* GnuTLS's output / key sizes for a MAC or digest id (0 if none). */
+unsigned gnossl_mac_output_size(int id);
+unsigned gnossl_mac_key_size(int id);
+
+/* The digest behind gnutls_hash_init for id, or NULL when GnuTLS 3.7.9
+ * refuses it there (RMD160, SHAKE, GOST, unknown ids). */
+const EVP_MD *gnossl_hash_md(gnutls_digest_algorithm_t id);
+
+/* HMAC over a pre-fetched digest (no OpenSSL fetch per key or message).
+ * Keyed state is kept so that output restarts cheaply. */
+typedef struct gnossl_hmac gnossl_hmac;
+gnossl_hmac *gnossl_hmac_new(const EVP_MD *md, const void *key, size_t keylen);
+int gnossl_hmac_update(gnossl_hmac *h, const void *data, size_t len);
+int gnossl_hmac_final(gnossl_hmac *h, unsigned char *out); /* then restarts */
+gnossl_hmac *gnossl_hmac_dup(const gnossl_hmac *h);
+void gnossl_hmac_free(gnossl_hmac *h);
+/* One shot; out gets EVP_MD_get_size(md) bytes. */
+int gnossl_hmac_oneshot(const EVP_MD *md, const void *key, size_t keylen, const void *data, size_t len,
+                        unsigned char *out);
+
+#endif
