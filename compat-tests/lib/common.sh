@@ -60,18 +60,27 @@ gn_require_build() {
     esac
 }
 
-# gn_run MODE CMD... : run CMD with the GnuTLS of MODE, under
-# `timeout ${GN_TIMEOUT:-20}` (exit 124 when it hangs).
-gn_run() {
-    local mode=$1; shift
-    case $mode in
-        real)    timeout "${GN_TIMEOUT:-20}" "$@" ;;
-        preload) GNOSSL_LIBDIR=$GNOSSL_BUILD timeout "${GN_TIMEOUT:-20}" \
-                     "$GNOSSL_SRC/tools/gnossl-run" "$@" ;;
-        libpath) GNOSSL_LIBDIR=$GNOSSL_BUILD timeout "${GN_TIMEOUT:-20}" \
-                     "$GNOSSL_SRC/tools/gnossl-run" --libpath "$@" ;;
-        *) gn_log "gn_run: unknown mode $mode"; return 2 ;;
+# gn_prefix MODE : set the array GN_PFX to the command prefix that runs a
+# program with the GnuTLS of MODE under `timeout ${GN_TIMEOUT:-20}`.  Use it
+# for background peers ("${GN_PFX[@]}" prog ... &) so that $! is the
+# timeout process itself, which passes SIGTERM on to the program.
+gn_prefix() {
+    local t=${GN_TIMEOUT:-20}
+    case $1 in
+        real)    GN_PFX=(timeout "$t") ;;
+        preload) GN_PFX=(env "GNOSSL_LIBDIR=$GNOSSL_BUILD" timeout "$t"
+                         "$GNOSSL_SRC/tools/gnossl-run" --preload) ;;
+        libpath) GN_PFX=(env "GNOSSL_LIBDIR=$GNOSSL_BUILD" timeout "$t"
+                         "$GNOSSL_SRC/tools/gnossl-run" --libpath) ;;
+        *) gn_log "gn_prefix: unknown mode $1"; return 2 ;;
     esac
+}
+
+# gn_run MODE CMD... : run CMD with the GnuTLS of MODE (exit 124 on timeout).
+gn_run() {
+    gn_prefix "$1" || return 2
+    shift
+    "${GN_PFX[@]}" "$@"
 }
 
 # gn_assert_loaded MODE BINARY: check, with ldd under MODE's environment, that
