@@ -27,11 +27,25 @@ void gnossl_priority_unref(gnutls_priority_t p);
 #define GNOSSL_PRIO_SAFE_RENEGOTIATION 0x40u
 #define GNOSSL_PRIO_DISABLE_SAFE_RENEGOTIATION 0x80u
 #define GNOSSL_PRIO_NO_TLS13_COMPAT_MODE 0x100u
+#define GNOSSL_PRIO_NO_TICKETS_TLS12 0x200u /* PFS, %NO_TICKETS_TLS12 */
+#define GNOSSL_PRIO_NO_ETM 0x400u
+#define GNOSSL_PRIO_FORCE_ETM 0x800u
+#define GNOSSL_PRIO_NO_SESSION_HASH 0x1000u
+#define GNOSSL_PRIO_ALLOW_LARGE_RECORDS 0x2000u /* %COMPAT */
+#define GNOSSL_PRIO_ALLOW_SMALL_RECORDS 0x4000u
+#define GNOSSL_PRIO_DUMBFW 0x8000u
+#define GNOSSL_PRIO_ALLOW_KEY_USAGE_VIOLATIONS 0x10000u
 unsigned gnossl_priority_flags(gnutls_priority_t p);
 
 /* Certificate verification flags implied by % options (%VERIFY_ALLOW_BROKEN,
  * %VERIFY_ALLOW_SIGN_WITH_SHA1, %VERIFY_DISABLE_CRL_CHECKS, ...), OR-ed into
  * the credentials' flags when a session verifies. */
 unsigned gnossl_priority_verify_flags(gnutls_priority_t p);
+
+/* Stores `p` on the session, taking a reference (and dropping the one on
+ * any previous priority).  Implemented by the session code (src/tls/
+ * session*.c); gnutls_priority_set / _set_direct / gnutls_set_default_priority
+ * call it. */
+void gnossl_session_set_priority(gnutls_session_t session, gnutls_priority_t p);
 
 #endif

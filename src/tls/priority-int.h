@@ -1,0 +1,123 @@
+/* Internals of the priority files (src/tls/priority*.c): the compiled
+ * gnutls_priority_st and the keyword tables the grammar uses. */
+#ifndef GNOSSL_TLS_PRIORITY_INT_H
+#define GNOSSL_TLS_PRIORITY_INT_H
+
+#include "gnossl.h"
+#include <stdint.h>
+
+/* GnuTLS keeps at most this many algorithms per list and this many
+ * ':'-separated elements per string (GNUTLS_MAX_ALGORITHM_NUM). */
+#define PRIO_MAX_ALGOS 128
+#define PRIO_MAX_ELEMENTS 128
+#define PRIO_MAX_SUITES 256
+
+struct prio_list {
+    unsigned n;
+    unsigned v[PRIO_MAX_ALGOS];
+};
+
+enum prio_sr { PRIO_SR_PARTIAL = 0, PRIO_SR_SAFE, PRIO_SR_UNSAFE, PRIO_SR_DISABLED };
+
+struct gnutls_priority_st {
+    int refs; /* atomic */
+
+    /* What the getters report, as GnuTLS keeps it after finalising. */
+    struct prio_list protocol, cipher, mac, kx, sign, groups, client_ctype, server_ctype;
+    unsigned short suites[PRIO_MAX_SUITES]; /* indices into prio_suites[] */
+    unsigned n_suites;
+
+    unsigned profile; /* verification profile (gnutls_certificate_verification_profiles_t) */
+    int level; /* gnutls_sec_param_t used for DH sizes */
+    unsigned verify_flags; /* additional verification flags (profile in the top byte) */
+    unsigned flags; /* GNOSSL_PRIO_* */
+    unsigned char no_tickets, no_tickets_tls12, server_precedence, no_extensions, no_etm,
+        force_etm, no_ems, dumbfw, allow_small_records, allow_large_records, fallback,
+        key_usage_violations, tls13_compat_mode, min_record_version, have_cbc, sr;
+
+    /* Compiled for OpenSSL (filled once by prio_compile). */
+    int tls_min, tls_max, dtls_min, dtls_max;
+    uint64_t tls_no_ops, dtls_no_ops; /* SSL_OP_NO_TLSv1_x holes */
+    uint64_t op_set, op_clear;
+    int mode_fallback;
+    int seclevel;
+    char *cipher_list; /* TLS <= 1.2 suites, OpenSSL names; NULL if none */
+    char *ciphersuites; /* TLS 1.3 suites; "" if none */
+    char *groups_list; /* NULL: leave OpenSSL's default */
+    char *sigalgs_list; /* NULL: leave OpenSSL's default */
+};
+
+/* ---- keyword tables (priority-tables.c) ---- */
+struct prio_name {
+    const char *name;
+    unsigned id;
+};
+/* Each lookup is case-insensitive, as GnuTLS's *_get_id are; 0 = unknown. */
+unsigned prio_mac_id(const char *name);
+/* Returns 1 if `name` is a cipher GnuTLS knows; *id is 0 when the cipher
+ * exists in name only (GnuTLS then ignores the item silently). */
+int prio_cipher_lookup(const char *name, unsigned *id);
+unsigned prio_kx_id(const char *name);
+unsigned prio_version_id(const char *name);
+unsigned prio_sign_id(const char *name);
+unsigned prio_group_id(const char *name);
+unsigned prio_curve_id(const char *name);
+unsigned prio_ctype_id(const char *name);
+
+/* Keyword levels: NORMAL, PFS, ... */
+struct prio_level {
+    const char *name, *alias;
+    const int *proto, *cipher, *mac, *kx, *sign, *group;
+    unsigned profile;
+    int sec_param;
+    unsigned char no_tickets, no_tickets_tls12;
+};
+extern const struct prio_level prio_levels[];
+
+extern const int prio_protocols_all[], prio_protocols_stream[], prio_protocols_dgram[],
+    prio_protocols_dtls[];
+extern const int prio_ctype_default[], prio_ctype_all[];
+extern const int prio_sign_default[], prio_groups_normal[], prio_groups_dh[], prio_groups_ecdh[],
+    prio_empty[];
+extern const int prio_cipher_normal[], prio_mac_normal[], prio_kx_secure[];
+extern const int prio_cipher_gost[], prio_mac_gost[], prio_kx_gost[], prio_sign_gost[],
+    prio_groups_gost[];
+
+/* % options, matched exactly (case-sensitive, like GnuTLS's gperf table). */
+typedef void (*prio_option_fn)(struct gnutls_priority_st *p);
+prio_option_fn prio_option_find(const char *name);
+const char *prio_special_name(unsigned iter); /* for gnutls_priority_string_list */
+
+/* Cipher suites, in GnuTLS's table order (the index is what
+ * gnutls_priority_get_cipher_suite_index reports). */
+struct prio_suite {
+    unsigned short id;
+    unsigned char kx, cipher, mac, min_version;
+    const char *ossl; /* OpenSSL name, NULL if OpenSSL lacks the suite */
+};
+extern const struct prio_suite prio_suites[];
+extern const unsigned prio_n_suites;
+int prio_suite_find(unsigned kx, unsigned cipher, unsigned mac); /* index or -1 */
+
+/* OpenSSL names for groups and signature schemes (NULL: none). */
+const char *prio_group_ossl(unsigned group);
+const char *prio_sign_ossl(unsigned sign);
+unsigned prio_sign_tls_code(unsigned sign); /* two-byte code point, 0 if none */
+int prio_group_is_ec(unsigned group);
+int prio_group_is_dh(unsigned group);
+
+/* ---- system configuration (priority-system.c) ---- */
+/* A malloc'd copy of the default priority string (the config file's
+ * override or the built-in one). */
+char *prio_default_string(void);
+/* Resolve "@KEY1,KEY2[:rest]" into a malloc'd string, or NULL if no key
+ * matches; strings not starting with '@' (after spaces) are duplicated. */
+char *prio_resolve(const char *s);
+
+/* ---- compiling (priority-compile.c) ---- */
+/* Finalise the parsed lists as GnuTLS does and compile the OpenSSL
+ * settings; GNUTLS_E_NO_PRIORITIES_WERE_SET if nothing is left. */
+int prio_build(struct gnutls_priority_st *p);
+void prio_free(struct gnutls_priority_st *p);
+
+#endif
