@@ -1,0 +1,403 @@
+/* gnutls_x509_crt_*: lifecycle, import/export, lists. */
+#include "gnossl.h"
+#include "x509/x509.h"
+
+#include <openssl/asn1.h>
+#include <openssl/x509.h>
+#include <string.h>
+
+static const char *const crt_labels[] = {"X509 CERTIFICATE", "CERTIFICATE", NULL};
+
+int gnutls_x509_crt_init(gnutls_x509_crt_t *cert)
+{
+    if (cert == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *cert = calloc(1, sizeof(**cert));
+    if (*cert == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    return 0;
+}
+
+static void crt_clear(gnutls_x509_crt_t cert)
+{
+    X509_free(cert->x509);
+    cert->x509 = NULL;
+    gnutls_free(cert->der.data);
+    cert->der.data = NULL;
+    cert->der.size = 0;
+}
+
+void gnutls_x509_crt_deinit(gnutls_x509_crt_t cert)
+{
+    if (cert == NULL)
+        return;
+    crt_clear(cert);
+    free(cert);
+}
+
+/* The error libtasn1 would have given GnuTLS for DER that OpenSSL refused:
+ * the outer SEQUENCE header decides between a tag error, a missing element
+ * and a general DER error. */
+static int der_error(const unsigned char *der, size_t len)
+{
+    if (len < 2 || der[0] != 0x30)
+        return GNUTLS_E_ASN1_TAG_ERROR;
+    size_t lenbytes = (der[1] & 0x80) ? (der[1] & 0x7f) : 0;
+    if (2 + lenbytes > len)
+        return len == 2 ? GNUTLS_E_ASN1_ELEMENT_NOT_FOUND : GNUTLS_E_ASN1_DER_ERROR;
+    size_t content = 0;
+    if (lenbytes == 0)
+        content = der[1];
+    else
+        for (size_t i = 0; i < lenbytes; i++)
+            content = (content << 8) | der[2 + i];
+    size_t hdr = 2 + lenbytes;
+    if (content != len - hdr)
+        return GNUTLS_E_ASN1_DER_ERROR;
+    if (content < 2 || der[hdr] != 0x30)
+        return GNUTLS_E_ASN1_TAG_ERROR;
+    return GNUTLS_E_ASN1_DER_ERROR;
+}
+
+/* Parse one DER certificate into cert (replacing what it held). */
+static int crt_import_der(gnutls_x509_crt_t cert, const unsigned char *der, size_t len)
+{
+    const unsigned char *p = der;
+    X509 *x = NULL;
+
+    if (len > 0 && len < (1u << 30))
+        x = d2i_X509(NULL, &p, (long)len);
+    if (x == NULL || (size_t)(p - der) != len) {
+        X509_free(x);
+        return GNOSSL_ERR(der_error(der, len));
+    }
+    /* OpenSSL keeps times as text until used; GnuTLS decodes them on import */
+    if (!ASN1_TIME_check(X509_get0_notBefore(x)) || !ASN1_TIME_check(X509_get0_notAfter(x))) {
+        X509_free(x);
+        return GNOSSL_ERR(GNUTLS_E_ASN1_TIME_ERROR);
+    }
+    /* the inner and outer signature algorithms must agree */
+    const X509_ALGOR *outer = NULL;
+    X509_get0_signature(NULL, &outer, x);
+    if (X509_ALGOR_cmp(outer, X509_get0_tbs_sigalg(x)) != 0) {
+        X509_free(x);
+        return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_ERROR);
+    }
+    crt_clear(cert);
+    cert->x509 = x;
+    int ret = gnossl_datum_set(&cert->der, der, len);
+    if (ret < 0) {
+        crt_clear(cert);
+        return ret;
+    }
+    return 0;
+}
+
+int gnutls_x509_crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
+{
+    if (cert == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (format != GNUTLS_X509_FMT_PEM)
+        return crt_import_der(cert, data->data, data->size);
+
+    gnutls_datum_t der;
+    size_t pos = 0;
+    int ret = gnossl_pem_decode_next(data, &pos, crt_labels, &der);
+    if (ret < 0)
+        return ret;
+    ret = crt_import_der(cert, der.data, der.size);
+    gnutls_free(der.data);
+    return ret;
+}
+
+int gnossl_x509_crt_from_X509(X509 *x, gnutls_x509_crt_t *out)
+{
+    unsigned char *der = NULL;
+    int len = i2d_X509(x, &der);
+    if (len <= 0)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    int ret = gnutls_x509_crt_init(out);
+    if (ret == 0) {
+        ret = gnossl_datum_set(&(*out)->der, der, (size_t)len);
+        if (ret == 0) {
+            X509_up_ref(x);
+            (*out)->x509 = x;
+        } else {
+            gnutls_x509_crt_deinit(*out);
+            *out = NULL;
+        }
+    }
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnutls_x509_crt_export(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format, void *output_data,
+                           size_t *output_data_size)
+{
+    if (cert == NULL || cert->x509 == NULL)
+        return GNOSSL_ERR(cert ? GNUTLS_E_ASN1_ELEMENT_NOT_FOUND : GNUTLS_E_INVALID_REQUEST);
+    return gnossl_export_fmt("CERTIFICATE", cert->der.data, cert->der.size, format, output_data,
+                             output_data_size);
+}
+
+int gnutls_x509_crt_export2(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
+{
+    if (cert == NULL || cert->x509 == NULL)
+        return GNOSSL_ERR(cert ? GNUTLS_E_ASN1_ELEMENT_NOT_FOUND : GNUTLS_E_INVALID_REQUEST);
+    return gnossl_export_fmt2("CERTIFICATE", cert->der.data, cert->der.size, format, out);
+}
+
+/* ---- lists ---- */
+
+/* Is list[i+1] the issuer of list[i] for every i? */
+static int list_sorted(gnutls_x509_crt_t *list, unsigned n)
+{
+    for (unsigned i = 0; i + 1 < n; i++)
+        if (X509_NAME_cmp(X509_get_issuer_name(list[i]->x509), X509_get_subject_name(list[i + 1]->x509)) != 0)
+            return 0;
+    return 1;
+}
+
+/* Reorder so that each certificate is followed by its issuer, starting
+ * from the first; certificates not on that path keep their order after it. */
+static void list_sort(gnutls_x509_crt_t *list, unsigned n)
+{
+    for (unsigned i = 0; i + 1 < n; i++) {
+        X509_NAME *iss = X509_get_issuer_name(list[i]->x509);
+        if (X509_NAME_cmp(iss, X509_get_subject_name(list[i]->x509)) == 0)
+            break; /* self-signed: the chain ends here */
+        for (unsigned j = i + 1; j < n; j++) {
+            if (X509_NAME_cmp(iss, X509_get_subject_name(list[j]->x509)) == 0) {
+                gnutls_x509_crt_t t = list[j];
+                memmove(&list[i + 2], &list[i + 1], (j - i - 1) * sizeof(*list));
+                list[i + 1] = t;
+                break;
+            }
+        }
+    }
+}
+
+/* Import up to `max` certificates; *count receives how many were found in
+ * total (parsed only while they fit). */
+static int list_import_int(gnutls_x509_crt_t *certs, unsigned max, unsigned *count,
+                           const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
+{
+    unsigned n = 0;
+    int ret;
+
+    *count = 0;
+    if (format != GNUTLS_X509_FMT_PEM) {
+        if (max < 1) {
+            *count = 1;
+            return 0;
+        }
+        ret = gnutls_x509_crt_init(&certs[0]);
+        if (ret < 0)
+            return ret;
+        ret = gnutls_x509_crt_import(certs[0], data, format);
+        if (ret < 0) {
+            gnutls_x509_crt_deinit(certs[0]);
+            return ret;
+        }
+        *count = 1;
+        return 0;
+    }
+
+    size_t pos = 0;
+    for (;;) {
+        gnutls_datum_t der;
+        ret = gnossl_pem_decode_next(data, &pos, crt_labels, &der);
+        if (ret < 0) {
+            if (n == 0) {
+                /* no armour at all: nothing that looks like a certificate */
+                if (data->data == NULL || memmem(data->data, data->size, "-----BEGIN", 10) == NULL)
+                    return GNOSSL_ERR(GNUTLS_E_NO_CERTIFICATE_FOUND);
+                return ret;
+            }
+            break;
+        }
+        if (n < max) {
+            ret = gnutls_x509_crt_init(&certs[n]);
+            if (ret == 0) {
+                ret = crt_import_der(certs[n], der.data, der.size);
+                if (ret < 0)
+                    gnutls_x509_crt_deinit(certs[n]);
+            }
+            if (ret < 0) {
+                gnutls_free(der.data);
+                for (unsigned i = 0; i < n; i++)
+                    gnutls_x509_crt_deinit(certs[i]);
+                return ret;
+            }
+        }
+        gnutls_free(der.data);
+        n++;
+    }
+    *count = n;
+    return 0;
+}
+
+int gnutls_x509_crt_list_import(gnutls_x509_crt_t *certs, unsigned int *cert_max, const gnutls_datum_t *data,
+                                gnutls_x509_crt_fmt_t format, unsigned int flags)
+{
+    unsigned found = 0;
+
+    if (cert_max == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = list_import_int(certs, *cert_max, &found, data, format);
+    if (ret < 0)
+        return ret;
+    unsigned got = found < *cert_max ? found : *cert_max;
+    if (found > *cert_max && (flags & GNUTLS_X509_CRT_LIST_IMPORT_FAIL_IF_EXCEED)) {
+        for (unsigned i = 0; i < got; i++)
+            gnutls_x509_crt_deinit(certs[i]);
+        *cert_max = found;
+        return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
+    }
+    if (got > 1 && (flags & GNUTLS_X509_CRT_LIST_SORT))
+        list_sort(certs, got);
+    if (got > 1 && (flags & GNUTLS_X509_CRT_LIST_FAIL_IF_UNSORTED) && !list_sorted(certs, got)) {
+        for (unsigned i = 0; i < got; i++)
+            gnutls_x509_crt_deinit(certs[i]);
+        return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_LIST_UNSORTED);
+    }
+    *cert_max = got;
+    return (int)got;
+}
+
+int gnutls_x509_crt_list_import2(gnutls_x509_crt_t **certs, unsigned int *size, const gnutls_datum_t *data,
+                                 gnutls_x509_crt_fmt_t format, unsigned int flags)
+{
+    unsigned found = 0;
+
+    if (certs == NULL || size == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* count first, then import into an array of the right size */
+    int ret = list_import_int(NULL, 0, &found, data, format);
+    if (ret < 0)
+        return ret;
+    gnutls_x509_crt_t *list = gnutls_malloc((found ? found : 1) * sizeof(*list));
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    unsigned max = found;
+    ret = gnutls_x509_crt_list_import(list, &max, data, format, flags | GNUTLS_X509_CRT_LIST_IMPORT_FAIL_IF_EXCEED);
+    if (ret < 0) {
+        gnutls_free(list);
+        return ret;
+    }
+    *certs = list;
+    *size = max;
+    return 0;
+}
+
+/* ---- simple fields ---- */
+
+int gnutls_x509_crt_get_version(gnutls_x509_crt_t cert)
+{
+    if (cert == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (cert->x509 == NULL)
+        return 1;
+    return (int)X509_get_version(cert->x509) + 1;
+}
+
+int gnutls_x509_crt_get_serial(gnutls_x509_crt_t cert, void *result, size_t *result_size)
+{
+    if (cert == NULL || result_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (cert->x509 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+    /* the content octets of the INTEGER, two's complement as encoded */
+    const ASN1_INTEGER *s = X509_get0_serialNumber(cert->x509);
+    unsigned char *der = NULL;
+    int len = i2d_ASN1_INTEGER((ASN1_INTEGER *)s, &der);
+    if (len <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    const unsigned char *p = der;
+    long clen = 0;
+    int tag, xclass;
+    ASN1_get_object(&p, &clen, &tag, &xclass, len);
+    int ret = gnossl_copy_out(result, result_size, p, (size_t)clen);
+    OPENSSL_free(der);
+    return ret;
+}
+
+time_t gnossl_asn1_time_to_time(const ASN1_TIME *t)
+{
+    struct tm tm;
+    if (t == NULL || !ASN1_TIME_to_tm(t, &tm))
+        return (time_t)-1;
+    /* GeneralizedTime 99991231235959Z means "no well-defined expiration" */
+    if (tm.tm_year + 1900 == 9999 && tm.tm_mon == 11 && tm.tm_mday == 31 && tm.tm_hour == 23 &&
+        tm.tm_min == 59 && tm.tm_sec == 59)
+        return (time_t)-1;
+    return timegm(&tm);
+}
+
+time_t gnutls_x509_crt_get_activation_time(gnutls_x509_crt_t cert)
+{
+    if (cert == NULL || cert->x509 == NULL)
+        return (time_t)-1;
+    return gnossl_asn1_time_to_time(X509_get0_notBefore(cert->x509));
+}
+
+time_t gnutls_x509_crt_get_expiration_time(gnutls_x509_crt_t cert)
+{
+    if (cert == NULL || cert->x509 == NULL)
+        return (time_t)-1;
+    return gnossl_asn1_time_to_time(X509_get0_notAfter(cert->x509));
+}
+
+static int name_der(const X509_NAME *name, gnutls_datum_t *out)
+{
+    const unsigned char *der = NULL;
+    size_t len = 0;
+    if (name == NULL || !X509_NAME_get0_der((X509_NAME *)name, &der, &len))
+        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+    return gnossl_datum_set(out, der, len);
+}
+
+int gnutls_x509_crt_get_raw_dn(gnutls_x509_crt_t cert, gnutls_datum_t *start)
+{
+    if (cert == NULL || cert->x509 == NULL || start == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return name_der(X509_get_subject_name(cert->x509), start);
+}
+
+int gnutls_x509_crt_get_raw_issuer_dn(gnutls_x509_crt_t cert, gnutls_datum_t *start)
+{
+    if (cert == NULL || cert->x509 == NULL || start == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return name_der(X509_get_issuer_name(cert->x509), start);
+}
+
+unsigned gnutls_x509_crt_equals(gnutls_x509_crt_t cert1, gnutls_x509_crt_t cert2)
+{
+    if (cert1 == NULL || cert2 == NULL || cert1->x509 == NULL || cert2->x509 == NULL)
+        return 0;
+    if (cert1 == cert2)
+        return 1;
+    return cert1->der.size == cert2->der.size && memcmp(cert1->der.data, cert2->der.data, cert1->der.size) == 0;
+}
+
+unsigned gnutls_x509_crt_equals2(gnutls_x509_crt_t cert1, const gnutls_datum_t *der)
+{
+    if (cert1 == NULL || cert1->x509 == NULL || der == NULL)
+        return 0;
+    return cert1->der.size == der->size && memcmp(cert1->der.data, der->data, der->size) == 0;
+}
+
+/* GnuTLS compares the issuer's DER name with the subject's (byte equality
+ * first, then a canonical comparison). */
+unsigned gnutls_x509_crt_check_issuer(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer)
+{
+    if (cert == NULL || issuer == NULL || cert->x509 == NULL || issuer->x509 == NULL)
+        return 0;
+    return X509_NAME_cmp(X509_get_issuer_name(cert->x509), X509_get_subject_name(issuer->x509)) == 0;
+}
+
+void gnutls_x509_crt_set_flags(gnutls_x509_crt_t cert, unsigned flags)
+{
+    if (cert)
+        cert->flags = flags;
+}

@@ -1,0 +1,111 @@
+/* Internal interface of the x509 room: the handle structs behind
+ * gnutls_x509_crt_t, gnutls_pubkey_t, ... and helpers the other rooms may
+ * use (src/cred builds credentials from these handles). */
+#ifndef GNOSSL_X509_H
+#define GNOSSL_X509_H
+
+#include "gnossl.h"
+#include <openssl/x509.h>
+#include <openssl/evp.h>
+#include <openssl/x509v3.h>
+
+struct gnutls_x509_crt_int {
+    X509 *x509;          /* the parsed certificate, owned */
+    gnutls_datum_t der;  /* its DER encoding as imported, owned */
+    unsigned flags;      /* gnutls_x509_crt_set_flags() */
+};
+
+struct gnutls_pubkey_st {
+    EVP_PKEY *pkey;      /* owned */
+    unsigned key_usage;  /* GNUTLS_KEY_* copied from the certificate */
+    gnutls_pk_algorithm_t pk;
+    unsigned bits;
+};
+
+struct gnutls_x509_privkey_int {
+    EVP_PKEY *pkey;      /* owned */
+    unsigned flags;
+};
+
+struct gnutls_privkey_st {
+    EVP_PKEY *pkey;      /* owned (a reference) */
+    gnutls_x509_privkey_t x509; /* set when imported from one, maybe owned */
+    unsigned owns_x509;
+    unsigned flags;
+};
+
+struct gnutls_x509_crl_int {
+    X509_CRL *crl;
+    gnutls_datum_t der;
+};
+
+struct gnutls_x509_trust_list_st {
+    X509_STORE *store;         /* trusted CAs and CRLs */
+    STACK_OF(X509) *cas;       /* the same CAs, in insertion order */
+    STACK_OF(X509_CRL) *crls;
+    gnutls_x509_crt_t *keep;   /* certificates handed to us with ownership */
+    size_t nkeep;
+    gnutls_verify_output_function *verify_out;
+};
+
+/* ---- helpers (x509-common.c) ---- */
+
+/* Size-query protocol of GnuTLS: copy `len` bytes into buf when *size is
+ * large enough (and buf is not NULL), always write the needed size back. */
+int gnossl_copy_out(void *buf, size_t *size, const void *data, size_t len);
+/* The same for a NUL-terminated string: needs len+1, reports len on success. */
+int gnossl_copy_str(char *buf, size_t *size, const char *s, size_t len);
+/* Allocate with gnutls_malloc and copy into a datum (NUL-terminated). */
+int gnossl_datum_set(gnutls_datum_t *d, const void *data, size_t len);
+/* Base64-armour DER with "-----BEGIN label-----" as GnuTLS writes it. */
+int gnossl_pem_encode(const char *label, const unsigned char *der, size_t len, gnutls_datum_t *out);
+/* Find the first PEM block of any of `labels` (NULL terminated) at or
+ * after *pos in data and decode it; *pos advances past it.  Returns
+ * GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR when none is left. */
+int gnossl_pem_decode_next(const gnutls_datum_t *data, size_t *pos, const char *const *labels,
+                           gnutls_datum_t *der);
+/* Export DER in the requested format under the size protocol / allocated. */
+int gnossl_export_fmt(const char *label, const unsigned char *der, size_t len,
+                      gnutls_x509_crt_fmt_t fmt, void *out, size_t *out_size);
+int gnossl_export_fmt2(const char *label, const unsigned char *der, size_t len,
+                       gnutls_x509_crt_fmt_t fmt, gnutls_datum_t *out);
+
+/* GnuTLS public-key algorithm of an EVP_PKEY, and its size in bits. */
+gnutls_pk_algorithm_t gnossl_pkey_algorithm(const EVP_PKEY *pkey);
+unsigned gnossl_pkey_bits(const EVP_PKEY *pkey);
+gnutls_ecc_curve_t gnossl_pkey_curve(const EVP_PKEY *pkey);
+/* GnuTLS signature algorithm of an X509_ALGOR (certificate signature). */
+gnutls_sign_algorithm_t gnossl_sign_from_algor(const X509_ALGOR *alg);
+/* Key ID as GnuTLS computes it: hash of the SubjectPublicKeyInfo DER. */
+int gnossl_spki_key_id(const EVP_PKEY *pkey, unsigned flags, unsigned char *out, size_t *out_size);
+
+/* ---- DN strings (dn.c) ---- */
+
+/* Format a name as GnuTLS does; compat = GNUTLS_X509_DN_FLAG_COMPAT order. */
+int gnossl_dn_to_string(const X509_NAME *name, unsigned compat, gnutls_datum_t *out);
+/* The value of one attribute, as printed in a DN string (escaped). */
+int gnossl_dn_value_string(const X509_NAME_ENTRY *e, gnutls_datum_t *out);
+int gnossl_dn_get_by_oid(const X509_NAME *name, const char *oid, unsigned indx, unsigned raw,
+                         gnutls_datum_t *out);
+int gnossl_dn_get_oid(const X509_NAME *name, unsigned indx, void *oid, size_t *oid_size);
+/* Dotted OID text of an ASN1_OBJECT into buf (>= 128 bytes). */
+void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
+
+/* ---- certificates (crt*.c) ---- */
+
+/* Wrap an X509 (takes a reference) into a new gnutls_x509_crt_t. */
+int gnossl_x509_crt_from_X509(X509 *x, gnutls_x509_crt_t *out);
+/* GnuTLS's time of an ASN1_TIME (seconds since the epoch), -1 if bad. */
+time_t gnossl_asn1_time_to_time(const ASN1_TIME *t);
+
+/* Subject alternative names of a certificate (caller frees), NULL if none. */
+GENERAL_NAMES *gnossl_crt_sans(gnutls_x509_crt_t cert, unsigned *critical);
+
+/* ---- keys ---- */
+/* A BIGNUM parameter as GnuTLS's raw datum (leading zero if top bit set). */
+int gnossl_pkey_bn_datum(const EVP_PKEY *pkey, const char *param, gnutls_datum_t *out);
+/* EC point coordinates, or the raw key of EdDSA/X25519/X448 (y empty). */
+int gnossl_pkey_ecc_raw(const EVP_PKEY *pkey, gnutls_ecc_curve_t *curve, gnutls_datum_t *x, gnutls_datum_t *y);
+int gnossl_pubkey_from_pkey(gnutls_pubkey_t key, EVP_PKEY *pkey);
+
+#endif
