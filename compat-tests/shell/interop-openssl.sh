@@ -1,0 +1,172 @@
+#!/bin/bash
+# Interop with OpenSSL in both directions, on the real GnuTLS and through
+# gnossl (LD_PRELOAD, LD_LIBRARY_PATH):
+#  - gnutls-cli (substituted) -> `openssl s_server -rev`
+#  - `openssl s_client` -> gnutls-serv --echo (substituted)
+# for TLS 1.2 and TLS 1.3, with RSA and ECDSA (P-256) certificates, and with a
+# pre-shared key (--pskusername/--pskkey, --pskpasswd); a wrong PSK must fail.
+set -u
+. "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
+gn_require gnutls-cli gnutls-serv openssl
+gn_require_build
+gn_init interop-openssl
+export LC_ALL=C
+
+for k in rsa ec; do gn_make_pki "$GN_TMP/pki-$k" "$k" || exit 1; done
+PSK=4e6f7420612072656164206b65793a20676e6f73736c2070736b2074657374
+BADPSK=4e6f7420612072656164206b65793a20676e6f73736c2070736b2074657375
+echo "alice:$PSK" >"$GN_TMP/psk.passwd"
+PSKPRIO="NORMAL:+ECDHE-PSK:+DHE-PSK:+PSK"
+# Client priorities for PSK.  TLS 1.2 uses plain PSK key exchange: Debian's
+# gnutls-cli 3.7.9 on the real GnuTLS segfaults after a TLS 1.2 DHE-PSK or
+# ECDHE-PSK handshake (while printing the session), so those are not usable
+# as a baseline.
+declare -A CLIPSK=([1.2]="NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+PSK"
+                   [1.3]="$PSKPRIO:-VERS-ALL:+VERS-TLS1.3")
+LINE='interop line 0xC0FFEE'
+REV=$(printf '%s' "$LINE" | rev)
+# What each key type looks like from either end.
+declare -A SIG=([rsa]='RSA' [ec]='ECDSA')
+declare -A BITS=([rsa]=2048 [ec]=256)
+
+# s_server -rev, fresh per case; sets SPORT SPID SLOG.
+s_server_start() {
+    SPORT=$(gn_free_port) || exit 1
+    SLOG=$GN_TMP/s_server.$RANDOM.log
+    openssl s_server -rev -accept "127.0.0.1:$SPORT" "$@" </dev/null >"$SLOG" 2>&1 &
+    SPID=$!
+    GN_PIDS+=("$SPID")
+    gn_wait_port "$SPORT" "$SPID" || { gn_show "$SLOG"; exit 1; }
+}
+# gnutls-serv --echo under MODE; sets GPORT GPID GLOG.
+gnutls_serv_start() {
+    local mode=$1
+    shift
+    GPORT=$(gn_free_port) || exit 1
+    GLOG=$GN_TMP/gnutls-serv.$RANDOM.log
+    GN_TIMEOUT=300 gn_prefix "$mode"
+    "${GN_PFX[@]}" gnutls-serv --echo -p "$GPORT" "$@" </dev/null >"$GLOG" 2>&1 &
+    GPID=$!
+    GN_PIDS+=("$GPID")
+    gn_wait_port "$GPORT" "$GPID" || { gn_show "$GLOG"; return 1; }
+}
+s_client() { # OUT ARGS...
+    local out=$1
+    shift
+    gn_converse "$out" "$LINE\n" "^$LINE" gn_run real openssl s_client \
+        -connect "127.0.0.1:$GPORT" -no_ign_eof "$@"
+}
+
+for mode in $GN_MODES; do
+    gn_log "== mode: $mode"
+    gn_assert_loaded "$mode" "$(command -v gnutls-cli)" || continue
+    gn_assert_loaded "$mode" "$(command -v gnutls-serv)" || continue
+
+    # --- gnutls-cli (under test) against OpenSSL's server
+    for k in rsa ec; do
+        pki=$GN_TMP/pki-$k
+        for v in 1.2 1.3; do
+            out=$GN_TMP/cli-$mode-$k-$v
+            s_server_start -cert "$pki/server.pem" -key "$pki/server.key"
+            gn_converse "$out" "$LINE\n" "$REV" gn_run "$mode" gnutls-cli \
+                --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
+                --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" -p "$SPORT" 127.0.0.1
+            ok=$?
+            gn_stop "$SPID"
+            if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+               grep -q "^- Status: The certificate is trusted" "$out" &&
+               grep -q "^- Description: (TLS$v-X.509)-.*(${SIG[$k]}[-A-Z0-9]*)" "$out" &&
+               grep -q "^Protocol version: TLSv$v" "$SLOG"; then
+                gn_pass "$mode: gnutls-cli -> s_server, $k, TLS $v: $(sed -n 's/^Ciphersuite: //p' "$SLOG")"
+            else
+                gn_fail "$mode: gnutls-cli -> s_server, $k, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
+                gn_show "$out"; gn_show "$SLOG"
+            fi
+        done
+    done
+    for v in 1.2 1.3; do
+        out=$GN_TMP/cli-$mode-psk-$v
+        s_server_start -nocert -psk "$PSK" -psk_identity alice
+        gn_converse "$out" "$LINE\n" "$REV" gn_run "$mode" gnutls-cli \
+            --pskusername=alice --pskkey="$PSK" \
+            --priority="${CLIPSK[$v]}" -p "$SPORT" 127.0.0.1
+        ok=$?
+        gn_stop "$SPID"
+        if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+           grep -q "^- Description: (TLS$v-" "$out" &&
+           grep -q "^Protocol version: TLSv$v" "$SLOG"; then
+            gn_pass "$mode: gnutls-cli -> s_server, PSK, TLS $v: $(sed -n 's/^Ciphersuite: //p' "$SLOG")"
+        else
+            gn_fail "$mode: gnutls-cli -> s_server, PSK, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
+            gn_show "$out"; gn_show "$SLOG"
+        fi
+    done
+    out=$GN_TMP/cli-$mode-badpsk
+    s_server_start -nocert -psk "$PSK" -psk_identity alice
+    gn_converse "$out" "$LINE\n" "$REV" gn_run "$mode" gnutls-cli \
+        --pskusername=alice --pskkey="$BADPSK" \
+        --priority="${CLIPSK[1.2]}" -p "$SPORT" 127.0.0.1
+    ok=$?
+    gn_stop "$SPID"
+    if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 124 ] &&
+       grep -q "decrypt error\|bad record mac\|decryption failed" "$SLOG"; then
+        gn_pass "$mode: gnutls-cli with a wrong PSK fails the handshake"
+    else
+        gn_fail "$mode: wrong PSK not rejected as expected (exit=$GN_CONVERSE_RC)"
+        gn_show "$out"; gn_show "$SLOG"
+    fi
+
+    # --- OpenSSL's client against gnutls-serv (under test)
+    for k in rsa ec; do
+        pki=$GN_TMP/pki-$k
+        if ! gnutls_serv_start "$mode" --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key"; then
+            gn_fail "$mode: gnutls-serv with the $k certificate did not start"
+            continue
+        fi
+        for v in 1.2 1.3; do
+            out=$GN_TMP/srv-$mode-$k-$v
+            s_client "$out" "-tls${v/./_}" -CAfile "$pki/ca.pem" -verify_return_error \
+                -verify_hostname localhost
+            ok=$?
+            if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+               grep -q "Protocol *: TLSv$v" "$out" &&
+               grep -q "Verify return code: 0 (ok)" "$out" &&
+               grep -q "Server public key is ${BITS[$k]} bit" "$out"; then
+                gn_pass "$mode: s_client -> gnutls-serv, $k, TLS $v: $(sed -n 's/^ *Cipher *: //p' "$out" | head -n1)"
+            else
+                gn_fail "$mode: s_client -> gnutls-serv, $k, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
+                gn_show "$out"; gn_show "$GLOG"
+            fi
+        done
+        gn_stop "$GPID"
+    done
+    if gnutls_serv_start "$mode" --pskpasswd="$GN_TMP/psk.passwd" --priority="$PSKPRIO"; then
+        for v in 1.2 1.3; do
+            out=$GN_TMP/srv-$mode-psk-$v
+            s_client "$out" "-tls${v/./_}" -psk "$PSK" -psk_identity alice
+            ok=$?
+            if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+               grep -q "Protocol *: TLSv$v" "$out"; then
+                gn_pass "$mode: s_client -> gnutls-serv, PSK, TLS $v: $(sed -n 's/^ *Cipher *: //p' "$out" | head -n1)"
+            else
+                gn_fail "$mode: s_client -> gnutls-serv, PSK, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
+                gn_show "$out"; gn_show "$GLOG"
+            fi
+        done
+        out=$GN_TMP/srv-$mode-badpsk
+        s_client "$out" -tls1_2 -psk "$BADPSK" -psk_identity alice
+        ok=$?
+        if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 124 ] &&
+           grep -q "alert bad record mac\|alert decrypt error" "$out"; then
+            gn_pass "$mode: gnutls-serv rejects s_client's wrong PSK"
+        else
+            gn_fail "$mode: gnutls-serv did not reject a wrong PSK as expected (exit=$GN_CONVERSE_RC)"
+            gn_show "$out"; gn_show "$GLOG"
+        fi
+        gn_stop "$GPID"
+    else
+        gn_fail "$mode: gnutls-serv with PSK did not start"
+    fi
+done
+
+gn_finish
