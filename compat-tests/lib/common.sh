@@ -176,3 +176,10 @@ gn_converse() {
     GN_CONVERSE_RC=$?
     grep -Eq -- "$expect" "$out"
 }
+
+# gn_reverse STRING: print STRING reversed (what `s_server -rev` answers).
+gn_reverse() {
+    local s=$1 r="" i
+    for ((i = ${#s} - 1; i >= 0; i--)); do r+=${s:i:1}; done
+    printf '%s' "$r"
+}

@@ -17,7 +17,7 @@ pki=$GN_TMP/pki
 gn_make_pki "$pki" rsa || exit 1
 cli=$(command -v gnutls-cli)
 LINE='hello from gnossl 0123456789'
-REV=$(printf '%s' "$LINE" | rev)
+REV=$(gn_reverse "$LINE")
 
 # srv_start ARGS... : a fresh `s_server -rev` per scenario so that its log
 # holds this scenario only.  Sets SPORT, SPID, SLOG.

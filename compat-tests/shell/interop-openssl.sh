@@ -24,7 +24,7 @@ PSKPRIO="NORMAL:+ECDHE-PSK:+DHE-PSK:+PSK"
 declare -A CLIPSK=([1.2]="NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+PSK"
                    [1.3]="$PSKPRIO:-VERS-ALL:+VERS-TLS1.3")
 LINE='interop line 0xC0FFEE'
-REV=$(printf '%s' "$LINE" | rev)
+REV=$(gn_reverse "$LINE")
 # What each key type looks like from either end.
 declare -A SIG=([rsa]='RSA' [ec]='ECDSA')
 declare -A BITS=([rsa]=2048 [ec]=256)
