@@ -51,4 +51,8 @@ void gnossl_session_set_cred_state(gnutls_session_t s, void *state, void (*free_
 /* The server name set with gnutls_server_name_set (client side), or NULL. */
 const char *gnossl_session_server_name(gnutls_session_t s);
 
+/* Store a reference to `p` on the session, replacing any previous one
+ * (called by gnutls_priority_set and friends; also declared in priority.h). */
+void gnossl_session_set_priority(gnutls_session_t s, gnutls_priority_t p);
+
 #endif

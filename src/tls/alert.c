@@ -1,0 +1,164 @@
+/* Alerts and handshake messages as observed through SSL_set_msg_callback,
+ * plus gnutls_alert_get/send and the handshake hook.
+ *
+ * OpenSSL swallows warning alerts under TLS <= 1.2 and user_canceled under
+ * TLS 1.3.  GnuTLS reports them (-16 and -12): when the callback sees one,
+ * it asks the transport BIO to stop at its next read, so OpenSSL hands
+ * control back with nothing lost and the translator reports the alert. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+
+#include <openssl/err.h>
+
+static int hook_matches(gnutls_session_t s, int type, unsigned when)
+{
+    if (s->hook == NULL)
+        return 0;
+    if (s->hook_htype != GNUTLS_HANDSHAKE_ANY && s->hook_htype != (unsigned)type)
+        return 0;
+    return s->hook_when == GNUTLS_HOOK_BOTH || (unsigned)s->hook_when == when;
+}
+
+static void run_hook(gnutls_session_t s, int type, unsigned when, unsigned incoming,
+                     const unsigned char *body, size_t len)
+{
+    gnutls_datum_t msg = {(unsigned char *)body, (unsigned)len};
+    int r = s->hook(s, (unsigned)type, when, incoming, &msg);
+    if (r < 0 && s->pending_error == 0)
+        s->pending_error = r;
+}
+
+/* POST hooks of received messages run once OpenSSL has processed them, i.e.
+ * when the gnutls_* call that read them returns. */
+void gnossl_run_post_hooks(gnutls_session_t s)
+{
+    int n = s->n_pending_post_hook;
+    s->n_pending_post_hook = 0;
+    for (int i = 0; i < n; i++)
+        if (hook_matches(s, s->pending_post_hook[i], GNUTLS_HOOK_POST))
+            run_hook(s, s->pending_post_hook[i], GNUTLS_HOOK_POST, 1, NULL, 0);
+}
+
+static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned char *p, size_t len)
+{
+    int type = p[0];
+    const unsigned char *body = len >= 4 ? p + 4 : p;
+    size_t blen = len >= 4 ? len - 4 : 0;
+    if (write_p) {
+        s->hs_last_out = type;
+        if (type == SSL3_MT_NEWSESSION_TICKET)
+            s->ticket_sent = 1;
+        if (hook_matches(s, type, GNUTLS_HOOK_PRE))
+            run_hook(s, type, GNUTLS_HOOK_PRE, 0, body, blen);
+        if (hook_matches(s, type, GNUTLS_HOOK_POST))
+            run_hook(s, type, GNUTLS_HOOK_POST, 0, body, blen);
+        return;
+    }
+    s->hs_last_in = type;
+    if (type == SSL3_MT_NEWSESSION_TICKET)
+        s->ticket_received = 1;
+    if (type == SSL3_MT_CERTIFICATE_REQUEST)
+        s->cert_requested = 1;
+    if (hook_matches(s, type, GNUTLS_HOOK_PRE))
+        run_hook(s, type, GNUTLS_HOOK_PRE, 1, body, blen);
+    if (s->n_pending_post_hook < 4)
+        s->pending_post_hook[s->n_pending_post_hook++] = type;
+}
+
+static void on_alert(gnutls_session_t s, int write_p, SSL *ssl, const unsigned char *p)
+{
+    int level = p[0], desc = p[1];
+    if (write_p) {
+        if (desc != SSL_AD_CLOSE_NOTIFY)
+            s->alert_sent_desc = desc;
+        return;
+    }
+    s->last_alert = desc;
+    if (desc == SSL_AD_CLOSE_NOTIFY)
+        return;
+    if (SSL_version(ssl) >= TLS1_3_VERSION && SSL_version(ssl) != DTLS1_BAD_VER) {
+        /* Every TLS 1.3 alert but close_notify is fatal for GnuTLS; OpenSSL
+         * ignores user_canceled, so stop it there. */
+        s->fatal_alert_received = 1;
+        if (desc == SSL_AD_USER_CANCELLED)
+            s->stop_fatal_alert = 1;
+    } else if (level == SSL3_AL_WARNING) {
+        s->stop_warning_alert = 1;
+    } else {
+        s->fatal_alert_received = 1;
+    }
+}
+
+void gnossl_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len,
+                         SSL *ssl, void *arg)
+{
+    (void)version;
+    gnutls_session_t s = arg;
+    const unsigned char *p = buf;
+    if (s == NULL || len < 1)
+        return;
+    if (content_type == SSL3_RT_ALERT && len >= 2)
+        on_alert(s, write_p, ssl, p);
+    else if (content_type == SSL3_RT_HANDSHAKE)
+        on_handshake_msg(s, write_p, p, len);
+}
+
+gnutls_alert_description_t gnutls_alert_get(gnutls_session_t s)
+{
+    return s != NULL ? (gnutls_alert_description_t)s->last_alert : GNUTLS_A_CLOSE_NOTIFY;
+}
+
+gnutls_handshake_description_t gnutls_handshake_get_last_in(gnutls_session_t s)
+{
+    return (gnutls_handshake_description_t)(s != NULL ? s->hs_last_in : -1);
+}
+
+gnutls_handshake_description_t gnutls_handshake_get_last_out(gnutls_session_t s)
+{
+    return (gnutls_handshake_description_t)(s != NULL ? s->hs_last_out : -1);
+}
+
+/* OpenSSL offers no call that sends an arbitrary alert: close_notify goes
+ * through SSL_shutdown; a fatal alert after OpenSSL already failed (and
+ * sent its own alert) is accepted; anything else is reported as not
+ * possible rather than silently dropped. */
+int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
+                      gnutls_alert_description_t desc)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (desc == GNUTLS_A_CLOSE_NOTIFY) {
+        if (!s->handshake_done)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        gnossl_translate_begin(s);
+        int r = SSL_shutdown(s->ssl);
+        if (r >= 0) {
+            s->bye_state = 1;
+            return 0;
+        }
+        return gnossl_translate(s, r, GNOSSL_OP_BYE);
+    }
+    if (level == GNUTLS_AL_FATAL && (s->invalid || s->alert_sent_desc >= 0)) {
+        s->invalid = 1;
+        return 0;
+    }
+    gnossl_debug("gnossl: cannot send alert %d (level %d) through OpenSSL", desc, level);
+    return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+}
+
+int gnutls_alert_send_appropriate(gnutls_session_t s, int err)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* Non-fatal codes have no alert (GnuTLS returns 0 there too). */
+    if (err >= 0 || !gnossl_code_is_fatal(err))
+        return 0;
+    /* OpenSSL sent the alert itself when it failed. */
+    if (s->ssl == NULL || s->invalid || s->alert_sent_desc >= 0) {
+        s->invalid = 1;
+        return 0;
+    }
+    return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+}

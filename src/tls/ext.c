@@ -1,0 +1,182 @@
+/* Hello extensions the session records: server name (SNI) and ALPN.
+ *
+ * OpenSSL's server-side ALPN selection is a per-SSL_CTX callback; the CTX
+ * belongs to the credentials, so the session installs one process-wide
+ * dispatcher on it (idempotent, the same function every time) that finds
+ * the session through the SSL's ex_data and applies GnuTLS's rules. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ALPN_PROTOCOLS 8
+#define MAX_ALPN_PROTOCOL_NAME 32
+
+int gnutls_server_name_set(gnutls_session_t s, gnutls_server_name_type_t type, const void *name,
+                           size_t name_length)
+{
+    if (s == NULL || (name == NULL && name_length > 0))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (type != GNUTLS_NAME_DNS)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    char *copy = NULL;
+    if (name_length > 0) {
+        copy = malloc(name_length + 1);
+        if (copy == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        memcpy(copy, name, name_length);
+        copy[name_length] = 0;
+    }
+    free(s->server_name);
+    s->server_name = copy;
+    return 0;
+}
+
+int gnutls_server_name_get(gnutls_session_t s, void *data, size_t *data_length, unsigned int *type,
+                           unsigned int indx)
+{
+    if (s == NULL || data_length == NULL || type == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const char *name = NULL;
+    if (s->is_server) {
+        if (s->ssl != NULL)
+            name = SSL_get_servername(s->ssl, TLSEXT_NAMETYPE_host_name);
+    } else {
+        name = s->server_name;
+    }
+    if (name == NULL || indx != 0)
+        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+    size_t len = strlen(name);
+    *type = GNUTLS_NAME_DNS;
+    if (*data_length > len && data != NULL) {
+        memcpy(data, name, len);
+        ((char *)data)[len] = 0;
+        *data_length = len;
+        return 0;
+    }
+    *data_length = len + 1;
+    return GNUTLS_E_SHORT_MEMORY_BUFFER;
+}
+
+int gnutls_alpn_set_protocols(gnutls_session_t s, const gnutls_datum_t *protocols,
+                              unsigned protocols_size, unsigned int flags)
+{
+    if (s == NULL || (protocols == NULL && protocols_size > 0))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (protocols_size > MAX_ALPN_PROTOCOLS)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    size_t total = 0;
+    for (unsigned i = 0; i < protocols_size; i++) {
+        if (protocols[i].size >= MAX_ALPN_PROTOCOL_NAME)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        total += 1 + protocols[i].size;
+    }
+    unsigned char *wire = total ? malloc(total) : NULL;
+    if (total && wire == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    size_t off = 0;
+    for (unsigned i = 0; i < protocols_size; i++) {
+        if (protocols[i].size == 0)
+            continue; /* an empty name is not a protocol */
+        wire[off++] = (unsigned char)protocols[i].size;
+        memcpy(wire + off, protocols[i].data, protocols[i].size);
+        off += protocols[i].size;
+    }
+    free(s->alpn_wire);
+    s->alpn_wire = wire;
+    s->alpn_wire_len = (unsigned)off;
+    s->alpn_flags = flags;
+    return 0;
+}
+
+int gnutls_alpn_get_selected_protocol(gnutls_session_t s, gnutls_datum_t *protocol)
+{
+    if (s == NULL || protocol == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const unsigned char *p = NULL;
+    unsigned len = 0;
+    if (s->ssl != NULL)
+        SSL_get0_alpn_selected(s->ssl, &p, &len);
+    if (p == NULL || len == 0)
+        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+    protocol->data = (unsigned char *)p;
+    protocol->size = len;
+    return 0;
+}
+
+/* Find `name` in a length-prefixed list. */
+static const unsigned char *wire_find(const unsigned char *list, unsigned list_len,
+                                      const unsigned char *name, unsigned name_len)
+{
+    for (unsigned off = 0; off < list_len;) {
+        unsigned l = list[off];
+        if (off + 1 + l > list_len)
+            break;
+        if (l == name_len && memcmp(list + off + 1, name, l) == 0)
+            return list + off;
+        off += 1 + l;
+    }
+    return NULL;
+}
+
+int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
+                       const unsigned char *in, unsigned int inlen, void *arg)
+{
+    (void)arg;
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    if (s == NULL || s->alpn_wire_len == 0)
+        return SSL_TLSEXT_ERR_NOACK;
+    /* Client preference unless the server asked for its own. */
+    const unsigned char *first = (s->alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) ? s->alpn_wire : in;
+    unsigned first_len = (s->alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) ? s->alpn_wire_len : inlen;
+    const unsigned char *other = first == in ? s->alpn_wire : in;
+    unsigned other_len = first == in ? s->alpn_wire_len : inlen;
+    for (unsigned off = 0; off < first_len;) {
+        unsigned l = first[off];
+        if (off + 1 + l > first_len)
+            break;
+        const unsigned char *hit = wire_find(other, other_len, first + off + 1, l);
+        if (hit != NULL) {
+            /* Point into the session's own copy: it outlives the handshake. */
+            const unsigned char *mine = first == in ? hit : first + off;
+            *out = mine + 1;
+            *outlen = (unsigned char)l;
+            return SSL_TLSEXT_ERR_OK;
+        }
+        off += 1 + l;
+    }
+    if (s->alpn_flags & GNUTLS_ALPN_MANDATORY) {
+        s->pending_error = GNUTLS_E_NO_APPLICATION_PROTOCOL;
+        return SSL_TLSEXT_ERR_ALERT_FATAL;
+    }
+    return SSL_TLSEXT_ERR_NOACK;
+}
+
+int gnossl_ext_apply(gnutls_session_t s)
+{
+    SSL *ssl = s->ssl;
+    if (s->is_server) {
+        if (s->alpn_wire_len > 0) {
+            SSL_CTX *ctx = SSL_get_SSL_CTX(ssl);
+            SSL_CTX_set_alpn_select_cb(ctx, gnossl_alpn_select, NULL);
+        }
+        return 0;
+    }
+    if (s->server_name != NULL && !SSL_set_tlsext_host_name(ssl, s->server_name))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->alpn_wire_len > 0 && SSL_set_alpn_protos(ssl, s->alpn_wire, s->alpn_wire_len) != 0)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    return 0;
+}
+
+/* Client side of GNUTLS_ALPN_MANDATORY: checked once the handshake is done. */
+int gnossl_ext_check_after_handshake(gnutls_session_t s)
+{
+    if (!s->is_server && s->alpn_wire_len > 0 && (s->alpn_flags & GNUTLS_ALPN_MANDATORY)) {
+        gnutls_datum_t p;
+        if (gnutls_alpn_get_selected_protocol(s, &p) < 0)
+            return GNOSSL_ERR(GNUTLS_E_NO_APPLICATION_PROTOCOL);
+    }
+    return 0;
+}

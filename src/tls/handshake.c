@@ -1,0 +1,211 @@
+/* gnutls_handshake: materialise the SSL on the first call, then drive
+ * SSL_do_handshake one non-blocking step per call; also key update,
+ * rehandshake and the handshake deadline. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+#include "tls/priority.h"
+#include "cred/cred.h"
+
+#include <openssl/err.h>
+#include <time.h>
+
+/* Weak until the credentials and priority rooms land, so that the library
+ * always links; a missing one makes the handshake fail cleanly. */
+#pragma weak gnossl_cred_new_ssl
+#pragma weak gnossl_priority_apply
+
+uint64_t gnossl_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+int gnossl_session_materialise(gnutls_session_t s)
+{
+    int err = 0;
+    if (s->priority == NULL)
+        return GNOSSL_ERR(GNUTLS_E_NO_PRIORITIES_WERE_SET);
+
+    if (gnossl_cred_new_ssl == NULL || gnossl_priority_apply == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    SSL *ssl = gnossl_cred_new_ssl(s, &err);
+    if (ssl == NULL)
+        return GNOSSL_ERR(err < 0 ? err : GNUTLS_E_INTERNAL_ERROR);
+    SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
+    s->ssl = ssl;
+
+    err = gnossl_priority_apply(s->priority, ssl, s->is_server, (s->init_flags & GNUTLS_DATAGRAM) != 0);
+    if (err < 0)
+        goto fail;
+
+    /* GnuTLS semantics: one record per send, any buffer on retry, no
+     * transparent retries after post-handshake messages, no read-ahead
+     * (check_pending must mean "decrypted bytes"), and unclean EOF stays
+     * an error (never SSL_OP_IGNORE_UNEXPECTED_EOF). */
+    SSL_set_mode(ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    SSL_clear_mode(ssl, SSL_MODE_AUTO_RETRY);
+    SSL_set_read_ahead(ssl, 0);
+    SSL_clear_options(ssl, SSL_OP_IGNORE_UNEXPECTED_EOF);
+    if (s->max_record < GNOSSL_MAX_RECORD)
+        SSL_set_max_send_fragment(ssl, s->max_record);
+
+    BIO *bio = gnossl_transport_bio_new(s);
+    if (bio == NULL) {
+        err = GNUTLS_E_MEMORY_ERROR;
+        goto fail;
+    }
+    SSL_set_bio(ssl, bio, bio);
+    SSL_set_msg_callback(ssl, gnossl_msg_callback);
+    SSL_set_msg_callback_arg(ssl, s);
+
+    if (s->is_server)
+        SSL_set_accept_state(ssl);
+    else
+        SSL_set_connect_state(ssl);
+
+    err = gnossl_ext_apply(s);
+    if (err < 0)
+        goto fail;
+    err = gnossl_resume_apply(s);
+    if (err < 0)
+        goto fail;
+    gnossl_keylog_attach(s);
+    return 0;
+
+fail:
+    SSL_set_ex_data(ssl, gnossl_session_ex_index(), NULL);
+    SSL_free(ssl);
+    s->ssl = NULL;
+    return GNOSSL_ERR(err);
+}
+
+static int start_step(gnutls_session_t s)
+{
+    if (!s->hs_in_progress) {
+        s->hs_in_progress = 1;
+        s->hs_deadline = s->handshake_timeout_ms ? gnossl_now_ms() + s->handshake_timeout_ms : 0;
+    }
+    return 0;
+}
+
+static int step(gnutls_session_t s)
+{
+    gnossl_translate_begin(s);
+    int r = SSL_do_handshake(s->ssl);
+    gnossl_run_post_hooks(s);
+    if (r == 1) {
+        if (s->pending_error != 0) {
+            int code = s->pending_error;
+            s->pending_error = 0;
+            s->invalid = 1;
+            s->hs_in_progress = 0;
+            return code;
+        }
+        s->handshake_done = 1;
+        s->hs_in_progress = 0;
+        s->hs_deadline = 0;
+        int e = gnossl_ext_check_after_handshake(s);
+        if (e < 0)
+            s->invalid = 1;
+        return e;
+    }
+    int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+    if (gnossl_code_is_fatal(code))
+        s->hs_in_progress = 0;
+    return code;
+}
+
+int gnutls_handshake(gnutls_session_t s)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl == NULL) {
+        int r = gnossl_session_materialise(s);
+        if (r < 0)
+            return r;
+    }
+    if (s->handshake_done && !s->hs_in_progress) {
+        if (SSL_version(s->ssl) >= TLS1_3_VERSION) {
+            /* TLS 1.3 has no renegotiation: a client asks for a key update,
+             * a server has nothing to do. */
+            if (s->is_server)
+                return 0;
+            return gnutls_session_key_update(s, GNUTLS_KU_PEER);
+        }
+        if (!s->is_server) {
+            ERR_clear_error();
+            if (SSL_renegotiate(s->ssl) != 1)
+                return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
+        } else {
+            return 0;
+        }
+    }
+    start_step(s);
+    return step(s);
+}
+
+int gnutls_session_key_update(gnutls_session_t s, unsigned int flags)
+{
+    if (s == NULL || s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (SSL_version(s->ssl) < TLS1_3_VERSION)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (!s->key_update_pending) {
+        ERR_clear_error();
+        int type = (flags & GNUTLS_KU_PEER) ? SSL_KEY_UPDATE_REQUESTED : SSL_KEY_UPDATE_NOT_REQUESTED;
+        if (SSL_key_update(s->ssl, type) != 1)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        s->key_update_pending = 1;
+    }
+    /* The KeyUpdate message goes out with the next write; flush it now
+     * with a handshake step so that AGAIN can be retried. */
+    gnossl_translate_begin(s);
+    int r = SSL_do_handshake(s->ssl);
+    if (r == 1) {
+        s->key_update_pending = 0;
+        return 0;
+    }
+    int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+    if (gnossl_code_is_fatal(code))
+        s->key_update_pending = 0;
+    return code;
+}
+
+int gnutls_rehandshake(gnutls_session_t s)
+{
+    if (s == NULL || !s->is_server || s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (SSL_version(s->ssl) >= TLS1_3_VERSION)
+        return gnutls_session_key_update(s, GNUTLS_KU_PEER);
+    if (!s->rehandshake_sent) {
+        ERR_clear_error();
+        if (SSL_renegotiate(s->ssl) != 1)
+            return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
+        s->rehandshake_sent = 1;
+    }
+    /* Send the HelloRequest; the application then reads until the client
+     * answers, as with GnuTLS. */
+    gnossl_translate_begin(s);
+    int r = SSL_do_handshake(s->ssl);
+    if (r == 1) {
+        s->rehandshake_sent = 0;
+        return 0;
+    }
+    int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+    if (code == GNUTLS_E_AGAIN && SSL_want_read(s->ssl)) {
+        /* HelloRequest flushed; the ClientHello comes with later reads. */
+        s->rehandshake_sent = 0;
+        return 0;
+    }
+    if (gnossl_code_is_fatal(code))
+        s->rehandshake_sent = 0;
+    return code;
+}
+
+unsigned gnutls_safe_renegotiation_status(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL)
+        return 0;
+    return SSL_get_secure_renegotiation_support(s->ssl) ? 1 : 0;
+}

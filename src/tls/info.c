@@ -1,0 +1,344 @@
+/* What was negotiated: version, suite parts, group, signature schemes,
+ * authentication types, the session description string, flags. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+#include "core/algorithms.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <string.h>
+
+static const SSL_CIPHER *current_cipher(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL)
+        return NULL;
+    return SSL_get_current_cipher(s->ssl);
+}
+
+int gnossl_session_version(gnutls_session_t s)
+{
+    if (current_cipher(s) == NULL)
+        return 0;
+    return gnossl_protocol_from_ossl(SSL_version(s->ssl));
+}
+
+static int is_tls13(gnutls_session_t s)
+{
+    return current_cipher(s) != NULL && SSL_version(s->ssl) == TLS1_3_VERSION;
+}
+
+gnutls_protocol_t gnutls_protocol_get_version(gnutls_session_t s)
+{
+    int v = gnossl_session_version(s);
+    return v ? (gnutls_protocol_t)v : GNUTLS_VERSION_UNKNOWN;
+}
+
+static int suite_parts(gnutls_session_t s, gnutls_cipher_algorithm_t *c, gnutls_mac_algorithm_t *m,
+                       gnutls_kx_algorithm_t *k)
+{
+    const SSL_CIPHER *ci = current_cipher(s);
+    if (ci == NULL)
+        return -1;
+    return gnossl_suite_lookup(SSL_CIPHER_get_protocol_id(ci) & 0xffffu, c, m, k);
+}
+
+gnutls_cipher_algorithm_t gnutls_cipher_get(gnutls_session_t s)
+{
+    gnutls_cipher_algorithm_t c;
+    if (suite_parts(s, &c, NULL, NULL) < 0)
+        return GNUTLS_CIPHER_NULL;
+    return c;
+}
+
+gnutls_mac_algorithm_t gnutls_mac_get(gnutls_session_t s)
+{
+    gnutls_mac_algorithm_t m;
+    if (suite_parts(s, NULL, &m, NULL) < 0)
+        return GNUTLS_MAC_NULL;
+    return m;
+}
+
+gnutls_group_t gnutls_group_get(gnutls_session_t s)
+{
+    if (current_cipher(s) == NULL)
+        return GNUTLS_GROUP_INVALID;
+    int nid = SSL_get_negotiated_group(s->ssl);
+    if (nid <= 0)
+        return GNUTLS_GROUP_INVALID;
+    return gnossl_group_from_ossl_nid(nid);
+}
+
+gnutls_ecc_curve_t gnutls_ecc_curve_get(gnutls_session_t s)
+{
+    gnutls_group_t g = gnutls_group_get(s);
+    /* EC groups share their values with the curve ids; FFDHE ones are 256+. */
+    if (g == GNUTLS_GROUP_INVALID || (int)g >= 256)
+        return GNUTLS_ECC_CURVE_INVALID;
+    return (gnutls_ecc_curve_t)g;
+}
+
+static int is_dh_group(gnutls_group_t g)
+{
+    return (int)g >= 256;
+}
+
+gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t s)
+{
+    gnutls_kx_algorithm_t k;
+    if (suite_parts(s, NULL, NULL, &k) < 0)
+        return GNUTLS_KX_UNKNOWN;
+    if (k == GNUTLS_KX_UNKNOWN && is_tls13(s)) {
+        /* TLS 1.3 suites do not fix the key exchange: derive it as GnuTLS
+         * does from the group and whether a PSK was used. */
+        gnutls_group_t g = gnutls_group_get(s);
+        if (SSL_session_reused(s->ssl)) {
+            if (g == GNUTLS_GROUP_INVALID)
+                return GNUTLS_KX_PSK;
+            return is_dh_group(g) ? GNUTLS_KX_DHE_PSK : GNUTLS_KX_ECDHE_PSK;
+        }
+        if (g != GNUTLS_GROUP_INVALID)
+            return is_dh_group(g) ? GNUTLS_KX_DHE_RSA : GNUTLS_KX_ECDHE_RSA;
+    }
+    return k;
+}
+
+/* The TLS code point of a signature made in this handshake. */
+static unsigned sig_code_point(int type_nid, int md_nid, EVP_PKEY *key)
+{
+    int md = md_nid == NID_sha1     ? 2
+             : md_nid == NID_sha224 ? 3
+             : md_nid == NID_sha256 ? 4
+             : md_nid == NID_sha384 ? 5
+             : md_nid == NID_sha512 ? 6
+                                    : 0;
+    switch (type_nid) {
+    case EVP_PKEY_RSA_PSS: {
+        int pss_key = key != NULL && EVP_PKEY_is_a(key, "RSA-PSS");
+        int base = pss_key ? 0x0809 : 0x0804;
+        return md >= 4 ? (unsigned)(base + md - 4) : 0;
+    }
+    case EVP_PKEY_RSA:
+        return md ? (unsigned)(md << 8 | 0x01) : 0;
+    case EVP_PKEY_DSA:
+        return md ? (unsigned)(md << 8 | 0x02) : 0;
+    case EVP_PKEY_EC:
+        return md ? (unsigned)(md << 8 | 0x03) : 0;
+    case EVP_PKEY_ED25519:
+        return 0x0807;
+    case EVP_PKEY_ED448:
+        return 0x0808;
+    default:
+        return 0;
+    }
+}
+
+/* mine: the signature this side made; else the peer's. */
+static gnutls_sign_algorithm_t sign_of(gnutls_session_t s, int mine)
+{
+    if (current_cipher(s) == NULL || !s->handshake_done)
+        return GNUTLS_SIGN_UNKNOWN;
+    int type = 0, md = 0, ok;
+    EVP_PKEY *key = NULL;
+    X509 *peer = NULL;
+    if (mine) {
+        ok = SSL_get_signature_type_nid(s->ssl, &type) && SSL_get_signature_nid(s->ssl, &md);
+        key = SSL_get_privatekey(s->ssl);
+    } else {
+        ok = SSL_get_peer_signature_type_nid(s->ssl, &type) && SSL_get_peer_signature_nid(s->ssl, &md);
+        peer = SSL_get1_peer_certificate(s->ssl);
+        key = peer != NULL ? X509_get0_pubkey(peer) : NULL;
+    }
+    unsigned cp = ok ? sig_code_point(type, md, key) : 0;
+    X509_free(peer);
+    if (cp == 0)
+        return GNUTLS_SIGN_UNKNOWN;
+    return gnossl_sign_from_tls_id(cp, is_tls13(s));
+}
+
+int gnutls_sign_algorithm_get(gnutls_session_t s)
+{
+    if (s == NULL)
+        return GNUTLS_SIGN_UNKNOWN;
+    return sign_of(s, s->is_server);
+}
+
+int gnutls_sign_algorithm_get_client(gnutls_session_t s)
+{
+    if (s == NULL)
+        return GNUTLS_SIGN_UNKNOWN;
+    return sign_of(s, !s->is_server);
+}
+
+static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k)
+{
+    switch (k) {
+    case GNUTLS_KX_RSA:
+    case GNUTLS_KX_DHE_DSS:
+    case GNUTLS_KX_DHE_RSA:
+    case GNUTLS_KX_ECDHE_RSA:
+    case GNUTLS_KX_ECDHE_ECDSA:
+    case GNUTLS_KX_RSA_EXPORT:
+        return GNUTLS_CRD_CERTIFICATE;
+    case GNUTLS_KX_PSK:
+    case GNUTLS_KX_DHE_PSK:
+    case GNUTLS_KX_ECDHE_PSK:
+    case GNUTLS_KX_RSA_PSK:
+        return GNUTLS_CRD_PSK;
+    case GNUTLS_KX_ANON_DH:
+    case GNUTLS_KX_ANON_ECDH:
+        return GNUTLS_CRD_ANON;
+    case GNUTLS_KX_SRP:
+    case GNUTLS_KX_SRP_RSA:
+    case GNUTLS_KX_SRP_DSS:
+        return GNUTLS_CRD_SRP;
+    default:
+        return (gnutls_credentials_type_t)0;
+    }
+}
+
+gnutls_credentials_type_t gnutls_auth_get_type(gnutls_session_t s)
+{
+    if (is_tls13(s) && SSL_session_reused(s->ssl))
+        return GNUTLS_CRD_CERTIFICATE; /* resumed from a certificate session */
+    return cred_of_kx(gnutls_kx_get(s));
+}
+
+gnutls_credentials_type_t gnutls_auth_server_get_type(gnutls_session_t s)
+{
+    return gnutls_auth_get_type(s);
+}
+
+gnutls_credentials_type_t gnutls_auth_client_get_type(gnutls_session_t s)
+{
+    return gnutls_auth_get_type(s);
+}
+
+gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_t s)
+{
+    if (gnutls_auth_get_type(s) != GNUTLS_CRD_CERTIFICATE)
+        return GNUTLS_CRT_UNKNOWN;
+    return GNUTLS_CRT_X509;
+}
+
+gnutls_certificate_type_t gnutls_certificate_type_get2(gnutls_session_t s, gnutls_ctype_target_t target)
+{
+    (void)target;
+    return gnutls_certificate_type_get(s);
+}
+
+#define DESC_SIZE 64
+
+char *gnutls_session_get_desc(gnutls_session_t s)
+{
+    if (s == NULL || !s->handshake_done || current_cipher(s) == NULL)
+        return NULL;
+    char kx_name[64], proto[32];
+    gnutls_kx_algorithm_t kx = gnutls_kx_get(s);
+    gnutls_group_t g = gnutls_group_get(s);
+    const char *group_name = g != GNUTLS_GROUP_INVALID ? gnutls_group_get_name(g) : NULL;
+    const char *sign_name = gnutls_sign_get_name(gnutls_sign_algorithm_get(s));
+    const char *kx_str = gnutls_kx_get_name(kx);
+    char custom[24];
+    if (group_name == NULL && (kx == GNUTLS_KX_DHE_RSA || kx == GNUTLS_KX_DHE_DSS ||
+                               kx == GNUTLS_KX_DHE_PSK || kx == GNUTLS_KX_ANON_DH)) {
+        snprintf(custom, sizeof custom, "CUSTOM%d", gnutls_dh_get_prime_bits(s));
+        group_name = custom;
+    }
+
+    if (kx_str == NULL)
+        snprintf(kx_name, sizeof kx_name, "(NULL)");
+    else if (kx == GNUTLS_KX_ECDHE_ECDSA || kx == GNUTLS_KX_ECDHE_RSA || kx == GNUTLS_KX_ECDHE_PSK) {
+        if (sign_name != NULL)
+            snprintf(kx_name, sizeof kx_name, "(ECDHE-%s)-(%s)", group_name, sign_name);
+        else
+            snprintf(kx_name, sizeof kx_name, "(ECDHE-%s)", group_name);
+    } else if (kx == GNUTLS_KX_DHE_DSS || kx == GNUTLS_KX_DHE_RSA || kx == GNUTLS_KX_DHE_PSK) {
+        if (sign_name != NULL)
+            snprintf(kx_name, sizeof kx_name, "(DHE-%s)-(%s)", group_name, sign_name);
+        else
+            snprintf(kx_name, sizeof kx_name, "(DHE-%s)", group_name);
+    } else if (kx == GNUTLS_KX_RSA)
+        snprintf(kx_name, sizeof kx_name, "(RSA)");
+    else
+        snprintf(kx_name, sizeof kx_name, "(%s)", kx_str);
+
+    const char *pname = gnutls_protocol_get_name(gnutls_protocol_get_version(s));
+    gnutls_certificate_type_t ct = gnutls_certificate_type_get(s);
+    if (ct == GNUTLS_CRT_X509)
+        snprintf(proto, sizeof proto, "%s", pname ? pname : "");
+    else
+        snprintf(proto, sizeof proto, "%s-%s", pname ? pname : "", gnutls_certificate_type_get_name(ct));
+
+    /* GnuTLS formats into 64 bytes: longer descriptions are cut there. */
+    char full[256];
+    gnutls_mac_algorithm_t mac = gnutls_mac_get(s);
+    const char *cname = gnutls_cipher_get_name(gnutls_cipher_get(s));
+    if (mac == GNUTLS_MAC_AEAD)
+        snprintf(full, sizeof full, "(%s)-%s-(%s)", proto, kx_name, cname);
+    else
+        snprintf(full, sizeof full, "(%s)-%s-(%s)-(%s)", proto, kx_name, cname, gnutls_mac_get_name(mac));
+    char *desc = gnutls_malloc(DESC_SIZE);
+    if (desc == NULL)
+        return NULL;
+    size_t n = strlen(full);
+    if (n > DESC_SIZE - 1)
+        n = DESC_SIZE - 1;
+    memcpy(desc, full, n);
+    desc[n] = 0;
+    return desc;
+}
+
+unsigned gnutls_session_get_flags(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL || !s->handshake_done)
+        return 0;
+    unsigned f = 0;
+    int tls13 = is_tls13(s);
+    if (!tls13 && SSL_get_secure_renegotiation_support(s->ssl))
+        f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
+    if (tls13 || SSL_get_extms_support(s->ssl) == 1)
+        f |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+    if (s->is_server ? s->ticket_sent : s->ticket_received)
+        f |= GNUTLS_SFLAGS_SESSION_TICKET;
+    return f;
+}
+
+unsigned gnutls_session_ext_master_secret_status(gnutls_session_t s)
+{
+    return (gnutls_session_get_flags(s) & GNUTLS_SFLAGS_EXT_MASTER_SECRET) ? 1 : 0;
+}
+
+void gnutls_session_get_random(gnutls_session_t s, gnutls_datum_t *client, gnutls_datum_t *server)
+{
+    if (s == NULL)
+        return;
+    if (s->ssl != NULL) {
+        SSL_get_client_random(s->ssl, s->client_random, sizeof s->client_random);
+        SSL_get_server_random(s->ssl, s->server_random, sizeof s->server_random);
+    }
+    if (client != NULL) {
+        client->data = s->client_random;
+        client->size = sizeof s->client_random;
+    }
+    if (server != NULL) {
+        server->data = s->server_random;
+        server->size = sizeof s->server_random;
+    }
+}
+
+void gnutls_session_get_master_secret(gnutls_session_t s, gnutls_datum_t *secret)
+{
+    if (s == NULL || secret == NULL)
+        return;
+    size_t n = 0;
+    SSL_SESSION *sess = s->ssl != NULL ? SSL_get0_session(s->ssl) : NULL;
+    if (sess != NULL)
+        n = SSL_SESSION_get_master_key(sess, s->master_secret, sizeof s->master_secret);
+    secret->data = s->master_secret;
+    secret->size = (unsigned)n;
+}
+
+unsigned gnutls_certificate_client_get_request_status(gnutls_session_t s)
+{
+    return s != NULL && s->cert_requested;
+}

@@ -1,0 +1,269 @@
+/* Application data: gnutls_record_send/recv and friends.
+ *
+ * Send follows GnuTLS's retry rule: once a record was handed to OpenSSL and
+ * the push blocked, the next call, whatever its arguments, only completes
+ * that record and returns its size.  The plaintext is kept in the session
+ * so that OpenSSL's own retry (same length, moving buffer allowed) is
+ * always satisfied. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int can_write(gnutls_session_t s)
+{
+    if (s->ssl == NULL || !s->handshake_done)
+        return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+    if (s->invalid || s->may_not_write)
+        return GNUTLS_E_INVALID_SESSION;
+    return 0;
+}
+
+/* Write one record of n <= max bytes, keeping a copy if it blocks. */
+static ssize_t write_record(gnutls_session_t s, const void *data, size_t n)
+{
+    gnossl_translate_begin(s);
+    int r = SSL_write(s->ssl, data, (int)n);
+    gnossl_run_post_hooks(s);
+    if (r > 0)
+        return r;
+    int code = gnossl_translate(s, r, GNOSSL_OP_WRITE);
+    if (code == GNUTLS_E_AGAIN || code == GNUTLS_E_INTERRUPTED) {
+        unsigned char *copy = malloc(n);
+        if (copy == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        memcpy(copy, data, n);
+        s->send_pending = copy;
+        s->send_pending_len = n;
+    }
+    return code;
+}
+
+static ssize_t flush_pending(gnutls_session_t s)
+{
+    gnossl_translate_begin(s);
+    int r = SSL_write(s->ssl, s->send_pending, (int)s->send_pending_len);
+    gnossl_run_post_hooks(s);
+    if (r <= 0) {
+        int code = gnossl_translate(s, r, GNOSSL_OP_WRITE);
+        if (code == GNUTLS_E_AGAIN || code == GNUTLS_E_INTERRUPTED)
+            return code;
+        r = code;
+    }
+    free(s->send_pending);
+    s->send_pending = NULL;
+    s->send_pending_len = 0;
+    return r;
+}
+
+ssize_t gnutls_record_send(gnutls_session_t s, const void *data, size_t data_size)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int e = can_write(s);
+    if (e < 0)
+        return GNOSSL_ERR(e);
+    if (s->send_pending != NULL)
+        return flush_pending(s);
+    if (data_size == 0 || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+
+    if (s->corked) {
+        if (s->cork_len + data_size > s->cork_cap) {
+            size_t cap = (s->cork_len + data_size) * 2;
+            unsigned char *p = realloc(s->cork_buf, cap);
+            if (p == NULL)
+                return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+            s->cork_buf = p;
+            s->cork_cap = cap;
+        }
+        memcpy(s->cork_buf + s->cork_len, data, data_size);
+        s->cork_len += data_size;
+        return (ssize_t)data_size;
+    }
+
+    size_t n = data_size < s->max_record ? data_size : s->max_record;
+    return write_record(s, data, n);
+}
+
+ssize_t gnutls_record_send2(gnutls_session_t s, const void *data, size_t data_size, size_t pad,
+                            unsigned flags)
+{
+    (void)flags;
+    if (pad != 0)
+        gnossl_debug("gnossl: record padding is not supported; sending unpadded");
+    return gnutls_record_send(s, data, data_size);
+}
+
+void gnutls_record_cork(gnutls_session_t s)
+{
+    if (s != NULL)
+        s->corked = 1;
+}
+
+int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    s->corked = 0;
+    size_t total = s->cork_len;
+    while (s->cork_len > 0 || s->send_pending != NULL) {
+        int e = can_write(s);
+        if (e < 0)
+            return GNOSSL_ERR(e);
+        ssize_t r;
+        size_t used = 0;
+        if (s->send_pending != NULL) {
+            r = flush_pending(s);
+        } else {
+            size_t n = s->cork_len < s->max_record ? s->cork_len : s->max_record;
+            r = write_record(s, s->cork_buf, n);
+            /* On AGAIN the copy in send_pending owns those bytes. */
+            used = r > 0 ? (size_t)r : (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED) ? n : 0;
+        }
+        if (used > 0) {
+            memmove(s->cork_buf, s->cork_buf + used, s->cork_len - used);
+            s->cork_len -= used;
+        }
+        if (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED) {
+            if (flags & GNUTLS_RECORD_WAIT)
+                continue;
+            s->corked = 1; /* the rest goes with the next uncork */
+            return (int)r;
+        }
+        if (r < 0)
+            return (int)r;
+    }
+    return (int)total;
+}
+
+size_t gnutls_record_check_corked(gnutls_session_t s)
+{
+    return s != NULL ? s->cork_len : 0;
+}
+
+ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
+{
+    if (s == NULL || data == NULL || data_size == 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->read_eof)
+        return 0;
+    if (s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE);
+    if (s->invalid || s->may_not_read)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+
+    int n = data_size > INT_MAX ? INT_MAX : (int)data_size;
+    gnossl_translate_begin(s);
+    int r = SSL_read(s->ssl, data, n);
+    gnossl_run_post_hooks(s);
+    if (r > 0)
+        return r;
+    return gnossl_translate(s, r, GNOSSL_OP_READ);
+}
+
+ssize_t gnutls_record_recv_seq(gnutls_session_t s, void *data, size_t data_size, unsigned char *seq)
+{
+    ssize_t r = gnutls_record_recv(s, data, data_size);
+    if (r > 0 && seq != NULL) {
+        /* OpenSSL does not expose the read sequence number; count the
+         * application records we returned data from instead. */
+        uint64_t v = s->recv_records++;
+        for (int i = 7; i >= 0; i--) {
+            seq[i] = (unsigned char)(v & 0xff);
+            v >>= 8;
+        }
+    }
+    return r;
+}
+
+size_t gnutls_record_check_pending(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL)
+        return 0;
+    int n = SSL_pending(s->ssl);
+    return n > 0 ? (size_t)n : 0;
+}
+
+int gnutls_record_get_direction(gnutls_session_t s)
+{
+    return s != NULL ? s->direction : 0;
+}
+
+size_t gnutls_record_get_max_size(gnutls_session_t s)
+{
+    return s != NULL ? s->max_record : GNOSSL_MAX_RECORD;
+}
+
+ssize_t gnutls_record_set_max_size(gnutls_session_t s, size_t size)
+{
+    if (s == NULL || size < 512 || size > GNOSSL_MAX_RECORD)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl != NULL && s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    s->max_record = (unsigned)size;
+    return 0;
+}
+
+ssize_t gnutls_record_set_max_recv_size(gnutls_session_t s, size_t size)
+{
+    if (s == NULL || size < 512 || size > GNOSSL_MAX_RECORD)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return 0; /* OpenSSL always accepts full-size records */
+}
+
+/* ---- gnutls_bye ---- */
+
+int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl == NULL || !s->handshake_done) {
+        s->may_not_write = 1;
+        return 0;
+    }
+    if (s->bye_state == 0) {
+        if (s->invalid || s->may_not_write)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+        if (s->send_pending != NULL) {
+            ssize_t r = flush_pending(s);
+            if (r < 0)
+                return (int)r;
+        }
+        gnossl_translate_begin(s);
+        int r = SSL_shutdown(s->ssl);
+        if (r < 0) {
+            int code = gnossl_translate(s, r, GNOSSL_OP_BYE);
+            if (code == 0) /* peer's close_notify arrived while we sent ours */
+                s->bye_state = 1;
+            else
+                return code;
+        }
+        s->bye_state = 1;
+    }
+    s->may_not_write = 1;
+    if (how == GNUTLS_SHUT_WR)
+        return 0;
+
+    /* SHUT_RDWR: read (and discard) until the peer's close_notify. Any
+     * error but "try again" ends the wait successfully, as in GnuTLS. */
+    unsigned char scratch[4096];
+    while (!s->read_eof) {
+        gnossl_translate_begin(s);
+        int r = SSL_read(s->ssl, scratch, sizeof scratch);
+        if (r > 0)
+            continue;
+        int code = gnossl_translate(s, r, GNOSSL_OP_BYE);
+        if (code == GNUTLS_E_AGAIN && !s->io_blocked)
+            continue; /* a post-handshake message was processed */
+        if (code == GNUTLS_E_AGAIN || code == GNUTLS_E_INTERRUPTED || code == GNUTLS_E_TIMEDOUT)
+            return code;
+        if (code == GNUTLS_E_WARNING_ALERT_RECEIVED)
+            continue;
+        break;
+    }
+    s->may_not_read = 1;
+    return 0;
+}

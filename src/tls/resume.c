@@ -1,0 +1,234 @@
+/* Resumption: session data blobs (i2d_SSL_SESSION of the latest session),
+ * session IDs and tickets.
+ *
+ * GnuTLS rules kept here: a server sends tickets only once a ticket key is
+ * set; a TLS 1.3 client asked for data before any ticket arrived waits a
+ * little for one (with the pull_timeout function) and otherwise hands out a
+ * 4-byte dummy blob that set_data accepts and ignores. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+#include "tls/priority.h"
+
+#include <openssl/rand.h>
+#include <stdlib.h>
+#include <string.h>
+
+#pragma weak gnossl_priority_flags
+
+#define TICKET_KEY_SIZE 64
+#define TLS13_TICKETS_TO_SEND 2
+static const unsigned char empty_data[4] = {0, 0, 0, 0};
+
+int gnossl_resume_apply(gnutls_session_t s)
+{
+    SSL *ssl = s->ssl;
+    if (s->is_server) {
+        if ((s->init_flags & GNUTLS_NO_TICKETS) || !s->ticket_key_set ||
+            (gnossl_priority_flags != NULL && (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_NO_TICKETS))) {
+            SSL_set_options(ssl, SSL_OP_NO_TICKET);
+            SSL_set_num_tickets(ssl, 0);
+        } else {
+            SSL_clear_options(ssl, SSL_OP_NO_TICKET);
+            SSL_set_num_tickets(ssl, TLS13_TICKETS_TO_SEND);
+        }
+        return 0;
+    }
+    if (s->init_flags & GNUTLS_NO_TICKETS)
+        SSL_set_options(ssl, SSL_OP_NO_TICKET);
+    if (s->resume_data != NULL) {
+        const unsigned char *p = s->resume_data;
+        SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)s->resume_data_len);
+        if (sess != NULL) {
+            /* An expired or foreign session simply gives a full handshake. */
+            SSL_set_session(ssl, sess);
+            SSL_SESSION_free(sess);
+        }
+    }
+    return 0;
+}
+
+int gnutls_session_set_data(gnutls_session_t s, const void *session_data, size_t session_data_size)
+{
+    if (s == NULL || session_data == NULL || session_data_size == 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (session_data_size == sizeof empty_data &&
+        memcmp(session_data, empty_data, sizeof empty_data) == 0)
+        return 0; /* the TLS 1.3 placeholder: nothing to resume */
+    const unsigned char *p = session_data;
+    SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)session_data_size);
+    if (sess == NULL)
+        return GNOSSL_ERR(GNUTLS_E_DB_ERROR);
+    SSL_SESSION_free(sess);
+    unsigned char *copy = malloc(session_data_size);
+    if (copy == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    memcpy(copy, session_data, session_data_size);
+    free(s->resume_data);
+    s->resume_data = copy;
+    s->resume_data_len = session_data_size;
+    s->resumption_requested = 1;
+    return 0;
+}
+
+/* TLS 1.3: give a ticket that is on its way a chance to arrive. */
+static void wait_for_ticket(gnutls_session_t s)
+{
+    if (s->init_flags & GNUTLS_NONBLOCK)
+        return;
+    if (gnossl_transport_wait(s, 60 + 50) <= 0)
+        return;
+    unsigned char b;
+    gnossl_translate_begin(s);
+    /* Processes a NewSessionTicket; application data stays buffered. */
+    int r = SSL_peek(s->ssl, &b, 1);
+    if (r <= 0) {
+        int e = SSL_get_error(s->ssl, r);
+        if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE)
+            (void)gnossl_translate(s, r, GNOSSL_OP_READ);
+    }
+    gnossl_run_post_hooks(s);
+}
+
+int gnutls_session_get_data2(gnutls_session_t s, gnutls_datum_t *data)
+{
+    if (s == NULL || data == NULL || s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    SSL_SESSION *sess = SSL_get0_session(s->ssl);
+    if (SSL_version(s->ssl) >= TLS1_3_VERSION && !s->is_server) {
+        if (sess == NULL || !SSL_SESSION_is_resumable(sess)) {
+            wait_for_ticket(s);
+            sess = SSL_get0_session(s->ssl);
+        }
+        if (sess == NULL || !SSL_SESSION_is_resumable(sess)) {
+            data->data = gnutls_malloc(sizeof empty_data);
+            if (data->data == NULL)
+                return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+            memcpy(data->data, empty_data, sizeof empty_data);
+            data->size = sizeof empty_data;
+            return 0;
+        }
+    }
+    if (sess == NULL || s->invalid)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+    int len = i2d_SSL_SESSION(sess, NULL);
+    if (len <= 0)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    data->data = gnutls_malloc((size_t)len);
+    if (data->data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    unsigned char *p = data->data;
+    i2d_SSL_SESSION(sess, &p);
+    data->size = (unsigned)len;
+    return 0;
+}
+
+int gnutls_session_get_data(gnutls_session_t s, void *session_data, size_t *session_data_size)
+{
+    if (session_data_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t d;
+    int r = gnutls_session_get_data2(s, &d);
+    if (r < 0)
+        return r;
+    if (d.size > *session_data_size) {
+        *session_data_size = d.size;
+        gnutls_free(d.data);
+        return GNUTLS_E_SHORT_MEMORY_BUFFER;
+    }
+    *session_data_size = d.size;
+    if (session_data != NULL)
+        memcpy(session_data, d.data, d.size);
+    gnutls_free(d.data);
+    return 0;
+}
+
+int gnutls_session_is_resumed(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL || !s->handshake_done)
+        return 0;
+    return SSL_session_reused(s->ssl) ? 1 : 0;
+}
+
+int gnutls_session_resumption_requested(gnutls_session_t s)
+{
+    if (s == NULL)
+        return 0;
+    if (!s->is_server)
+        return s->resumption_requested;
+    return s->ssl != NULL && SSL_session_reused(s->ssl);
+}
+
+static const unsigned char *session_id(gnutls_session_t s, unsigned *len)
+{
+    *len = 0;
+    if (s == NULL || s->ssl == NULL)
+        return NULL;
+    SSL_SESSION *sess = SSL_get0_session(s->ssl);
+    if (sess == NULL)
+        return NULL;
+    return SSL_SESSION_get_id(sess, len);
+}
+
+int gnutls_session_get_id(gnutls_session_t s, void *session_id_buf, size_t *session_id_size)
+{
+    if (s == NULL || session_id_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    unsigned len;
+    const unsigned char *id = session_id(s, &len);
+    size_t given = *session_id_size;
+    *session_id_size = len;
+    if (session_id_buf == NULL)
+        return 0;
+    if (given < len)
+        return GNUTLS_E_SHORT_MEMORY_BUFFER;
+    if (len > 0)
+        memcpy(session_id_buf, id, len);
+    return 0;
+}
+
+int gnutls_session_get_id2(gnutls_session_t s, gnutls_datum_t *sid)
+{
+    if (s == NULL || sid == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    unsigned len;
+    const unsigned char *id = session_id(s, &len);
+    sid->data = (unsigned char *)id;
+    sid->size = len;
+    return 0;
+}
+
+int gnutls_session_ticket_key_generate(gnutls_datum_t *key)
+{
+    if (key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    key->data = gnutls_malloc(TICKET_KEY_SIZE);
+    if (key->data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    if (RAND_bytes(key->data, TICKET_KEY_SIZE) != 1) {
+        gnutls_free(key->data);
+        key->data = NULL;
+        return GNOSSL_ERR(GNUTLS_E_RANDOM_FAILED);
+    }
+    key->size = TICKET_KEY_SIZE;
+    return 0;
+}
+
+/* The ticket encryption itself uses the credentials' SSL_CTX keys, so
+ * tickets resume across sessions sharing credentials; the key only
+ * switches tickets on, as in GnuTLS. */
+int gnutls_session_ticket_enable_server(gnutls_session_t s, const gnutls_datum_t *key)
+{
+    if (s == NULL || key == NULL || key->data == NULL || key->size != TICKET_KEY_SIZE)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    s->ticket_key_set = 1;
+    s->init_flags &= ~(unsigned)GNUTLS_NO_TICKETS;
+    return 0;
+}
+
+int gnutls_session_ticket_enable_client(gnutls_session_t s)
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    s->init_flags &= ~(unsigned)GNUTLS_NO_TICKETS;
+    return 0;
+}

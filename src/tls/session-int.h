@@ -1,0 +1,168 @@
+/* The session struct, private to the tls room (other rooms use session.h).
+ *
+ * Everything the application sets before the handshake is recorded here;
+ * gnossl_session_materialise() turns it into an SSL at the first
+ * gnutls_handshake.  The transport fields are read by the custom BIO
+ * (transport.c), which also records what happened on the wire so that the
+ * translator (translate.c) can produce GnuTLS's exact codes. */
+#ifndef GNOSSL_TLS_SESSION_INT_H
+#define GNOSSL_TLS_SESSION_INT_H
+
+#include "gnossl.h"
+#include "tls/session.h"
+#include <openssl/ssl.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define GNOSSL_MAX_RECORD 16384u
+
+struct gnutls_session_int {
+    unsigned init_flags;
+    int is_server;
+    void *user_ptr;
+
+    /* Recorded before the handshake. */
+    gnutls_priority_t priority;
+    void *cred[GNUTLS_CRD_IA + 1]; /* indexed by gnutls_credentials_type_t */
+    char *server_name;
+    unsigned char *alpn_wire; /* length-prefixed list, as OpenSSL takes it */
+    unsigned alpn_wire_len;
+    unsigned alpn_flags;
+    unsigned char *resume_data; /* blob given to gnutls_session_set_data */
+    size_t resume_data_len;
+    int resumption_requested;
+    int ticket_key_set;
+    unsigned handshake_timeout_ms;
+    unsigned max_record; /* gnutls_record_set_max_size */
+    int allow_private_ext;
+
+    /* Hooks and callbacks. */
+    gnutls_handshake_hook_func hook;
+    unsigned hook_htype;
+    int hook_when;
+    gnutls_keylog_func keylog;
+    int keylog_set; /* the application replaced the default */
+
+    /* Transport. */
+    gnutls_transport_ptr_t recv_ptr, send_ptr;
+    gnutls_pull_func pull;
+    gnutls_push_func push;
+    gnutls_vec_push_func vec_push;
+    gnutls_pull_timeout_func pull_timeout;
+    gnutls_errno_func errno_func;
+    int pull_set_without_timeout; /* custom pull but no pull_timeout */
+    int set_errno;    /* gnutls_transport_set_errno, reset before each I/O */
+    int last_errno;   /* errno of the last failed transport call */
+    int direction;    /* 0 read, 1 write: last transport operation */
+    int io_error;     /* GnuTLS code of a hard transport error, 0 = none */
+    int io_blocked;   /* the last transport call asked to retry */
+    int io_eof;       /* the peer closed the transport */
+    int eof_mid_record; /* ...in the middle of a record */
+    /* Record framing as seen on the wire, to tell a clean EOF at a record
+     * boundary (-110) from a truncated record (-9). */
+    unsigned char rd_hdr[5];
+    unsigned rd_hdr_got;
+    unsigned rd_body_left;
+
+    /* Deadline of the current handshake (CLOCK_MONOTONIC ms), 0 = none. */
+    uint64_t hs_deadline;
+    int timed_out;
+
+    /* The SSL, from the first gnutls_handshake on. */
+    SSL *ssl;
+    int handshake_done;
+    int hs_in_progress;
+    int invalid;       /* a fatal error happened: further I/O gives -10 */
+    int read_eof;      /* close_notify received: recv keeps returning 0 */
+    int may_not_write; /* after bye */
+    int may_not_read;
+
+    /* Alerts (from the message callback). */
+    int last_alert;         /* description of the last alert received */
+    int alert_sent_desc;    /* last alert OpenSSL sent, -1 = none */
+    int pending_post_hook[4]; /* received messages whose POST hook is due */
+    int n_pending_post_hook;
+    int stop_warning_alert; /* make the next read stop to report -16 */
+    int stop_fatal_alert;   /* a TLS 1.3 alert OpenSSL would ignore: -12 */
+    int warning_alert_stopped;
+    int fatal_alert_stopped;
+    int fatal_alert_received;
+    int ticket_received;
+    int ticket_sent;
+    int cert_requested; /* the server sent a CertificateRequest */
+    unsigned char client_random[32], server_random[32], master_secret[48];
+    int hs_last_in, hs_last_out;
+
+    /* Error a callback (cred room) wants the current call to return. */
+    int pending_error;
+
+    /* gnutls_record_send retry rule: the plaintext of a record that
+     * OpenSSL accepted but could not flush. */
+    unsigned char *send_pending;
+    size_t send_pending_len;
+
+    uint64_t recv_records; /* for gnutls_record_recv_seq */
+
+    /* gnutls_record_cork */
+    int corked;
+    unsigned char *cork_buf;
+    size_t cork_len, cork_cap;
+
+    int key_update_pending;
+    int rehandshake_sent;
+
+    /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
+    int bye_state;
+
+    /* Things other rooms keep on the session. */
+    struct gnossl_verify_request verify;
+    void *cred_state;
+    void (*cred_state_free)(void *);
+};
+
+/* transport.c */
+BIO *gnossl_transport_bio_new(gnutls_session_t s);
+void gnossl_transport_reset_io(gnutls_session_t s);
+void gnossl_transport_defaults(gnutls_session_t s);
+/* Wait up to ms for readable data with the session's pull_timeout:
+ * >0 ready, 0 timed out, <0 error. */
+int gnossl_transport_wait(gnutls_session_t s, unsigned ms);
+
+/* translate.c: the one place OpenSSL outcomes become GnuTLS codes.
+ * `op` is what was running (for EOF and alert semantics). */
+enum gnossl_op { GNOSSL_OP_HANDSHAKE, GNOSSL_OP_READ, GNOSSL_OP_WRITE, GNOSSL_OP_BYE };
+int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op);
+int gnossl_code_is_fatal(int code);
+/* Clear the per-call state before an SSL_* call whose outcome we translate. */
+void gnossl_translate_begin(gnutls_session_t s);
+
+/* handshake.c */
+int gnossl_session_materialise(gnutls_session_t s);
+uint64_t gnossl_now_ms(void);
+
+/* msg callback (alerts.c) */
+void gnossl_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len,
+                         SSL *ssl, void *arg);
+
+void gnossl_run_post_hooks(gnutls_session_t s);
+
+/* ext.c, resume.c: apply what was recorded to the new SSL */
+int gnossl_ext_apply(gnutls_session_t s);
+int gnossl_resume_apply(gnutls_session_t s);
+
+int gnossl_ext_check_after_handshake(gnutls_session_t s);
+int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
+                       const unsigned char *in, unsigned int inlen, void *arg);
+
+/* keylog.c */
+void gnossl_keylog_dispatch(const SSL *ssl, const char *line);
+int gnossl_keylog_env_wanted(void);
+void gnossl_keylog_attach(gnutls_session_t s);
+
+/* info.c */
+int gnossl_session_version(gnutls_session_t s); /* GnuTLS protocol id or 0 */
+
+/* ex_data index that maps SSL -> session (session.c) */
+int gnossl_session_ex_index(void);
+
+#endif

@@ -1,0 +1,365 @@
+/* Transport bridge: one custom BIO_METHOD (created once per process) whose
+ * read/write call the session's pull/push functions, or recv/sendmsg on the
+ * stored int by default, exactly as GnuTLS's system_read / system_writev.
+ *
+ * The BIO also records what happened on the wire for the translator: the
+ * direction of the last operation (gnutls_record_get_direction), the errno
+ * of a blocked or failed call (set_errno wins over the errno function), a
+ * hard pull/push error, EOF and whether it fell on a record boundary (it
+ * follows the 5-byte record headers going through it), and it implements
+ * the handshake deadline and the "stop once" points used to surface warning
+ * alerts. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+/* ---- default transport functions (the int stored in the pointer) ---- */
+
+static ssize_t system_pull(gnutls_transport_ptr_t ptr, void *buf, size_t n)
+{
+    return recv((int)(intptr_t)ptr, buf, n, 0);
+}
+
+static ssize_t system_vec_push(gnutls_transport_ptr_t ptr, const giovec_t *iov, int iovcnt)
+{
+    struct msghdr m = {0};
+    m.msg_iov = (struct iovec *)iov;
+    m.msg_iovlen = iovcnt;
+    return sendmsg((int)(intptr_t)ptr, &m, 0);
+}
+
+static ssize_t system_vec_push_nosig(gnutls_transport_ptr_t ptr, const giovec_t *iov, int iovcnt)
+{
+    struct msghdr m = {0};
+    m.msg_iov = (struct iovec *)iov;
+    m.msg_iovlen = iovcnt;
+    return sendmsg((int)(intptr_t)ptr, &m, MSG_NOSIGNAL);
+}
+
+static int system_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
+{
+    struct pollfd p = {.fd = (int)(intptr_t)ptr, .events = POLLIN};
+    int timeout = ms == GNUTLS_INDEFINITE_TIMEOUT ? -1 : (int)ms;
+    int r;
+    do
+        r = poll(&p, 1, timeout);
+    while (r < 0 && errno == EINTR);
+    return r < 0 ? -1 : r;
+}
+
+static int system_errno(gnutls_transport_ptr_t ptr)
+{
+    (void)ptr;
+    return errno;
+}
+
+void gnossl_transport_defaults(gnutls_session_t s)
+{
+    s->recv_ptr = s->send_ptr = (gnutls_transport_ptr_t)(intptr_t)-1;
+    s->pull = system_pull;
+    s->push = NULL;
+    s->vec_push = (s->init_flags & GNUTLS_NO_SIGNAL) ? system_vec_push_nosig : system_vec_push;
+    s->pull_timeout = system_pull_timeout;
+    s->errno_func = system_errno;
+}
+
+static int session_errno(gnutls_session_t s)
+{
+    if (s->set_errno != 0)
+        return s->set_errno;
+    return s->errno_func(s->recv_ptr);
+}
+
+int gnossl_transport_wait(gnutls_session_t s, unsigned ms)
+{
+    /* GnuTLS refuses to guess a timeout for a custom pull. */
+    if (s->pull_timeout == system_pull_timeout && s->pull != system_pull) {
+        gnossl_debug("gnossl: custom pull function without a pull_timeout function");
+        return -1;
+    }
+    return s->pull_timeout(s->recv_ptr, ms);
+}
+
+/* ---- the BIO ---- */
+
+/* Follow record framing in the bytes read so that EOF can be classified. */
+static void track_records(gnutls_session_t s, const unsigned char *p, size_t n)
+{
+    while (n > 0) {
+        if (s->rd_body_left > 0) {
+            size_t k = n < s->rd_body_left ? n : s->rd_body_left;
+            s->rd_body_left -= (unsigned)k;
+            p += k;
+            n -= k;
+            continue;
+        }
+        s->rd_hdr[s->rd_hdr_got++] = *p++;
+        n--;
+        if (s->rd_hdr_got == 5) {
+            s->rd_body_left = ((unsigned)s->rd_hdr[3] << 8) | s->rd_hdr[4];
+            s->rd_hdr_got = 0;
+        }
+    }
+}
+
+static int bio_read(BIO *b, char *buf, int len)
+{
+    gnutls_session_t s = BIO_get_data(b);
+    BIO_clear_retry_flags(b);
+    if (s == NULL || len <= 0)
+        return 0;
+    s->direction = 0;
+
+    /* Stop points: give control back to the caller with nothing lost. */
+    if (s->stop_warning_alert) {
+        s->stop_warning_alert = 0;
+        s->warning_alert_stopped = 1;
+        BIO_set_retry_read(b);
+        return -1;
+    }
+    if (s->stop_fatal_alert) {
+        s->stop_fatal_alert = 0;
+        s->fatal_alert_stopped = 1;
+        return -1;
+    }
+
+    if (s->hs_in_progress && s->hs_deadline != 0) {
+        uint64_t now = gnossl_now_ms();
+        if (now >= s->hs_deadline) {
+            s->timed_out = 1;
+            return -1;
+        }
+        if (!(s->init_flags & GNUTLS_NONBLOCK)) {
+            int r = gnossl_transport_wait(s, (unsigned)(s->hs_deadline - now));
+            if (r == 0) {
+                s->timed_out = 1;
+                return -1;
+            }
+            if (r < 0) {
+                s->io_error = GNUTLS_E_PULL_ERROR;
+                return -1;
+            }
+        }
+    }
+
+    s->set_errno = 0;
+    ssize_t r = s->pull(s->recv_ptr, buf, (size_t)len);
+    if (r > 0) {
+        s->io_blocked = 0;
+        track_records(s, (unsigned char *)buf, (size_t)r);
+        return (int)r;
+    }
+    if (r == 0) {
+        s->io_eof = 1;
+        s->eof_mid_record = s->rd_hdr_got != 0 || s->rd_body_left != 0;
+        return 0;
+    }
+    int e = session_errno(s);
+    s->last_errno = e;
+    if (e == EAGAIN || e == EWOULDBLOCK || e == EINTR) {
+        s->io_blocked = 1;
+        BIO_set_retry_read(b);
+        return -1;
+    }
+    s->io_error = GNUTLS_E_PULL_ERROR;
+    return -1;
+}
+
+static int bio_write(BIO *b, const char *buf, int len)
+{
+    gnutls_session_t s = BIO_get_data(b);
+    BIO_clear_retry_flags(b);
+    if (s == NULL || len <= 0)
+        return 0;
+    s->direction = 1;
+    s->set_errno = 0;
+    ssize_t r;
+    if (s->vec_push != NULL) {
+        giovec_t iov = {.iov_base = (void *)buf, .iov_len = (size_t)len};
+        r = s->vec_push(s->send_ptr, &iov, 1);
+    } else if (s->push != NULL) {
+        r = s->push(s->send_ptr, buf, (size_t)len);
+    } else {
+        s->io_error = GNUTLS_E_PUSH_ERROR;
+        return -1;
+    }
+    if (r > 0) {
+        s->io_blocked = 0;
+        return (int)r;
+    }
+    int e = r == 0 ? EAGAIN : session_errno(s);
+    s->last_errno = e;
+    if (e == EAGAIN || e == EWOULDBLOCK || e == EINTR) {
+        s->io_blocked = 1;
+        BIO_set_retry_write(b);
+        return -1;
+    }
+    s->io_error = e == ECONNRESET ? GNUTLS_E_PREMATURE_TERMINATION : GNUTLS_E_PUSH_ERROR;
+    return -1;
+}
+
+static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
+{
+    (void)num;
+    (void)ptr;
+    gnutls_session_t s = BIO_get_data(b);
+    switch (cmd) {
+    case BIO_CTRL_FLUSH:
+        return 1;
+    case BIO_CTRL_EOF:
+        return s != NULL && s->io_eof;
+    default:
+        return 0;
+    }
+}
+
+static int bio_create(BIO *b)
+{
+    BIO_set_init(b, 1);
+    return 1;
+}
+
+static BIO_METHOD *method;
+static pthread_once_t method_once = PTHREAD_ONCE_INIT;
+
+static void method_init(void)
+{
+    BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "gnossl transport");
+    if (m == NULL)
+        return;
+    BIO_meth_set_read(m, bio_read);
+    BIO_meth_set_write(m, bio_write);
+    BIO_meth_set_ctrl(m, bio_ctrl);
+    BIO_meth_set_create(m, bio_create);
+    method = m;
+}
+
+BIO *gnossl_transport_bio_new(gnutls_session_t s)
+{
+    pthread_once(&method_once, method_init);
+    if (method == NULL)
+        return NULL;
+    BIO *b = BIO_new(method);
+    if (b != NULL)
+        BIO_set_data(b, s);
+    return b;
+}
+
+void gnossl_transport_reset_io(gnutls_session_t s)
+{
+    s->io_error = 0;
+    s->io_blocked = 0;
+    s->last_errno = 0;
+    s->timed_out = 0;
+    s->warning_alert_stopped = 0;
+    s->fatal_alert_stopped = 0;
+}
+
+/* ---- public setters and getters ---- */
+
+void gnutls_transport_set_int2(gnutls_session_t s, int recv_fd, int send_fd)
+{
+    if (s == NULL)
+        return;
+    s->recv_ptr = (gnutls_transport_ptr_t)(intptr_t)recv_fd;
+    s->send_ptr = (gnutls_transport_ptr_t)(intptr_t)send_fd;
+}
+
+void gnutls_transport_get_int2(gnutls_session_t s, int *recv_fd, int *send_fd)
+{
+    if (s == NULL)
+        return;
+    if (recv_fd != NULL)
+        *recv_fd = (int)(intptr_t)s->recv_ptr;
+    if (send_fd != NULL)
+        *send_fd = (int)(intptr_t)s->send_ptr;
+}
+
+int gnutls_transport_get_int(gnutls_session_t s)
+{
+    return s != NULL ? (int)(intptr_t)s->recv_ptr : -1;
+}
+
+void gnutls_transport_set_ptr(gnutls_session_t s, gnutls_transport_ptr_t ptr)
+{
+    if (s == NULL)
+        return;
+    s->recv_ptr = s->send_ptr = ptr;
+}
+
+void gnutls_transport_set_ptr2(gnutls_session_t s, gnutls_transport_ptr_t recv_ptr,
+                               gnutls_transport_ptr_t send_ptr)
+{
+    if (s == NULL)
+        return;
+    s->recv_ptr = recv_ptr;
+    s->send_ptr = send_ptr;
+}
+
+gnutls_transport_ptr_t gnutls_transport_get_ptr(gnutls_session_t s)
+{
+    return s != NULL ? s->recv_ptr : NULL;
+}
+
+void gnutls_transport_get_ptr2(gnutls_session_t s, gnutls_transport_ptr_t *recv_ptr,
+                               gnutls_transport_ptr_t *send_ptr)
+{
+    if (s == NULL)
+        return;
+    if (recv_ptr != NULL)
+        *recv_ptr = s->recv_ptr;
+    if (send_ptr != NULL)
+        *send_ptr = s->send_ptr;
+}
+
+void gnutls_transport_set_push_function(gnutls_session_t s, gnutls_push_func push_func)
+{
+    if (s == NULL)
+        return;
+    s->push = push_func;
+    s->vec_push = NULL;
+}
+
+void gnutls_transport_set_vec_push_function(gnutls_session_t s, gnutls_vec_push_func vec_func)
+{
+    if (s == NULL)
+        return;
+    s->push = NULL;
+    s->vec_push = vec_func;
+}
+
+void gnutls_transport_set_pull_function(gnutls_session_t s, gnutls_pull_func pull_func)
+{
+    if (s != NULL)
+        s->pull = pull_func;
+}
+
+void gnutls_transport_set_pull_timeout_function(gnutls_session_t s, gnutls_pull_timeout_func func)
+{
+    if (s != NULL)
+        s->pull_timeout = func;
+}
+
+void gnutls_transport_set_errno_function(gnutls_session_t s, gnutls_errno_func errno_func)
+{
+    if (s != NULL)
+        s->errno_func = errno_func;
+}
+
+void gnutls_transport_set_errno(gnutls_session_t s, int err)
+{
+    if (s != NULL)
+        s->set_errno = err;
+}
+
+gnutls_transport_ktls_enable_flags_t gnutls_transport_is_ktls_enabled(gnutls_session_t s)
+{
+    (void)s;
+    return 0; /* GNUTLS_KTLS_DISABLED: gnossl never offloads to the kernel */
+}
