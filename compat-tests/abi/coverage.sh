@@ -1,3 +1,4 @@
+#!/bin/bash
 # The committed coverage matrix (compat-tests/coverage-matrix.tsv) is what the
 # code says now: regenerated from abi.symbols, the build's stubs.c and the
 # built library's exports, it must be identical.  When it is stale, run

@@ -1,3 +1,4 @@
+#!/bin/bash
 # tools/gnossl-doctor tells, from the ELF files alone, whether a program will
 # load with gnossl: checked on real consumers (gnutls-cli, wget: counts
 # recomputed independently here) and on tiny programs built here that import

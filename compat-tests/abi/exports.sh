@@ -1,3 +1,4 @@
+#!/bin/bash
 # The built library exports exactly abi.symbols (name, version node, kind,
 # data size), and exactly what the reference libgnutls.so.30 exports,
 # version-node markers, version definitions (parent chain) and SONAME included.

@@ -1,3 +1,4 @@
+#!/bin/bash
 # Every installed consumer of libgnutls.so.30 (compat-tests/consumers) loads
 # against gnossl with every symbol bound at startup (LD_BIND_NOW=1), both
 # through LD_LIBRARY_PATH and through LD_PRELOAD: executables run --version
@@ -18,7 +19,7 @@ say() { printf '%s\n' "$*"; }
 # Consumers: the census, plus git's HTTPS helper (git reaches GnuTLS through
 # libcurl-gnutls, so the census lists libcurl, not git).
 objs=()
-while IFS=$'\t' read -r path pkg kind _; do
+while IFS=$'\t' read -r path _ kind _; do
     [ "$path" = consumer ] && continue
     [ -e "$path" ] && objs+=("$kind:$path")
 done <"$src/compat-tests/consumers/consumers.tsv"
