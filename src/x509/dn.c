@@ -199,6 +199,8 @@ static int value_text(const struct dn_attr *a, const ASN1_STRING *v, struct sbuf
     const unsigned char *d = ASN1_STRING_get0_data(v);
     size_t n = (size_t)ASN1_STRING_length(v);
 
+    if (n == 0)
+        return -1; /* GnuTLS refuses empty strings: printed as hex */
     switch (a->kind) {
     case K_DIRSTRING:
         switch (type) {
@@ -225,7 +227,6 @@ static int value_text(const struct dn_attr *a, const ASN1_STRING *v, struct sbuf
             break;
         case V_ASN1_PRINTABLESTRING:
         case V_ASN1_UTF8STRING:
-        case V_ASN1_IA5STRING:
             sb_add(txt, d, n);
             break;
         default:
@@ -315,6 +316,17 @@ int gnossl_dn_value_string(const X509_NAME_ENTRY *e, gnutls_datum_t *out)
     return 0;
 }
 
+/* GnuTLS cannot format a whole DN holding an empty DirectoryString (its
+ * by-OID getter prints such a value as hex). */
+static int empty_dirstring(const X509_NAME_ENTRY *e)
+{
+    char oid[128];
+    gnossl_oid_text(X509_NAME_ENTRY_get_object(e), oid, sizeof oid);
+    const struct dn_attr *a = attr_find(oid);
+    const ASN1_STRING *v = X509_NAME_ENTRY_get_data(e);
+    return a && a->kind == K_DIRSTRING && v && ASN1_STRING_length(v) == 0;
+}
+
 static void attr_name(const X509_NAME_ENTRY *e, struct sbuf *out)
 {
     char oid[128];
@@ -344,7 +356,7 @@ int gnossl_dn_to_string(const X509_NAME *name, unsigned compat, gnutls_datum_t *
             first = 0;
             attr_name(e, &b);
             sb_add(&b, "=", 1);
-            int ret = entry_value(e, &b);
+            int ret = empty_dirstring(e) ? GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_VALID) : entry_value(e, &b);
             if (ret < 0) {
                 gnutls_free(b.p);
                 return ret;

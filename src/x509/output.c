@@ -1,0 +1,742 @@
+/* gnutls_x509_crt_print: the one-line, compact and full descriptions of a
+ * certificate, laid out line for line as GnuTLS 3.7.9 prints them. */
+#include "gnossl.h"
+#include "x509/x509.h"
+
+#include <openssl/evp.h>
+#include <openssl/x509v3.h>
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+
+struct out {
+    char *p;
+    size_t len, cap;
+    int err;
+};
+
+static void add(struct out *o, const void *d, size_t n)
+{
+    if (o->err)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        size_t cap = (o->len + n + 1) * 2 + 256;
+        char *np = gnutls_realloc(o->p, cap);
+        if (np == NULL) {
+            o->err = GNUTLS_E_MEMORY_ERROR;
+            return;
+        }
+        o->p = np;
+        o->cap = cap;
+    }
+    memcpy(o->p + o->len, d, n);
+    o->len += n;
+    o->p[o->len] = 0;
+}
+
+static void addf(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void addf(struct out *o, const char *fmt, ...)
+{
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof tmp) {
+        add(o, tmp, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (big == NULL) {
+        o->err = GNUTLS_E_MEMORY_ERROR;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    add(o, big, (size_t)n);
+    free(big);
+}
+
+static void add_hex(struct out *o, const unsigned char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        addf(o, "%02x", d[i]);
+}
+
+/* "xx:xx:..." sixteen to a line, each line prefixed by `indent`. */
+static void add_hexdump(struct out *o, const unsigned char *d, size_t n, const char *indent)
+{
+    addf(o, "%s", indent);
+    for (size_t i = 0; i < n; i++) {
+        addf(o, "%02x", d[i]);
+        if (i + 1 == n)
+            break;
+        if ((i + 1) % 16 == 0)
+            addf(o, "\n%s", indent);
+        else
+            add(o, ":", 1);
+    }
+    add(o, "\n", 1);
+}
+
+/* ---- names of algorithms as GnuTLS prints them (static helper: the
+ * core algorithm tables carry no print names yet) ---- */
+
+static const char *pk_name(gnutls_pk_algorithm_t pk)
+{
+    switch (pk) {
+    case GNUTLS_PK_RSA:
+        return "RSA";
+    case GNUTLS_PK_RSA_PSS:
+        return "RSA-PSS";
+    case GNUTLS_PK_DSA:
+        return "DSA";
+    case GNUTLS_PK_EC:
+        return "EC/ECDSA";
+    case GNUTLS_PK_EDDSA_ED25519:
+        return "EdDSA (Ed25519)";
+    case GNUTLS_PK_EDDSA_ED448:
+        return "EdDSA (Ed448)";
+    case GNUTLS_PK_ECDH_X25519:
+        return "ECDH (X25519)";
+    case GNUTLS_PK_ECDH_X448:
+        return "ECDH (X448)";
+    case GNUTLS_PK_DH:
+        return "DH";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+static const struct {
+    gnutls_sign_algorithm_t s;
+    const char *name;
+    int broken;
+} sign_names[] = {
+    {GNUTLS_SIGN_RSA_SHA1, "RSA-SHA1", 1},         {GNUTLS_SIGN_RSA_MD5, "RSA-MD5", 1},
+    {GNUTLS_SIGN_RSA_MD2, "RSA-MD2", 1},           {GNUTLS_SIGN_RSA_SHA224, "RSA-SHA224", 0},
+    {GNUTLS_SIGN_RSA_SHA256, "RSA-SHA256", 0},     {GNUTLS_SIGN_RSA_SHA384, "RSA-SHA384", 0},
+    {GNUTLS_SIGN_RSA_SHA512, "RSA-SHA512", 0},     {GNUTLS_SIGN_RSA_RMD160, "RSA-RMD160", 1},
+    {GNUTLS_SIGN_RSA_PSS_SHA256, "RSA-PSS-SHA256", 0}, {GNUTLS_SIGN_RSA_PSS_SHA384, "RSA-PSS-SHA384", 0},
+    {GNUTLS_SIGN_RSA_PSS_SHA512, "RSA-PSS-SHA512", 0}, {GNUTLS_SIGN_DSA_SHA1, "DSA-SHA1", 1},
+    {GNUTLS_SIGN_DSA_SHA224, "DSA-SHA224", 0},     {GNUTLS_SIGN_DSA_SHA256, "DSA-SHA256", 0},
+    {GNUTLS_SIGN_DSA_SHA384, "DSA-SHA384", 0},     {GNUTLS_SIGN_DSA_SHA512, "DSA-SHA512", 0},
+    {GNUTLS_SIGN_ECDSA_SHA1, "ECDSA-SHA1", 1},     {GNUTLS_SIGN_ECDSA_SHA224, "ECDSA-SHA224", 0},
+    {GNUTLS_SIGN_ECDSA_SHA256, "ECDSA-SHA256", 0}, {GNUTLS_SIGN_ECDSA_SHA384, "ECDSA-SHA384", 0},
+    {GNUTLS_SIGN_ECDSA_SHA512, "ECDSA-SHA512", 0}, {GNUTLS_SIGN_EDDSA_ED25519, "EdDSA-Ed25519", 0},
+    {GNUTLS_SIGN_EDDSA_ED448, "EdDSA-Ed448", 0},   {GNUTLS_SIGN_RSA_SHA3_224, "RSA-SHA3-224", 0},
+    {GNUTLS_SIGN_RSA_SHA3_256, "RSA-SHA3-256", 0}, {GNUTLS_SIGN_RSA_SHA3_384, "RSA-SHA3-384", 0},
+    {GNUTLS_SIGN_RSA_SHA3_512, "RSA-SHA3-512", 0}, {GNUTLS_SIGN_ECDSA_SHA3_224, "ECDSA-SHA3-224", 0},
+    {GNUTLS_SIGN_ECDSA_SHA3_256, "ECDSA-SHA3-256", 0}, {GNUTLS_SIGN_ECDSA_SHA3_384, "ECDSA-SHA3-384", 0},
+    {GNUTLS_SIGN_ECDSA_SHA3_512, "ECDSA-SHA3-512", 0},
+};
+
+static const char *sign_name(gnutls_sign_algorithm_t s, int *broken)
+{
+    for (size_t i = 0; i < sizeof sign_names / sizeof sign_names[0]; i++)
+        if (sign_names[i].s == s) {
+            if (broken)
+                *broken = sign_names[i].broken;
+            return sign_names[i].name;
+        }
+    if (broken)
+        *broken = 0;
+    return NULL;
+}
+
+static const char *curve_name(gnutls_ecc_curve_t c)
+{
+    switch (c) {
+    case GNUTLS_ECC_CURVE_SECP192R1:
+        return "SECP192R1";
+    case GNUTLS_ECC_CURVE_SECP224R1:
+        return "SECP224R1";
+    case GNUTLS_ECC_CURVE_SECP256R1:
+        return "SECP256R1";
+    case GNUTLS_ECC_CURVE_SECP384R1:
+        return "SECP384R1";
+    case GNUTLS_ECC_CURVE_SECP521R1:
+        return "SECP521R1";
+    case GNUTLS_ECC_CURVE_ED25519:
+        return "Ed25519";
+    case GNUTLS_ECC_CURVE_ED448:
+        return "Ed448";
+    default:
+        return "unknown";
+    }
+}
+
+/* GnuTLS's security levels: name and minimum key size per family. */
+static const char *sec_level(gnutls_pk_algorithm_t pk, unsigned bits)
+{
+    static const struct {
+        const char *name;
+        unsigned pk_bits, ecc_bits;
+    } lv[] = {{"Insecure", 0, 0},   {"Export", 512, 0},   {"Very weak", 727, 128}, {"Weak", 1008, 144},
+              {"Low", 1024, 160},   {"Legacy", 1776, 192}, {"Medium", 2048, 224},  {"High", 3072, 256},
+              {"Ultra", 8192, 384}, {"Future", 15424, 512}};
+    int ecc = pk == GNUTLS_PK_EC || pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448 ||
+              pk == GNUTLS_PK_ECDH_X25519 || pk == GNUTLS_PK_ECDH_X448;
+    const char *name = "Insecure";
+    for (size_t i = 0; i < sizeof lv / sizeof lv[0]; i++) {
+        unsigned need = ecc ? lv[i].ecc_bits : lv[i].pk_bits;
+        if (need > bits)
+            break;
+        name = lv[i].name;
+    }
+    return name;
+}
+
+/* ---- pieces ---- */
+
+static void add_time(struct out *o, const char *fmt, time_t t)
+{
+    struct tm tm;
+    char buf[64];
+    if (t == (time_t)-1 || gmtime_r(&t, &tm) == NULL || strftime(buf, sizeof buf, fmt, &tm) == 0) {
+        addf(o, "unknown");
+        return;
+    }
+    addf(o, "%s", buf);
+}
+
+static int spki_digest(EVP_PKEY *pkey, const char *md, unsigned char *out, unsigned *olen)
+{
+    unsigned char *der = NULL;
+    int len = i2d_PUBKEY(pkey, &der);
+    if (len <= 0)
+        return -1;
+    int ok = EVP_Digest(der, (size_t)len, out, olen, EVP_get_digestbyname(md), NULL);
+    OPENSSL_free(der);
+    return ok ? 0 : -1;
+}
+
+static void add_pin(struct out *o, EVP_PKEY *pkey)
+{
+    unsigned char d[64], b64[96];
+    unsigned n = 0;
+    if (spki_digest(pkey, "SHA256", d, &n) < 0)
+        return;
+    EVP_EncodeBlock(b64, d, (int)n);
+    addf(o, "%s", (char *)b64);
+}
+
+static void add_serial_hex(struct out *o, gnutls_x509_crt_t cert)
+{
+    unsigned char s[128];
+    size_t n = sizeof s;
+    if (gnutls_x509_crt_get_serial(cert, s, &n) == 0)
+        add_hex(o, s, n);
+}
+
+static void print_oneline(struct out *o, gnutls_x509_crt_t cert)
+{
+    gnutls_datum_t d;
+    int r = gnutls_x509_crt_get_dn3(cert, &d, 0);
+    if (r == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        addf(o, "no subject,");
+    else if (r < 0)
+        addf(o, "unknown subject (%s), ", gnutls_strerror(r));
+    else {
+        addf(o, "subject `%s', ", (char *)d.data);
+        gnutls_free(d.data);
+    }
+    r = gnutls_x509_crt_get_issuer_dn3(cert, &d, 0);
+    if (r == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        addf(o, "no issuer,");
+    else if (r < 0)
+        addf(o, "unknown issuer (%s), ", gnutls_strerror(r));
+    else {
+        addf(o, "issuer `%s', ", (char *)d.data);
+        gnutls_free(d.data);
+    }
+    addf(o, "serial 0x");
+    add_serial_hex(o, cert);
+    addf(o, ", ");
+    unsigned bits = 0;
+    int pk = gnutls_x509_crt_get_pk_algorithm(cert, &bits);
+    if (pk > 0)
+        addf(o, "%s key %u bits, ", pk_name((gnutls_pk_algorithm_t)pk), bits);
+    else
+        addf(o, "unknown key, ");
+    int broken = 0;
+    const char *sn = sign_name((gnutls_sign_algorithm_t)gnutls_x509_crt_get_signature_algorithm(cert), &broken);
+    if (sn)
+        addf(o, "signed using %s%s, ", sn, broken ? " (broken!)" : "");
+    else
+        addf(o, "unknown signature algorithm, ");
+    addf(o, "activated `");
+    add_time(o, "%Y-%m-%d %H:%M:%S UTC", gnutls_x509_crt_get_activation_time(cert));
+    addf(o, "', expires `");
+    add_time(o, "%Y-%m-%d %H:%M:%S UTC", gnutls_x509_crt_get_expiration_time(cert));
+    addf(o, "', ");
+    addf(o, "pin-sha256=\"");
+    add_pin(o, X509_get0_pubkey(cert->x509));
+    addf(o, "\"");
+}
+
+static void print_keyids(struct out *o, gnutls_x509_crt_t cert)
+{
+    unsigned char id[64];
+    size_t n = sizeof id;
+    addf(o, "\tPublic Key ID:\n");
+    if (gnutls_x509_crt_get_key_id(cert, GNUTLS_KEYID_USE_SHA1, id, &n) == 0) {
+        addf(o, "\t\tsha1:");
+        add_hex(o, id, n);
+        addf(o, "\n");
+    }
+    n = sizeof id;
+    if (gnutls_x509_crt_get_key_id(cert, GNUTLS_KEYID_USE_SHA256, id, &n) == 0) {
+        addf(o, "\t\tsha256:");
+        add_hex(o, id, n);
+        addf(o, "\n");
+    }
+    addf(o, "\tPublic Key PIN:\n\t\tpin-sha256:");
+    add_pin(o, X509_get0_pubkey(cert->x509));
+    addf(o, "\n");
+}
+
+/* Modulus/exponent, curve and point, or the raw EdDSA key. */
+static void print_key(struct out *o, EVP_PKEY *pkey, int numbers, const char *label)
+{
+    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(pkey);
+    unsigned bits = gnossl_pkey_bits(pkey);
+    addf(o, "\t%s: %s\n", label, pk_name(pk));
+    addf(o, "\tAlgorithm Security Level: %s (%u bits)\n", sec_level(pk, bits), bits);
+
+    gnutls_datum_t a = {NULL, 0}, b = {NULL, 0};
+    gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
+    if (pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS) {
+        if (gnossl_pkey_bn_datum(pkey, "n", &a) < 0 || gnossl_pkey_bn_datum(pkey, "e", &b) < 0)
+            goto done;
+        unsigned ebits = b.size * 8; /* GnuTLS counts the octets it prints */
+        if (numbers) {
+            addf(o, "\t\tModulus (bits %u): ", bits);
+            add_hex(o, a.data, a.size);
+            addf(o, "\n\t\tExponent (bits %u): ", ebits);
+            add_hex(o, b.data, b.size);
+            addf(o, "\n");
+        } else {
+            addf(o, "\t\tModulus (bits %u):\n", bits);
+            add_hexdump(o, a.data, a.size, "\t\t\t");
+            addf(o, "\t\tExponent (bits %u):\n", ebits);
+            add_hexdump(o, b.data, b.size, "\t\t\t");
+        }
+    } else if (pk == GNUTLS_PK_EC || pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448) {
+        if (gnossl_pkey_ecc_raw(pkey, &curve, &a, &b) < 0)
+            goto done;
+        addf(o, "\t\tCurve:\t%s\n", curve_name(curve));
+        if (numbers) {
+            addf(o, "\t\tX: ");
+            add_hex(o, a.data, a.size);
+            addf(o, "\n");
+            if (b.data) {
+                addf(o, "\t\tY: ");
+                add_hex(o, b.data, b.size);
+                addf(o, "\n");
+            }
+        } else {
+            addf(o, "\t\tX:\n");
+            add_hexdump(o, a.data, a.size, "\t\t\t");
+            if (b.data) {
+                addf(o, "\t\tY:\n");
+                add_hexdump(o, b.data, b.size, "\t\t\t");
+            }
+        }
+    }
+done:
+    gnutls_free(a.data);
+    gnutls_free(b.data);
+}
+
+static const char *crit_str(X509_EXTENSION *ext)
+{
+    return X509_EXTENSION_get_critical(ext) ? "critical" : "not critical";
+}
+
+static void print_general_name(struct out *o, const GENERAL_NAME *gn, const char *indent)
+{
+    const unsigned char *d;
+    int n;
+    char ipbuf[64];
+    switch (gn->type) {
+    case GEN_DNS:
+        addf(o, "%sDNSname: %.*s\n", indent, ASN1_STRING_length(gn->d.ia5), ASN1_STRING_get0_data(gn->d.ia5));
+        break;
+    case GEN_EMAIL:
+        addf(o, "%sRFC822Name: %.*s\n", indent, ASN1_STRING_length(gn->d.ia5), ASN1_STRING_get0_data(gn->d.ia5));
+        break;
+    case GEN_URI:
+        addf(o, "%sURI: %.*s\n", indent, ASN1_STRING_length(gn->d.ia5), ASN1_STRING_get0_data(gn->d.ia5));
+        break;
+    case GEN_IPADD:
+        d = ASN1_STRING_get0_data(gn->d.ip);
+        n = ASN1_STRING_length(gn->d.ip);
+        if ((n == 4 && inet_ntop(AF_INET, d, ipbuf, sizeof ipbuf)) ||
+            (n == 16 && inet_ntop(AF_INET6, d, ipbuf, sizeof ipbuf)))
+            addf(o, "%sIPAddress: %s\n", indent, ipbuf);
+        break;
+    case GEN_DIRNAME: {
+        gnutls_datum_t dn;
+        if (gnossl_dn_to_string(gn->d.directoryName, 0, &dn) == 0) {
+            addf(o, "%sdirectoryName: %s\n", indent, (char *)dn.data);
+            gnutls_free(dn.data);
+        }
+        break;
+    }
+    case GEN_RID: {
+        char oid[128];
+        gnossl_oid_text(gn->d.rid, oid, sizeof oid);
+        addf(o, "%sRegistered ID: %s\n", indent, oid);
+        break;
+    }
+    case GEN_OTHERNAME: {
+        char oid[128];
+        gnossl_oid_text(gn->d.otherName->type_id, oid, sizeof oid);
+        const ASN1_TYPE *v = gn->d.otherName->value;
+        if (strcmp(oid, "1.3.6.1.5.5.7.8.5") == 0 && v->type == V_ASN1_UTF8STRING)
+            addf(o, "%sXMPP Address: %.*s\n", indent, ASN1_STRING_length(v->value.utf8string),
+                 ASN1_STRING_get0_data(v->value.utf8string));
+        else if ((strcmp(oid, "1.3.6.1.4.1.311.20.2.3") == 0) && v->type == V_ASN1_UTF8STRING)
+            addf(o, "%sUser Principal Name: %.*s\n", indent, ASN1_STRING_length(v->value.utf8string),
+                 ASN1_STRING_get0_data(v->value.utf8string));
+        else {
+            addf(o, "%sotherName OID: %s\n", indent, oid);
+            unsigned char *der = NULL;
+            int len = i2d_ASN1_TYPE((ASN1_TYPE *)v, &der);
+            if (len > 0) {
+                addf(o, "%sotherName DER: ", indent);
+                add_hex(o, der, (size_t)len);
+                addf(o, "\n");
+                OPENSSL_free(der);
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void print_unknown_ext(struct out *o, X509_EXTENSION *ext, const char *oid)
+{
+    const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(ext);
+    const unsigned char *d = ASN1_STRING_get0_data(v);
+    int n = ASN1_STRING_length(v);
+    addf(o, "\t\tUnknown extension %s (%s):\n\t\t\tASCII: ", oid, crit_str(ext));
+    for (int i = 0; i < n; i++)
+        add(o, (d[i] >= 0x20 && d[i] < 0x7f) ? (const char *)&d[i] : ".", 1);
+    addf(o, "\n\t\t\tHexdump: ");
+    add_hex(o, d, (size_t)n);
+    addf(o, "\n");
+}
+
+static const char *const ku_names[] = {"Digital signature.", "Non repudiation.", "Key encipherment.",
+                                       "Data encipherment.", "Key agreement.", "Certificate signing.",
+                                       "CRL signing.", "Key encipher only.", "Key decipher only."};
+
+static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext)
+{
+    char oid[128];
+    gnossl_oid_text(X509_EXTENSION_get_object(ext), oid, sizeof oid);
+    int nid = OBJ_txt2nid(oid);
+    void *v = X509V3_EXT_d2i(ext);
+    const char *cr = crit_str(ext);
+
+    switch (v ? nid : NID_undef) {
+    case NID_basic_constraints: {
+        BASIC_CONSTRAINTS *bc = v;
+        addf(o, "\t\tBasic Constraints (%s):\n\t\t\tCertificate Authority (CA): %s\n", cr, bc->ca ? "TRUE" : "FALSE");
+        if (bc->pathlen)
+            addf(o, "\t\t\tPath Length Constraint: %ld\n", ASN1_INTEGER_get(bc->pathlen));
+        BASIC_CONSTRAINTS_free(bc);
+        return;
+    }
+    case NID_key_usage: {
+        ASN1_BIT_STRING *ku = v;
+        addf(o, "\t\tKey Usage (%s):\n", cr);
+        for (int i = 0; i < 9; i++)
+            if (ASN1_BIT_STRING_get_bit(ku, i))
+                addf(o, "\t\t\t%s\n", ku_names[i]);
+        ASN1_BIT_STRING_free(ku);
+        return;
+    }
+    case NID_ext_key_usage: {
+        static const struct {
+            const char *oid, *name;
+        } kp[] = {{GNUTLS_KP_TLS_WWW_SERVER, "TLS WWW Server."}, {GNUTLS_KP_TLS_WWW_CLIENT, "TLS WWW Client."},
+                  {GNUTLS_KP_CODE_SIGNING, "Code signing."},     {GNUTLS_KP_EMAIL_PROTECTION, "Email protection."},
+                  {GNUTLS_KP_TIME_STAMPING, "Time stamping."},   {GNUTLS_KP_OCSP_SIGNING, "OCSP signing."},
+                  {GNUTLS_KP_IPSEC_IKE, "Ipsec IKE."},           {GNUTLS_KP_ANY, "Any purpose."}};
+        EXTENDED_KEY_USAGE *eku = v;
+        addf(o, "\t\tKey Purpose (%s):\n", cr);
+        for (int i = 0; i < sk_ASN1_OBJECT_num(eku); i++) {
+            char t[128];
+            const char *name = NULL;
+            gnossl_oid_text(sk_ASN1_OBJECT_value(eku, i), t, sizeof t);
+            for (size_t k = 0; k < sizeof kp / sizeof kp[0]; k++)
+                if (strcmp(kp[k].oid, t) == 0)
+                    name = kp[k].name;
+            addf(o, "\t\t\t%s\n", name ? name : t);
+        }
+        sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
+        return;
+    }
+    case NID_subject_alt_name:
+    case NID_issuer_alt_name: {
+        GENERAL_NAMES *gns = v;
+        addf(o, "\t\t%s Alternative Name (%s):\n", nid == NID_subject_alt_name ? "Subject" : "Issuer", cr);
+        for (int i = 0; i < sk_GENERAL_NAME_num(gns); i++)
+            print_general_name(o, sk_GENERAL_NAME_value(gns, i), "\t\t\t");
+        GENERAL_NAMES_free(gns);
+        return;
+    }
+    case NID_subject_key_identifier: {
+        ASN1_OCTET_STRING *id = v;
+        addf(o, "\t\tSubject Key Identifier (%s):\n\t\t\t", cr);
+        add_hex(o, ASN1_STRING_get0_data(id), (size_t)ASN1_STRING_length(id));
+        addf(o, "\n");
+        ASN1_OCTET_STRING_free(id);
+        return;
+    }
+    case NID_authority_key_identifier: {
+        AUTHORITY_KEYID *ak = v;
+        addf(o, "\t\tAuthority Key Identifier (%s):\n", cr);
+        if (ak->keyid) {
+            addf(o, "\t\t\t");
+            add_hex(o, ASN1_STRING_get0_data(ak->keyid), (size_t)ASN1_STRING_length(ak->keyid));
+            addf(o, "\n");
+        }
+        AUTHORITY_KEYID_free(ak);
+        return;
+    }
+    case NID_crl_distribution_points: {
+        CRL_DIST_POINTS *dps = v;
+        addf(o, "\t\tCRL Distribution points (%s):\n", cr);
+        for (int i = 0; i < sk_DIST_POINT_num(dps); i++) {
+            DIST_POINT *dp = sk_DIST_POINT_value(dps, i);
+            if (dp->distpoint && dp->distpoint->type == 0)
+                for (int k = 0; k < sk_GENERAL_NAME_num(dp->distpoint->name.fullname); k++)
+                    print_general_name(o, sk_GENERAL_NAME_value(dp->distpoint->name.fullname, k), "\t\t\t");
+        }
+        CRL_DIST_POINTS_free(dps);
+        return;
+    }
+    case NID_info_access: {
+        AUTHORITY_INFO_ACCESS *aia = v;
+        addf(o, "\t\tAuthority Information Access (%s):\n", cr);
+        for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(aia); i++) {
+            ACCESS_DESCRIPTION *ad = sk_ACCESS_DESCRIPTION_value(aia, i);
+            char t[128];
+            gnossl_oid_text(ad->method, t, sizeof t);
+            const char *nm = strcmp(t, "1.3.6.1.5.5.7.48.1") == 0   ? " (id-ad-ocsp)"
+                             : strcmp(t, "1.3.6.1.5.5.7.48.2") == 0 ? " (id-ad-caIssuers)"
+                                                                    : " (UNKNOWN)";
+            addf(o, "\t\t\tAccess Method: %s%s\n", t, nm);
+            if (ad->location->type == GEN_URI)
+                addf(o, "\t\t\tAccess Location URI: %.*s\n", ASN1_STRING_length(ad->location->d.ia5),
+                     ASN1_STRING_get0_data(ad->location->d.ia5));
+        }
+        AUTHORITY_INFO_ACCESS_free(aia);
+        return;
+    }
+    case NID_certificate_policies: {
+        CERTIFICATEPOLICIES *cp = v;
+        addf(o, "\t\tCertificate Policies (%s):\n", cr);
+        for (int i = 0; i < sk_POLICYINFO_num(cp); i++) {
+            POLICYINFO *pi = sk_POLICYINFO_value(cp, i);
+            char t[128];
+            gnossl_oid_text(pi->policyid, t, sizeof t);
+            const char *nm = strcmp(t, "2.5.29.32.0") == 0        ? " (anyPolicy)"
+                             : strcmp(t, "2.23.140.1.2.1") == 0   ? " (CA/B Domain Validated)"
+                             : strcmp(t, "2.23.140.1.2.2") == 0   ? " (CA/B Organization Validated)"
+                             : strcmp(t, "2.23.140.1.2.3") == 0   ? " (CA/B Individual Validated)"
+                             : strcmp(t, "2.23.140.1.1") == 0     ? " (CA/B EV)"
+                                                                  : "";
+            addf(o, "\t\t\t%s%s\n", t, nm);
+            for (int k = 0; k < sk_POLICYQUALINFO_num(pi->qualifiers); k++) {
+                POLICYQUALINFO *q = sk_POLICYQUALINFO_value(pi->qualifiers, k);
+                int qn = OBJ_obj2nid(q->pqualid);
+                if (qn == NID_id_qt_cps)
+                    addf(o, "\t\t\t\tURI: %.*s\n", ASN1_STRING_length(q->d.cpsuri), ASN1_STRING_get0_data(q->d.cpsuri));
+                else if (qn == NID_id_qt_unotice && q->d.usernotice->exptext)
+                    addf(o, "\t\t\t\tNote: %.*s\n", ASN1_STRING_length(q->d.usernotice->exptext),
+                         ASN1_STRING_get0_data(q->d.usernotice->exptext));
+            }
+        }
+        CERTIFICATEPOLICIES_free(cp);
+        return;
+    }
+    default:
+        break;
+    }
+    if (v) {
+        /* decoded by OpenSSL but printed raw by us: free it generically */
+        const X509V3_EXT_METHOD *m = X509V3_EXT_get(ext);
+        if (m && m->it)
+            ASN1_item_free(v, ASN1_ITEM_ptr(m->it));
+        else if (m && m->ext_free)
+            m->ext_free(v);
+    }
+    if (nid == NID_private_key_usage_period) {
+        PKEY_USAGE_PERIOD *pp = X509_get_ext_d2i(cert->x509, nid, NULL, NULL);
+        addf(o, "\t\tPrivate Key Usage Period (%s):\n", cr);
+        if (pp) {
+            if (pp->notBefore) {
+                addf(o, "\t\t\tNot Before: ");
+                add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnossl_asn1_time_to_time(pp->notBefore));
+                addf(o, "\n");
+            }
+            if (pp->notAfter) {
+                addf(o, "\t\t\tNot After: ");
+                add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnossl_asn1_time_to_time(pp->notAfter));
+                addf(o, "\n");
+            }
+            PKEY_USAGE_PERIOD_free(pp);
+        }
+        return;
+    }
+    print_unknown_ext(o, ext, oid);
+}
+
+static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate_print_formats_t fmt)
+{
+    int numbers = fmt == GNUTLS_CRT_PRINT_FULL_NUMBERS;
+    int signed_part = fmt != GNUTLS_CRT_PRINT_UNSIGNED_FULL;
+    gnutls_datum_t d;
+
+    addf(o, "X.509 Certificate Information:\n");
+    addf(o, "\tVersion: %d\n", gnutls_x509_crt_get_version(cert));
+    addf(o, "\tSerial Number (hex): ");
+    add_serial_hex(o, cert);
+    addf(o, "\n");
+    if (signed_part) {
+        int r = gnutls_x509_crt_get_issuer_dn3(cert, &d, 0);
+        if (r == 0) {
+            addf(o, "\tIssuer: %s\n", (char *)d.data);
+            gnutls_free(d.data);
+        } else if (r != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+            addf(o, "\tIssuer: unknown (%s)\n", gnutls_strerror(r));
+    }
+    addf(o, "\tValidity:\n\t\tNot Before: ");
+    add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnutls_x509_crt_get_activation_time(cert));
+    addf(o, "\n\t\tNot After: ");
+    add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnutls_x509_crt_get_expiration_time(cert));
+    addf(o, "\n");
+    int r = gnutls_x509_crt_get_dn3(cert, &d, 0);
+    if (r == 0) {
+        addf(o, "\tSubject: %s\n", (char *)d.data);
+        gnutls_free(d.data);
+    } else if (r != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        addf(o, "\tSubject: unknown (%s)\n", gnutls_strerror(r));
+    print_key(o, X509_get0_pubkey(cert->x509), numbers, "Subject Public Key Algorithm");
+
+    int next = X509_get_ext_count(cert->x509);
+    if (next > 0) {
+        addf(o, "\tExtensions:\n");
+        for (int i = 0; i < next; i++)
+            print_ext(o, cert, X509_get_ext(cert->x509, i));
+    }
+    if (signed_part) {
+        int broken = 0;
+        const char *sn = sign_name((gnutls_sign_algorithm_t)gnutls_x509_crt_get_signature_algorithm(cert), &broken);
+        addf(o, "\tSignature Algorithm: %s\n", sn ? sn : "unknown");
+        if (broken)
+            addf(o, "warning: signed using a broken signature algorithm that can be forged.\n");
+        const ASN1_BIT_STRING *sig = NULL;
+        X509_get0_signature(&sig, NULL, cert->x509);
+        addf(o, "\tSignature:\n");
+        add_hexdump(o, ASN1_STRING_get0_data(sig), (size_t)ASN1_STRING_length(sig), "\t\t");
+    }
+    addf(o, "Other Information:\n");
+    if (signed_part) {
+        unsigned char fp[64];
+        size_t n = sizeof fp;
+        addf(o, "\tFingerprint:\n");
+        if (gnutls_x509_crt_get_fingerprint(cert, GNUTLS_DIG_SHA1, fp, &n) == 0) {
+            addf(o, "\t\tsha1:");
+            add_hex(o, fp, n);
+            addf(o, "\n");
+        }
+        n = sizeof fp;
+        if (gnutls_x509_crt_get_fingerprint(cert, GNUTLS_DIG_SHA256, fp, &n) == 0) {
+            addf(o, "\t\tsha256:");
+            add_hex(o, fp, n);
+            addf(o, "\n");
+        }
+    }
+    print_keyids(o, cert);
+}
+
+int gnutls_x509_crt_print(gnutls_x509_crt_t cert, gnutls_certificate_print_formats_t format, gnutls_datum_t *out)
+{
+    struct out o = {0};
+    if (cert == NULL || cert->x509 == NULL || out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (format == GNUTLS_CRT_PRINT_ONELINE)
+        print_oneline(&o, cert);
+    else if (format == GNUTLS_CRT_PRINT_COMPACT) {
+        print_oneline(&o, cert);
+        addf(&o, "\n");
+        print_keyids(&o, cert);
+    } else
+        print_full(&o, cert, format);
+    if (o.err) {
+        gnutls_free(o.p);
+        return GNOSSL_ERR(o.err);
+    }
+    if (o.p == NULL)
+        return gnossl_datum_set(out, "", 0);
+    out->data = (unsigned char *)o.p;
+    out->size = (unsigned)o.len;
+    return 0;
+}
+
+/* GnuTLS's key usage flags in bit-string order (digitalSignature first). */
+static const unsigned ku_flags[] = {GNUTLS_KEY_DIGITAL_SIGNATURE, GNUTLS_KEY_NON_REPUDIATION,
+                                    GNUTLS_KEY_KEY_ENCIPHERMENT,  GNUTLS_KEY_DATA_ENCIPHERMENT,
+                                    GNUTLS_KEY_KEY_AGREEMENT,     GNUTLS_KEY_KEY_CERT_SIGN,
+                                    GNUTLS_KEY_CRL_SIGN,          GNUTLS_KEY_ENCIPHER_ONLY,
+                                    GNUTLS_KEY_DECIPHER_ONLY};
+
+int gnutls_pubkey_print(gnutls_pubkey_t pubkey, gnutls_certificate_print_formats_t format, gnutls_datum_t *out)
+{
+    struct out o = {0};
+    if (pubkey == NULL || pubkey->pkey == NULL || out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    addf(&o, "Public Key Information:\n");
+    print_key(&o, pubkey->pkey, format == GNUTLS_CRT_PRINT_FULL_NUMBERS, "Public Key Algorithm");
+    addf(&o, "\n");
+    addf(&o, "Public Key Usage:\n");
+    for (size_t i = 0; i < sizeof ku_flags / sizeof ku_flags[0]; i++)
+        if (pubkey->key_usage & ku_flags[i])
+            addf(&o, "\t%s\n", ku_names[i]);
+    unsigned char id[64];
+    size_t n = sizeof id;
+    addf(&o, "Public Key ID:\n");
+    if (gnossl_spki_key_id(pubkey->pkey, GNUTLS_KEYID_USE_SHA1, id, &n) == 0) {
+        addf(&o, "\tsha1:");
+        add_hex(&o, id, n);
+        addf(&o, "\n");
+    }
+    n = sizeof id;
+    if (gnossl_spki_key_id(pubkey->pkey, GNUTLS_KEYID_USE_SHA256, id, &n) == 0) {
+        addf(&o, "\tsha256:");
+        add_hex(&o, id, n);
+        addf(&o, "\n");
+    }
+    addf(&o, "Public Key PIN:\n\tpin-sha256:");
+    add_pin(&o, pubkey->pkey);
+    addf(&o, "\n");
+    if (o.err) {
+        gnutls_free(o.p);
+        return GNOSSL_ERR(o.err);
+    }
+    out->data = (unsigned char *)o.p;
+    out->size = (unsigned)o.len;
+    return 0;
+}
