@@ -1,9 +1,9 @@
 #!/bin/bash
 # Real consumer: Debian's gnutls-cli talks to `openssl s_server -rev` (which
-# answers each line reversed), on the real GnuTLS and through gnossl.
+# answers each line reversed; -www for resumption), on the real GnuTLS and through gnossl.
 #  - TLS 1.2 and TLS 1.3 forced with --priority; both sides agree on the version
 #  - ALPN (--alpn) is negotiated
-#  - --resume: the second connection resumes (TLS 1.2 and TLS 1.3)
+#  - --resume: the second connection resumes, as the server reports (TLS 1.2, 1.3)
 #  - --starttls-proto=smtp against a fake SMTP server (Python ssl)
 #  - refused: wrong name (--verify-hostname), unknown CA
 set -u
@@ -19,12 +19,12 @@ cli=$(command -v gnutls-cli)
 LINE='hello from gnossl 0123456789'
 REV=$(gn_reverse "$LINE")
 
-# srv_start ARGS... : a fresh `s_server -rev` per scenario so that its log
-# holds this scenario only.  Sets SPORT, SPID, SLOG.
+# srv_start ARGS... : a fresh `s_server -rev` (or $SRV_KIND) per scenario,
+# so that its log holds this scenario only.  Sets SPORT, SPID, SLOG.
 srv_start() {
     SPORT=$(gn_free_port) || exit 1
     SLOG=$GN_TMP/s_server.$RANDOM.log
-    openssl s_server -rev -accept "127.0.0.1:$SPORT" "$@" </dev/null >"$SLOG" 2>&1 &
+    openssl s_server "${SRV_KIND:--rev}" -accept "127.0.0.1:$SPORT" "$@" </dev/null >"$SLOG" 2>&1 &
     SPID=$!
     GN_PIDS+=("$SPID")
     gn_wait_port "$SPORT" "$SPID" || { gn_show "$SLOG"; exit 1; }
@@ -65,27 +65,31 @@ for mode in $GN_MODES; do
     done
 
     out=$GN_TMP/cli-$mode-alpn
-    srv_start "${good[@]}" -alpn "x-unknown,http/1.1"
+    srv_start "${good[@]}" -alpn "x-unknown,http/1.1" -trace
     client "$mode" "$out" --verify-hostname=localhost --alpn=h2 --alpn=http/1.1
     ok=$?
     srv_stop
-    if [ $ok -eq 0 ] && grep -q "^- Application protocol: http/1.1" "$out"; then
-        gn_pass "$mode: ALPN selects http/1.1"
+    # The server's -trace shows the client's offer (h2, http/1.1).
+    if [ $ok -eq 0 ] && grep -q "^- Application protocol: http/1.1" "$out" &&
+       grep -A2 "application_layer_protocol_negotiation" "$SLOG" | grep -q "^ *h2$"; then
+        gn_pass "$mode: ALPN: offers h2,http/1.1; server selects http/1.1"
     else
         gn_fail "$mode: ALPN (seen=$ok, exit=$GN_CONVERSE_RC)"
         gn_show "$out"; gn_show "$SLOG"
     fi
 
+    # Resumption, judged by the server: s_server -www's page says "Reused".
     for v in 1.2 1.3; do
         out=$GN_TMP/cli-$mode-resume$v
-        srv_start "${good[@]}"
-        client "$mode" "$out" --verify-hostname=localhost --resume \
-            --priority="NORMAL:-VERS-ALL:+VERS-TLS$v"
+        SRV_KIND=-www srv_start "${good[@]}"
+        gn_converse "$out" 'GET / HTTP/1.0\r\n\r\n' '</HTML>' \
+            gn_run "$mode" gnutls-cli --x509cafile="$pki/ca.pem" -p "$SPORT" \
+            --verify-hostname=localhost --resume --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" 127.0.0.1
         ok=$?
         srv_stop
         if [ $ok -eq 0 ] && grep -q "^\*\*\* This is a resumed session" "$out" &&
-           [ "$(grep -c '^Protocol version: TLSv'"$v" "$SLOG")" -eq 2 ]; then
-            gn_pass "$mode: --resume resumes a TLS $v session"
+           grep -q "^Reused, TLSv$v, " "$out"; then
+            gn_pass "$mode: --resume resumes a TLS $v session (s_server: $(grep -m1 '^Reused' "$out" | tr -d '\r'))"
         else
             gn_fail "$mode: TLS $v resumption (seen=$ok, exit=$GN_CONVERSE_RC)"
             gn_show "$out"; gn_show "$SLOG"
