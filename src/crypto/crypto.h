@@ -25,4 +25,25 @@ void gnossl_hmac_free(gnossl_hmac *h);
 int gnossl_hmac_oneshot(const EVP_MD *md, const void *key, size_t keylen, const void *data, size_t len,
                         unsigned char *out);
 
+/* How GnuTLS 3.7.9 treats a cipher id in the cipher / AEAD APIs. */
+enum gnossl_cipher_mode {
+    GNOSSL_MODE_NONE,      /* unknown, NULL, or not runnable on OpenSSL */
+    GNOSSL_MODE_CBC,       /* block: whole blocks only, separate enc/dec state */
+    GNOSSL_MODE_STREAM,    /* CFB8, ChaCha20: any length */
+    GNOSSL_MODE_XTS,       /* each call is one data unit under the IV (tweak) */
+    GNOSSL_MODE_AEAD,      /* GCM, ChaCha20-Poly1305: usable in both APIs */
+    GNOSSL_MODE_ONLY_AEAD, /* CCM, CCM-8, SIV: AEAD API only */
+};
+
+struct gnossl_cipher_info {
+    enum gnossl_cipher_mode mode;
+    const EVP_CIPHER *evp; /* pre-fetched, for the given key size */
+    unsigned key_size, iv_size, block_size, tag_size;
+    int accelerated; /* GnuTLS's AES-NI paths: other error codes, any AES key size */
+};
+
+/* Looks up id for a key of keylen bytes.  Returns 0, or the GnuTLS error
+ * gnutls_cipher_init / gnutls_aead_cipher_init give for this id and key. */
+int gnossl_cipher_select(gnutls_cipher_algorithm_t id, size_t keylen, struct gnossl_cipher_info *info);
+
 #endif
