@@ -16,4 +16,15 @@
  * for a server with no credentials, ...). */
 SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err);
 
+/* Optional hook the tls room may define: CTX-wide settings it needs
+ * (session cache mode and callbacks, ...), applied once to every SSL_CTX the
+ * credentials room creates, right after creation.  Declared weak: the
+ * credentials room calls it only if it is linked in. */
+void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls) __attribute__((weak));
+
+/* GnuTLS's hostname rules applied to a certificate (IP literals against IP
+ * SANs, wildcards only as a whole leftmost label, CN only when there is no
+ * DNS/IP SAN); 1 = match.  vflags: gnutls_certificate_verify_flags. */
+int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags);
+
 #endif

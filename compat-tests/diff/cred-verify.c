@@ -1,0 +1,306 @@
+/* Differential test of certificate verification (src/cred/).
+ *
+ * For each chain of the corpus (compat-tests/shell/cred-corpus.sh), an
+ * in-process handshake over a socketpair: a server with the chain, a client
+ * trusting the test root (and the intermediate's CRL).  Printed: the handshake
+ * results, the peer list, verify_peers2/verify_peers3 status bits for a set
+ * of hostnames with their status_print text, the in-handshake verification of
+ * gnutls_session_set_verify_cert (-348) and of a credentials verify function
+ * (-43 or its own code), and the trust loaders' certificate counts.
+ *
+ * usage: cred-verify [CORPUS-DIR]   (without it the corpus is generated
+ * into a temporary directory with $GNOSSL_SRC/compat-tests/shell/cred-corpus.sh) */
+#include <errno.h>
+#include <fcntl.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static const char *dir;
+static char path_buf[4][1024];
+
+static const char *P(int slot, const char *name)
+{
+    snprintf(path_buf[slot], sizeof(path_buf[slot]), "%s/%s", dir, name);
+    return path_buf[slot];
+}
+
+static int cb_ret;      /* what the credentials verify function returns */
+static int cb_calls;
+
+static int verify_cb(gnutls_session_t s)
+{
+    unsigned status = 0, n = 0;
+    int r = gnutls_certificate_verify_peers2(s, &status);
+    const gnutls_datum_t *p = gnutls_certificate_get_peers(s, &n);
+
+    cb_calls++;
+    printf("    in-handshake: verify_peers2=%d status=0x%x peers=%u%s\n", r, status, n,
+           p != NULL ? "" : " (null)");
+    return cb_ret;
+}
+
+/* Run both sides until each has finished or failed. */
+static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
+{
+    int cdone = 0, sdone = 0, i, stall = 0;
+
+    *rc = *rs = GNUTLS_E_AGAIN;
+    for (i = 0; i < 2000 && !(cdone && sdone); i++) {
+        if (!cdone) {
+            *rc = gnutls_handshake(c);
+            if (*rc == 0 || gnutls_error_is_fatal(*rc))
+                cdone = 1;
+        }
+        if (!sdone) {
+            *rs = gnutls_handshake(s);
+            if (*rs == 0 || gnutls_error_is_fatal(*rs))
+                sdone = 1;
+        }
+        if (cdone || sdone)
+            if (++stall > 50)
+                break;
+    }
+}
+
+struct pair {
+    gnutls_session_t c, s;
+    gnutls_certificate_credentials_t cc, sc;
+    int fds[2];
+};
+
+static int pair_open(struct pair *p, const char *name, int with_crl)
+{
+    char chain[256], key[256];
+    int r;
+
+    memset(p, 0, sizeof(*p));
+    snprintf(chain, sizeof(chain), "%s.chain", name);
+    snprintf(key, sizeof(key), "%s.key", name);
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, p->fds) != 0)
+        return -1;
+    fcntl(p->fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(p->fds[1], F_SETFL, O_NONBLOCK);
+    gnutls_certificate_allocate_credentials(&p->sc);
+    r = gnutls_certificate_set_x509_key_file(p->sc, P(0, chain), P(1, key), GNUTLS_X509_FMT_PEM);
+    if (r < 0) {
+        printf("  key file: %d\n", r);
+        return -1;
+    }
+    gnutls_certificate_allocate_credentials(&p->cc);
+    gnutls_certificate_set_x509_trust_file(p->cc, P(0, "ca.pem"), GNUTLS_X509_FMT_PEM);
+    if (with_crl)
+        gnutls_certificate_set_x509_crl_file(p->cc, P(0, "crl.pem"), GNUTLS_X509_FMT_PEM);
+
+    gnutls_init(&p->s, GNUTLS_SERVER);
+    gnutls_set_default_priority(p->s);
+    gnutls_credentials_set(p->s, GNUTLS_CRD_CERTIFICATE, p->sc);
+    gnutls_transport_set_int(p->s, p->fds[0]);
+    gnutls_init(&p->c, GNUTLS_CLIENT);
+    gnutls_set_default_priority(p->c);
+    gnutls_credentials_set(p->c, GNUTLS_CRD_CERTIFICATE, p->cc);
+    gnutls_transport_set_int(p->c, p->fds[1]);
+    return 0;
+}
+
+static void pair_close(struct pair *p)
+{
+    if (p->c)
+        gnutls_deinit(p->c);
+    if (p->s)
+        gnutls_deinit(p->s);
+    if (p->cc)
+        gnutls_certificate_free_credentials(p->cc);
+    if (p->sc)
+        gnutls_certificate_free_credentials(p->sc);
+    close(p->fds[0]);
+    close(p->fds[1]);
+}
+
+static void print_status(const char *what, int r, unsigned status)
+{
+    gnutls_datum_t out;
+
+    if (r < 0) {
+        printf("    %s: error %d\n", what, r);
+        return;
+    }
+    if (gnutls_certificate_verification_status_print(status, GNUTLS_CRT_X509, &out, 0) == 0) {
+        printf("    %s: 0x%x %s(size %u)\n", what, status, out.data, out.size);
+        gnutls_free(out.data);
+    }
+}
+
+static const char *hosts[] = {"good.example", "GOOD.example", "bad.example", "x.wild.example",
+                              "a.b.wild.example", "wild.example", "foo.part.example", "cn.example",
+                              "127.0.0.1", "127.0.0.2", "::1", NULL};
+
+/* Post-handshake verification (the curl/wget path). */
+static void case_post(const char *name)
+{
+    struct pair p;
+    int rc, rs, r, i;
+    unsigned status, n = 0;
+    const gnutls_datum_t *peers;
+
+    printf("case %s\n", name);
+    if (pair_open(&p, name, 1) < 0) {
+        pair_close(&p);
+        return;
+    }
+    handshake(p.c, p.s, &rc, &rs);
+    printf("  handshake client=%d server=%d\n", rc, rs);
+    if (rc == 0) {
+        peers = gnutls_certificate_get_peers(p.c, &n);
+        printf("  peers=%u first=%s\n", n, peers != NULL && peers[0].size > 0 ? "der" : "none");
+        r = gnutls_certificate_verify_peers2(p.c, &status);
+        print_status("verify_peers2", r, status);
+        for (i = 0; hosts[i] != NULL; i++) {
+            char what[64];
+            r = gnutls_certificate_verify_peers3(p.c, hosts[i], &status);
+            snprintf(what, sizeof(what), "peers3 %s", hosts[i]);
+            print_status(what, r, status);
+        }
+        /* the server did not ask for a client certificate */
+        r = gnutls_certificate_verify_peers2(p.s, &status);
+        printf("  server verify_peers2=%d\n", r);
+        printf("  server get_peers=%s\n", gnutls_certificate_get_peers(p.s, &n) == NULL ? "null" : "list");
+    }
+    pair_close(&p);
+}
+
+/* In-handshake verification: gnutls_session_set_verify_cert. */
+static void case_auto(const char *name, const char *host)
+{
+    struct pair p;
+    int rc, rs;
+
+    if (pair_open(&p, name, 1) < 0) {
+        pair_close(&p);
+        return;
+    }
+    gnutls_session_set_verify_cert(p.c, host, 0);
+    handshake(p.c, p.s, &rc, &rs);
+    printf("  set_verify_cert(%s): client=%d status=0x%x server=%s\n", host ? host : "NULL", rc,
+           gnutls_session_get_verify_cert_status(p.c), rs == 0 ? "0" : "failed");
+    pair_close(&p);
+}
+
+/* In-handshake verification: a credentials verify function. */
+static void case_func(const char *name, int ret)
+{
+    struct pair p;
+    int rc, rs;
+
+    if (pair_open(&p, name, 1) < 0) {
+        pair_close(&p);
+        return;
+    }
+    cb_ret = ret;
+    cb_calls = 0;
+    gnutls_certificate_set_verify_function(p.cc, verify_cb);
+    handshake(p.c, p.s, &rc, &rs);
+    printf("  verify function returning %d: client=%d calls=%d server=%s\n", ret, rc, cb_calls,
+           rs == 0 ? "0" : "failed");
+    pair_close(&p);
+}
+
+static void trust_counts(void)
+{
+    gnutls_certificate_credentials_t c;
+    gnutls_datum_t d;
+
+    gnutls_certificate_allocate_credentials(&c);
+    printf("trust_file ca.pem = %d\n", gnutls_certificate_set_x509_trust_file(c, P(0, "ca.pem"), GNUTLS_X509_FMT_PEM));
+    printf("trust_file three-cas.pem = %d\n",
+           gnutls_certificate_set_x509_trust_file(c, P(0, "three-cas.pem"), GNUTLS_X509_FMT_PEM));
+    printf("trust_file missing = %d\n", gnutls_certificate_set_x509_trust_file(c, P(0, "nope.pem"), GNUTLS_X509_FMT_PEM));
+    printf("trust_file rsa.crt.der (DER) = %d\n",
+           gnutls_certificate_set_x509_trust_file(c, P(0, "rsa.crt.der"), GNUTLS_X509_FMT_DER));
+    printf("trust_file key as PEM = %d\n", gnutls_certificate_set_x509_trust_file(c, P(0, "rsa.key"), GNUTLS_X509_FMT_PEM));
+    printf("crl_file = %d\n", gnutls_certificate_set_x509_crl_file(c, P(0, "crl.pem"), GNUTLS_X509_FMT_PEM));
+    if (gnutls_load_file(P(0, "three-cas.pem"), &d) == 0) {
+        printf("trust_mem three-cas = %d\n", gnutls_certificate_set_x509_trust_mem(c, &d, GNUTLS_X509_FMT_PEM));
+        gnutls_free(d.data);
+    }
+    gnutls_certificate_free_credentials(c);
+
+    gnutls_certificate_allocate_credentials(&c);
+    printf("system_trust = %s\n", gnutls_certificate_set_x509_system_trust(c) > 100 ? "many" : "few");
+    printf("system_trust again = %s\n", gnutls_certificate_set_x509_system_trust(c) > 100 ? "many" : "few");
+    gnutls_certificate_free_credentials(c);
+}
+
+/* A self-signed server certificate: untrusted, then pinned in the trust list. */
+static void case_pinned(void)
+{
+    struct pair p;
+    int rc, rs, r;
+    unsigned status;
+
+    printf("case pinned\n");
+    if (pair_open(&p, "selfsigned", 0) < 0) {
+        pair_close(&p);
+        return;
+    }
+    gnutls_certificate_set_x509_trust_file(p.cc, P(0, "pinned.pem"), GNUTLS_X509_FMT_PEM);
+    handshake(p.c, p.s, &rc, &rs);
+    r = gnutls_certificate_verify_peers3(p.c, "good.example", &status);
+    print_status("pinned peers3 good.example", r, status);
+    pair_close(&p);
+}
+
+int main(int argc, char **argv)
+{
+    char tmpl[] = "/tmp/cred-verify-XXXXXX", cmd[2048], line[256];
+    const char *src = getenv("GNOSSL_SRC");
+    FILE *f;
+    int generated = 0;
+
+    if (argc > 1) {
+        dir = argv[1];
+    } else {
+        if (src == NULL || mkdtemp(tmpl) == NULL) {
+            fprintf(stderr, "need a corpus dir or GNOSSL_SRC\n");
+            return 1;
+        }
+        dir = tmpl;
+        snprintf(cmd, sizeof(cmd), "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, dir);
+        if (system(cmd) != 0) {
+            fprintf(stderr, "corpus generation failed\n");
+            return 1;
+        }
+        generated = 1;
+    }
+    gnutls_global_init();
+    trust_counts();
+    f = fopen(P(0, "cases"), "r");
+    if (f == NULL)
+        return 1;
+    while (fgets(line, sizeof(line), f) != NULL) {
+        line[strcspn(line, "\n")] = 0;
+        if (line[0] == 0)
+            continue;
+        case_post(line);
+        case_auto(line, "good.example");
+        case_auto(line, "bad.example");
+        case_auto(line, NULL);
+        case_func(line, 0);
+        case_func(line, -1);
+        case_func(line, 1);
+        case_func(line, GNUTLS_E_INVALID_REQUEST);
+    }
+    fclose(f);
+    case_pinned();
+    gnutls_global_deinit();
+    if (generated) {
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+        if (system(cmd) != 0)
+            return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,80 @@
+/* Anonymous credentials.  The anonymous suites themselves are enabled by
+ * the priority string; the credentials only carry the server's DH choice. */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include "tls/session.h"
+#include <stdlib.h>
+
+struct gnutls_anon_server_credentials_st {
+    EVP_PKEY *dh; /* NULL: OpenSSL's automatic RFC 7919 group */
+};
+
+struct gnutls_anon_client_credentials_st {
+    int unused;
+};
+
+int gnutls_anon_allocate_server_credentials(gnutls_anon_server_credentials_t *sc)
+{
+    if (sc == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *sc = calloc(1, sizeof(**sc));
+    return *sc == NULL ? GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR) : 0;
+}
+
+void gnutls_anon_free_server_credentials(gnutls_anon_server_credentials_t sc)
+{
+    if (sc == NULL)
+        return;
+    EVP_PKEY_free(sc->dh);
+    free(sc);
+}
+
+int gnutls_anon_allocate_client_credentials(gnutls_anon_client_credentials_t *sc)
+{
+    if (sc == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *sc = calloc(1, sizeof(**sc));
+    return *sc == NULL ? GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR) : 0;
+}
+
+void gnutls_anon_free_client_credentials(gnutls_anon_client_credentials_t sc)
+{
+    free(sc);
+}
+
+void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t res, gnutls_dh_params_t dh_params)
+{
+    EVP_PKEY *pk;
+
+    if (res == NULL)
+        return;
+    pk = gnossl_dh_params_pkey(dh_params);
+    EVP_PKEY_free(res->dh);
+    res->dh = pk;
+}
+
+int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t res, gnutls_sec_param_t sec_param)
+{
+    (void)sec_param;
+    if (res == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY_free(res->dh);
+    res->dh = NULL;
+    return 0;
+}
+
+int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server)
+{
+    gnutls_anon_server_credentials_t c;
+
+    if (!is_server || (c = gnossl_session_get_cred(s, GNUTLS_CRD_ANON)) == NULL)
+        return 0;
+    if (c->dh != NULL) {
+        EVP_PKEY_up_ref(c->dh);
+        if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
+            EVP_PKEY_free(c->dh);
+    } else {
+        SSL_set_dh_auto(ssl, 1);
+    }
+    return 0;
+}

@@ -1,0 +1,93 @@
+/* Internals of the credentials room (src/cred/): the structs behind the
+ * public credential handles and the per-session state this room keeps. */
+#ifndef GNOSSL_CRED_INT_H
+#define GNOSSL_CRED_INT_H
+
+#include "gnossl.h"
+#include "cred/cred.h"
+#include <pthread.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+/* One certificate chain with its private key (set_x509_key_*). */
+struct gnossl_keypair {
+    X509 *cert;
+    STACK_OF(X509) *chain; /* issuers after the leaf, may be NULL */
+    EVP_PKEY *key;
+    gnutls_datum_t der; /* the leaf in DER, for gnutls_certificate_get_ours */
+};
+
+/* Indexes of the lazily built SSL_CTXs. */
+enum { GNOSSL_CTX_TLS_CLIENT, GNOSSL_CTX_TLS_SERVER, GNOSSL_CTX_DTLS_CLIENT, GNOSSL_CTX_DTLS_SERVER, GNOSSL_CTX_N };
+
+struct gnutls_certificate_credentials_st {
+    pthread_mutex_t lock;
+    X509_STORE *store;  /* trust anchors and CRLs; NULL until something is loaded */
+    int store_shared;   /* store came from the process cache: copy before changing */
+    unsigned ncas;      /* trust anchors loaded */
+    unsigned ncrls;     /* CRLs loaded */
+    struct gnossl_keypair *keys;
+    unsigned nkeys;
+    unsigned verify_flags;
+    unsigned max_depth, max_bits;
+    unsigned flags; /* gnutls_certificate_flags */
+    gnutls_certificate_verify_function *verify_fn;
+    EVP_PKEY *dh; /* explicit DH parameters, or NULL */
+    int dh_auto;  /* known DH params: OpenSSL chooses */
+    SSL_CTX *ctx[GNOSSL_CTX_N];
+};
+
+/* Per-session state of this room (in the session's cred_state slot). */
+struct gnossl_cred_session {
+    int request_set;
+    gnutls_certificate_request_t request;
+    int rdn_sequence;                         /* gnutls_certificate_send_x509_rdn_sequence */
+    gnutls_certificate_verify_function *verify_fn; /* gnutls_session_set_verify_function */
+    gnutls_typed_vdata_st *vc_data;           /* set_verify_cert2, deep copy */
+    unsigned vc_elements;
+    STACK_OF(X509) *peer_chain;               /* captured in the handshake, leaf first */
+    gnutls_datum_t *peer_der;
+    unsigned npeer;
+    X509 *peer_der_src;                       /* leaf the DER list was made from */
+    char *psk_username;                       /* server: identity the client used */
+    char *psk_hint;                           /* client: hint the server sent */
+    int in_handshake_verify;                  /* verification callback running */
+};
+
+/* The state for `s`, created on first use (NULL only on allocation failure). */
+struct gnossl_cred_session *gnossl_cred_session(gnutls_session_t s);
+
+/* Invalidate the SSL_CTXs after the credentials changed (call with lock held). */
+void gnossl_cert_cred_changed(gnutls_certificate_credentials_t c);
+
+/* A store the caller may modify (copy-on-write of a cached store); lock held. */
+X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c);
+
+/* A reference to the current store (X509_STORE_free it), or NULL. */
+X509_STORE *gnossl_cert_cred_store_ref(gnutls_certificate_credentials_t c);
+
+/* Parse PEM or DER data into certificates / CRLs / a private key. */
+STACK_OF(X509) *gnossl_read_certs(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt);
+STACK_OF(X509_CRL) *gnossl_read_crls(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt);
+EVP_PKEY *gnossl_read_key(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt, const char *pass);
+int gnossl_read_file(const char *path, gnutls_datum_t *out); /* gnutls_free out->data */
+
+/* The peer chain (leaf first) of the session: captured in the handshake or
+ * taken from the SSL (resumed sessions).  NULL if none. */
+STACK_OF(X509) *gnossl_cred_peer_chain(gnutls_session_t s);
+
+/* Verify the peer chain; status bits as GnuTLS computes them. */
+int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, unsigned elements,
+                       unsigned *status);
+
+/* Handshake-time certificate hook (SSL_CTX_set_cert_verify_callback). */
+int gnossl_cred_cert_verify_cb(X509_STORE_CTX *ctx, void *arg);
+
+/* PSK and anonymous settings for a new SSL (src/cred/psk.c, anon.c). */
+int gnossl_psk_apply(gnutls_session_t s, SSL *ssl, int is_server);
+int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server);
+
+/* DH parameters as an EVP_PKEY (gnutls_dh_params_t internals, dh.c). */
+EVP_PKEY *gnossl_dh_params_pkey(gnutls_dh_params_t p);
+
+#endif

@@ -1,0 +1,116 @@
+/* Certificate/key pairs of certificate credentials (set_x509_key_*). */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/err.h>
+
+/* Add a parsed pair; returns its index. Takes ownership of sk and key. */
+static int add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509) *sk, EVP_PKEY *key)
+{
+    struct gnossl_keypair *k, *nk;
+    unsigned char *der = NULL;
+    int len, idx;
+
+    ERR_set_mark();
+    if (X509_check_private_key(sk_X509_value(sk, 0), key) != 1) {
+        ERR_pop_to_mark();
+        sk_X509_pop_free(sk, X509_free);
+        EVP_PKEY_free(key);
+        return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_KEY_MISMATCH);
+    }
+    ERR_pop_to_mark();
+    len = i2d_X509(sk_X509_value(sk, 0), &der);
+    if (len <= 0) {
+        sk_X509_pop_free(sk, X509_free);
+        EVP_PKEY_free(key);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+
+    pthread_mutex_lock(&c->lock);
+    nk = realloc(c->keys, (c->nkeys + 1) * sizeof(*nk));
+    if (nk == NULL) {
+        pthread_mutex_unlock(&c->lock);
+        OPENSSL_free(der);
+        sk_X509_pop_free(sk, X509_free);
+        EVP_PKEY_free(key);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    c->keys = nk;
+    k = &c->keys[c->nkeys];
+    memset(k, 0, sizeof(*k));
+    k->cert = sk_X509_shift(sk);
+    k->chain = sk;
+    k->key = key;
+    k->der.data = malloc((size_t)len);
+    if (k->der.data != NULL) {
+        memcpy(k->der.data, der, (size_t)len);
+        k->der.size = (unsigned)len;
+    }
+    OPENSSL_free(der);
+    idx = (int)c->nkeys++;
+    gnossl_cert_cred_changed(c);
+    pthread_mutex_unlock(&c->lock);
+    /* GnuTLS returns the index only under GNUTLS_CERTIFICATE_API_V2. */
+    return (c->flags & GNUTLS_CERTIFICATE_API_V2) ? idx : 0;
+}
+
+int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t c, const gnutls_datum_t *cert,
+                                         const gnutls_datum_t *key, gnutls_x509_crt_fmt_t type,
+                                         const char *pass, unsigned int flags)
+{
+    STACK_OF(X509) *sk;
+    EVP_PKEY *pkey;
+
+    (void)flags;
+    if (c == NULL || cert == NULL || key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pkey = gnossl_read_key(key, type, pass);
+    if (pkey == NULL)
+        return GNOSSL_ERR(type == GNUTLS_X509_FMT_PEM ? GNUTLS_E_BASE64_DECODING_ERROR
+                                                      : GNUTLS_E_ASN1_DER_ERROR);
+    sk = gnossl_read_certs(cert, type);
+    if (sk == NULL) {
+        EVP_PKEY_free(pkey);
+        return GNOSSL_ERR(type == GNUTLS_X509_FMT_PEM ? GNUTLS_E_BASE64_DECODING_ERROR
+                                                      : GNUTLS_E_ASN1_DER_ERROR);
+    }
+    return add_pair(c, sk, pkey);
+}
+
+int gnutls_certificate_set_x509_key_mem(gnutls_certificate_credentials_t c, const gnutls_datum_t *cert,
+                                        const gnutls_datum_t *key, gnutls_x509_crt_fmt_t type)
+{
+    return gnutls_certificate_set_x509_key_mem2(c, cert, key, type, NULL, 0);
+}
+
+int gnutls_certificate_set_x509_key_file2(gnutls_certificate_credentials_t c, const char *certfile,
+                                          const char *keyfile, gnutls_x509_crt_fmt_t type,
+                                          const char *pass, unsigned int flags)
+{
+    gnutls_datum_t cd, kd;
+    int ret;
+
+    if (c == NULL || certfile == NULL || keyfile == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ret = gnossl_read_file(keyfile, &kd);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_read_file(certfile, &cd);
+    if (ret < 0) {
+        OPENSSL_cleanse(kd.data, kd.size);
+        free(kd.data);
+        return ret;
+    }
+    ret = gnutls_certificate_set_x509_key_mem2(c, &cd, &kd, type, pass, flags);
+    OPENSSL_cleanse(kd.data, kd.size);
+    free(kd.data);
+    free(cd.data);
+    return ret;
+}
+
+int gnutls_certificate_set_x509_key_file(gnutls_certificate_credentials_t c, const char *certfile,
+                                         const char *keyfile, gnutls_x509_crt_fmt_t type)
+{
+    return gnutls_certificate_set_x509_key_file2(c, certfile, keyfile, type, NULL, 0);
+}

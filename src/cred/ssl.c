@@ -1,0 +1,209 @@
+/* gnossl_cred_new_ssl: the SSL of a session, from an SSL_CTX that the
+ * certificate credentials own (one per side and transport, built on first
+ * use and shared by every session) or from a process-wide default CTX.
+ * SSL_CTX creation is expensive on OpenSSL 3, so it never happens per session. */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include "tls/session.h"
+#include <string.h>
+#include <openssl/err.h>
+
+
+static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
+static SSL_CTX *default_ctx[GNOSSL_CTX_N];
+
+/* OpenSSL must not decide on its own: verification results are computed by
+ * us and enforced only when GnuTLS would (see gnossl_cred_cert_verify_cb). */
+static int accept_cb(int ok, X509_STORE_CTX *x)
+{
+    (void)ok;
+    (void)x;
+    return 1;
+}
+
+/* The security level (from %PROFILE_*) must not judge certificate signature
+ * digests: GnuTLS never checks its own chain, and reports a peer's SHA-1
+ * signature as GNUTLS_CERT_INSECURE_ALGORITHM in the verification status
+ * instead of failing the handshake.  Everything else keeps OpenSSL's
+ * default policy, which is captured once per process. */
+typedef int (*security_fn)(const SSL *, const SSL_CTX *, int, int, int, void *, void *);
+static security_fn default_security_cb;
+
+static int security_cb(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int nid, void *other, void *ex)
+{
+    if ((op & ~SSL_SECOP_PEER) == SSL_SECOP_CA_MD)
+        return 1;
+    return default_security_cb != NULL ? default_security_cb(ssl, ctx, op, bits, nid, other, ex) : 1;
+}
+
+static const SSL_METHOD *method_for(int is_server, int is_dtls)
+{
+    if (is_dtls)
+        return is_server ? DTLS_server_method() : DTLS_client_method();
+    return is_server ? TLS_server_method() : TLS_client_method();
+}
+
+static SSL_CTX *ctx_new(int is_server, int is_dtls)
+{
+    static const unsigned char sid_ctx[] = "gnossl";
+    SSL_CTX *ctx;
+
+    ctx = SSL_CTX_new_ex(NULL, NULL, method_for(is_server, is_dtls));
+    if (ctx == NULL)
+        return NULL;
+    pthread_mutex_lock(&default_lock);
+    if (default_security_cb == NULL)
+        default_security_cb = SSL_CTX_get_security_callback(ctx);
+    pthread_mutex_unlock(&default_lock);
+    SSL_CTX_set_security_callback(ctx, security_cb);
+    SSL_CTX_set_verify(ctx, is_server ? SSL_VERIFY_NONE : SSL_VERIFY_PEER, accept_cb);
+    SSL_CTX_set_cert_verify_callback(ctx, gnossl_cred_cert_verify_cb, NULL);
+    /* GnuTLS sends exactly the chain it was given, never one built from the store. */
+    SSL_CTX_set_mode(ctx, SSL_MODE_NO_AUTO_CHAIN);
+    if (is_server) {
+        /* Resumption with client certificates requires a session id context. */
+        SSL_CTX_set_session_id_context(ctx, sid_ctx, sizeof(sid_ctx) - 1);
+        SSL_CTX_set_dh_auto(ctx, 1);
+    }
+    if (gnossl_tls_ctx_setup != NULL)
+        gnossl_tls_ctx_setup(ctx, is_server, is_dtls);
+    return ctx;
+}
+
+/* The names of the trust anchors, for CertificateRequest (GnuTLS advertises them). */
+static void set_ca_names(SSL_CTX *ctx, X509_STORE *store)
+{
+    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(store);
+    STACK_OF(X509_NAME) *names = sk_X509_NAME_new_null();
+    int i;
+
+    if (names == NULL)
+        return;
+    for (i = 0; i < sk_X509_OBJECT_num(objs); i++) {
+        X509 *x = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
+        X509_NAME *n;
+        if (x == NULL || (n = X509_NAME_dup(X509_get_subject_name(x))) == NULL)
+            continue;
+        if (!sk_X509_NAME_push(names, n))
+            X509_NAME_free(n);
+    }
+    SSL_CTX_set_client_CA_list(ctx, names);
+}
+
+/* Build the CTX of credentials `c` (lock held). */
+static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int is_dtls)
+{
+    SSL_CTX *ctx = ctx_new(is_server, is_dtls);
+    unsigned i;
+
+    if (ctx == NULL)
+        return NULL;
+    ERR_set_mark();
+    for (i = 0; i < c->nkeys; i++) {
+        struct gnossl_keypair *k = &c->keys[i];
+        /* One pair per key type; OpenSSL picks by the peer's signature algorithms. */
+        if (SSL_CTX_use_cert_and_key(ctx, k->cert, k->key, k->chain, 1) != 1)
+            gnossl_debug("credentials: key pair %u not usable by OpenSSL", i);
+    }
+    ERR_pop_to_mark();
+    if (c->dh != NULL) {
+        EVP_PKEY_up_ref(c->dh);
+        if (SSL_CTX_set0_tmp_dh_pkey(ctx, c->dh) != 1)
+            EVP_PKEY_free(c->dh);
+        else
+            SSL_CTX_set_dh_auto(ctx, 0);
+    }
+    if (is_server && c->store != NULL)
+        set_ca_names(ctx, c->store);
+    return ctx;
+}
+
+static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, int is_server, int is_dtls)
+{
+    int idx = is_dtls ? (is_server ? GNOSSL_CTX_DTLS_SERVER : GNOSSL_CTX_DTLS_CLIENT)
+                      : (is_server ? GNOSSL_CTX_TLS_SERVER : GNOSSL_CTX_TLS_CLIENT);
+    SSL_CTX *ctx;
+
+    if (c == NULL) {
+        pthread_mutex_lock(&default_lock);
+        if (default_ctx[idx] == NULL)
+            default_ctx[idx] = ctx_new(is_server, is_dtls);
+        ctx = default_ctx[idx];
+        if (ctx != NULL)
+            SSL_CTX_up_ref(ctx);
+        pthread_mutex_unlock(&default_lock);
+        return ctx;
+    }
+    pthread_mutex_lock(&c->lock);
+    if (c->ctx[idx] == NULL)
+        c->ctx[idx] = ctx_build(c, is_server, is_dtls);
+    ctx = c->ctx[idx];
+    if (ctx != NULL)
+        SSL_CTX_up_ref(ctx);
+    pthread_mutex_unlock(&c->lock);
+    return ctx;
+}
+
+SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err)
+{
+    gnutls_certificate_credentials_t c;
+    struct gnossl_cred_session *st;
+    int is_server, is_dtls, ret;
+    SSL_CTX *ctx;
+    SSL *ssl;
+
+    if (err != NULL)
+        *err = 0;
+    is_server = gnossl_session_is_server(s);
+    is_dtls = (gnossl_session_init_flags(s) & GNUTLS_DATAGRAM) != 0;
+    c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
+    if (is_server && c == NULL && gnossl_session_get_cred(s, GNUTLS_CRD_PSK) == NULL &&
+        gnossl_session_get_cred(s, GNUTLS_CRD_ANON) == NULL && gnossl_session_get_cred(s, GNUTLS_CRD_SRP) == NULL) {
+        if (err != NULL)
+            *err = GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_CREDENTIALS);
+        return NULL;
+    }
+    ERR_clear_error();
+    ctx = get_ctx(c, is_server, is_dtls);
+    if (ctx == NULL) {
+        if (err != NULL)
+            *err = GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+        return NULL;
+    }
+    ssl = SSL_new(ctx);
+    SSL_CTX_free(ctx); /* the SSL holds its own reference */
+    if (ssl == NULL) {
+        if (err != NULL)
+            *err = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        return NULL;
+    }
+    if (is_server)
+        SSL_set_accept_state(ssl);
+    else
+        SSL_set_connect_state(ssl);
+
+    st = gnossl_cred_session(s);
+    if (is_server && st != NULL) {
+        int mode = SSL_VERIFY_NONE;
+        if (st->request_set && st->request == GNUTLS_CERT_REQUEST)
+            mode = SSL_VERIFY_PEER;
+        else if (st->request_set && st->request == GNUTLS_CERT_REQUIRE)
+            mode = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+        SSL_set_verify(ssl, mode, accept_cb);
+        if (st->rdn_sequence) {
+            STACK_OF(X509_NAME) *none = sk_X509_NAME_new_null();
+            if (none != NULL)
+                SSL_set_client_CA_list(ssl, none);
+        }
+    }
+    ret = gnossl_psk_apply(s, ssl, is_server);
+    if (ret == 0)
+        ret = gnossl_anon_apply(s, ssl, is_server);
+    if (ret < 0) {
+        SSL_free(ssl);
+        if (err != NULL)
+            *err = ret;
+        return NULL;
+    }
+    return ssl;
+}

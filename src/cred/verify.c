@@ -1,0 +1,489 @@
+/* Peer certificate verification with GnuTLS's status bits.
+ *
+ * X509_verify_cert runs against the credentials' store with a callback that
+ * records every error instead of stopping, then the errors are folded into
+ * the bits GnuTLS 3.7 would report:
+ *   - a chain that does not reach a trust anchor is only INVALID|SIGNER_NOT_FOUND
+ *     (GnuTLS checks the top of the chain against its trust list first and
+ *     stops there);
+ *   - otherwise the bits of the highest certificate with a problem (GnuTLS
+ *     walks down from the anchor and stops at the first bad certificate),
+ *     plus the hostname check on the leaf;
+ *   - revocation is reported only for a chain with no other problem. */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include "tls/session.h"
+#include "tls/priority.h"
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+/* Optional: implemented by the priority files of the tls room. */
+#pragma weak gnossl_priority_verify_flags
+
+#define MAX_DEPTH_TRACKED 32
+
+struct verify_acc {
+    unsigned bits[MAX_DEPTH_TRACKED + 1]; /* per depth (0 = leaf) */
+    int untrusted;
+    unsigned revocation;
+    unsigned vflags; /* GnuTLS verify flags */
+};
+
+static unsigned map_x509_error(int err, struct verify_acc *acc)
+{
+    switch (err) {
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    case X509_V_ERR_CERT_UNTRUSTED:
+    case X509_V_ERR_CERT_REJECTED:
+        acc->untrusted = 1;
+        return 0;
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+    case X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD:
+        return GNUTLS_CERT_NOT_ACTIVATED;
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+    case X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD:
+        return GNUTLS_CERT_EXPIRED;
+    case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+    case X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE:
+    case X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY:
+        return GNUTLS_CERT_SIGNATURE_FAILURE;
+    case X509_V_ERR_INVALID_CA:
+    case X509_V_ERR_KEYUSAGE_NO_CERTSIGN:
+        if (acc->vflags & GNUTLS_VERIFY_DISABLE_CA_SIGN)
+            return 0;
+        return GNUTLS_CERT_SIGNER_NOT_CA;
+    case X509_V_ERR_PATH_LENGTH_EXCEEDED:
+    case X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED:
+    case X509_V_ERR_PERMITTED_VIOLATION:
+    case X509_V_ERR_EXCLUDED_VIOLATION:
+    case X509_V_ERR_SUBTREE_MINMAX:
+    case X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE:
+    case X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX:
+    case X509_V_ERR_UNSUPPORTED_NAME_SYNTAX:
+        return GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
+    case X509_V_ERR_INVALID_PURPOSE:
+        return GNUTLS_CERT_PURPOSE_MISMATCH;
+    case X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION:
+        if (acc->vflags & GNUTLS_VERIFY_IGNORE_UNKNOWN_CRIT_EXTENSIONS)
+            return 0;
+        return GNUTLS_CERT_UNKNOWN_CRIT_EXTENSIONS;
+    case X509_V_ERR_EE_KEY_TOO_SMALL:
+    case X509_V_ERR_CA_KEY_TOO_SMALL:
+    case X509_V_ERR_CA_MD_TOO_WEAK:
+        return GNUTLS_CERT_INSECURE_ALGORITHM;
+    case X509_V_ERR_CERT_REVOKED:
+        acc->revocation |= GNUTLS_CERT_REVOKED;
+        return 0;
+    case X509_V_ERR_CRL_HAS_EXPIRED:
+        acc->revocation |= GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
+        return 0;
+    case X509_V_ERR_CRL_NOT_YET_VALID:
+        acc->revocation |= GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
+        return 0;
+    /* CRLs that cannot be found or checked are ignored, as GnuTLS does. */
+    case X509_V_ERR_UNABLE_TO_GET_CRL:
+    case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
+    case X509_V_ERR_CRL_SIGNATURE_FAILURE:
+    case X509_V_ERR_UNABLE_TO_DECRYPT_CRL_SIGNATURE:
+    case X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD:
+    case X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD:
+    case X509_V_ERR_KEYUSAGE_NO_CRL_SIGN:
+    case X509_V_ERR_DIFFERENT_CRL_SCOPE:
+    case X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION:
+        return 0;
+    default:
+        return GNUTLS_CERT_INVALID;
+    }
+}
+
+static int collect_cb(int ok, X509_STORE_CTX *x)
+{
+    struct verify_acc *acc = X509_STORE_CTX_get_app_data(x);
+    int depth;
+    unsigned b;
+
+    if (ok || acc == NULL)
+        return 1;
+    depth = X509_STORE_CTX_get_error_depth(x);
+    if (depth < 0)
+        depth = 0;
+    if (depth > MAX_DEPTH_TRACKED)
+        depth = MAX_DEPTH_TRACKED;
+    b = map_x509_error(X509_STORE_CTX_get_error(x), acc);
+    acc->bits[depth] |= b;
+    return 1; /* keep going: all problems are collected */
+}
+
+/* SHA-1, MD5 and MD2 signatures are refused on every certificate except the
+ * trust anchor itself, unless the flags allow them. */
+static unsigned insecure_sig(X509 *x, unsigned vflags)
+{
+    int mdnid = NID_undef, pknid = NID_undef;
+
+    if (!OBJ_find_sigid_algs(X509_get_signature_nid(x), &mdnid, &pknid))
+        return 0;
+    switch (mdnid) {
+    case NID_md2:
+        return (vflags & GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2) ? 0 : GNUTLS_CERT_INSECURE_ALGORITHM;
+    case NID_md5:
+        return (vflags & GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5) ? 0 : GNUTLS_CERT_INSECURE_ALGORITHM;
+    case NID_sha1:
+        return (vflags & GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1) ? 0 : GNUTLS_CERT_INSECURE_ALGORITHM;
+    default:
+        return 0;
+    }
+}
+
+static int is_ip_literal(const char *h, unsigned char *buf, int *len)
+{
+    if (inet_pton(AF_INET, h, buf) == 1) {
+        *len = 4;
+        return 1;
+    }
+    if (inet_pton(AF_INET6, h, buf) == 1) {
+        *len = 16;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether the leaf has any DNS or IP subjectAltName (then CN is never used). */
+static int has_name_sans(X509 *x)
+{
+    GENERAL_NAMES *gens = X509_get_ext_d2i(x, NID_subject_alt_name, NULL, NULL);
+    int i, found = 0;
+
+    for (i = 0; gens != NULL && i < sk_GENERAL_NAME_num(gens); i++) {
+        int t = sk_GENERAL_NAME_value(gens, i)->type;
+        if (t == GEN_DNS || t == GEN_IPADD)
+            found = 1;
+    }
+    GENERAL_NAMES_free(gens);
+    return found;
+}
+
+/* Hostname rules of GnuTLS: IP literals match IP SANs (with a fallback to
+ * the DNS comparison for servers that put the address in a DNS SAN);
+ * wildcards only as the whole leftmost label; CN only without any SAN. */
+int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags)
+{
+    unsigned char ip[16];
+    int iplen = 0;
+    unsigned chk = X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS;
+    int r;
+
+    if (x == NULL || host == NULL)
+        return 0;
+    ERR_set_mark();
+    if (is_ip_literal(host, ip, &iplen) && X509_check_ip(x, ip, (size_t)iplen, 0) == 1) {
+        ERR_pop_to_mark();
+        return 1;
+    }
+    if (vflags & GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS)
+        chk |= X509_CHECK_FLAG_NO_WILDCARDS;
+    if (has_name_sans(x))
+        chk |= X509_CHECK_FLAG_NEVER_CHECK_SUBJECT;
+    r = X509_check_host(x, host, 0, chk, NULL);
+    ERR_pop_to_mark();
+    return r == 1;
+}
+
+/* Verify `chain` (leaf first) against `store`.  data: hostname, purpose. */
+static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, unsigned max_depth,
+                             int have_crls, const char *hostname, const char *purpose)
+{
+    struct verify_acc acc;
+    X509_STORE_CTX *xctx;
+    X509_VERIFY_PARAM *param;
+    STACK_OF(X509) *built;
+    unsigned status = 0, oflags;
+    int i, n;
+
+    memset(&acc, 0, sizeof(acc));
+    acc.vflags = vflags;
+    xctx = X509_STORE_CTX_new();
+    if (xctx == NULL || !X509_STORE_CTX_init(xctx, store, sk_X509_value(chain, 0), chain)) {
+        X509_STORE_CTX_free(xctx);
+        return GNUTLS_CERT_INVALID;
+    }
+    param = X509_STORE_CTX_get0_param(xctx);
+    /* Any certificate of the trust list is an anchor, self-signed or not. */
+    oflags = X509_V_FLAG_PARTIAL_CHAIN;
+    if (have_crls && !(vflags & GNUTLS_VERIFY_DISABLE_CRL_CHECKS))
+        oflags |= X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL;
+    if (vflags & GNUTLS_VERIFY_DISABLE_TIME_CHECKS)
+        oflags |= X509_V_FLAG_NO_CHECK_TIME;
+    X509_VERIFY_PARAM_set_flags(param, oflags);
+    if (max_depth > 1)
+        X509_VERIFY_PARAM_set_depth(param, (int)max_depth - 1);
+    if (purpose != NULL) {
+        if (strcmp(purpose, GNUTLS_KP_TLS_WWW_SERVER) == 0)
+            X509_STORE_CTX_set_purpose(xctx, X509_PURPOSE_SSL_SERVER);
+        else if (strcmp(purpose, GNUTLS_KP_TLS_WWW_CLIENT) == 0)
+            X509_STORE_CTX_set_purpose(xctx, X509_PURPOSE_SSL_CLIENT);
+    }
+    X509_STORE_CTX_set_app_data(xctx, &acc);
+    X509_STORE_CTX_set_verify_cb(xctx, collect_cb);
+
+    ERR_set_mark();
+    if (X509_verify_cert(xctx) < 0)
+        acc.bits[0] |= GNUTLS_CERT_INVALID;
+    ERR_pop_to_mark();
+
+    built = X509_STORE_CTX_get0_chain(xctx);
+    n = built != NULL ? sk_X509_num(built) : 0;
+    /* The anchor's own signature is not checked; everything below it is. */
+    for (i = 0; i < n - 1 && i < MAX_DEPTH_TRACKED; i++)
+        acc.bits[i] |= insecure_sig(sk_X509_value(built, i), vflags);
+
+    if (acc.untrusted) {
+        status = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
+    } else {
+        for (i = MAX_DEPTH_TRACKED; i >= 0; i--)
+            if (acc.bits[i] != 0) {
+                status = acc.bits[i];
+                break;
+            }
+    }
+    if (hostname != NULL && !gnossl_cred_check_hostname(sk_X509_value(chain, 0), hostname, vflags))
+        status |= GNUTLS_CERT_UNEXPECTED_OWNER;
+    /* GnuTLS consults CRLs only for a chain that passed everything else. */
+    if (status == 0)
+        status = acc.revocation;
+    if (status != 0)
+        status |= GNUTLS_CERT_INVALID;
+    X509_STORE_CTX_free(xctx);
+    return status;
+}
+
+int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, unsigned elements,
+                       unsigned *status)
+{
+    gnutls_certificate_credentials_t c;
+    struct gnossl_verify_request *vr;
+    gnutls_priority_t prio;
+    STACK_OF(X509) *chain;
+    X509_STORE *store;
+    const char *hostname = NULL, *purpose = NULL;
+    unsigned vflags, max_depth, i;
+    int have_crls;
+
+    if (s == NULL || status == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
+    if (c == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_CREDENTIALS);
+    chain = gnossl_cred_peer_chain(s);
+    if (chain == NULL || sk_X509_num(chain) == 0)
+        return GNOSSL_ERR(GNUTLS_E_NO_CERTIFICATE_FOUND);
+
+    for (i = 0; i < elements; i++) {
+        if (data[i].type == GNUTLS_DT_DNS_HOSTNAME && data[i].data != NULL)
+            hostname = (const char *)data[i].data;
+        else if (data[i].type == GNUTLS_DT_KEY_PURPOSE_OID && data[i].data != NULL)
+            purpose = (const char *)data[i].data;
+    }
+
+    pthread_mutex_lock(&c->lock);
+    vflags = c->verify_flags;
+    max_depth = c->max_depth;
+    have_crls = c->ncrls > 0;
+    store = c->store;
+    if (store != NULL)
+        X509_STORE_up_ref(store);
+    pthread_mutex_unlock(&c->lock);
+    if (store == NULL)
+        store = X509_STORE_new(); /* no trust: everything is SIGNER_NOT_FOUND */
+    if (store == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+
+    vr = gnossl_session_verify_request(s);
+    if (vr != NULL)
+        vflags |= vr->flags;
+    prio = gnossl_session_priority(s);
+    if (prio != NULL && gnossl_priority_verify_flags != NULL)
+        vflags |= gnossl_priority_verify_flags(prio);
+
+    *status = verify_chain(store, chain, vflags, max_depth, have_crls, hostname, purpose);
+    X509_STORE_free(store);
+    return 0;
+}
+
+int gnutls_certificate_verify_peers(gnutls_session_t session, gnutls_typed_vdata_st *data, unsigned int elements,
+                                    unsigned int *status)
+{
+    return gnossl_cred_verify(session, data, elements, status);
+}
+
+int gnutls_certificate_verify_peers2(gnutls_session_t session, unsigned int *status)
+{
+    return gnossl_cred_verify(session, NULL, 0, status);
+}
+
+int gnutls_certificate_verify_peers3(gnutls_session_t session, const char *hostname, unsigned int *status)
+{
+    gnutls_typed_vdata_st d;
+
+    if (hostname == NULL)
+        return gnossl_cred_verify(session, NULL, 0, status);
+    memset(&d, 0, sizeof(d));
+    d.type = GNUTLS_DT_DNS_HOSTNAME;
+    d.data = (unsigned char *)hostname;
+    return gnossl_cred_verify(session, &d, 1, status);
+}
+
+/* ---- gnutls_session_set_verify_cert: verification inside the handshake ---- */
+
+void gnutls_session_set_verify_cert(gnutls_session_t session, const char *hostname, unsigned flags)
+{
+    struct gnossl_cred_session *st = gnossl_cred_session(session);
+    struct gnossl_verify_request *vr = gnossl_session_verify_request(session);
+
+    if (st == NULL || vr == NULL)
+        return;
+    /* The session owns vr->hostname (gnutls_deinit frees it). */
+    free(vr->hostname);
+    vr->hostname = hostname != NULL ? strdup(hostname) : NULL;
+    vr->flags = flags;
+    vr->status = 0;
+    vr->enabled = 1;
+    st->verify_fn = NULL; /* the automatic check replaces a session function */
+}
+
+void gnutls_session_set_verify_cert2(gnutls_session_t session, gnutls_typed_vdata_st *data, unsigned elements,
+                                     unsigned flags)
+{
+    struct gnossl_cred_session *st = gnossl_cred_session(session);
+    gnutls_typed_vdata_st *copy = NULL;
+    unsigned i;
+
+    if (st == NULL)
+        return;
+    gnutls_session_set_verify_cert(session, NULL, flags);
+    if (elements > 0 && data != NULL) {
+        copy = calloc(elements, sizeof(*copy));
+        if (copy == NULL)
+            return;
+        for (i = 0; i < elements; i++) {
+            size_t len = data[i].size;
+            copy[i].type = data[i].type;
+            if (data[i].data != NULL) {
+                if (len == 0)
+                    len = strlen((const char *)data[i].data);
+                copy[i].data = calloc(1, len + 1);
+                if (copy[i].data != NULL)
+                    memcpy(copy[i].data, data[i].data, len);
+                copy[i].size = (unsigned)len;
+            }
+        }
+    }
+    for (i = 0; i < st->vc_elements; i++)
+        free(st->vc_data[i].data);
+    free(st->vc_data);
+    st->vc_data = copy;
+    st->vc_elements = copy != NULL ? elements : 0;
+}
+
+unsigned int gnutls_session_get_verify_cert_status(gnutls_session_t session)
+{
+    struct gnossl_verify_request *vr = gnossl_session_verify_request(session);
+
+    return vr != NULL ? vr->status : 0;
+}
+
+/* The automatic verification of gnutls_session_set_verify_cert. */
+static int auto_verify(gnutls_session_t s, struct gnossl_cred_session *st, struct gnossl_verify_request *vr)
+{
+    gnutls_typed_vdata_st d;
+    unsigned status = 0;
+    int ret;
+
+    if (st->vc_elements > 0) {
+        ret = gnossl_cred_verify(s, st->vc_data, st->vc_elements, &status);
+    } else if (vr->hostname != NULL) {
+        memset(&d, 0, sizeof(d));
+        d.type = GNUTLS_DT_DNS_HOSTNAME;
+        d.data = (unsigned char *)vr->hostname;
+        ret = gnossl_cred_verify(s, &d, 1, &status);
+    } else {
+        ret = gnossl_cred_verify(s, NULL, 0, &status);
+    }
+    if (ret < 0)
+        return GNUTLS_E_CERTIFICATE_ERROR;
+    vr->status = status;
+    if (status != 0)
+        return GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR;
+    return 0;
+}
+
+/* SSL_CTX_set_cert_verify_callback: OpenSSL hands us the peer's chain in
+ * place of its own verification.  We keep the chain for get_peers/verify
+ * and run what GnuTLS runs at this point of the handshake. */
+int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
+{
+    SSL *ssl = X509_STORE_CTX_get_ex_data(xctx, SSL_get_ex_data_X509_STORE_CTX_idx());
+    gnutls_session_t s = ssl != NULL ? gnossl_session_from_ssl(ssl) : NULL;
+    struct gnossl_cred_session *st;
+    struct gnossl_verify_request *vr;
+    gnutls_certificate_credentials_t c;
+    gnutls_certificate_verify_function *fn = NULL;
+    STACK_OF(X509) *untrusted;
+    int ret = 0;
+    unsigned i;
+
+    (void)arg;
+    if (s == NULL)
+        return 0;
+    st = gnossl_cred_session(s);
+    if (st == NULL) {
+        gnossl_session_set_pending_error(s, GNUTLS_E_MEMORY_ERROR);
+        return 0;
+    }
+    untrusted = X509_STORE_CTX_get0_untrusted(xctx);
+    if (untrusted == NULL || sk_X509_num(untrusted) == 0)
+        return 1;
+    sk_X509_pop_free(st->peer_chain, X509_free);
+    st->peer_chain = X509_chain_up_ref(untrusted);
+    for (i = 0; i < st->npeer; i++)
+        free(st->peer_der[i].data);
+    free(st->peer_der);
+    st->peer_der = NULL;
+    st->npeer = 0;
+    st->peer_der_src = NULL;
+
+    c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
+    if (c == NULL)
+        return 1;
+    if (gnossl_session_is_server(s) && st->request_set && st->request == GNUTLS_CERT_IGNORE)
+        return 1;
+    vr = gnossl_session_verify_request(s);
+    if (st->verify_fn != NULL) {
+        fn = st->verify_fn;
+    } else if (vr != NULL && vr->enabled) {
+        ret = auto_verify(s, st, vr);
+    } else {
+        pthread_mutex_lock(&c->lock);
+        fn = c->verify_fn;
+        pthread_mutex_unlock(&c->lock);
+    }
+    if (fn != NULL) {
+        st->in_handshake_verify = 1;
+        ret = fn(s);
+        st->in_handshake_verify = 0;
+        if (ret != 0 && ret >= -1)
+            ret = GNUTLS_E_CERTIFICATE_ERROR;
+    }
+    if (ret == 0)
+        return 1;
+    gnossl_debug("certificate verification in the handshake failed: %d", ret);
+    gnossl_session_set_pending_error(s, ret);
+    X509_STORE_CTX_set_error(xctx, X509_V_ERR_CERT_REJECTED);
+    return 0;
+}
