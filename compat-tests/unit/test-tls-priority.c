@@ -171,6 +171,27 @@ START_TEST(apply_normal)
     ck_assert(!(SSL_get_options(ssl) & SSL_OP_CIPHER_SERVER_PREFERENCE));
     ck_assert(SSL_get_options(ssl) & SSL_OP_ENABLE_MIDDLEBOX_COMPAT);
     ck_assert_uint_eq(gnossl_priority_verify_flags(p), GNUTLS_PROFILE_TO_VFLAGS(GNUTLS_PROFILE_LOW));
+    ck_assert_int_eq(SSL_get_security_level(ssl), 1);
+    gnutls_priority_deinit(p);
+
+    /* old protocols only, anonymous or NULL suites: OpenSSL level 0 */
+    static const char *relaxed[] = {"NORMAL:-VERS-TLS-ALL:+VERS-TLS1.0:+VERS-TLS1.1",
+                                    "NORMAL:+ANON-ECDH", "NORMAL:+NULL"};
+    for (size_t i = 0; i < 3; i++) {
+        p = must_init(relaxed[i]);
+        SSL_set_security_level(ssl, 3);
+        ck_assert_int_eq(gnossl_priority_apply(p, ssl, 0, 0), 0);
+        ck_assert_msg(SSL_get_security_level(ssl) == 0, "%s", relaxed[i]);
+        gnutls_priority_deinit(p);
+    }
+    p = must_init("SECURE192");
+    ck_assert_int_eq(gnossl_priority_apply(p, ssl, 0, 0), 0);
+    ck_assert_int_eq(SSL_get_security_level(ssl), 3);
+    ck_assert(!(SSL_get_options(ssl) & SSL_OP_ALLOW_NO_DHE_KEX));
+    gnutls_priority_deinit(p);
+    p = must_init("NORMAL:+PSK");
+    ck_assert_int_eq(gnossl_priority_apply(p, ssl, 0, 0), 0);
+    ck_assert(SSL_get_options(ssl) & SSL_OP_ALLOW_NO_DHE_KEX);
     SSL_free(ssl);
     SSL_CTX_free(ctx);
     gnutls_priority_deinit(p);
@@ -328,6 +349,10 @@ START_TEST(handshakes)
                         suite, sizeof suite, &v));
     ck_assert_int_eq(v, TLS1_2_VERSION);
     ck_assert_str_eq(suite, "ECDHE-ECDSA-CHACHA20-POLY1305");
+
+    ck_assert(handshake("NORMAL:-VERS-TLS-ALL:+VERS-TLS1.0", "NORMAL:-VERS-TLS-ALL:+VERS-TLS1.0:+VERS-TLS1.1",
+                        suite, sizeof suite, &v));
+    ck_assert_int_eq(v, TLS1_VERSION);
 
     /* parses, but nothing OpenSSL can negotiate: the handshake fails */
     ck_assert(!handshake("NORMAL:-VERS-TLS-ALL:+VERS-SSL3.0", "NORMAL", suite, sizeof suite, &v));

@@ -29,7 +29,7 @@ int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_d
         gnossl_debug("priority: OpenSSL refused groups '%s'", p->groups_list);
     if (p->sigalgs_list != NULL && !SSL_set1_sigalgs_list(ssl, p->sigalgs_list))
         gnossl_debug("priority: OpenSSL refused signature algorithms '%s'", p->sigalgs_list);
-    SSL_set_security_level(ssl, p->seclevel);
+    SSL_set_security_level(ssl, is_dtls ? p->dtls_seclevel : p->seclevel);
     if (p->mode_fallback && !is_server)
         SSL_set_mode(ssl, SSL_MODE_SEND_FALLBACK_SCSV);
     ERR_clear_error();

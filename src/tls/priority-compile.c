@@ -246,14 +246,25 @@ static int ossl_tls_version(unsigned v)
     }
 }
 
-static int seclevel_for(const struct gnutls_priority_st *p, int legacy_versions)
+/* OpenSSL security level for the verification profile.  Level 1 already
+ * refuses the MD5/SHA-1 handshake signatures TLS < 1.2 needs, anonymous and
+ * NULL suites: a priority that asks only for old protocols, or enables
+ * anonymous or NULL suites, gets level 0 so that what GnuTLS would
+ * negotiate stays possible. */
+static int seclevel_for(const struct gnutls_priority_st *p, int legacy_only)
 {
+    int relaxed = legacy_only;
+    for (unsigned i = 0; i < p->kx.n; i++)
+        if (p->kx.v[i] == GNUTLS_KX_ANON_DH || p->kx.v[i] == GNUTLS_KX_ANON_ECDH)
+            relaxed = 1;
+    for (unsigned i = 0; i < p->cipher.n; i++)
+        if (p->cipher.v[i] == GNUTLS_CIPHER_NULL)
+            relaxed = 1;
+    if (relaxed)
+        return 0;
     switch (p->profile) {
     case GNUTLS_PROFILE_LOW:
-    case GNUTLS_PROFILE_LEGACY:
-        /* OpenSSL's level 1 refuses the SHA-1/MD5 handshake signatures that
-         * TLS < 1.2 needs and GnuTLS's low profiles still allow */
-        return legacy_versions ? 0 : 1;
+    case GNUTLS_PROFILE_LEGACY: return 1;
     case GNUTLS_PROFILE_MEDIUM: return 2;
     case GNUTLS_PROFILE_HIGH:
     case GNUTLS_PROFILE_SUITEB128: return 3;
@@ -267,7 +278,7 @@ static int seclevel_for(const struct gnutls_priority_st *p, int legacy_versions)
 static int compile(struct gnutls_priority_st *p, const struct fin *f)
 {
     struct sbuf tls12 = {0}, tls13 = {0}, groups = {0}, sigs = {0};
-    int dtls10 = 0, dtls12 = 0, legacy = 0;
+    int dtls10 = 0, dtls12 = 0, legacy_only = 0;
 
     for (unsigned i = 0; i < p->n_suites; i++) {
         const struct prio_suite *s = &prio_suites[p->suites[i]];
@@ -334,7 +345,7 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         for (unsigned v = vmin; v <= vmax; v++)
             if (!on[v])
                 p->tls_no_ops |= no_op[v];
-        legacy = on[GNUTLS_TLS1_0] || on[GNUTLS_TLS1_1];
+        legacy_only = vmax < GNUTLS_TLS1_2;
     }
     if (!dtls10 && !dtls12) {
         p->dtls_min = DTLS1_2_VERSION;
@@ -342,9 +353,9 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
     } else {
         p->dtls_min = dtls10 ? DTLS1_VERSION : DTLS1_2_VERSION;
         p->dtls_max = dtls12 ? DTLS1_2_VERSION : DTLS1_VERSION;
-        legacy |= dtls10;
     }
-    p->seclevel = seclevel_for(p, legacy);
+    p->seclevel = seclevel_for(p, legacy_only);
+    p->dtls_seclevel = seclevel_for(p, dtls10 && !dtls12);
 
     /* Options: set what the priority asks for; clear only the options
      * whose state the priority decides. */
@@ -365,6 +376,13 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         clear |= SSL_OP_ENABLE_MIDDLEBOX_COMPAT;
     if (p->dumbfw)
         set |= SSL_OP_TLSEXT_PADDING;
+    /* plain PSK in TLS 1.3 is psk_ke: allowed only when +PSK is listed */
+    clear |= SSL_OP_ALLOW_NO_DHE_KEX;
+    for (unsigned i = 0; i < p->kx.n; i++)
+        if (p->kx.v[i] == GNUTLS_KX_PSK) {
+            set |= SSL_OP_ALLOW_NO_DHE_KEX;
+            clear &= ~(uint64_t)SSL_OP_ALLOW_NO_DHE_KEX;
+        }
     switch (p->sr) {
     case PRIO_SR_SAFE:
         clear |= SSL_OP_LEGACY_SERVER_CONNECT | SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION;

@@ -40,7 +40,7 @@ struct gnutls_priority_st {
     uint64_t tls_no_ops, dtls_no_ops; /* SSL_OP_NO_TLSv1_x holes */
     uint64_t op_set, op_clear;
     int mode_fallback;
-    int seclevel;
+    int seclevel, dtls_seclevel;
     char *cipher_list; /* TLS <= 1.2 suites, OpenSSL names; NULL if none */
     char *ciphersuites; /* TLS 1.3 suites; "" if none */
     char *groups_list; /* NULL: leave OpenSSL's default */
