@@ -182,6 +182,9 @@ static void signs(void)
         printf("sign %d %s oid=%s hash=%d pk=%d secure=%u secure2=%u,%u", i, S(n), S(oid),
                gnutls_sign_get_hash_algorithm(s), gnutls_sign_get_pk_algorithm(s), gnutls_sign_is_secure(s),
                gnutls_sign_is_secure2(s, 0), gnutls_sign_is_secure2(s, GNUTLS_SIGN_FLAG_SECURE_FOR_CERTS));
+        printf(" secure2[0..7]=");
+        for (unsigned f = 0; f < 8; f++)
+            printf("%u", gnutls_sign_is_secure2(s, f));
         if (i >= 0 && i <= 50) {
             printf(" supports:");
             for (int pk = 0; pk <= 14; pk++)

@@ -153,6 +153,38 @@ START_TEST(suites_map)
 }
 END_TEST
 
+/* What the public lists announce must be runnable: every listed cipher,
+ * MAC and digest has an OpenSSL implementation, every listed group an
+ * OpenSSL group name libssl accepts. */
+START_TEST(lists_are_backed)
+{
+    size_t n = 0;
+    for (const gnutls_cipher_algorithm_t *c = gnutls_cipher_list(); *c; c++, n++)
+        if (*c != GNUTLS_CIPHER_NULL)
+            ck_assert_msg(gnossl_cipher_fetch(*c) != NULL, "listed cipher %s not backed", gnutls_cipher_get_name(*c));
+    ck_assert_uint_ge(n, 20);
+    n = 0;
+    for (const gnutls_digest_algorithm_t *d = gnutls_digest_list(); *d; d++, n++)
+        ck_assert_msg(gnossl_digest_fetch(*d) != NULL, "listed digest %s not backed", gnutls_digest_get_name(*d));
+    ck_assert_uint_eq(n, 6);
+    for (const gnutls_mac_algorithm_t *m = gnutls_mac_list(); *m; m++) {
+        const char *dg, *ci;
+        if (*m == GNUTLS_MAC_AEAD)
+            continue;
+        ck_assert_msg(gnossl_mac_ossl_mac(*m, &dg, &ci) != NULL, "listed MAC %s not backed", gnutls_mac_get_name(*m));
+    }
+    SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+    for (const gnutls_group_t *g = gnutls_group_list(); *g; g++) {
+        const char *n = gnossl_group_ossl_name(*g);
+        ck_assert_msg(n != NULL && SSL_CTX_set1_groups_list(ctx, n) == 1, "group %s", gnutls_group_get_name(*g));
+    }
+    SSL_CTX_free(ctx);
+    /* Listed ECC curves and their groups agree. */
+    for (const gnutls_ecc_curve_t *c = gnutls_ecc_curve_list(); *c; c++)
+        ck_assert_ptr_nonnull(gnutls_ecc_curve_get_name(*c));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("core-algorithms-ossl");
@@ -162,6 +194,7 @@ int main(void)
     tcase_add_test(tc, groups_and_sigalgs_accepted);
     tcase_add_test(tc, protocols);
     tcase_add_test(tc, suites_map);
+    tcase_add_test(tc, lists_are_backed);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
