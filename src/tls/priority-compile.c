@@ -56,9 +56,9 @@ static unsigned sign_sem(unsigned sign)
     if (sign == GNUTLS_SIGN_ECDSA_SECP256R1_SHA256 || sign == GNUTLS_SIGN_ECDSA_SECP384R1_SHA384 ||
         sign == GNUTLS_SIGN_ECDSA_SECP521R1_SHA512)
         return 2;
-    /* the curve-less ECDSA and DSA schemes are TLS 1.2 only; RSA PKCS#1
-     * stays usable for TLS 1.3 certificates */
-    if ((code & 0xff) == 0x02 || (code & 0xff) == 0x03)
+    /* the curve-less ECDSA and DSA schemes are TLS 1.2 only (GnuTLS
+     * exempts ECDSA-SHA1); RSA PKCS#1 stays usable for TLS 1.3 certificates */
+    if (sign != GNUTLS_SIGN_ECDSA_SHA1 && ((code & 0xff) == 0x02 || (code & 0xff) == 0x03))
         return 1;
     return 3;
 }

@@ -124,6 +124,8 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
         one(&p->kx, id);
         return 0;
     }
+    if (strcasecmp(s, "RSA-EXPORT") == 0)
+        return 0; /* a key exchange GnuTLS still names but no longer has */
     if (prefix(s, "VERS-")) {
         if (prefix(s, "VERS-TLS-ALL"))
             given(&p->protocol, prio_protocols_stream);
