@@ -166,7 +166,9 @@ gn_converse() {
     pid=$!
     exec {fd}>"$fifo"
     rm -f "$fifo"
-    printf '%b' "$input" >&"$fd" 2>/dev/null
+    # The client may already be gone: a write error, not SIGPIPE, for us
+    # (only in this subshell: the client keeps the default disposition).
+    (trap '' PIPE; printf '%b' "$input" >&"$fd") 2>/dev/null
     for i in $(seq 1 150); do
         grep -Eq -- "$expect" "$out" 2>/dev/null && break
         kill -0 "$pid" 2>/dev/null || break
