@@ -205,7 +205,5 @@ int gnutls_rehandshake(gnutls_session_t s)
 
 unsigned gnutls_safe_renegotiation_status(gnutls_session_t s)
 {
-    if (s == NULL || s->ssl == NULL)
-        return 0;
-    return SSL_get_secure_renegotiation_support(s->ssl) ? 1 : 0;
+    return (gnutls_session_get_flags(s) & GNUTLS_SFLAGS_SAFE_RENEGOTIATION) ? 1 : 0;
 }

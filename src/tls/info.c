@@ -91,11 +91,7 @@ gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t s)
         /* TLS 1.3 suites do not fix the key exchange: derive it as GnuTLS
          * does from the group and whether a PSK was used. */
         gnutls_group_t g = gnutls_group_get(s);
-        if (SSL_session_reused(s->ssl)) {
-            if (g == GNUTLS_GROUP_INVALID)
-                return GNUTLS_KX_PSK;
-            return is_dh_group(g) ? GNUTLS_KX_DHE_PSK : GNUTLS_KX_ECDHE_PSK;
-        }
+        /* GnuTLS reports the (EC)DHE kx also on resumed sessions. */
         if (g != GNUTLS_GROUP_INVALID)
             return is_dh_group(g) ? GNUTLS_KX_DHE_RSA : GNUTLS_KX_ECDHE_RSA;
     }
@@ -198,8 +194,11 @@ static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k)
 
 gnutls_credentials_type_t gnutls_auth_get_type(gnutls_session_t s)
 {
-    if (is_tls13(s) && SSL_session_reused(s->ssl))
-        return GNUTLS_CRD_CERTIFICATE; /* resumed from a certificate session */
+    if (is_tls13(s)) {
+        if (s->cred[GNUTLS_CRD_PSK] != NULL && gnutls_kx_get(s) == GNUTLS_KX_UNKNOWN)
+            return GNUTLS_CRD_PSK;
+        return GNUTLS_CRD_CERTIFICATE;
+    }
     return cred_of_kx(gnutls_kx_get(s));
 }
 
@@ -226,7 +225,7 @@ gnutls_certificate_type_t gnutls_certificate_type_get2(gnutls_session_t s, gnutl
     return gnutls_certificate_type_get(s);
 }
 
-#define DESC_SIZE 64
+#define DESC_SIZE 96
 
 char *gnutls_session_get_desc(gnutls_session_t s)
 {
@@ -241,18 +240,30 @@ char *gnutls_session_get_desc(gnutls_session_t s)
     char custom[24];
     if (group_name == NULL && (kx == GNUTLS_KX_DHE_RSA || kx == GNUTLS_KX_DHE_DSS ||
                                kx == GNUTLS_KX_DHE_PSK || kx == GNUTLS_KX_ANON_DH)) {
-        snprintf(custom, sizeof custom, "CUSTOM%d", gnutls_dh_get_prime_bits(s));
+        int bits = gnutls_dh_get_prime_bits(s);
+        if (bits > 0)
+            snprintf(custom, sizeof custom, "CUSTOM%d", bits);
+        else
+            snprintf(custom, sizeof custom, "CUSTOM");
         group_name = custom;
     }
 
-    if (kx_str == NULL)
-        snprintf(kx_name, sizeof kx_name, "(NULL)");
-    else if (kx == GNUTLS_KX_ECDHE_ECDSA || kx == GNUTLS_KX_ECDHE_RSA || kx == GNUTLS_KX_ECDHE_PSK) {
+    kx_name[0] = 0;
+    if (kx_str == NULL && !is_tls13(s))
+        return NULL;
+    if (is_tls13(s)) {
+        /* Only a certificate-authenticated (EC)DHE exchange is named. */
+        if (group_name != NULL && sign_name != NULL)
+            snprintf(kx_name, sizeof kx_name, "(%s-%s)-(%s)", is_dh_group(g) ? "DHE" : "ECDHE",
+                     group_name, sign_name);
+    } else if ((kx == GNUTLS_KX_ECDHE_ECDSA || kx == GNUTLS_KX_ECDHE_RSA || kx == GNUTLS_KX_ECDHE_PSK) &&
+               group_name != NULL) {
         if (sign_name != NULL)
             snprintf(kx_name, sizeof kx_name, "(ECDHE-%s)-(%s)", group_name, sign_name);
         else
             snprintf(kx_name, sizeof kx_name, "(ECDHE-%s)", group_name);
-    } else if (kx == GNUTLS_KX_DHE_DSS || kx == GNUTLS_KX_DHE_RSA || kx == GNUTLS_KX_DHE_PSK) {
+    } else if ((kx == GNUTLS_KX_DHE_DSS || kx == GNUTLS_KX_DHE_RSA || kx == GNUTLS_KX_DHE_PSK) &&
+               group_name != NULL) {
         if (sign_name != NULL)
             snprintf(kx_name, sizeof kx_name, "(DHE-%s)-(%s)", group_name, sign_name);
         else
@@ -269,7 +280,7 @@ char *gnutls_session_get_desc(gnutls_session_t s)
     else
         snprintf(proto, sizeof proto, "%s-%s", pname ? pname : "", gnutls_certificate_type_get_name(ct));
 
-    /* GnuTLS formats into 64 bytes: longer descriptions are cut there. */
+    /* GnuTLS formats into a fixed buffer: longer descriptions are cut. */
     char full[256];
     gnutls_mac_algorithm_t mac = gnutls_mac_get(s);
     const char *cname = gnutls_cipher_get_name(gnutls_cipher_get(s));
@@ -293,12 +304,17 @@ unsigned gnutls_session_get_flags(gnutls_session_t s)
     if (s == NULL || s->ssl == NULL || !s->handshake_done)
         return 0;
     unsigned f = 0;
-    int tls13 = is_tls13(s);
-    if (!tls13 && SSL_get_secure_renegotiation_support(s->ssl))
-        f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
-    if (tls13 || SSL_get_extms_support(s->ssl) == 1)
-        f |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
-    if (s->is_server ? s->ticket_sent : s->ticket_received)
+    if (is_tls13(s)) {
+        /* GnuTLS: a TLS 1.3 server reports both, a client neither. */
+        if (s->is_server)
+            f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION | GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+    } else {
+        if (SSL_get_secure_renegotiation_support(s->ssl))
+            f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
+        if (SSL_get_extms_support(s->ssl) == 1)
+            f |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+    }
+    if (!s->is_server && s->ticket_received)
         f |= GNUTLS_SFLAGS_SESSION_TICKET;
     return f;
 }

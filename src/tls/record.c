@@ -194,7 +194,10 @@ int gnutls_record_get_direction(gnutls_session_t s)
 
 size_t gnutls_record_get_max_size(gnutls_session_t s)
 {
-    return s != NULL ? s->max_record : GNOSSL_MAX_RECORD;
+    /* The limit takes effect once negotiated, i.e. after the handshake. */
+    if (s == NULL || !s->handshake_done)
+        return GNOSSL_MAX_RECORD;
+    return s->max_record;
 }
 
 ssize_t gnutls_record_set_max_size(gnutls_session_t s, size_t size)

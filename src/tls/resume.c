@@ -40,7 +40,8 @@ int gnossl_resume_apply(gnutls_session_t s)
         SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)s->resume_data_len);
         if (sess != NULL) {
             /* An expired or foreign session simply gives a full handshake. */
-            SSL_set_session(ssl, sess);
+            if (SSL_set_session(ssl, sess) == 1)
+                s->resumption_requested = 1;
             SSL_SESSION_free(sess);
         }
     }
@@ -66,7 +67,6 @@ int gnutls_session_set_data(gnutls_session_t s, const void *session_data, size_t
     free(s->resume_data);
     s->resume_data = copy;
     s->resume_data_len = session_data_size;
-    s->resumption_requested = 1;
     return 0;
 }
 
@@ -173,6 +173,9 @@ int gnutls_session_get_id(gnutls_session_t s, void *session_id_buf, size_t *sess
 {
     if (s == NULL || session_id_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* GnuTLS leaves the size alone until there is a session. */
+    if (!s->handshake_done)
+        return 0;
     unsigned len;
     const unsigned char *id = session_id(s, &len);
     size_t given = *session_id_size;
@@ -213,13 +216,13 @@ int gnutls_session_ticket_key_generate(gnutls_datum_t *key)
     return 0;
 }
 
-/* The ticket encryption itself uses the credentials' SSL_CTX keys, so
- * tickets resume across sessions sharing credentials; the key only
- * switches tickets on, as in GnuTLS. */
+/* The key switches tickets on and encrypts them (see ctx.c), so any
+ * server session given the same key can resume them. */
 int gnutls_session_ticket_enable_server(gnutls_session_t s, const gnutls_datum_t *key)
 {
     if (s == NULL || key == NULL || key->data == NULL || key->size != TICKET_KEY_SIZE)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    memcpy(s->ticket_key, key->data, TICKET_KEY_SIZE);
     s->ticket_key_set = 1;
     s->init_flags &= ~(unsigned)GNUTLS_NO_TICKETS;
     return 0;

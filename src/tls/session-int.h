@@ -32,6 +32,7 @@ struct gnutls_session_int {
     size_t resume_data_len;
     int resumption_requested;
     int ticket_key_set;
+    unsigned char ticket_key[64]; /* gnutls_session_ticket_enable_server */
     unsigned handshake_timeout_ms;
     unsigned max_record; /* gnutls_record_set_max_size */
     int allow_private_ext;

@@ -175,6 +175,10 @@ static int translate_ssl_error(gnutls_session_t s)
         code = from_sent_alert(s->alert_sent_desc);
     if (code == 0)
         code = GNUTLS_E_INTERNAL_ERROR;
+    /* A GnuTLS server that shares no version with the client finds no
+     * usable suite. */
+    if (code == GNUTLS_E_UNSUPPORTED_VERSION_PACKET && s->is_server && !s->handshake_done)
+        code = GNUTLS_E_NO_CIPHER_SUITES;
     return code;
 }
 

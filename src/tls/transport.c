@@ -157,7 +157,9 @@ static int bio_read(BIO *b, char *buf, int len)
     }
     if (r == 0) {
         s->io_eof = 1;
-        s->eof_mid_record = s->rd_hdr_got != 0 || s->rd_body_left != 0;
+        /* GnuTLS: EOF inside a record body is a length error; anywhere
+         * else (even inside a header) a premature termination. */
+        s->eof_mid_record = s->rd_body_left != 0;
         return 0;
     }
     int e = session_errno(s);

@@ -1,0 +1,687 @@
+/* Differential: a GnuTLS client and server in one process over an
+ * in-memory transport run the same deterministic script; every step's
+ * return code and the negotiated parameters are printed.  Uses only the
+ * public GnuTLS API, so the output must be identical on real GnuTLS and on
+ * gnossl.  (Counts of AGAIN are not printed: they depend on buffering.) */
+#include <gnutls/gnutls.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Test keys and self-signed certificates (CN=localhost, valid 100 years). */
+static const char rsa_key[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIIEuwIBADANBgkqhkiG9w0BAQEFAASCBKUwggShAgEAAoIBAQDAi0kQK5M+1+gG\n"
+    "pOPlTF35ZfduDtXS1DDm3KC6O8mLWUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxnd\n"
+    "sX0bkgw4YAnM18uqanHZt87XRCrweKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJI\n"
+    "EguneLXiCU+PzPwDUH8LavoQU1jvnwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW\n"
+    "+MgmNfP9UTsz/qDWKRHU5+gKY4+gU4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0G\n"
+    "ag4h9l1hX0Rydj2TXDRgIePjagGr8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwx\n"
+    "FeK8sEPTAgMBAAECggEAERyP0A2/VpzDicufq/d/Jon8VQihJ3fPfMTrd9bru3mi\n"
+    "NW6Bj/MiXOPy9MZPXjp7zRpuMtfFeN9811SjGg8pt4eOzL36OK6gaElLQEWroewR\n"
+    "hZ135vCchcPyk1RqGmCtyWvbEulRcEdP9TMSsWiAlD0K7WxkkpArKkLwmat+l5Ty\n"
+    "Rxz9jj09iZZPOJ1jDSR0gMC2HyfOIsAMruWisGmzYdwmU172ji8fzvGI5BmFffgl\n"
+    "lZiN3ky1rcV32i9flhO2R/4uFN0vMcrLcYnkOwPlaIwCcymrcIZaxjMLhwBw3NQx\n"
+    "iiqGcJrg8QPV9jONu7euOqJRH+ZU5VF45oZSKPZpCQKBgQDqf4x33SK9WA1GTmNU\n"
+    "hrgOX4jcL6QtYYF+3p1ii726YRDt7AMyJYQA1a8TSI9IbAQ6dNA/dKk6vyIGcBQz\n"
+    "McD4nTFS4GLsvLYs3+sj4TsfD68sbYcF9AlbDjep8HLpd8AWB5kZ7qHHmBjJtKyd\n"
+    "aUtlqlgTbGuiXpwQY+/DbSSKlwKBgQDSMu7/ROjh0Xqmcs7VKCFf8jVMzLaCvcHw\n"
+    "9dOgw0GKjFEN/pisCuy9gvcGeFIe0ZsihWafY+ai9XpB6x6c94kBJFRBWKoP8w6T\n"
+    "69UWuSiUyRda/zNZGzzYJyB2XlSW9DnMMFePPGY0ExhZTSqmTC5fSl+HXKSTj0Gd\n"
+    "mZTp6M0kJQJ/BJR5Kd4nz4rot3bQedYnwiAbjDFiA4DkBpZSfJo+GmXK7tqtNU2G\n"
+    "Rn3l7Xp9UezKKFoftx2QMJWLFJUbz+Qo4LIxRG0dgYIuDLJS5WCAxxqHUVbSTEt3\n"
+    "409jxu3rUKQGHGgJlXgTsNJHqajdtjVYQ6QQFFEJySIP6kIJbMe07wKBgQDAcxe0\n"
+    "qf/aePOln6nVKUfdU6IPLcLQUzJVDo1zPDIuyqePe5GGuv3jyRuoVdNCGkDCS4cY\n"
+    "2duZSc1kuwMtTcmnPP7TUX1q2ut27U4M3vvTtYVnsA3wQGrlsHUdSuKBzxt34q7Y\n"
+    "GsGsXetGH8uztD4kyrBJ+71GyLuXsrzPqHDh7QKBgA7TlrdH5Cwevi6wYkyTH3aX\n"
+    "dOISpRAh/AnYfS03WCb6/HBB8EbGwyPkgIvMgTOnXAXMd+c3/DdadKZ4LGyZBAO2\n"
+    "os9spzs+NSOxKepWlIeYUywmsmaM/fzcuvTCMh+RZIJaGb86Enn3+7KCvpBNvzRT\n"
+    "yoWEGm6OVNqeaudnZiyi\n"
+    "-----END PRIVATE KEY-----\n";
+
+static const char rsa_crt[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIDITCCAgmgAwIBAgIUJviVrWonO7+pMFIZuki5aao9MhYwDQYJKoZIhvcNAQEL\n"
+    "BQAwFDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMzIyMTM0OFoYDzIxMjYx\n"
+    "MDMwMjIxMzQ4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwggEiMA0GCSqGSIb3DQEB\n"
+    "AQUAA4IBDwAwggEKAoIBAQDAi0kQK5M+1+gGpOPlTF35ZfduDtXS1DDm3KC6O8mL\n"
+    "WUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxndsX0bkgw4YAnM18uqanHZt87XRCrw\n"
+    "eKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJIEguneLXiCU+PzPwDUH8LavoQU1jv\n"
+    "nwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW+MgmNfP9UTsz/qDWKRHU5+gKY4+g\n"
+    "U4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0Gag4h9l1hX0Rydj2TXDRgIePjagGr\n"
+    "8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwxFeK8sEPTAgMBAAGjaTBnMB0GA1Ud\n"
+    "DgQWBBTlunuUndHP+0HbwXD4naT5PlVNqjAfBgNVHSMEGDAWgBTlunuUndHP+0Hb\n"
+    "wXD4naT5PlVNqjAPBgNVHRMBAf8EBTADAQH/MBQGA1UdEQQNMAuCCWxvY2FsaG9z\n"
+    "dDANBgkqhkiG9w0BAQsFAAOCAQEAE5Xz551gUk8QqOtex/CeWUxaZlp+RUN7bfkv\n"
+    "9vnyJ6Iy1+pcnZdmBGDD3RYk3Gytb7bvluFaJ4BUEvd+sSdHwVKz374YsW7nlWZa\n"
+    "DUZ+I955PzX/hlKnpyZc2lipvT7emidUckiyy2fEW3c5hx1JEQUl0uBghZlGSolU\n"
+    "uHZ8D8MUMegOi5YAiTiP79RdWuhz6Lh6wugGcOwPm1SHNmzTQ6PBWHw79cE+b8KT\n"
+    "inDEIKBRV95B4Ykj/qoQOuTsbsWekqHXIoVRJlaKLntYMhHO3ptwgld+xr9TAlpT\n"
+    "mw613QZZhIQXRs5BkutO17jJOO2LwWDGBylR2M9//j60VDu2AQ==\n"
+    "-----END CERTIFICATE-----\n";
+
+static const char ec_key[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgR6eVOVnaDPCcm8ou\n"
+    "T0c+3bxsYPX+/Eu41GyLf9JYPV2hRANCAASmc075/T5PCXGE0buEIjx8tZoap0dY\n"
+    "6f/H9Hi/lJuy+8w4n6iurjKVtgcnO0ShwQCU3rrRM2G2pkCiB6ZYhnv/\n"
+    "-----END PRIVATE KEY-----\n";
+
+static const char ec_crt[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIBlTCCATugAwIBAgIUXjsZel00safDYchwqZY3EkSC7sMwCgYIKoZIzj0EAwIw\n"
+    "FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMzIyMTM0OFoYDzIxMjYxMDMw\n"
+    "MjIxMzQ4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO\n"
+    "PQMBBwNCAASmc075/T5PCXGE0buEIjx8tZoap0dY6f/H9Hi/lJuy+8w4n6iurjKV\n"
+    "tgcnO0ShwQCU3rrRM2G2pkCiB6ZYhnv/o2kwZzAdBgNVHQ4EFgQUuIYBBYiJqpvx\n"
+    "ohGhcX10mQZIPhwwHwYDVR0jBBgwFoAUuIYBBYiJqpvxohGhcX10mQZIPhwwDwYD\n"
+    "VR0TAQH/BAUwAwEB/zAUBgNVHREEDTALgglsb2NhbGhvc3QwCgYIKoZIzj0EAwID\n"
+    "SAAwRQIgQfk7JYvuKAlG/lN6WrvMn6jj319gi8OTcl+R0+1j7H4CIQCLw5gynKki\n"
+    "z1CfVY8KtyNKS62stAyU0GlAjvvitkrZZQ==\n"
+    "-----END CERTIFICATE-----\n";
+
+struct pipe_ {
+    unsigned char *buf;
+    size_t len, cap, off;
+    int closed;
+};
+
+struct end {
+    gnutls_session_t s;
+    struct pipe_ *in, *out;
+    int block_writes;
+    int reset_on_read;
+    size_t truncate_at; /* >0: the peer's stream ends after this many bytes */
+};
+
+static ssize_t push_fn(gnutls_transport_ptr_t ptr, const void *d, size_t n)
+{
+    struct end *e = ptr;
+    if (e->block_writes) {
+        gnutls_transport_set_errno(e->s, EAGAIN);
+        return -1;
+    }
+    struct pipe_ *p = e->out;
+    if (p->len + n > p->cap) {
+        p->cap = (p->len + n) * 2 + 1024;
+        p->buf = realloc(p->buf, p->cap);
+    }
+    memcpy(p->buf + p->len, d, n);
+    p->len += n;
+    return (ssize_t)n;
+}
+
+static ssize_t pull_fn(gnutls_transport_ptr_t ptr, void *d, size_t n)
+{
+    struct end *e = ptr;
+    struct pipe_ *p = e->in;
+    if (e->reset_on_read) {
+        gnutls_transport_set_errno(e->s, ECONNRESET);
+        return -1;
+    }
+    size_t end = p->len;
+    if (e->truncate_at && end > e->truncate_at)
+        end = e->truncate_at;
+    if (p->off >= end) {
+        if (p->closed || (e->truncate_at && p->off >= e->truncate_at))
+            return 0;
+        gnutls_transport_set_errno(e->s, EAGAIN);
+        return -1;
+    }
+    if (n > end - p->off)
+        n = end - p->off;
+    memcpy(d, p->buf + p->off, n);
+    p->off += n;
+    return (ssize_t)n;
+}
+
+static int pull_timeout_fn(gnutls_transport_ptr_t ptr, unsigned ms)
+{
+    struct end *e = ptr;
+    (void)ms;
+    return e->in->off < e->in->len || e->in->closed ? 1 : 0;
+}
+
+struct pair {
+    struct pipe_ c2s, s2c;
+    struct end c, s;
+    gnutls_certificate_credentials_t ccred, scred;
+};
+
+static gnutls_datum_t ticket_key;
+
+static void pair_init(struct pair *p, const char *cprio, const char *sprio, const char *key, const char *crt,
+                      unsigned cflags, unsigned sflags)
+{
+    memset(p, 0, sizeof *p);
+    gnutls_datum_t k = {(unsigned char *)key, (unsigned)strlen(key)};
+    gnutls_datum_t c = {(unsigned char *)crt, (unsigned)strlen(crt)};
+    gnutls_certificate_allocate_credentials(&p->ccred);
+    gnutls_certificate_allocate_credentials(&p->scred);
+    int r = gnutls_certificate_set_x509_key_mem(p->scred, &c, &k, GNUTLS_X509_FMT_PEM);
+    if (r < 0)
+        printf("set_x509_key_mem: %d\n", r);
+    gnutls_init(&p->c.s, GNUTLS_CLIENT | cflags);
+    gnutls_init(&p->s.s, GNUTLS_SERVER | sflags);
+    if (cprio)
+        printf("client priority: %d\n", gnutls_priority_set_direct(p->c.s, cprio, NULL));
+    if (sprio)
+        printf("server priority: %d\n", gnutls_priority_set_direct(p->s.s, sprio, NULL));
+    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, p->ccred);
+    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, p->scred);
+    p->c.in = &p->s2c;
+    p->c.out = &p->c2s;
+    p->s.in = &p->c2s;
+    p->s.out = &p->s2c;
+    struct end *ends[2] = {&p->c, &p->s};
+    for (int i = 0; i < 2; i++) {
+        gnutls_transport_set_ptr(ends[i]->s, ends[i]);
+        gnutls_transport_set_push_function(ends[i]->s, push_fn);
+        gnutls_transport_set_pull_function(ends[i]->s, pull_fn);
+        gnutls_transport_set_pull_timeout_function(ends[i]->s, pull_timeout_fn);
+    }
+}
+
+static void pair_free(struct pair *p)
+{
+    gnutls_deinit(p->c.s);
+    gnutls_deinit(p->s.s);
+    gnutls_certificate_free_credentials(p->ccred);
+    gnutls_certificate_free_credentials(p->scred);
+    free(p->c2s.buf);
+    free(p->s2c.buf);
+}
+
+static int again(int r)
+{
+    return r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED;
+}
+
+/* Both handshakes, until both are done or one side fails; only the first
+ * failure is printed (GnuTLS sends no alert on its own, OpenSSL does, so
+ * what the other side sees next differs by design). */
+static int handshake(struct pair *p)
+{
+    int cdone = 0, sdone = 0, rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 1000 && !(cdone && sdone); i++) {
+        if (!cdone) {
+            rc = gnutls_handshake(p->c.s);
+            if (rc == 0)
+                cdone = 1;
+            else if (gnutls_error_is_fatal(rc)) {
+                printf("  handshake failed: client %s\n", gnutls_strerror_name(rc));
+                if (rc == GNUTLS_E_FATAL_ALERT_RECEIVED)
+                    printf("  client got alert %s\n", gnutls_alert_get_name(gnutls_alert_get(p->c.s)));
+                return -1;
+            } else if (!again(rc))
+                printf("  client handshake: %s (alert %s)\n", gnutls_strerror_name(rc),
+                       gnutls_alert_get_name(gnutls_alert_get(p->c.s)));
+        }
+        if (!sdone) {
+            rs = gnutls_handshake(p->s.s);
+            if (rs == 0)
+                sdone = 1;
+            else if (gnutls_error_is_fatal(rs)) {
+                printf("  handshake failed: server %s\n", gnutls_strerror_name(rs));
+                if (rs == GNUTLS_E_FATAL_ALERT_RECEIVED)
+                    printf("  server got alert %s\n", gnutls_alert_get_name(gnutls_alert_get(p->s.s)));
+                return -1;
+            } else if (!again(rs))
+                printf("  server handshake: %s (alert %s)\n", gnutls_strerror_name(rs),
+                       gnutls_alert_get_name(gnutls_alert_get(p->s.s)));
+        }
+    }
+    printf("  handshake: client %s, server %s\n", rc ? gnutls_strerror_name(rc) : "0",
+           rs ? gnutls_strerror_name(rs) : "0");
+    return rc == 0 && rs == 0 ? 0 : -1;
+}
+
+static const char *nz(const char *s)
+{
+    return s ? s : "(null)";
+}
+
+static void info(const char *who, gnutls_session_t s)
+{
+    char *desc = gnutls_session_get_desc(s);
+    printf("  %s: %s\n", who, nz(desc));
+    gnutls_free(desc);
+    printf("    version %s cipher %s mac %s kx %s\n", nz(gnutls_protocol_get_name(gnutls_protocol_get_version(s))),
+           nz(gnutls_cipher_get_name(gnutls_cipher_get(s))), nz(gnutls_mac_get_name(gnutls_mac_get(s))),
+           nz(gnutls_kx_get_name(gnutls_kx_get(s))));
+    printf("    group %s curve %s sign %s sign-client %s\n", nz(gnutls_group_get_name(gnutls_group_get(s))),
+           nz(gnutls_ecc_curve_get_name(gnutls_ecc_curve_get(s))),
+           nz(gnutls_sign_get_name(gnutls_sign_algorithm_get(s))),
+           nz(gnutls_sign_get_name(gnutls_sign_algorithm_get_client(s))));
+    printf("    auth %d server-auth %d client-auth %d ctype %d resumed %d\n", gnutls_auth_get_type(s),
+           gnutls_auth_server_get_type(s), gnutls_auth_client_get_type(s), gnutls_certificate_type_get(s),
+           gnutls_session_is_resumed(s));
+    unsigned f = gnutls_session_get_flags(s);
+    printf("    flags safe-reneg %d ems %d ticket %d; safe_renegotiation_status %u ems_status %u\n",
+           !!(f & GNUTLS_SFLAGS_SAFE_RENEGOTIATION), !!(f & GNUTLS_SFLAGS_EXT_MASTER_SECRET),
+           !!(f & GNUTLS_SFLAGS_SESSION_TICKET), gnutls_safe_renegotiation_status(s),
+           gnutls_session_ext_master_secret_status(s));
+    printf("    max record %zu\n", gnutls_record_get_max_size(s));
+}
+
+/* Send n bytes a -> b; print send sizes and that all arrived in order. */
+static void transfer(struct end *a, struct end *b, size_t n)
+{
+    unsigned char *src = malloc(n), *dst = malloc(n + 100);
+    for (size_t i = 0; i < n; i++)
+        src[i] = (unsigned char)(i * 13 + 5);
+    size_t sent = 0, got = 0;
+    printf("  transfer %zu:", n);
+    while (sent < n) {
+        ssize_t r = gnutls_record_send(a->s, src + sent, n - sent);
+        if (r < 0) {
+            printf(" send %s", gnutls_strerror_name((int)r));
+            break;
+        }
+        printf(" %zd", r);
+        sent += (size_t)r;
+    }
+    int reads = 0;
+    while (got < sent) {
+        ssize_t r = gnutls_record_recv(b->s, dst + got, n + 100 - got);
+        if (again((int)r))
+            continue;
+        if (r <= 0) {
+            printf(" recv %zd", r);
+            break;
+        }
+        got += (size_t)r;
+        reads++;
+    }
+    printf(" | got %zu in %d reads, %s\n", got, reads, got == n && memcmp(src, dst, n) == 0 ? "same" : "DIFFERENT");
+    free(src);
+    free(dst);
+}
+
+static ssize_t recv_nonagain(gnutls_session_t s, void *buf, size_t n)
+{
+    ssize_t r;
+    int k = 0;
+    do
+        r = gnutls_record_recv(s, buf, n);
+    while (again((int)r) && ++k < 100);
+    return r;
+}
+
+static const char *code(int r)
+{
+    static char b[8][64];
+    static int i;
+    i = (i + 1) % 8;
+    if (r >= 0)
+        snprintf(b[i], sizeof b[i], "%d", r);
+    else
+        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name(r));
+    return b[i];
+}
+
+static void scenario_basic(const char *name, const char *prio, const char *key, const char *crt)
+{
+    struct pair p;
+    printf("== %s\n", name);
+    pair_init(&p, prio, prio, key, crt, 0, 0);
+    char buf[64];
+    printf("  recv before handshake: %s\n", code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
+    printf("  send before handshake: %s\n", code((int)gnutls_record_send(p.c.s, "x", 1)));
+    printf("  desc before handshake: %s\n", gnutls_session_get_desc(p.c.s) ? "set" : "(null)");
+    if (handshake(&p) == 0) {
+        info("client", p.c.s);
+        info("server", p.s.s);
+        printf("  recv NULL: %s, recv size 0: %s\n", code((int)gnutls_record_recv(p.c.s, NULL, 10)),
+               code((int)gnutls_record_recv(p.c.s, buf, 0)));
+        printf("  send size 0: %s\n", code((int)gnutls_record_send(p.c.s, buf, 0)));
+        static const size_t sizes[] = {1, 100, 16384, 16385, 40000};
+        for (size_t i = 0; i < 5; i++) {
+            transfer(&p.c, &p.s, sizes[i]);
+            transfer(&p.s, &p.c, sizes[i]);
+        }
+        /* partial read leaves decrypted bytes pending */
+        printf("  send 100: %s\n", code((int)gnutls_record_send(p.c.s, buf, 50)));
+        ssize_t r = recv_nonagain(p.s.s, buf, 10);
+        printf("  recv 10 of 50: %s, pending %zu\n", code((int)r), gnutls_record_check_pending(p.s.s));
+        r = recv_nonagain(p.s.s, buf, sizeof buf);
+        printf("  recv rest: %s, pending %zu\n", code((int)r), gnutls_record_check_pending(p.s.s));
+        /* get_data size-query protocol (client) */
+        size_t sz = 0;
+        int gr = gnutls_session_get_data(p.c.s, NULL, &sz);
+        printf("  get_data(NULL): %s size>0 %d\n", code(gr), sz > 0);
+        size_t small = 1;
+        gr = gnutls_session_get_data(p.c.s, buf, &small);
+        printf("  get_data(small): %s size-updated %d\n", code(gr), small == sz);
+        /* bye WR from client; the server sees 0 twice; the client can't send */
+        printf("  client bye WR: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_WR)));
+        printf("  server recv: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv again: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  client send after bye: %s\n", code((int)gnutls_record_send(p.c.s, "x", 1)));
+        printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
+        printf("  client recv: %s\n", code((int)recv_nonagain(p.c.s, buf, sizeof buf)));
+    }
+    pair_free(&p);
+}
+
+static void scenario_no_priority(void)
+{
+    struct pair p;
+    printf("== no priority\n");
+    pair_init(&p, NULL, NULL, rsa_key, rsa_crt, 0, 0);
+    printf("  client handshake: %s\n", code(gnutls_handshake(p.c.s)));
+    printf("  server handshake: %s\n", code(gnutls_handshake(p.s.s)));
+    pair_free(&p);
+}
+
+static void scenario_version_mismatch(const char *cp, const char *sp)
+{
+    struct pair p;
+    printf("== mismatch %s vs %s\n", cp, sp);
+    pair_init(&p, cp, sp, rsa_key, rsa_crt, 0, 0);
+    handshake(&p);
+    pair_free(&p);
+}
+
+static void scenario_eof(const char *prio)
+{
+    struct pair p;
+    char buf[64];
+    printf("== unclean EOF %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        transfer(&p.c, &p.s, 10);
+        /* drain tickets etc. */
+        recv_nonagain(p.c.s, buf, sizeof buf);
+        p.c2s.closed = 1;
+        printf("  server recv at EOF: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv again: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server send: %s\n", code((int)gnutls_record_send(p.s.s, "x", 1)));
+    }
+    pair_free(&p);
+
+    printf("== truncated record %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        size_t before = p.c2s.len;
+        gnutls_record_send(p.c.s, "hello world", 11);
+        p.s.truncate_at = before + 8; /* header and 3 bytes of the record */
+        printf("  server recv in truncated record: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+    }
+    pair_free(&p);
+
+    printf("== truncated header %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        size_t before = p.c2s.len;
+        gnutls_record_send(p.c.s, "hello world", 11);
+        p.s.truncate_at = before + 3;
+        printf("  server recv in truncated header: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+    }
+    pair_free(&p);
+
+    printf("== reset %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        p.s.reset_on_read = 1;
+        printf("  server recv with ECONNRESET: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+    }
+    pair_free(&p);
+
+    printf("== corrupted record %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        recv_nonagain(p.c.s, buf, sizeof buf);
+        size_t before = p.c2s.len;
+        gnutls_record_send(p.c.s, "hello world", 11);
+        p.c2s.buf[before + 7] ^= 0x40;
+        printf("  server recv corrupted: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv after: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+    }
+    pair_free(&p);
+}
+
+static void scenario_retry(const char *prio)
+{
+    struct pair p;
+    char buf[2000];
+    printf("== send retry rule %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        memset(buf, 'a', sizeof buf);
+        p.c.block_writes = 1;
+        int r0 = (int)gnutls_record_send(p.c.s, buf, 1000);
+        printf("  blocked send 1000: %s dir %d\n", code(r0), gnutls_record_get_direction(p.c.s));
+        printf("  blocked send again: %s\n", code((int)gnutls_record_send(p.c.s, buf, 1000)));
+        p.c.block_writes = 0;
+        printf("  retry with other args: %s\n", code((int)gnutls_record_send(p.c.s, "zz", 2)));
+        printf("  next send: %s\n", code((int)gnutls_record_send(p.c.s, "zz", 2)));
+        ssize_t r = recv_nonagain(p.s.s, buf, sizeof buf);
+        printf("  server got %s first byte %c\n", code((int)r), r > 0 ? buf[0] : '-');
+        r = recv_nonagain(p.s.s, buf, sizeof buf);
+        printf("  server got %s first byte %c\n", code((int)r), r > 0 ? buf[0] : '-');
+        r0 = (int)gnutls_record_recv(p.s.s, buf, 10);
+        printf("  recv with nothing: %s dir %d\n", code(r0), gnutls_record_get_direction(p.s.s));
+    }
+    pair_free(&p);
+}
+
+static void scenario_bye_rdwr(const char *prio)
+{
+    struct pair p;
+    char buf[64];
+    printf("== bye RDWR %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        transfer(&p.s, &p.c, 5);
+        int r = gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR);
+        printf("  client bye RDWR (peer silent): %s\n", code(r));
+        printf("  server recv: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
+        if (again(r))
+            printf("  client bye RDWR again: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR)));
+        printf("  client recv after bye: %s\n", code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
+        printf("  client send after bye: %s\n", code((int)gnutls_record_send(p.c.s, "x", 1)));
+    }
+    pair_free(&p);
+
+    printf("== bye RDWR, peer closes transport %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        p.s2c.closed = 1;
+        printf("  client bye RDWR: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR)));
+    }
+    pair_free(&p);
+}
+
+static void scenario_resume(const char *prio)
+{
+    struct pair p;
+    char buf[64];
+    gnutls_datum_t data = {NULL, 0};
+    printf("== resumption %s\n", prio);
+    for (int round = 0; round < 2; round++) {
+        pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+        gnutls_session_ticket_enable_server(p.s.s, &ticket_key);
+        if (round == 1) {
+            printf("  set_data: %s\n", code(gnutls_session_set_data(p.c.s, data.data, data.size)));
+            printf("  resumption requested: %d\n", gnutls_session_resumption_requested(p.c.s));
+        }
+        if (handshake(&p) == 0) {
+            info("client", p.c.s);
+            info("server", p.s.s);
+            transfer(&p.s, &p.c, 5);
+            transfer(&p.c, &p.s, 5);
+            if (round == 0) {
+                printf("  get_data2: %s\n", code(gnutls_session_get_data2(p.c.s, &data)));
+            }
+        }
+        (void)buf;
+        pair_free(&p);
+    }
+    gnutls_free(data.data);
+
+    printf("== resumption refused by server without ticket key %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    gnutls_session_ticket_enable_server(p.s.s, &ticket_key);
+    if (handshake(&p) == 0) {
+        transfer(&p.s, &p.c, 5);
+        gnutls_session_get_data2(p.c.s, &data);
+    }
+    pair_free(&p);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    printf("  set_data: %s\n", code(gnutls_session_set_data(p.c.s, data.data, data.size)));
+    if (handshake(&p) == 0)
+        printf("  resumed: client %d server %d\n", gnutls_session_is_resumed(p.c.s),
+               gnutls_session_is_resumed(p.s.s));
+    pair_free(&p);
+    gnutls_free(data.data);
+}
+
+static void scenario_ext(const char *prio)
+{
+    struct pair p;
+    char name[256];
+    size_t nl;
+    unsigned type;
+    printf("== SNI and ALPN %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    printf("  server_name_set: %s\n", code(gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "example.com", 11)));
+    gnutls_datum_t cp[2] = {{(unsigned char *)"h2", 2}, {(unsigned char *)"http/1.1", 8}};
+    gnutls_datum_t sp[2] = {{(unsigned char *)"http/1.1", 8}, {(unsigned char *)"h2", 2}};
+    printf("  alpn client: %s\n", code(gnutls_alpn_set_protocols(p.c.s, cp, 2, 0)));
+    printf("  alpn server: %s\n", code(gnutls_alpn_set_protocols(p.s.s, sp, 2, 0)));
+    if (handshake(&p) == 0) {
+        gnutls_datum_t sel;
+        int r = gnutls_alpn_get_selected_protocol(p.c.s, &sel);
+        printf("  client selected: %s %.*s\n", code(r), r == 0 ? (int)sel.size : 0, r == 0 ? (char *)sel.data : "");
+        r = gnutls_alpn_get_selected_protocol(p.s.s, &sel);
+        printf("  server selected: %s %.*s\n", code(r), r == 0 ? (int)sel.size : 0, r == 0 ? (char *)sel.data : "");
+        nl = sizeof name;
+        r = gnutls_server_name_get(p.s.s, name, &nl, &type, 0);
+        printf("  server name: %s %s len %zu type %u\n", code(r), r == 0 ? name : "", nl, type);
+        nl = 3;
+        r = gnutls_server_name_get(p.s.s, name, &nl, &type, 0);
+        printf("  server name small: %s len %zu\n", code(r), nl);
+        nl = sizeof name;
+        printf("  server name idx 1: %s\n", code(gnutls_server_name_get(p.s.s, name, &nl, &type, 1)));
+    }
+    pair_free(&p);
+
+    printf("== ALPN no overlap %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    gnutls_alpn_set_protocols(p.c.s, cp, 1, 0);
+    gnutls_alpn_set_protocols(p.s.s, sp, 1, 0);
+    if (handshake(&p) == 0) {
+        gnutls_datum_t sel;
+        printf("  client selected: %s\n", code(gnutls_alpn_get_selected_protocol(p.c.s, &sel)));
+        printf("  server selected: %s\n", code(gnutls_alpn_get_selected_protocol(p.s.s, &sel)));
+    }
+    pair_free(&p);
+
+    printf("== ALPN no overlap, server mandatory %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    gnutls_alpn_set_protocols(p.c.s, cp, 1, 0);
+    gnutls_alpn_set_protocols(p.s.s, sp, 1, GNUTLS_ALPN_MANDATORY);
+    handshake(&p);
+    pair_free(&p);
+
+    printf("== no SNI %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    if (handshake(&p) == 0) {
+        nl = sizeof name;
+        printf("  server name: %s\n", code(gnutls_server_name_get(p.s.s, name, &nl, &type, 0)));
+    }
+    pair_free(&p);
+}
+
+static void scenario_timeout(void)
+{
+    struct pair p;
+    printf("== handshake timeout\n");
+    pair_init(&p, "NORMAL", "NORMAL", rsa_key, rsa_crt, GNUTLS_NONBLOCK, 0);
+    gnutls_handshake_set_timeout(p.c.s, 100);
+    int r = gnutls_handshake(p.c.s);
+    printf("  first: %s\n", code(r));
+    struct timespec ts = {0, 150 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    r = gnutls_handshake(p.c.s);
+    printf("  after deadline: %s\n", code(r));
+    pair_free(&p);
+}
+
+static void scenario_misc(void)
+{
+    gnutls_session_t s;
+    printf("== misc\n");
+    gnutls_init(&s, GNUTLS_CLIENT);
+    int x = 5;
+    gnutls_session_set_ptr(s, &x);
+    printf("  ptr roundtrip %d\n", gnutls_session_get_ptr(s) == &x);
+    printf("  transport int default %d\n", gnutls_transport_get_int(s));
+    gnutls_transport_set_int(s, 7);
+    int r1, r2;
+    gnutls_transport_get_int2(s, &r1, &r2);
+    printf("  transport int %d %d %d\n", gnutls_transport_get_int(s), r1, r2);
+    printf("  rehandshake client: %s\n", code(gnutls_rehandshake(s)));
+    printf("  version before: %d cipher %d mac %d kx %d\n", gnutls_protocol_get_version(s), gnutls_cipher_get(s),
+           gnutls_mac_get(s), gnutls_kx_get(s));
+    printf("  resumed %d requested %d\n", gnutls_session_is_resumed(s), gnutls_session_resumption_requested(s));
+    printf("  set_data NULL: %s\n", code(gnutls_session_set_data(s, NULL, 0)));
+    printf("  record max %zu\n", gnutls_record_get_max_size(s));
+    printf("  set max 100: %s\n", code((int)gnutls_record_set_max_size(s, 100)));
+    printf("  set max 1024: %s now %zu\n", code((int)gnutls_record_set_max_size(s, 1024)), gnutls_record_get_max_size(s));
+    gnutls_datum_t k;
+    printf("  ticket key: %s\n", code(gnutls_session_ticket_key_generate(&k)));
+    gnutls_datum_t bad = {k.data, 10};
+    printf("  enable server bad key: %s\n", code(gnutls_session_ticket_enable_server(s, &bad)));
+    gnutls_free(k.data);
+    size_t idsz = 100;
+    unsigned char id[100];
+    printf("  session id before: %s size %zu\n", code(gnutls_session_get_id(s, id, &idsz)), idsz);
+    gnutls_deinit(s);
+
+    gnutls_init(&s, GNUTLS_CLIENT);
+    gnutls_priority_set_direct(s, "NORMAL", NULL);
+    gnutls_certificate_credentials_t c;
+    gnutls_certificate_allocate_credentials(&c);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, c);
+    printf("  handshake on default fd -1: %s\n", code(gnutls_handshake(s)));
+    gnutls_deinit(s);
+    gnutls_certificate_free_credentials(c);
+}
+
+int main(void)
+{
+    gnutls_global_init();
+    gnutls_session_ticket_key_generate(&ticket_key);
+    scenario_basic("TLS1.3 RSA", "NORMAL:-VERS-ALL:+VERS-TLS1.3", rsa_key, rsa_crt);
+    scenario_basic("TLS1.2 RSA", "NORMAL:-VERS-ALL:+VERS-TLS1.2", rsa_key, rsa_crt);
+    scenario_basic("TLS1.3 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.3", ec_key, ec_crt);
+    scenario_basic("TLS1.2 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.2", ec_key, ec_crt);
+    scenario_basic("TLS1.2 RSA CBC", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1", rsa_key, rsa_crt);
+    scenario_basic("TLS1.3 CHACHA", "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305", rsa_key, rsa_crt);
+    scenario_basic("TLS1.2 SECP384R1", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-GROUP-ALL:+GROUP-SECP384R1", rsa_key, rsa_crt);
+    scenario_no_priority();
+    scenario_version_mismatch("NORMAL:-VERS-ALL:+VERS-TLS1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_version_mismatch("NORMAL:-VERS-ALL:+VERS-TLS1.2", "NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_version_mismatch("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM");
+    scenario_eof("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_eof("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_retry("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_retry("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_bye_rdwr("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_bye_rdwr("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_resume("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_resume("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_ext("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_ext("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_timeout();
+    scenario_misc();
+    gnutls_free(ticket_key.data);
+    gnutls_global_deinit();
+    return 0;
+}
