@@ -115,13 +115,19 @@ for mode in $GN_MODES; do
             gn_show "$out"; gn_show "$SLOG"
         fi
 
+        # The alert must be the one the real GnuTLS sends (access_denied),
+        # as recorded by the real run when there is one.
         out=$GN_TMP/echo-roguecert-$mode
-        if ! s_client "$out" "$LINE\n" "^$LINE" -quiet -no_ign_eof \
-               -cert "$pki/rogue-client.pem" -key "$pki/rogue-client.key" &&
-           grep -Eq "alert (access denied|bad certificate|unknown ca)" "$out"; then
-            gn_pass "$mode: a client certificate from an unknown CA is refused ($(grep -Eo 'alert [a-z ]+' "$out" | head -n1))"
+        s_client "$out" "$LINE\n" "^$LINE" -quiet -no_ign_eof \
+            -cert "$pki/rogue-client.pem" -key "$pki/rogue-client.key"
+        ok=$?
+        alert=$(grep -Eo 'alert (access denied|bad certificate|unknown ca|certificate unknown|decrypt error)' "$out" | head -n1)
+        [ "$mode" = real ] && real_rogue_alert=$alert
+        want=${real_rogue_alert:-alert access denied}
+        if [ $ok -ne 0 ] && [ -n "$alert" ] && [ "$alert" = "$want" ]; then
+            gn_pass "$mode: a client certificate from an unknown CA is refused ($alert)"
         else
-            gn_fail "$mode: client certificate from an unknown CA not refused as expected"
+            gn_fail "$mode: client certificate from an unknown CA: expected refusal with '$want', got '${alert:-no such alert}'"
             gn_show "$out"; gn_show "$SLOG"
         fi
 
