@@ -152,8 +152,17 @@ static int san_type(const GENERAL_NAME *gn)
         return GNUTLS_SAN_URI;
     case GEN_IPADD:
         return GNUTLS_SAN_IPADDRESS;
-    case GEN_OTHERNAME:
+    case GEN_OTHERNAME: {
+        char oid[128];
+        gnossl_oid_text(gn->d.otherName->type_id, oid, sizeof oid);
+        if (gn->d.otherName->value->type == V_ASN1_UTF8STRING) {
+            if (strcmp(oid, "1.3.6.1.5.5.7.8.5") == 0)
+                return GNUTLS_SAN_OTHERNAME_XMPP;
+            if (strcmp(oid, "1.3.6.1.4.1.311.20.2.3") == 0)
+                return GNUTLS_SAN_OTHERNAME_MSUSERPRINCIPAL;
+        }
         return GNUTLS_SAN_OTHERNAME;
+    }
     case GEN_DIRNAME:
         return GNUTLS_SAN_DN;
     case GEN_RID:
@@ -178,7 +187,18 @@ static int san_value(const GENERAL_NAME *gn, gnutls_datum_t *out, int *text)
         *text = 0;
         return gnossl_datum_set(out, ASN1_STRING_get0_data(gn->d.ip), (size_t)ASN1_STRING_length(gn->d.ip));
     case GEN_OTHERNAME: {
-        /* the DER of the [0] EXPLICIT value's content */
+        /* XMPP addresses and Microsoft UPNs are decoded to their string */
+        char oid[128];
+        const ASN1_TYPE *v = gn->d.otherName->value;
+        gnossl_oid_text(gn->d.otherName->type_id, oid, sizeof oid);
+        if (v->type == V_ASN1_UTF8STRING && (strcmp(oid, "1.3.6.1.5.5.7.8.5") == 0 ||
+                                             strcmp(oid, "1.3.6.1.4.1.311.20.2.3") == 0)) {
+            /* GnuTLS hands the UPN out with the binary size protocol */
+            *text = strcmp(oid, "1.3.6.1.5.5.7.8.5") == 0;
+            return gnossl_datum_set(out, ASN1_STRING_get0_data(v->value.utf8string),
+                                    (size_t)ASN1_STRING_length(v->value.utf8string));
+        }
+        /* otherwise the DER of the [0] EXPLICIT value's content */
         unsigned char *der = NULL;
         int len = i2d_ASN1_TYPE(gn->d.otherName->value, &der);
         if (len < 0)
@@ -188,10 +208,9 @@ static int san_value(const GENERAL_NAME *gn, gnutls_datum_t *out, int *text)
         *text = 0;
         return r;
     }
-    case GEN_DIRNAME: {
-        int r = gnossl_dn_to_string(gn->d.directoryName, 0, out);
-        return r;
-    }
+    case GEN_DIRNAME:
+        *text = 0;
+        return gnossl_dn_to_string(gn->d.directoryName, 0, out);
     case GEN_RID: {
         char txt[128];
         gnossl_oid_text(gn->d.rid, txt, sizeof txt);

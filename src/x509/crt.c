@@ -4,6 +4,7 @@
 
 #include <openssl/asn1.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <string.h>
 
 static const char *const crt_labels[] = {"X509 CERTIFICATE", "CERTIFICATE", NULL};
@@ -83,6 +84,16 @@ static int crt_import_der(gnutls_x509_crt_t cert, const unsigned char *der, size
         X509_free(x);
         return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_ERROR);
     }
+    /* GnuTLS decodes the subject alternative names on import */
+    if (X509_get_ext_by_NID(x, NID_subject_alt_name, -1) >= 0) {
+        int crit = 0;
+        GENERAL_NAMES *gns = X509_get_ext_d2i(x, NID_subject_alt_name, &crit, NULL);
+        if (gns == NULL) {
+            X509_free(x);
+            return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+        }
+        GENERAL_NAMES_free(gns);
+    }
     crt_clear(cert);
     cert->x509 = x;
     int ret = gnossl_datum_set(&cert->der, der, len);
@@ -153,28 +164,33 @@ int gnutls_x509_crt_export2(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format
 static int list_sorted(gnutls_x509_crt_t *list, unsigned n)
 {
     for (unsigned i = 0; i + 1 < n; i++)
-        if (X509_NAME_cmp(X509_get_issuer_name(list[i]->x509), X509_get_subject_name(list[i + 1]->x509)) != 0)
+        if (!gnutls_x509_crt_check_issuer(list[i], list[i + 1]))
             return 0;
     return 1;
 }
 
 /* Reorder so that each certificate is followed by its issuer, starting
- * from the first; certificates not on that path keep their order after it. */
-static void list_sort(gnutls_x509_crt_t *list, unsigned n)
+ * from the first and stopping at a self-signed one or a missing issuer;
+ * returns the length of that chain (GnuTLS then drops the rest). */
+static unsigned list_sort(gnutls_x509_crt_t *list, unsigned n)
 {
-    for (unsigned i = 0; i + 1 < n; i++) {
-        X509_NAME *iss = X509_get_issuer_name(list[i]->x509);
-        if (X509_NAME_cmp(iss, X509_get_subject_name(list[i]->x509)) == 0)
-            break; /* self-signed: the chain ends here */
-        for (unsigned j = i + 1; j < n; j++) {
-            if (X509_NAME_cmp(iss, X509_get_subject_name(list[j]->x509)) == 0) {
-                gnutls_x509_crt_t t = list[j];
-                memmove(&list[i + 2], &list[i + 1], (j - i - 1) * sizeof(*list));
-                list[i + 1] = t;
+    unsigned len = 1;
+    while (len < n) {
+        gnutls_x509_crt_t last = list[len - 1];
+        if (gnutls_x509_crt_check_issuer(last, last))
+            break;
+        unsigned j;
+        for (j = len; j < n; j++)
+            if (gnutls_x509_crt_check_issuer(last, list[j]))
                 break;
-            }
-        }
+        if (j == n)
+            break;
+        gnutls_x509_crt_t t = list[j];
+        list[j] = list[len];
+        list[len] = t;
+        len++;
     }
+    return len;
 }
 
 /* Import up to `max` certificates; *count receives how many were found in
@@ -254,11 +270,15 @@ int gnutls_x509_crt_list_import(gnutls_x509_crt_t *certs, unsigned int *cert_max
         *cert_max = found;
         return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
     }
-    if (got > 1 && (flags & GNUTLS_X509_CRT_LIST_SORT))
-        list_sort(certs, got);
-    if (got > 1 && (flags & GNUTLS_X509_CRT_LIST_FAIL_IF_UNSORTED) && !list_sorted(certs, got)) {
+    if (got > 1 && (flags & GNUTLS_X509_CRT_LIST_SORT)) {
+        unsigned chain = list_sort(certs, got);
+        for (unsigned i = chain; i < got; i++)
+            gnutls_x509_crt_deinit(certs[i]);
+        got = chain;
+    } else if (got > 1 && (flags & GNUTLS_X509_CRT_LIST_FAIL_IF_UNSORTED) && !list_sorted(certs, got)) {
         for (unsigned i = 0; i < got; i++)
             gnutls_x509_crt_deinit(certs[i]);
+        *cert_max = got;
         return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_LIST_UNSORTED);
     }
     *cert_max = got;

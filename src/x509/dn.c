@@ -157,6 +157,20 @@ static int utf16be_to_utf8(const unsigned char *in, size_t n, struct sbuf *out)
     return 0;
 }
 
+int gnossl_bmp_to_utf8(const unsigned char *in, size_t n, gnutls_datum_t *out)
+{
+    struct sbuf b = {0};
+    if (utf16be_to_utf8(in, n, &b) < 0 || b.err) {
+        gnutls_free(b.p);
+        return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
+    }
+    if (b.p == NULL)
+        return gnossl_datum_set(out, "", 0);
+    out->data = (unsigned char *)b.p;
+    out->size = (unsigned)b.len;
+    return 0;
+}
+
 /* DER encoding of an attribute value as OpenSSL holds it. */
 static int value_der(const ASN1_STRING *v, unsigned char **der)
 {

@@ -17,6 +17,7 @@ static int c_upper(int c)
  * matches within one label, only with two more labels after it. */
 static int name_compare(const char *cert, size_t certsize, const char *host, unsigned flags)
 {
+    const char *start = cert;
     for (size_t i = 0; i < certsize; i++)
         if (cert[i] < 0x20 || cert[i] > 0x7e)
             return 0;
@@ -28,7 +29,8 @@ static int name_compare(const char *cert, size_t certsize, const char *host, uns
     }
     if (certsize == 0 && *host == 0)
         return 1;
-    if (certsize > 0 && *cert == '*' && !(flags & GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS)) {
+    /* only a whole leftmost label may be a wildcard */
+    if (certsize > 0 && cert == start && *cert == '*' && !(flags & GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS)) {
         /* at least two labels after the wildcard */
         const char *last = memrchr(cert, '.', certsize);
         const char *first = memchr(cert, '.', certsize);
@@ -37,7 +39,7 @@ static int name_compare(const char *cert, size_t certsize, const char *host, uns
         cert++;
         certsize--;
         for (;;) {
-            if (name_compare(cert, certsize, host, flags))
+            if (name_compare(cert, certsize, host, flags | GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS))
                 return 1;
             if (*host == 0 || *host == '.')
                 break;
@@ -83,10 +85,10 @@ unsigned gnutls_x509_crt_check_hostname2(gnutls_x509_crt_t cert, const char *hos
     unsigned ret = 0;
 
     if (!(flags & GNUTLS_VERIFY_DO_NOT_ALLOW_IP_MATCHES)) {
+        /* an IP address is matched against iPAddress names only */
         unsigned char ip[16];
-        if (strchr(hostname, ':') ? inet_pton(AF_INET6, hostname, ip) == 1 && check_ip(gns, ip, 16)
-                                  : inet_pton(AF_INET, hostname, ip) == 1 && check_ip(gns, ip, 4)) {
-            ret = 1;
+        if (strchr(hostname, ':') ? inet_pton(AF_INET6, hostname, ip) == 1 : inet_pton(AF_INET, hostname, ip) == 1) {
+            ret = (unsigned)check_ip(gns, ip, strchr(hostname, ':') ? 16 : 4);
             goto out;
         }
     }

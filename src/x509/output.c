@@ -4,10 +4,12 @@
 #include "x509/x509.h"
 
 #include <openssl/evp.h>
+#include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 #include <arpa/inet.h>
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct out {
@@ -358,15 +360,112 @@ static const char *crit_str(X509_EXTENSION *ext)
     return X509_EXTENSION_get_critical(ext) ? "critical" : "not critical";
 }
 
+/* RFC 3492 decoding of one "xn--" label body into UTF-8; -1 if invalid. */
+static int puny_label(const char *in, size_t n, struct out *o)
+{
+    unsigned long cps[256];
+    size_t out = 0, b = 0;
+    for (size_t j = 0; j < n; j++)
+        if (in[j] == '-')
+            b = j;
+    for (size_t j = 0; j < b; j++) {
+        if ((unsigned char)in[j] >= 0x80 || out >= 256)
+            return -1;
+        cps[out++] = (unsigned char)in[j];
+    }
+    unsigned long nn = 128, i = 0, bias = 72;
+    for (size_t in_pos = b > 0 ? b + 1 : 0; in_pos < n;) {
+        unsigned long oldi = i, w = 1;
+        for (unsigned long k = 36;; k += 36) {
+            if (in_pos >= n)
+                return -1;
+            char c = in[in_pos++];
+            unsigned long digit = (c >= '0' && c <= '9') ? (unsigned long)(c - '0' + 26)
+                                  : (c >= 'a' && c <= 'z') ? (unsigned long)(c - 'a')
+                                  : (c >= 'A' && c <= 'Z') ? (unsigned long)(c - 'A')
+                                                           : 36;
+            if (digit >= 36 || digit > (0xffffffffUL - i) / w)
+                return -1;
+            i += digit * w;
+            unsigned long t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+            if (digit < t)
+                break;
+            w *= 36 - t;
+        }
+        /* adapt the bias */
+        unsigned long delta = oldi == 0 ? (i - oldi) / 700 : (i - oldi) / 2, kk = 0;
+        delta += delta / (out + 1);
+        while (delta > 455) {
+            delta /= 35;
+            kk += 36;
+        }
+        bias = kk + (36 * delta) / (delta + 38);
+        nn += i / (out + 1);
+        i %= out + 1;
+        if (out >= 256 || nn > 0x10ffff)
+            return -1;
+        memmove(&cps[i + 1], &cps[i], (out - i) * sizeof cps[0]);
+        cps[i++] = nn;
+        out++;
+    }
+    for (size_t j = 0; j < out; j++) {
+        unsigned long c = cps[j];
+        unsigned char u[4];
+        size_t k;
+        if (c < 0x80)
+            u[0] = (unsigned char)c, k = 1;
+        else if (c < 0x800)
+            u[0] = (unsigned char)(0xc0 | (c >> 6)), u[1] = (unsigned char)(0x80 | (c & 0x3f)), k = 2;
+        else if (c < 0x10000)
+            u[0] = (unsigned char)(0xe0 | (c >> 12)), u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)),
+            u[2] = (unsigned char)(0x80 | (c & 0x3f)), k = 3;
+        else
+            u[0] = (unsigned char)(0xf0 | (c >> 18)), u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f)),
+            u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (unsigned char)(0x80 | (c & 0x3f)), k = 4;
+        add(o, u, k);
+    }
+    return 0;
+}
+
+/* The Unicode form of a DNS name holding "xn--" labels, for display. */
+static int idna_display(const char *name, size_t n, struct out *o)
+{
+    size_t start = 0;
+    for (size_t j = 0; j <= n; j++) {
+        if (j < n && name[j] != '.')
+            continue;
+        const char *l = name + start;
+        size_t len = j - start;
+        if (len > 4 && strncasecmp(l, "xn--", 4) == 0) {
+            if (puny_label(l + 4, len - 4, o) < 0)
+                return -1;
+        } else
+            add(o, l, len);
+        if (j < n)
+            add(o, ".", 1);
+        start = j + 1;
+    }
+    return o->err ? -1 : 0;
+}
+
 static void print_general_name(struct out *o, const GENERAL_NAME *gn, const char *indent)
 {
     const unsigned char *d;
     int n;
     char ipbuf[64];
     switch (gn->type) {
-    case GEN_DNS:
-        addf(o, "%sDNSname: %.*s\n", indent, ASN1_STRING_length(gn->d.ia5), ASN1_STRING_get0_data(gn->d.ia5));
+    case GEN_DNS: {
+        const char *nm = (const char *)ASN1_STRING_get0_data(gn->d.ia5);
+        size_t len = (size_t)ASN1_STRING_length(gn->d.ia5);
+        addf(o, "%sDNSname: %.*s", indent, (int)len, nm);
+        struct out u = {0};
+        if (memmem(nm, len, "xn--", 4) && idna_display(nm, len, &u) == 0 && u.p) {
+            addf(o, " (%s)", u.p);
+        }
+        gnutls_free(u.p);
+        addf(o, "\n");
         break;
+    }
     case GEN_EMAIL:
         addf(o, "%sRFC822Name: %.*s\n", indent, ASN1_STRING_length(gn->d.ia5), ASN1_STRING_get0_data(gn->d.ia5));
         break;
@@ -506,6 +605,21 @@ static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext
     case NID_authority_key_identifier: {
         AUTHORITY_KEYID *ak = v;
         addf(o, "\t\tAuthority Key Identifier (%s):\n", cr);
+        for (int i = 0; ak->issuer && i < sk_GENERAL_NAME_num(ak->issuer); i++)
+            print_general_name(o, sk_GENERAL_NAME_value(ak->issuer, i), "\t\t\t");
+        if (ak->serial) {
+            unsigned char *der = NULL;
+            int len = i2d_ASN1_INTEGER(ak->serial, &der);
+            const unsigned char *p = der;
+            long clen = 0;
+            int tag, xc;
+            if (len > 0 && !(ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
+                addf(o, "\t\t\tserial: ");
+                add_hex(o, p, (size_t)clen);
+                addf(o, "\n");
+            }
+            OPENSSL_free(der);
+        }
         if (ak->keyid) {
             addf(o, "\t\t\t");
             add_hex(o, ASN1_STRING_get0_data(ak->keyid), (size_t)ASN1_STRING_length(ak->keyid));
@@ -563,9 +677,17 @@ static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext
                 int qn = OBJ_obj2nid(q->pqualid);
                 if (qn == NID_id_qt_cps)
                     addf(o, "\t\t\t\tURI: %.*s\n", ASN1_STRING_length(q->d.cpsuri), ASN1_STRING_get0_data(q->d.cpsuri));
-                else if (qn == NID_id_qt_unotice && q->d.usernotice->exptext)
-                    addf(o, "\t\t\t\tNote: %.*s\n", ASN1_STRING_length(q->d.usernotice->exptext),
-                         ASN1_STRING_get0_data(q->d.usernotice->exptext));
+                else if (qn == NID_id_qt_unotice && q->d.usernotice->exptext) {
+                    const ASN1_STRING *t = q->d.usernotice->exptext;
+                    gnutls_datum_t u;
+                    if (ASN1_STRING_type(t) == V_ASN1_BMPSTRING) {
+                        if (gnossl_bmp_to_utf8(ASN1_STRING_get0_data(t), (size_t)ASN1_STRING_length(t), &u) == 0) {
+                            addf(o, "\t\t\t\tNote: %s\n", (char *)u.data);
+                            gnutls_free(u.data);
+                        }
+                    } else
+                        addf(o, "\t\t\t\tNote: %.*s\n", ASN1_STRING_length(t), ASN1_STRING_get0_data(t));
+                }
             }
         }
         CERTIFICATEPOLICIES_free(cp);
@@ -603,6 +725,28 @@ static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext
     print_unknown_ext(o, ext, oid);
 }
 
+/* Salt length of an RSA-PSS signature, -1 for other algorithms. */
+static int pss_salt(gnutls_x509_crt_t cert)
+{
+    const X509_ALGOR *alg = NULL;
+    const ASN1_OBJECT *obj = NULL;
+    const void *pval = NULL;
+    int ptype = 0;
+    X509_get0_signature(NULL, &alg, cert->x509);
+    X509_ALGOR_get0(&obj, &ptype, &pval, alg);
+    if (OBJ_obj2nid(obj) != NID_rsassaPss)
+        return -1;
+    int salt = 20;
+    if (ptype == V_ASN1_SEQUENCE && pval) {
+        const unsigned char *p = ASN1_STRING_get0_data(pval);
+        RSA_PSS_PARAMS *pss = d2i_RSA_PSS_PARAMS(NULL, &p, ASN1_STRING_length(pval));
+        if (pss && pss->saltLength)
+            salt = (int)ASN1_INTEGER_get(pss->saltLength);
+        RSA_PSS_PARAMS_free(pss);
+    }
+    return salt;
+}
+
 static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate_print_formats_t fmt)
 {
     int numbers = fmt == GNUTLS_CRT_PRINT_FULL_NUMBERS;
@@ -619,8 +763,10 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
         if (r == 0) {
             addf(o, "\tIssuer: %s\n", (char *)d.data);
             gnutls_free(d.data);
-        } else if (r != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
-            addf(o, "\tIssuer: unknown (%s)\n", gnutls_strerror(r));
+        } else if (r == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+            addf(o, "\tIssuer:\n");
+        else
+            addf(o, "error: get_issuer_dn: %s\n", gnutls_strerror(r));
     }
     addf(o, "\tValidity:\n\t\tNot Before: ");
     add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnutls_x509_crt_get_activation_time(cert));
@@ -631,8 +777,10 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
     if (r == 0) {
         addf(o, "\tSubject: %s\n", (char *)d.data);
         gnutls_free(d.data);
-    } else if (r != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
-        addf(o, "\tSubject: unknown (%s)\n", gnutls_strerror(r));
+    } else if (r == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        addf(o, "\tSubject:\n");
+    else
+        addf(o, "error: get_dn: %s\n", gnutls_strerror(r));
     print_key(o, X509_get0_pubkey(cert->x509), numbers, "Subject Public Key Algorithm");
 
     int next = X509_get_ext_count(cert->x509);
@@ -647,6 +795,9 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
         addf(o, "\tSignature Algorithm: %s\n", sn ? sn : "unknown");
         if (broken)
             addf(o, "warning: signed using a broken signature algorithm that can be forged.\n");
+        int salt = pss_salt(cert);
+        if (salt >= 0)
+            addf(o, "\t\tSalt Length: %d\n", salt);
         const ASN1_BIT_STRING *sig = NULL;
         X509_get0_signature(&sig, NULL, cert->x509);
         addf(o, "\tSignature:\n");
@@ -711,7 +862,8 @@ int gnutls_pubkey_print(gnutls_pubkey_t pubkey, gnutls_certificate_print_formats
     addf(&o, "Public Key Information:\n");
     print_key(&o, pubkey->pkey, format == GNUTLS_CRT_PRINT_FULL_NUMBERS, "Public Key Algorithm");
     addf(&o, "\n");
-    addf(&o, "Public Key Usage:\n");
+    if (pubkey->key_usage)
+        addf(&o, "Public Key Usage:\n");
     for (size_t i = 0; i < sizeof ku_flags / sizeof ku_flags[0]; i++)
         if (pubkey->key_usage & ku_flags[i])
             addf(&o, "\t%s\n", ku_names[i]);

@@ -88,6 +88,8 @@ int gnossl_dn_value_string(const X509_NAME_ENTRY *e, gnutls_datum_t *out);
 int gnossl_dn_get_by_oid(const X509_NAME *name, const char *oid, unsigned indx, unsigned raw,
                          gnutls_datum_t *out);
 int gnossl_dn_get_oid(const X509_NAME *name, unsigned indx, void *oid, size_t *oid_size);
+/* UTF-16BE (BMPString) to UTF-8. */
+int gnossl_bmp_to_utf8(const unsigned char *in, size_t n, gnutls_datum_t *out);
 /* Dotted OID text of an ASN1_OBJECT into buf (>= 128 bytes). */
 void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
 
