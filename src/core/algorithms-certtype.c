@@ -42,6 +42,13 @@ gnutls_compression_method_t gnutls_compression_get_id(const char *name)
     return name != NULL && strcasecmp(name, "NULL") == 0 ? GNUTLS_COMP_NULL : GNUTLS_COMP_UNKNOWN;
 }
 
+/* TLS record compression is never negotiated. */
+gnutls_compression_method_t gnutls_compression_get(gnutls_session_t session)
+{
+    (void)session;
+    return GNUTLS_COMP_NULL;
+}
+
 static const gnutls_compression_method_t comp_list[] = {GNUTLS_COMP_NULL, 0};
 
 const gnutls_compression_method_t *gnutls_compression_list(void)
