@@ -214,11 +214,11 @@ static int handshake(struct pair *p)
             else if (gnutls_error_is_fatal(rc)) {
                 printf("  handshake failed: client %s\n", gnutls_strerror_name(rc));
                 if (rc == GNUTLS_E_FATAL_ALERT_RECEIVED)
-                    printf("  client got alert %s\n", gnutls_alert_get_name(gnutls_alert_get(p->c.s)));
+                    printf("  client got alert %s\n", gnutls_alert_get_strname(gnutls_alert_get(p->c.s)));
                 return -1;
             } else if (!again(rc))
                 printf("  client handshake: %s (alert %s)\n", gnutls_strerror_name(rc),
-                       gnutls_alert_get_name(gnutls_alert_get(p->c.s)));
+                       gnutls_alert_get_strname(gnutls_alert_get(p->c.s)));
         }
         if (!sdone) {
             rs = gnutls_handshake(p->s.s);
@@ -227,11 +227,11 @@ static int handshake(struct pair *p)
             else if (gnutls_error_is_fatal(rs)) {
                 printf("  handshake failed: server %s\n", gnutls_strerror_name(rs));
                 if (rs == GNUTLS_E_FATAL_ALERT_RECEIVED)
-                    printf("  server got alert %s\n", gnutls_alert_get_name(gnutls_alert_get(p->s.s)));
+                    printf("  server got alert %s\n", gnutls_alert_get_strname(gnutls_alert_get(p->s.s)));
                 return -1;
             } else if (!again(rs))
                 printf("  server handshake: %s (alert %s)\n", gnutls_strerror_name(rs),
-                       gnutls_alert_get_name(gnutls_alert_get(p->s.s)));
+                       gnutls_alert_get_strname(gnutls_alert_get(p->s.s)));
         }
     }
     printf("  handshake: client %s, server %s\n", rc ? gnutls_strerror_name(rc) : "0",

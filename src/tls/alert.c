@@ -76,7 +76,11 @@ static void on_alert(gnutls_session_t s, int write_p, SSL *ssl, const unsigned c
     s->last_alert = desc;
     if (desc == SSL_AD_CLOSE_NOTIFY)
         return;
-    if (SSL_version(ssl) >= TLS1_3_VERSION && SSL_version(ssl) != DTLS1_BAD_VER) {
+    /* TLS 1.3 rules only once TLS 1.3 was negotiated (a client learns it
+     * from the ServerHello; before that a warning is a warning). */
+    int tls13 = SSL_version(ssl) == TLS1_3_VERSION &&
+                (s->handshake_done || s->is_server || SSL_get_current_cipher(ssl) != NULL);
+    if (tls13) {
         /* Every TLS 1.3 alert but close_notify is fatal for GnuTLS; OpenSSL
          * ignores user_canceled, so stop it there. */
         s->fatal_alert_received = 1;

@@ -59,6 +59,7 @@ struct gnutls_session_int {
     int io_blocked;   /* the last transport call asked to retry */
     int io_eof;       /* the peer closed the transport */
     int eof_mid_record; /* ...in the middle of a record */
+    size_t bytes_this_call; /* read by the current gnutls_* call */
     /* Record framing as seen on the wire, to tell a clean EOF at a record
      * boundary (-110) from a truncated record (-9). */
     unsigned char rd_hdr[5];

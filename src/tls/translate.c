@@ -232,8 +232,10 @@ int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op)
             code = GNUTLS_E_AGAIN;
             break;
         case SSL_ERROR_ZERO_RETURN:
+            /* close_notify: 0 for reads; GnuTLS's handshake lets its
+             * internal SESSION_EOF through. */
             s->read_eof = 1;
-            code = (op == GNOSSL_OP_READ || op == GNOSSL_OP_BYE) ? 0 : GNUTLS_E_PREMATURE_TERMINATION;
+            code = (op == GNOSSL_OP_READ || op == GNOSSL_OP_BYE) ? 0 : GNUTLS_E_SESSION_EOF;
             break;
         case SSL_ERROR_SYSCALL:
             if (s->io_error != 0)
@@ -253,7 +255,12 @@ int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op)
     }
     ERR_clear_error();
     if (!is_nonfatal(code)) {
-        s->invalid = 1;
+        /* A failed push stops writing only (reads may still see the
+         * peer's EOF or alert); anything else invalidates the session. */
+        if (op == GNOSSL_OP_WRITE && s->io_error != 0 && code == s->io_error)
+            s->may_not_write = 1;
+        else
+            s->invalid = 1;
         gnossl_debug("gnossl: %s failed: %d (ssl error %d, errno %d)",
                      op == GNOSSL_OP_HANDSHAKE ? "handshake"
                      : op == GNOSSL_OP_READ    ? "read"

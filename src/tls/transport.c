@@ -152,8 +152,17 @@ static int bio_read(BIO *b, char *buf, int len)
     ssize_t r = s->pull(s->recv_ptr, buf, (size_t)len);
     if (r > 0) {
         s->io_blocked = 0;
+        s->bytes_this_call += (size_t)r;
         track_records(s, (unsigned char *)buf, (size_t)r);
         return (int)r;
+    }
+    if (r == 0 && s->bytes_this_call > 0 && (s->rd_hdr_got != 0 || s->rd_body_left != 0)) {
+        /* GnuTLS returns what a call read of an unfinished record as
+         * "try again" and meets the EOF on the next call. */
+        s->io_blocked = 1;
+        s->last_errno = EAGAIN;
+        BIO_set_retry_read(b);
+        return -1;
     }
     if (r == 0) {
         s->io_eof = 1;
@@ -257,6 +266,7 @@ void gnossl_transport_reset_io(gnutls_session_t s)
 {
     s->io_error = 0;
     s->io_blocked = 0;
+    s->bytes_this_call = 0;
     s->last_errno = 0;
     s->timed_out = 0;
     s->warning_alert_stopped = 0;
