@@ -2,6 +2,7 @@
  * algorithms-suites.c): every name must be one OpenSSL accepts. */
 #include <check.h>
 #include <string.h>
+#include <openssl/err.h>
 #include <openssl/ssl.h>
 #include "core/algorithms.h"
 
@@ -153,6 +154,22 @@ START_TEST(suites_map)
 }
 END_TEST
 
+/* The first fetch (which fails for legacy-only algorithms) must leave the
+ * caller's OpenSSL error queue exactly as it was.  Check runs each test in
+ * its own process, so this is the first fetch here. */
+START_TEST(fetch_keeps_error_queue)
+{
+    ERR_clear_error();
+    ERR_raise(ERR_LIB_USER, 42);
+    unsigned long mine = ERR_peek_last_error();
+    ck_assert_ptr_nonnull(gnossl_digest_fetch(GNUTLS_DIG_SHA256));
+    ck_assert_ptr_null(gnossl_digest_fetch(GNUTLS_DIG_MD2)); /* legacy provider only */
+    ck_assert_uint_eq(ERR_peek_last_error(), mine);
+    ck_assert_uint_eq(ERR_get_error(), mine);
+    ck_assert_uint_eq(ERR_get_error(), 0);
+}
+END_TEST
+
 /* What the public lists announce must be runnable: every listed cipher,
  * MAC and digest has an OpenSSL implementation, every listed group an
  * OpenSSL group name libssl accepts. */
@@ -195,6 +212,7 @@ int main(void)
     tcase_add_test(tc, protocols);
     tcase_add_test(tc, suites_map);
     tcase_add_test(tc, lists_are_backed);
+    tcase_add_test(tc, fetch_keeps_error_queue);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -107,6 +107,9 @@ static pthread_once_t fetch_once = PTHREAD_ONCE_INIT;
 
 static void fetch_all(void)
 {
+    /* A failed fetch (legacy-only algorithms) queues errors; drop exactly
+     * those, whatever the caller has queued stays. */
+    ERR_set_mark();
     for (int i = 0; i < N_DIGEST_SLOTS; i++) {
         const char *n = gnossl_digest_ossl_name((gnutls_digest_algorithm_t)i);
         if (n != NULL)
@@ -117,9 +120,7 @@ static void fetch_all(void)
         if (n != NULL)
             ciphers[i] = EVP_CIPHER_fetch(NULL, n, NULL);
     }
-    /* A failed fetch (e.g. legacy-only algorithms) leaves errors behind
-     * that must not leak into whatever the caller inspects next. */
-    ERR_clear_error();
+    ERR_pop_to_mark();
 }
 
 const EVP_MD *gnossl_digest_fetch(gnutls_digest_algorithm_t d)
