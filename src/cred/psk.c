@@ -436,8 +436,11 @@ static unsigned int tls12_server_cb(SSL *ssl, const char *identity, unsigned cha
     if (c == NULL || st == NULL || identity == NULL)
         return 0;
     remember_username(st, (const unsigned char *)identity, strlen(identity));
-    if (server_key(s, c, (const unsigned char *)identity, strlen(identity), &key) < 0)
+    if (server_key(s, c, (const unsigned char *)identity, strlen(identity), &key) < 0) {
+        /* GnuTLS fails an unknown identity with its key-file error */
+        gnossl_session_set_pending_error(s, GNUTLS_E_KEYFILE_ERROR);
         return 0;
+    }
     if (key.size <= max_psk_len) {
         memcpy(psk, key.data, key.size);
         len = key.size;
@@ -456,8 +459,11 @@ static int tls13_find_session_cb(SSL *ssl, const unsigned char *identity, size_t
     *sess = NULL;
     if (c == NULL || st == NULL)
         return 1;
-    if (server_key(s, c, identity, identity_len, &key) < 0)
-        return 1; /* unknown identity: carry on without this PSK */
+    if (server_key(s, c, identity, identity_len, &key) < 0) {
+        /* GnuTLS does not fall back to other authentication: the handshake fails */
+        gnossl_session_set_pending_error(s, GNUTLS_E_KEYFILE_ERROR);
+        return 0;
+    }
     remember_username(st, identity, identity_len);
     *sess = psk_session(ssl, &key);
     datum_wipe(&key);

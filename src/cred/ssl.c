@@ -28,6 +28,7 @@ static int accept_cb(int ok, X509_STORE_CTX *x)
  * default policy, which is captured once per process. */
 typedef int (*security_fn)(const SSL *, const SSL_CTX *, int, int, int, void *, void *);
 static security_fn default_security_cb;
+static pthread_mutex_t security_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int security_cb(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int nid, void *other, void *ex)
 {
@@ -51,10 +52,10 @@ static SSL_CTX *ctx_new(int is_server, int is_dtls)
     ctx = SSL_CTX_new_ex(NULL, NULL, method_for(is_server, is_dtls));
     if (ctx == NULL)
         return NULL;
-    pthread_mutex_lock(&default_lock);
+    pthread_mutex_lock(&security_lock);
     if (default_security_cb == NULL)
         default_security_cb = SSL_CTX_get_security_callback(ctx);
-    pthread_mutex_unlock(&default_lock);
+    pthread_mutex_unlock(&security_lock);
     SSL_CTX_set_security_callback(ctx, security_cb);
     SSL_CTX_set_verify(ctx, is_server ? SSL_VERIFY_NONE : SSL_VERIFY_PEER, accept_cb);
     SSL_CTX_set_cert_verify_callback(ctx, gnossl_cred_cert_verify_cb, NULL);
