@@ -8,6 +8,8 @@
 #   rogue.pem rogue.key       leaf for localhost/127.0.0.1 signed by rogue-ca
 #   client.pem client.key     client-auth leaf signed by ca
 #   rogue-client.pem .key     client-auth leaf signed by rogue-ca
+#   expired.pem .key          leaf for localhost/127.0.0.1 by ca, valid in 2020 only
+#   notyet.pem .key           the same, valid only from 2090
 
 gn_newkey() { # FILE TYPE
     case $2 in
@@ -37,6 +39,24 @@ gn_make_leaf() { # DIR NAME TYPE CA SUBJECT EXTENSIONS
         -extfile "$ext" -out "$d/$n.pem" 2>/dev/null
 }
 
+# gn_make_leaf_dated DIR NAME TYPE CA SUBJECT EXTENSIONS START END: like
+# gn_make_leaf with explicit validity (YYYYMMDDHHMMSSZ), through `openssl ca`,
+# which unlike `openssl x509 -req` (3.0) can date a certificate in the past.
+gn_make_leaf_dated() {
+    local d=$1 n=$2 db=$1/ca-db.$2
+    mkdir -p "$db"
+    : >"$db/index.txt"
+    printf '[ca]\ndefault_ca=c\n[c]\ndatabase=%s\nnew_certs_dir=%s\nserial=%s\npolicy=p\ndefault_md=sha256\nunique_subject=no\n[p]\ncommonName=supplied\n' \
+        "$db/index.txt" "$db" "$db/serial" >"$db/ca.cnf"
+    openssl rand -hex 8 >"$db/serial"
+    printf '[e]\n%b\n' "$6" >"$d/$n.ext"
+    gn_newkey "$d/$n.key" "$3" &&
+    openssl req -new -key "$d/$n.key" -subj "$5" -out "$d/$n.csr" 2>/dev/null &&
+    openssl ca -batch -notext -config "$db/ca.cnf" -cert "$d/$4.pem" -keyfile "$d/$4.key" \
+        -startdate "$7" -enddate "$8" -extfile "$d/$n.ext" -extensions e \
+        -in "$d/$n.csr" -out "$d/$n.pem" >/dev/null 2>&1
+}
+
 gn_make_pki() {
     local d=$1 t=${2:-rsa}
     local srv="basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nauthorityKeyIdentifier=keyid"
@@ -51,6 +71,10 @@ gn_make_pki() {
     gn_make_leaf "$d" rogue "$t" rogue-ca "/CN=localhost" \
         "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" &&
     gn_make_leaf "$d" client "$t" ca "/CN=gnossl test client" "$cli" &&
-    gn_make_leaf "$d" rogue-client "$t" rogue-ca "/CN=gnossl test client" "$cli" ||
+    gn_make_leaf "$d" rogue-client "$t" rogue-ca "/CN=gnossl test client" "$cli" &&
+    gn_make_leaf_dated "$d" expired "$t" ca "/CN=localhost" \
+        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" 20200101000000Z 20200301000000Z &&
+    gn_make_leaf_dated "$d" notyet "$t" ca "/CN=localhost" \
+        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" 20900101000000Z 20900301000000Z ||
     { gn_log "gn_make_pki: openssl failed in $d"; return 1; }
 }

@@ -5,7 +5,7 @@
 #  - ALPN (--alpn) is negotiated
 #  - --resume: the second connection resumes, as the server reports (TLS 1.2, 1.3)
 #  - --starttls-proto=smtp against a fake SMTP server (Python ssl)
-#  - refused: wrong name (--verify-hostname), unknown CA
+#  - refused: wrong name (--verify-hostname), unknown CA, expired, not yet valid
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
 gn_require gnutls-cli openssl python3
@@ -126,19 +126,24 @@ for mode in $GN_MODES; do
         gn_show "$out"
     fi
 
-    out=$GN_TMP/cli-$mode-rogue
-    srv_start -cert "$pki/rogue.pem" -key "$pki/rogue.key"
-    client "$mode" "$out" --verify-hostname=localhost
-    ok=$?
-    srv_stop
-    if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -eq 1 ] &&
-       grep -q "^- Status: The certificate is NOT trusted. The certificate issuer is unknown" "$out" &&
-       ! grep -q "Simple Client Mode" "$out"; then
-        gn_pass "$mode: refuses a certificate from an unknown CA"
-    else
-        gn_fail "$mode: unknown CA not refused as expected (exit=$GN_CONVERSE_RC)"
-        gn_show "$out"
-    fi
+    for case in "rogue|The certificate issuer is unknown|a certificate from an unknown CA" \
+                "expired|The certificate chain uses expired certificate|an expired certificate" \
+                "notyet|The certificate chain uses not yet valid certificate|a certificate that is not yet valid"; do
+        IFS='|' read -r name text what <<<"$case"
+        out=$GN_TMP/cli-$mode-$name
+        srv_start -cert "$pki/$name.pem" -key "$pki/$name.key"
+        client "$mode" "$out" --verify-hostname=localhost
+        ok=$?
+        srv_stop
+        if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -eq 1 ] &&
+           grep -q "^- Status: The certificate is NOT trusted. $text" "$out" &&
+           ! grep -q "Simple Client Mode" "$out"; then
+            gn_pass "$mode: refuses $what"
+        else
+            gn_fail "$mode: did not refuse $what as expected (exit=$GN_CONVERSE_RC)"
+            gn_show "$out"
+        fi
+    done
 done
 
 gn_finish

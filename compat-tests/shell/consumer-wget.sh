@@ -4,7 +4,8 @@
 # (LD_PRELOAD and LD_LIBRARY_PATH).
 #  - a small file and an 11 MB file arrive intact (sha256 compared);
 #  - a server whose certificate comes from an unknown CA is refused;
-#  - a server whose certificate names another host is refused.
+#  - a server whose certificate names another host is refused;
+#  - expired and not-yet-valid server certificates are refused.
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
 gn_require wget openssl sha256sum
@@ -32,6 +33,8 @@ start_www() { # NAME CERT -> sets PORT_<NAME>
 start_www good server
 start_www rogue rogue
 start_www wrong wrongname
+start_www expired expired
+start_www notyet notyet
 
 # fetch MODE PORT FILE OUT : wget with our CA; output in $GN_TMP/wget.log
 fetch() {
@@ -56,26 +59,22 @@ for mode in $GN_MODES; do
         rm -f "$out"
     done
 
-    # wget exits 5 on an SSL verification failure.
-    fetch "$mode" "$PORT_rogue" small.txt "$GN_TMP/rogue-$mode"
-    rc=$?
-    if [ $rc -eq 5 ] && grep -q "known issuer" "$GN_TMP/wget.log" &&
-       ! [ -s "$GN_TMP/rogue-$mode" ]; then
-        gn_pass "$mode: wget refuses a certificate from an unknown CA (exit 5)"
-    else
-        gn_fail "$mode: unknown-CA server not refused as expected (exit $rc)"
-        gn_show "$GN_TMP/wget.log"
-    fi
-
-    fetch "$mode" "$PORT_wrong" small.txt "$GN_TMP/wrong-$mode"
-    rc=$?
-    if [ $rc -eq 5 ] && grep -q "does not match hostname" "$GN_TMP/wget.log" &&
-       ! [ -s "$GN_TMP/wrong-$mode" ]; then
-        gn_pass "$mode: wget refuses a certificate for another host name (exit 5)"
-    else
-        gn_fail "$mode: wrong-name server not refused as expected (exit $rc)"
-        gn_show "$GN_TMP/wget.log"
-    fi
+    # wget exits 5 on an SSL verification failure; its message says why.
+    for case in "rogue|doesn't have a known issuer|a certificate from an unknown CA" \
+                "wrong|does not match hostname|a certificate for another host name" \
+                "expired|has expired|an expired certificate" \
+                "notyet|is not yet activated|a certificate that is not yet valid"; do
+        IFS='|' read -r name text what <<<"$case"
+        port=PORT_$name
+        fetch "$mode" "${!port}" small.txt "$GN_TMP/$name-$mode"
+        rc=$?
+        if [ $rc -eq 5 ] && grep -q "$text" "$GN_TMP/wget.log" && ! [ -s "$GN_TMP/$name-$mode" ]; then
+            gn_pass "$mode: wget refuses $what (exit 5)"
+        else
+            gn_fail "$mode: wget did not refuse $what as expected (exit $rc)"
+            gn_show "$GN_TMP/wget.log"
+        fi
+    done
 done
 
 gn_finish
