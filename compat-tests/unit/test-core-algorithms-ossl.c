@@ -154,6 +154,66 @@ START_TEST(suites_map)
 }
 END_TEST
 
+/* GnuTLS's view of each suite (kx, cipher, MAC) agrees with what OpenSSL
+ * says about the same code point, for every suite OpenSSL knows. */
+static int kx_matches(gnutls_kx_algorithm_t kx, int kx_nid, int auth_nid)
+{
+    switch (kx) {
+    case GNUTLS_KX_UNKNOWN: return kx_nid == NID_kx_any && auth_nid == NID_auth_any;
+    case GNUTLS_KX_RSA: return kx_nid == NID_kx_rsa && auth_nid == NID_auth_rsa;
+    case GNUTLS_KX_DHE_RSA: return kx_nid == NID_kx_dhe && auth_nid == NID_auth_rsa;
+    case GNUTLS_KX_DHE_DSS: return kx_nid == NID_kx_dhe && auth_nid == NID_auth_dss;
+    case GNUTLS_KX_ECDHE_RSA: return kx_nid == NID_kx_ecdhe && auth_nid == NID_auth_rsa;
+    case GNUTLS_KX_ECDHE_ECDSA: return kx_nid == NID_kx_ecdhe && auth_nid == NID_auth_ecdsa;
+    case GNUTLS_KX_PSK: return kx_nid == NID_kx_psk && auth_nid == NID_auth_psk;
+    case GNUTLS_KX_DHE_PSK: return kx_nid == NID_kx_dhe_psk && auth_nid == NID_auth_psk;
+    case GNUTLS_KX_ECDHE_PSK: return kx_nid == NID_kx_ecdhe_psk && auth_nid == NID_auth_psk;
+    case GNUTLS_KX_RSA_PSK: return kx_nid == NID_kx_rsa_psk && auth_nid == NID_auth_rsa;
+    case GNUTLS_KX_SRP: return kx_nid == NID_kx_srp && auth_nid == NID_auth_srp;
+    case GNUTLS_KX_SRP_RSA: return kx_nid == NID_kx_srp && auth_nid == NID_auth_rsa;
+    case GNUTLS_KX_SRP_DSS: return kx_nid == NID_kx_srp && auth_nid == NID_auth_dss;
+    case GNUTLS_KX_ANON_DH: return kx_nid == NID_kx_dhe && auth_nid == NID_auth_null;
+    case GNUTLS_KX_ANON_ECDH: return kx_nid == NID_kx_ecdhe && auth_nid == NID_auth_null;
+    default: return 0;
+    }
+}
+
+START_TEST(suites_agree_with_openssl)
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+    SSL *ssl = SSL_new(ctx);
+    ck_assert_ptr_nonnull(ssl);
+    unsigned char id[2];
+    gnutls_kx_algorithm_t kx;
+    gnutls_cipher_algorithm_t ci;
+    gnutls_mac_algorithm_t mac;
+    const char *name;
+    int known = 0;
+    for (size_t i = 0; (name = gnutls_cipher_suite_info(i, id, &kx, &ci, &mac, NULL)) != NULL; i++) {
+        const SSL_CIPHER *c = SSL_CIPHER_find(ssl, id);
+        if (c == NULL || kx == GNUTLS_KX_VKO_GOST_12)
+            continue; /* Camellia-GCM, ...; GOST needs an engine */
+        known++;
+        ck_assert_msg(kx_matches(kx, SSL_CIPHER_get_kx_nid(c), SSL_CIPHER_get_auth_nid(c)), "%s: kx", name);
+        int cnid = SSL_CIPHER_get_cipher_nid(c);
+        if (ci == GNUTLS_CIPHER_NULL)
+            ck_assert_msg(cnid == NID_undef, "%s: cipher", name);
+        else if (ci != GNUTLS_CIPHER_ARCFOUR_128) /* RC4 needs the legacy provider */
+            ck_assert_msg(gnossl_cipher_fetch(ci) != NULL && EVP_CIPHER_get_nid(gnossl_cipher_fetch(ci)) == cnid,
+                          "%s: cipher", name);
+        if (mac == GNUTLS_MAC_AEAD)
+            ck_assert_msg(SSL_CIPHER_is_aead(c), "%s: AEAD", name);
+        else
+            ck_assert_msg(EVP_MD_get_type(gnossl_digest_fetch((gnutls_digest_algorithm_t)mac)) ==
+                              SSL_CIPHER_get_digest_nid(c), "%s: MAC", name);
+        ck_assert_uint_eq(gnossl_suite_lookup(SSL_CIPHER_get_protocol_id(c), NULL, NULL, NULL), 0);
+    }
+    ck_assert_int_ge(known, 100);
+    SSL_free(ssl);
+    SSL_CTX_free(ctx);
+}
+END_TEST
+
 /* The first fetch (which fails for legacy-only algorithms) must leave the
  * caller's OpenSSL error queue exactly as it was.  Check runs each test in
  * its own process, so this is the first fetch here. */
@@ -213,6 +273,7 @@ int main(void)
     tcase_add_test(tc, suites_map);
     tcase_add_test(tc, lists_are_backed);
     tcase_add_test(tc, fetch_keeps_error_queue);
+    tcase_add_test(tc, suites_agree_with_openssl);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
