@@ -102,6 +102,9 @@ const gnutls_datum_t *gnutls_certificate_get_ours(gnutls_session_t session)
 
     if (c == NULL || ssl == NULL || (ours = SSL_get_certificate(ssl)) == NULL)
         return NULL;
+    /* A client sends its certificate only when the server asks for one. */
+    if (!gnossl_session_is_server(session) && !gnutls_certificate_client_get_request_status(session))
+        return NULL;
     pthread_mutex_lock(&c->lock);
     for (i = 0; i < c->nkeys; i++)
         if (X509_cmp(c->keys[i].cert, ours) == 0) {
