@@ -10,6 +10,12 @@
 #   rogue-client.pem .key     client-auth leaf signed by rogue-ca
 #   expired.pem .key          leaf for localhost/127.0.0.1 by ca, valid in 2020 only
 #   notyet.pem .key           the same, valid only from 2090
+#   int-ca.pem .key           intermediate CA signed by ca
+#   chained.pem .key          leaf for localhost/127.0.0.1 signed by int-ca
+#                             (serve with the chain file int-ca.pem)
+#   evil.pem .key             leaf for localhost/127.0.0.1 signed with the
+#                             *server* leaf's key (CA:FALSE): must be refused
+#                             even when server.pem is sent as its chain
 
 gn_newkey() { # FILE TYPE
     case $2 in
@@ -75,6 +81,12 @@ gn_make_pki() {
     gn_make_leaf_dated "$d" expired "$t" ca "/CN=localhost" \
         "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" 20200101000000Z 20200301000000Z &&
     gn_make_leaf_dated "$d" notyet "$t" ca "/CN=localhost" \
-        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" 20900101000000Z 20900301000000Z ||
+        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" 20900101000000Z 20900301000000Z &&
+    gn_make_leaf "$d" int-ca "$t" ca "/O=gnossl tests/CN=gnossl intermediate CA" \
+        "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid" &&
+    gn_make_leaf "$d" chained "$t" int-ca "/CN=localhost" \
+        "$srv\nsubjectAltName=DNS:localhost,IP:127.0.0.1" &&
+    gn_make_leaf "$d" evil "$t" server "/CN=localhost" \
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1" ||
     { gn_log "gn_make_pki: openssl failed in $d"; return 1; }
 }

@@ -5,7 +5,9 @@
 #  - ALPN (--alpn) is negotiated
 #  - --resume: the second connection resumes, as the server reports (TLS 1.2, 1.3)
 #  - --starttls-proto=smtp against a fake SMTP server (Python ssl)
-#  - refused: wrong name (--verify-hostname), unknown CA, expired, not yet valid
+#  - a chain through an intermediate CA is accepted
+#  - refused: wrong name (--verify-hostname), unknown CA, a leaf used as a CA,
+#    expired, not yet valid
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
 gn_require gnutls-cli openssl python3
@@ -126,12 +128,30 @@ for mode in $GN_MODES; do
         gn_show "$out"
     fi
 
+    # A chain through an intermediate CA is accepted.
+    out=$GN_TMP/cli-$mode-chain
+    srv_start -cert "$pki/chained.pem" -key "$pki/chained.key" -cert_chain "$pki/int-ca.pem"
+    client "$mode" "$out" --verify-hostname=localhost
+    ok=$?
+    srv_stop
+    if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+       grep -q "^- Got a certificate list of 2 certificates" "$out" &&
+       grep -q "^- Status: The certificate is trusted" "$out"; then
+        gn_pass "$mode: accepts a leaf sent with its intermediate CA"
+    else
+        gn_fail "$mode: chain through an intermediate CA (seen=$ok, exit=$GN_CONVERSE_RC)"
+        gn_show "$out"
+    fi
+
     for case in "rogue|The certificate issuer is unknown|a certificate from an unknown CA" \
+                "evil|The certificate issuer is not a CA|a leaf signed by another leaf (CA:FALSE)" \
                 "expired|The certificate chain uses expired certificate|an expired certificate" \
                 "notyet|The certificate chain uses not yet valid certificate|a certificate that is not yet valid"; do
         IFS='|' read -r name text what <<<"$case"
         out=$GN_TMP/cli-$mode-$name
-        srv_start -cert "$pki/$name.pem" -key "$pki/$name.key"
+        chain=()
+        [ "$name" = evil ] && chain=(-cert_chain "$pki/server.pem")
+        srv_start -cert "$pki/$name.pem" -key "$pki/$name.key" "${chain[@]}"
         client "$mode" "$out" --verify-hostname=localhost
         ok=$?
         srv_stop
