@@ -3,6 +3,7 @@
 # answers each line reversed; -www for resumption), on the real GnuTLS and through gnossl.
 #  - TLS 1.2 and TLS 1.3 forced with --priority; both sides agree on the version
 #  - ALPN (--alpn) is negotiated
+#  - a client certificate (--x509certfile/--x509keyfile) satisfies s_server -Verify
 #  - --resume: the second connection resumes, as the server reports (TLS 1.2, 1.3)
 #  - --starttls-proto=smtp against a fake SMTP server (Python ssl)
 #  - a chain through an intermediate CA is accepted
@@ -79,6 +80,25 @@ for mode in $GN_MODES; do
         gn_fail "$mode: ALPN (seen=$ok, exit=$GN_CONVERSE_RC)"
         gn_show "$out"; gn_show "$SLOG"
     fi
+
+    # Client certificate, required and verified by s_server.
+    for v in 1.2 1.3; do
+        out=$GN_TMP/cli-$mode-clientcert$v
+        srv_start "${good[@]}" -Verify 1 -CAfile "$pki/ca.pem" -verify_return_error
+        client "$mode" "$out" --verify-hostname=localhost --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" \
+            --x509certfile="$pki/client.pem" --x509keyfile="$pki/client.key"
+        ok=$?
+        srv_stop
+        if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
+           grep -q "^Peer certificate: CN = gnossl test client" "$SLOG" &&
+           grep -q "^Verification: OK" "$SLOG" &&
+           grep -q "^Protocol version: TLSv$v" "$SLOG"; then
+            gn_pass "$mode: TLS $v client certificate accepted by s_server -Verify"
+        else
+            gn_fail "$mode: TLS $v client certificate (seen=$ok, exit=$GN_CONVERSE_RC)"
+            gn_show "$out"; gn_show "$SLOG"
+        fi
+    done
 
     # Resumption, judged by the server: s_server -www's page says "Reused".
     for v in 1.2 1.3; do
