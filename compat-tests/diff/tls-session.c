@@ -598,6 +598,79 @@ static void scenario_ext(const char *prio)
     pair_free(&p);
 }
 
+static void cb_compare(struct pair *p, gnutls_channel_binding_t t, const char *name)
+{
+    gnutls_datum_t a = {NULL, 0}, b = {NULL, 0};
+    int ra = gnutls_session_channel_binding(p->c.s, t, &a);
+    int rb = gnutls_session_channel_binding(p->s.s, t, &b);
+    printf("  cb %s: client %s server %s size %u same %d\n", name, code(ra), code(rb), ra == 0 ? a.size : 0,
+           ra == 0 && rb == 0 && a.size == b.size && memcmp(a.data, b.data, a.size) == 0);
+    if (ra == 0)
+        gnutls_free(a.data);
+    if (rb == 0)
+        gnutls_free(b.data);
+}
+
+static void scenario_keys(const char *prio, int resume)
+{
+    struct pair p;
+    char a[64], b[64], c[64];
+    gnutls_datum_t data = {NULL, 0};
+    printf("== keying material %s%s\n", prio, resume ? " (resumed)" : "");
+    for (int round = 0; round <= resume; round++) {
+        pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+        gnutls_session_ticket_enable_server(p.s.s, &ticket_key);
+        if (round == 1)
+            gnutls_session_set_data(p.c.s, data.data, data.size);
+        printf("  cb before handshake: %s\n", code(gnutls_session_channel_binding(p.c.s, GNUTLS_CB_TLS_UNIQUE, &data)));
+        if (handshake(&p) == 0) {
+            if (round == resume) {
+                int r1 = gnutls_prf_rfc5705(p.c.s, 5, "label", 0, NULL, 40, a);
+                int r2 = gnutls_prf_rfc5705(p.s.s, 5, "label", 0, NULL, 40, b);
+                printf("  rfc5705 no context: %s %s same %d\n", code(r1), code(r2), memcmp(a, b, 40) == 0);
+                r1 = gnutls_prf_rfc5705(p.c.s, 5, "label", 3, "ctx", 40, a);
+                r2 = gnutls_prf_rfc5705(p.s.s, 5, "label", 3, "ctx", 40, b);
+                int r3 = gnutls_prf_rfc5705(p.s.s, 5, "label", 0, "", 40, c);
+                printf("  rfc5705 context: %s %s same %d; empty context %s differs-from-ctx %d\n", code(r1), code(r2),
+                       memcmp(a, b, 40) == 0, code(r3), memcmp(c, b, 40) != 0);
+                r1 = gnutls_prf(p.c.s, 5, "label", 0, 0, NULL, 40, a);
+                r2 = gnutls_prf(p.s.s, 5, "label", 0, 0, NULL, 40, b);
+                r3 = gnutls_prf_rfc5705(p.s.s, 5, "label", 0, NULL, 40, c);
+                printf("  prf: %s %s same %d equals-rfc5705 %d\n", code(r1), code(r2), memcmp(a, b, 40) == 0,
+                       memcmp(b, c, 40) == 0);
+                r1 = gnutls_prf(p.c.s, 5, "label", 1, 4, "more", 40, a);
+                r2 = gnutls_prf(p.s.s, 5, "label", 1, 4, "more", 40, b);
+                printf("  prf server-first extra: %s %s same %d\n", code(r1), code(r2), memcmp(a, b, 40) == 0);
+                r1 = gnutls_prf_raw(p.c.s, 5, "label", 4, "seed", 40, a);
+                r2 = gnutls_prf_raw(p.s.s, 5, "label", 4, "seed", 40, b);
+                printf("  prf_raw: %s %s same %d\n", code(r1), code(r2), memcmp(a, b, 40) == 0);
+                cb_compare(&p, GNUTLS_CB_TLS_UNIQUE, "tls-unique");
+                cb_compare(&p, GNUTLS_CB_TLS_SERVER_END_POINT, "tls-server-end-point");
+                cb_compare(&p, GNUTLS_CB_TLS_EXPORTER, "tls-exporter");
+                gnutls_datum_t cr, sr, cr2, sr2;
+                gnutls_session_get_random(p.c.s, &cr, &sr);
+                gnutls_session_get_random(p.s.s, &cr2, &sr2);
+                printf("  randoms: sizes %u %u same %d %d\n", cr.size, sr.size,
+                       cr.size == cr2.size && memcmp(cr.data, cr2.data, cr.size) == 0,
+                       sr.size == sr2.size && memcmp(sr.data, sr2.data, sr.size) == 0);
+                gnutls_datum_t id1, id2;
+                gnutls_session_get_id2(p.c.s, &id1);
+                gnutls_session_get_id2(p.s.s, &id2);
+                /* (a TLS 1.2 OpenSSL server issuing a ticket sends an empty
+                 * session ID: the server side is a known difference) */
+                (void)id2;
+                printf("  client session id size %u\n", id1.size);
+            }
+            transfer(&p.s, &p.c, 5);
+            if (round == 0 && resume)
+                gnutls_session_get_data2(p.c.s, &data);
+        }
+        pair_free(&p);
+    }
+    if (data.data)
+        gnutls_free(data.data);
+}
+
 static void scenario_timeout(void)
 {
     struct pair p;
@@ -679,6 +752,10 @@ int main(void)
     scenario_resume("NORMAL:-VERS-ALL:+VERS-TLS1.2");
     scenario_ext("NORMAL:-VERS-ALL:+VERS-TLS1.3");
     scenario_ext("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.3", 0);
+    scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0);
+    scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2", 1);
+    scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_SESSION_HASH", 0);
     scenario_timeout();
     scenario_misc();
     gnutls_free(ticket_key.data);

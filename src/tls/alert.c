@@ -9,6 +9,7 @@
 #include "tls/session-int.h"
 
 #include <openssl/err.h>
+#include <string.h>
 
 static int hook_matches(gnutls_session_t s, int type, unsigned when)
 {
@@ -46,6 +47,14 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
     size_t blen = len >= 4 ? len - 4 : 0;
     if (write_p) {
         s->hs_last_out = type;
+        /* A TLS 1.3 client's session ID is the one its hello carried. */
+        if (type == SSL3_MT_CLIENT_HELLO && len >= 4 + 2 + 32 + 1) {
+            unsigned n = p[4 + 2 + 32];
+            if (n <= 32 && len >= 4 + 2 + 32 + 1 + n) {
+                memcpy(s->hello_sid, p + 4 + 2 + 32 + 1, n);
+                s->hello_sid_len = n;
+            }
+        }
         if (type == SSL3_MT_NEWSESSION_TICKET)
             s->ticket_sent = 1;
         if (hook_matches(s, type, GNUTLS_HOOK_PRE))

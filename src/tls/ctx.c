@@ -44,9 +44,9 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
 {
     (void)is_dtls;
     if (is_server) {
-        /* A GnuTLS server resumes only through tickets (or db functions it
-         * was given): no session-ID cache behind the application's back. */
-        SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+        /* A GnuTLS server hands out session IDs but resumes only through
+         * tickets (or db functions it was given): no internal cache. */
+        SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL);
         SSL_CTX_set_alpn_select_cb(ctx, gnossl_alpn_select, NULL);
         SSL_CTX_set_tlsext_ticket_key_evp_cb(ctx, ticket_cb);
     }

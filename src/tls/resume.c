@@ -163,6 +163,10 @@ static const unsigned char *session_id(gnutls_session_t s, unsigned *len)
     *len = 0;
     if (s == NULL || s->ssl == NULL)
         return NULL;
+    if (!s->is_server && SSL_version(s->ssl) == TLS1_3_VERSION) {
+        *len = s->hello_sid_len;
+        return s->hello_sid;
+    }
     SSL_SESSION *sess = SSL_get0_session(s->ssl);
     if (sess == NULL)
         return NULL;

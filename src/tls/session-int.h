@@ -90,6 +90,8 @@ struct gnutls_session_int {
     int fatal_alert_stopped;
     int fatal_alert_received;
     int ticket_received;
+    unsigned char hello_sid[32]; /* legacy_session_id of our ClientHello */
+    unsigned hello_sid_len;
     int ticket_sent;
     int cert_requested; /* the server sent a CertificateRequest */
     unsigned char client_random[32], server_random[32], master_secret[48];
