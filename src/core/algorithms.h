@@ -35,6 +35,16 @@ int gnossl_suite_lookup(unsigned id, gnutls_cipher_algorithm_t *cipher, gnutls_m
 
 /* ---- additions (owned by src/core/algorithms*.c) ---- */
 
+/* Notes on the functions above:
+ * - gnossl_sign_ossl_name gives OpenSSL 3.0's "SIG+HASH" form ("DSA+SHA256",
+ *   "ECDSA+SHA224", "ECDSA+SHA1") for the TLS 1.2 pairs it has no scheme
+ *   name for; SSL_set1_sigalgs_list takes both forms, and
+ *   gnossl_sign_from_ossl_name accepts them (case-insensitively).
+ * - gnossl_suite_lookup returns 0, or GNUTLS_E_UNKNOWN_CIPHER_SUITE; any
+ *   output pointer may be NULL.
+ * - The legacy-provider-only algorithms (MD2, RC4, DES, RC2) have names but
+ *   their *_fetch is NULL unless the application loaded that provider. */
+
 /* EVP_MAC name ("HMAC", "CMAC", "GMAC") for a GnuTLS MAC, with the digest
  * (HMAC) or cipher (CMAC/GMAC) parameter it needs; NULL if unsupported. */
 const char *gnossl_mac_ossl_mac(gnutls_mac_algorithm_t m, const char **digest, const char **cipher);
