@@ -1,14 +1,20 @@
 # Shared helpers for the consumer and interop shell tests (bash only).
 #
 #   . "$GNOSSL_SRC/compat-tests/lib/common.sh"
-#   gn_init NAME            temp dir $GN_TMP, EXIT trap that kills our peers
-#   gn_run MODE CMD...      run CMD on the real GnuTLS ("real") or on gnossl
-#                           ("preload" = LD_PRELOAD, "libpath" = LD_LIBRARY_PATH)
-#   gn_check / gn_fail      record one assertion's outcome; gn_finish exits
+#   gn_init NAME             temp dir $GN_TMP; EXIT trap kills our peers by PID
+#   gn_run MODE CMD...       run CMD (timeout 20) on the real GnuTLS ("real") or
+#                            on gnossl ("preload" = LD_PRELOAD, "libpath" =
+#                            LD_LIBRARY_PATH); gn_prefix for background peers
+#   gn_assert_loaded MODE B  B really resolves libgnutls.so.30 as MODE means
+#   gn_converse OUT IN RE CMD  interactive client: write IN, wait for RE
+#   gn_pass / gn_fail        record one assertion; gn_finish exits 0 or 1
+#   net.sh: gn_free_port, gn_wait_port; pki.sh: gn_make_pki;
+#   peers.sh: gn_start_https_dir, gn_start_smtp_starttls
 #
 # Every test runs each scenario once per mode in GN_MODES (default
 # "real preload libpath"): the real GnuTLS run is the baseline that proves the
 # scenario itself is right; the two gnossl runs are what is being tested.
+# GN_KEEP_TMP=1 keeps the temp dir (logs) for debugging.
 
 GN_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 GNOSSL_SRC=${GNOSSL_SRC:-$(cd "$GN_LIB_DIR/../.." && pwd)}
@@ -16,11 +22,11 @@ GNOSSL_BUILD=${GNOSSL_BUILD:-$GNOSSL_SRC/build}
 GN_MODES=${GN_MODES:-real preload libpath}
 GN_PIDS=()
 GN_FAILED=()
+GN_PASSED=0
 # Each mode sets up its own loader environment; an inherited LD_PRELOAD or
 # LD_LIBRARY_PATH (a test runner may add the build dir) would turn the "real"
 # baseline into gnossl.
 unset LD_PRELOAD LD_LIBRARY_PATH
-GN_PASSED=0
 
 . "$GN_LIB_DIR/net.sh"
 . "$GN_LIB_DIR/pki.sh"
@@ -128,12 +134,6 @@ gn_stop() {
 # reports every mode, then gn_finish exits 1 if anything failed.
 gn_pass() { GN_PASSED=$((GN_PASSED + 1)); gn_log "ok   - $*"; }
 gn_fail() { GN_FAILED+=("$*"); gn_log "FAIL - $*"; }
-
-# gn_check DESCRIPTION CMD... : pass if CMD succeeds.
-gn_check() {
-    local what=$1; shift
-    if "$@"; then gn_pass "$what"; else gn_fail "$what"; return 1; fi
-}
 
 # gn_show FILE: print a log into the test output (indented, capped).
 gn_show() {
