@@ -221,7 +221,7 @@ static void groups_curves(void)
 
 static void misc(void)
 {
-    for (int i = -2; i <= 10; i++) {
+    for (int i = -2; i <= MAXID; i++) {
         const char *n = gnutls_certificate_type_get_name((gnutls_certificate_type_t)i);
         ADD_NAME(n);
         printf("crt_type %d %s\n", i, S(n));
