@@ -254,6 +254,26 @@ static void case_pinned(void)
     pair_close(&p);
 }
 
+/* Verification flags on the credentials, post-handshake. */
+static void case_flags(const char *name, unsigned flags, const char *host)
+{
+    struct pair p;
+    int rc, rs, r;
+    unsigned status;
+    char what[128];
+
+    if (pair_open(&p, name, 1) < 0) {
+        pair_close(&p);
+        return;
+    }
+    gnutls_certificate_set_verify_flags(p.cc, flags);
+    handshake(p.c, p.s, &rc, &rs);
+    r = gnutls_certificate_verify_peers3(p.c, host, &status);
+    snprintf(what, sizeof(what), "%s flags=0x%x host=%s", name, flags, host);
+    print_status(what, r, status);
+    pair_close(&p);
+}
+
 int main(int argc, char **argv)
 {
     char tmpl[] = "/tmp/cred-verify-XXXXXX", cmd[2048], line[256];
@@ -296,6 +316,18 @@ int main(int argc, char **argv)
     }
     fclose(f);
     case_pinned();
+    printf("flags\n");
+    case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS, "x.wild.example");
+    case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS, "good.example");
+    case_flags("expired", GNUTLS_VERIFY_DISABLE_TIME_CHECKS, "good.example");
+    case_flags("future", GNUTLS_VERIFY_DISABLE_TIME_CHECKS, "good.example");
+    case_flags("expiredint", GNUTLS_VERIFY_DISABLE_TIME_CHECKS, "good.example");
+    case_flags("sha1", GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1, "good.example");
+    case_flags("sha1", GNUTLS_VERIFY_ALLOW_BROKEN, "good.example");
+    case_flags("revoked", GNUTLS_VERIFY_DISABLE_CRL_CHECKS, "good.example");
+    case_flags("notca", GNUTLS_VERIFY_DISABLE_CA_SIGN, "good.example");
+    case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_IP_MATCHES, "127.0.0.1");
+    case_flags("iponly", GNUTLS_VERIFY_DO_NOT_ALLOW_IP_MATCHES, "127.0.0.1");
     gnutls_global_deinit();
     if (generated) {
         snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

@@ -129,6 +129,9 @@ static unsigned insecure_sig(X509 *x, unsigned vflags)
 
     if (!OBJ_find_sigid_algs(X509_get_signature_nid(x), &mdnid, &pknid))
         return 0;
+    /* GNUTLS_VERIFY_ALLOW_BROKEN (both MD bits) admits every broken digest */
+    if ((vflags & GNUTLS_VERIFY_ALLOW_BROKEN) == GNUTLS_VERIFY_ALLOW_BROKEN)
+        return 0;
     switch (mdnid) {
     case NID_md2:
         return (vflags & GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2) ? 0 : GNUTLS_CERT_INSECURE_ALGORITHM;
@@ -181,11 +184,16 @@ int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags)
 
     if (x == NULL || host == NULL)
         return 0;
-    ERR_set_mark();
-    if (is_ip_literal(host, ip, &iplen) && X509_check_ip(x, ip, (size_t)iplen, 0) == 1) {
+    if (is_ip_literal(host, ip, &iplen)) {
+        if (vflags & GNUTLS_VERIFY_DO_NOT_ALLOW_IP_MATCHES)
+            return 0;
+        ERR_set_mark();
+        r = X509_check_ip(x, ip, (size_t)iplen, 0);
         ERR_pop_to_mark();
-        return 1;
+        if (r == 1)
+            return 1;
     }
+    ERR_set_mark();
     if (vflags & GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS)
         chk |= X509_CHECK_FLAG_NO_WILDCARDS;
     if (has_name_sans(x))
