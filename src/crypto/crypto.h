@@ -13,6 +13,10 @@ unsigned gnossl_mac_key_size(int id);
  * refuses it there (RMD160, SHAKE, GOST, unknown ids). */
 const EVP_MD *gnossl_hash_md(gnutls_digest_algorithm_t id);
 
+/* The digest of an HMAC id GnuTLS 3.7.9 accepts in gnutls_hmac_* and the
+ * KDFs (MD5, SHA-1, SHA-2), or NULL. */
+const EVP_MD *gnossl_hmac_md(gnutls_mac_algorithm_t id);
+
 /* HMAC over a pre-fetched digest (no OpenSSL fetch per key or message).
  * Keyed state is kept so that output restarts cheaply. */
 typedef struct gnossl_hmac gnossl_hmac;

@@ -35,7 +35,7 @@ static void fetch_cmac(void)
 
 /* The digest for an HMAC id GnuTLS 3.7.9 accepts (not RMD160, SHA-3 or
  * MD5+SHA1, which have ids but no HMAC there). */
-static const EVP_MD *hmac_md(gnutls_mac_algorithm_t id)
+const EVP_MD *gnossl_hmac_md(gnutls_mac_algorithm_t id)
 {
     switch (id) {
     case GNUTLS_MAC_MD5:
@@ -118,7 +118,7 @@ int gnutls_hmac_init(gnutls_hmac_hd_t *dig, gnutls_mac_algorithm_t algorithm, co
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     h->len = gnossl_mac_output_size((int)algorithm);
 
-    if ((md = hmac_md(algorithm)) != NULL) {
+    if ((md = gnossl_hmac_md(algorithm)) != NULL) {
         h->kind = KIND_HMAC;
         h->hmac = gnossl_hmac_new(md, key, keylen);
         ok = h->hmac != NULL;
@@ -228,7 +228,7 @@ void gnutls_hmac_deinit(gnutls_hmac_hd_t handle, void *digest)
 int gnutls_hmac_fast(gnutls_mac_algorithm_t algorithm, const void *key, size_t keylen, const void *text,
                      size_t textlen, void *digest)
 {
-    const EVP_MD *md = hmac_md(algorithm);
+    const EVP_MD *md = gnossl_hmac_md(algorithm);
     gnutls_hmac_hd_t h;
     int ret;
 
