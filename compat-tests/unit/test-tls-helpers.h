@@ -17,7 +17,7 @@
 static char tt_dir[256];
 static char tt_rsa_key[300], tt_rsa_crt[300], tt_ec_key[300], tt_ec_crt[300];
 
-static void tt_pki_setup(void)
+static inline void tt_pki_setup(void)
 {
     if (tt_dir[0])
         return;
@@ -40,7 +40,7 @@ static void tt_pki_setup(void)
         abort();
 }
 
-static void tt_pki_cleanup(void)
+static inline void tt_pki_cleanup(void)
 {
     if (!tt_dir[0])
         return;
@@ -73,7 +73,7 @@ struct tt_end {
     int use_set_errno; /* report errors with gnutls_transport_set_errno */
 };
 
-static void tt_pipe_put(struct tt_pipe *p, const void *d, size_t n)
+static inline void tt_pipe_put(struct tt_pipe *p, const void *d, size_t n)
 {
     if (p->len + n > p->cap) {
         p->cap = (p->len + n) * 2 + 1024;
@@ -83,12 +83,12 @@ static void tt_pipe_put(struct tt_pipe *p, const void *d, size_t n)
     p->len += n;
 }
 
-static size_t tt_pipe_avail(struct tt_pipe *p)
+static inline size_t tt_pipe_avail(struct tt_pipe *p)
 {
     return p->len - p->off;
 }
 
-static int tt_fault(struct tt_end *e)
+static inline int tt_fault(struct tt_end *e)
 {
     e->calls++;
     if (e->eintr_every && e->calls % e->eintr_every == 0)
@@ -98,7 +98,7 @@ static int tt_fault(struct tt_end *e)
     return 0;
 }
 
-static ssize_t tt_fail(struct tt_end *e, int err)
+static inline ssize_t tt_fail(struct tt_end *e, int err)
 {
     if (e->use_set_errno) {
         gnutls_transport_set_errno(e->s, err);
@@ -109,7 +109,7 @@ static ssize_t tt_fail(struct tt_end *e, int err)
     return -1;
 }
 
-static ssize_t tt_push(gnutls_transport_ptr_t ptr, const void *data, size_t n)
+static inline ssize_t tt_push(gnutls_transport_ptr_t ptr, const void *data, size_t n)
 {
     struct tt_end *e = ptr;
     int f = tt_fault(e);
@@ -123,7 +123,7 @@ static ssize_t tt_push(gnutls_transport_ptr_t ptr, const void *data, size_t n)
     return (ssize_t)n;
 }
 
-static ssize_t tt_pull(gnutls_transport_ptr_t ptr, void *data, size_t n)
+static inline ssize_t tt_pull(gnutls_transport_ptr_t ptr, void *data, size_t n)
 {
     struct tt_end *e = ptr;
     if (e->reset_on_read)
@@ -146,7 +146,7 @@ static ssize_t tt_pull(gnutls_transport_ptr_t ptr, void *data, size_t n)
     return (ssize_t)n;
 }
 
-static int tt_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
+static inline int tt_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
 {
     struct tt_end *e = ptr;
     (void)ms;
@@ -161,7 +161,7 @@ struct tt_pair {
 };
 
 /* prio: priority string for both ends; key/crt: server certificate. */
-static void tt_pair_init(struct tt_pair *p, const char *prio, const char *key, const char *crt)
+static inline void tt_pair_init(struct tt_pair *p, const char *prio, const char *key, const char *crt)
 {
     memset(p, 0, sizeof *p);
     ck_assert_int_eq(gnutls_certificate_allocate_credentials(&p->ccred), 0);
@@ -186,7 +186,7 @@ static void tt_pair_init(struct tt_pair *p, const char *prio, const char *key, c
     }
 }
 
-static void tt_pair_free(struct tt_pair *p)
+static inline void tt_pair_free(struct tt_pair *p)
 {
     gnutls_deinit(p->client.s);
     gnutls_deinit(p->server.s);
@@ -200,7 +200,7 @@ static void tt_pair_free(struct tt_pair *p)
 
 /* Run both handshakes to completion; returns 0 or the first fatal error
  * (client's in *cret, server's in *sret). */
-static int tt_handshake(struct tt_pair *p, int *cret, int *sret)
+static inline int tt_handshake(struct tt_pair *p, int *cret, int *sret)
 {
     int cdone = 0, sdone = 0, rc = 0, rs = 0;
     for (int i = 0; i < 10000 && !(cdone && sdone); i++) {
