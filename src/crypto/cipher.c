@@ -16,6 +16,7 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,4 +331,88 @@ void gnutls_cipher_deinit(gnutls_cipher_hd_t handle)
 {
     if (handle != NULL)
         hd_free(handle);
+}
+
+/* GnuTLS's "block" ciphers, the ones PKCS#7 padding applies to. */
+static int is_block_type(gnutls_cipher_hd_t h)
+{
+    return h->info.mode == GNOSSL_MODE_CBC || h->info.mode == GNOSSL_MODE_XTS || h->id == GNUTLS_CIPHER_AES_128_CFB8 ||
+           h->id == GNUTLS_CIPHER_AES_192_CFB8 || h->id == GNUTLS_CIPHER_AES_256_CFB8;
+}
+
+int gnutls_cipher_encrypt3(gnutls_cipher_hd_t handle, const void *ptext, size_t ptext_len, void *ctext,
+                           size_t *ctext_len, unsigned flags)
+{
+    if (handle == NULL || ctext_len == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+
+    if (is_block_type(handle) && (flags & GNUTLS_CIPHER_PADDING_PKCS7)) {
+        size_t bs = handle->info.block_size, n, r;
+        unsigned char last[16];
+        int ret;
+
+        if (ptext_len > SIZE_MAX - bs)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        /* always at least one byte of padding: a whole block when aligned */
+        n = (ptext_len + bs) / bs * bs;
+        if (ctext == NULL) {
+            *ctext_len = n;
+            return 0;
+        }
+        if (*ctext_len < n)
+            return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
+        r = ptext_len % bs;
+        ret = gnutls_cipher_encrypt2(handle, ptext, ptext_len - r, ctext, ptext_len - r);
+        if (ret < 0)
+            return ret;
+        memset(last, (int)(bs - r), sizeof last);
+        if (r)
+            memcpy(last, (const unsigned char *)ptext + ptext_len - r, r);
+        ret = gnutls_cipher_encrypt2(handle, last, bs, (unsigned char *)ctext + ptext_len - r, bs);
+        OPENSSL_cleanse(last, sizeof last);
+        if (ret < 0)
+            return ret;
+        *ctext_len = n;
+        return 0;
+    }
+
+    if (ctext == NULL) {
+        *ctext_len = ptext_len;
+        return 0;
+    }
+    {
+        int ret = gnutls_cipher_encrypt2(handle, ptext, ptext_len, ctext, *ctext_len);
+        if (ret < 0)
+            return ret;
+    }
+    *ctext_len = ptext_len;
+    return 0;
+}
+
+int gnutls_cipher_decrypt3(gnutls_cipher_hd_t handle, const void *ctext, size_t ctext_len, void *ptext,
+                           size_t *ptext_len, unsigned flags)
+{
+    int ret;
+
+    if (handle == NULL || ptext_len == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ret = gnutls_cipher_decrypt2(handle, ctext, ctext_len, ptext, *ptext_len);
+    if (ret < 0)
+        return ret;
+    if (is_block_type(handle) && (flags & GNUTLS_CIPHER_PADDING_PKCS7)) {
+        const unsigned char *p = ptext;
+        unsigned char pad;
+        /* 1..block size bytes, all holding the count (as GnuTLS, the
+         * buffer size given, not the ciphertext length, marks the end) */
+        if (*ptext_len == 0)
+            return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
+        pad = p[*ptext_len - 1];
+        if (pad == 0 || pad > handle->info.block_size || pad > *ptext_len)
+            return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
+        for (size_t i = *ptext_len - pad; i < *ptext_len; i++)
+            if (p[i] != pad)
+                return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
+        *ptext_len -= pad;
+    }
+    return 0;
 }
