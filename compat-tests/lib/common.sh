@@ -139,7 +139,7 @@ gn_fail() { GN_FAILED+=("$*"); gn_log "FAIL - $*"; }
 gn_show() {
     [ -f "$1" ] || return 0
     gn_log "  --- $(basename "$1") (last 25 lines)"
-    tail -n 25 "$1" | sed 's/^/  | /' >&2
+    tail -n 25 "$1" | awk '{ print "  | " $0 }' >&2
 }
 
 gn_finish() {
