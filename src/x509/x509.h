@@ -40,12 +40,15 @@ struct gnutls_x509_crl_int {
 };
 
 struct gnutls_x509_trust_list_st {
-    X509_STORE *store;         /* trusted CAs and CRLs */
-    STACK_OF(X509) *cas;       /* the same CAs, in insertion order */
-    STACK_OF(X509_CRL) *crls;
-    gnutls_x509_crt_t *keep;   /* certificates handed to us with ownership */
-    size_t nkeep;
-    gnutls_verify_output_function *verify_out;
+    X509_STORE *store;          /* trust anchors and CRLs, for X509_verify_cert */
+    gnutls_x509_crt_t *cas;     /* the anchors, in insertion order */
+    unsigned char *cas_ours;    /* 1: loaded by us, freed even by deinit(list, 0) */
+    size_t ncas;
+    gnutls_x509_crl_t *crls;    /* owned */
+    size_t ncrls;
+    gnutls_x509_trust_list_getissuer_function *getissuer;
+    void *ptr;
+    unsigned size;              /* GnuTLS's hash table size: fixes iteration order */
 };
 
 /* ---- helpers (x509-common.c) ---- */
@@ -109,5 +112,16 @@ int gnossl_pkey_bn_datum(const EVP_PKEY *pkey, const char *param, gnutls_datum_t
 /* EC point coordinates, or the raw key of EdDSA/X25519/X448 (y empty). */
 int gnossl_pkey_ecc_raw(const EVP_PKEY *pkey, gnutls_ecc_curve_t *curve, gnutls_datum_t *x, gnutls_datum_t *y);
 int gnossl_pubkey_from_pkey(gnutls_pubkey_t key, EVP_PKEY *pkey);
+
+/* Sign data (or, prehashed, its digest) with pkey: PKCS#1 v1.5, or PSS
+ * (salt = digest length) when pss or the key is RSA-PSS; raw_tls1 signs
+ * the bytes with PKCS#1 padding and no DigestInfo. */
+int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int prehashed, int raw_tls1,
+                     const gnutls_datum_t *data, gnutls_datum_t *sig);
+
+/* ---- trust lists (trust-list.c) ---- */
+/* The X509_STORE behind a trust list (CAs and CRLs added so far); the
+ * list keeps ownership. */
+X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl);
 
 #endif

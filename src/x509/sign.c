@@ -1,0 +1,385 @@
+/* Signing and verification with EVP_PKEY for the abstract key API:
+ * gnutls_privkey_sign_* and gnutls_pubkey_verify_*. */
+#include "gnossl.h"
+#include "x509/x509.h"
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
+#include <string.h>
+
+/* What a GnuTLS signature algorithm means for OpenSSL (a static helper:
+ * src/core/algorithms.h maps TLS names only). */
+static const struct sig_info {
+    gnutls_sign_algorithm_t sign;
+    gnutls_pk_algorithm_t pk;
+    gnutls_digest_algorithm_t dig;
+    int pss;
+} sig_infos[] = {
+    {GNUTLS_SIGN_RSA_SHA1, GNUTLS_PK_RSA, GNUTLS_DIG_SHA1, 0},
+    {GNUTLS_SIGN_RSA_SHA224, GNUTLS_PK_RSA, GNUTLS_DIG_SHA224, 0},
+    {GNUTLS_SIGN_RSA_SHA256, GNUTLS_PK_RSA, GNUTLS_DIG_SHA256, 0},
+    {GNUTLS_SIGN_RSA_SHA384, GNUTLS_PK_RSA, GNUTLS_DIG_SHA384, 0},
+    {GNUTLS_SIGN_RSA_SHA512, GNUTLS_PK_RSA, GNUTLS_DIG_SHA512, 0},
+    {GNUTLS_SIGN_RSA_MD5, GNUTLS_PK_RSA, GNUTLS_DIG_MD5, 0},
+    {GNUTLS_SIGN_RSA_PSS_SHA256, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA256, 1},
+    {GNUTLS_SIGN_RSA_PSS_SHA384, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA384, 1},
+    {GNUTLS_SIGN_RSA_PSS_SHA512, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA512, 1},
+    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, GNUTLS_PK_RSA, GNUTLS_DIG_SHA256, 1},
+    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA384, GNUTLS_PK_RSA, GNUTLS_DIG_SHA384, 1},
+    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA512, GNUTLS_PK_RSA, GNUTLS_DIG_SHA512, 1},
+    {GNUTLS_SIGN_ECDSA_SHA1, GNUTLS_PK_EC, GNUTLS_DIG_SHA1, 0},
+    {GNUTLS_SIGN_ECDSA_SHA224, GNUTLS_PK_EC, GNUTLS_DIG_SHA224, 0},
+    {GNUTLS_SIGN_ECDSA_SHA256, GNUTLS_PK_EC, GNUTLS_DIG_SHA256, 0},
+    {GNUTLS_SIGN_ECDSA_SHA384, GNUTLS_PK_EC, GNUTLS_DIG_SHA384, 0},
+    {GNUTLS_SIGN_ECDSA_SHA512, GNUTLS_PK_EC, GNUTLS_DIG_SHA512, 0},
+    {GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, GNUTLS_PK_EC, GNUTLS_DIG_SHA256, 0},
+    {GNUTLS_SIGN_ECDSA_SECP384R1_SHA384, GNUTLS_PK_EC, GNUTLS_DIG_SHA384, 0},
+    {GNUTLS_SIGN_ECDSA_SECP521R1_SHA512, GNUTLS_PK_EC, GNUTLS_DIG_SHA512, 0},
+    {GNUTLS_SIGN_DSA_SHA1, GNUTLS_PK_DSA, GNUTLS_DIG_SHA1, 0},
+    {GNUTLS_SIGN_DSA_SHA256, GNUTLS_PK_DSA, GNUTLS_DIG_SHA256, 0},
+    {GNUTLS_SIGN_EDDSA_ED25519, GNUTLS_PK_EDDSA_ED25519, GNUTLS_DIG_UNKNOWN, 0},
+    {GNUTLS_SIGN_EDDSA_ED448, GNUTLS_PK_EDDSA_ED448, GNUTLS_DIG_UNKNOWN, 0},
+};
+
+static const struct sig_info *sig_find(gnutls_sign_algorithm_t s)
+{
+    for (size_t i = 0; i < sizeof sig_infos / sizeof sig_infos[0]; i++)
+        if (sig_infos[i].sign == s)
+            return &sig_infos[i];
+    return NULL;
+}
+
+static const EVP_MD *md_of(gnutls_digest_algorithm_t d)
+{
+    switch (d) {
+    case GNUTLS_DIG_MD5:
+        return EVP_md5();
+    case GNUTLS_DIG_SHA1:
+        return EVP_sha1();
+    case GNUTLS_DIG_SHA224:
+        return EVP_sha224();
+    case GNUTLS_DIG_SHA256:
+        return EVP_sha256();
+    case GNUTLS_DIG_SHA384:
+        return EVP_sha384();
+    case GNUTLS_DIG_SHA512:
+        return EVP_sha512();
+    case GNUTLS_DIG_SHA3_256:
+        return EVP_sha3_256();
+    case GNUTLS_DIG_SHA3_384:
+        return EVP_sha3_384();
+    case GNUTLS_DIG_SHA3_512:
+        return EVP_sha3_512();
+    default:
+        return NULL;
+    }
+}
+
+static int is_rsa(gnutls_pk_algorithm_t pk)
+{
+    return pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS;
+}
+
+static int eddsa(gnutls_pk_algorithm_t pk)
+{
+    return pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448;
+}
+
+/* PSS with the salt as long as the digest, as TLS and GnuTLS use it. */
+static int set_padding(EVP_PKEY_CTX *pctx, gnutls_pk_algorithm_t keypk, int pss)
+{
+    if (!is_rsa(keypk))
+        return 1;
+    if (pss || keypk == GNUTLS_PK_RSA_PSS)
+        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0 &&
+               EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0;
+    return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
+}
+
+/* Sign a message (hashing it) or, with prehashed, an already computed
+ * digest `md` of it. */
+int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int prehashed, int raw_tls1,
+                     const gnutls_datum_t *data, gnutls_datum_t *sig)
+{
+    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(pkey);
+    const EVP_MD *md = eddsa(pk) ? NULL : md_of(dig);
+    size_t len = 0;
+    int ok = 0;
+
+    if (!eddsa(pk) && md == NULL && !raw_tls1)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    ERR_clear_error();
+    if (!prehashed) {
+        EVP_MD_CTX *mctx = EVP_MD_CTX_new();
+        EVP_PKEY_CTX *pctx = NULL;
+        if (mctx && EVP_DigestSignInit(mctx, &pctx, md, NULL, pkey) == 1 && set_padding(pctx, pk, pss) &&
+            EVP_DigestSign(mctx, NULL, &len, data->data, data->size) == 1) {
+            sig->data = gnutls_malloc(len ? len : 1);
+            if (sig->data && EVP_DigestSign(mctx, sig->data, &len, data->data, data->size) == 1)
+                ok = 1;
+        }
+        EVP_MD_CTX_free(mctx);
+    } else {
+        if (eddsa(pk))
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* EdDSA signs messages only */
+        EVP_PKEY_CTX *pctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
+        int setup = pctx && EVP_PKEY_sign_init(pctx) == 1;
+        if (setup && raw_tls1)
+            setup = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
+        else if (setup)
+            setup = set_padding(pctx, pk, pss) && EVP_PKEY_CTX_set_signature_md(pctx, md) > 0;
+        if (setup && EVP_PKEY_sign(pctx, NULL, &len, data->data, data->size) == 1) {
+            sig->data = gnutls_malloc(len ? len : 1);
+            if (sig->data && EVP_PKEY_sign(pctx, sig->data, &len, data->data, data->size) == 1)
+                ok = 1;
+        }
+        EVP_PKEY_CTX_free(pctx);
+    }
+    ERR_clear_error();
+    if (!ok) {
+        gnutls_free(sig->data);
+        sig->data = NULL;
+        sig->size = 0;
+        return GNOSSL_ERR(GNUTLS_E_PK_SIGN_FAILED);
+    }
+    sig->size = (unsigned)len;
+    return 0;
+}
+
+static int pkey_verify(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int prehashed, int raw_tls1,
+                       const gnutls_datum_t *data, const gnutls_datum_t *sig)
+{
+    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(pkey);
+    const EVP_MD *md = eddsa(pk) ? NULL : md_of(dig);
+    int ok = 0;
+
+    if (!eddsa(pk) && md == NULL && !raw_tls1)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    ERR_clear_error();
+    if (!prehashed) {
+        EVP_MD_CTX *mctx = EVP_MD_CTX_new();
+        EVP_PKEY_CTX *pctx = NULL;
+        if (mctx && EVP_DigestVerifyInit(mctx, &pctx, md, NULL, pkey) == 1 && set_padding(pctx, pk, pss))
+            ok = EVP_DigestVerify(mctx, sig->data, sig->size, data->data, data->size) == 1;
+        EVP_MD_CTX_free(mctx);
+    } else {
+        if (eddsa(pk))
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        EVP_PKEY_CTX *pctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
+        int setup = pctx && EVP_PKEY_verify_init(pctx) == 1;
+        if (setup && raw_tls1)
+            setup = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
+        else if (setup)
+            setup = set_padding(pctx, pk, pss) && EVP_PKEY_CTX_set_signature_md(pctx, md) > 0;
+        if (setup)
+            ok = EVP_PKEY_verify(pctx, sig->data, sig->size, data->data, data->size) == 1;
+        EVP_PKEY_CTX_free(pctx);
+    }
+    ERR_clear_error();
+    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_PK_SIG_VERIFY_FAILED);
+}
+
+/* Is the key usable with the signature algorithm? (RSA keys serve both
+ * PKCS#1 and PSS-RSAE; RSA-PSS keys only PSS.) */
+static int key_fits(gnutls_pk_algorithm_t keypk, const struct sig_info *si)
+{
+    if (si->pk == keypk)
+        return 1;
+    return keypk == GNUTLS_PK_RSA_PSS && si->pk == GNUTLS_PK_RSA && si->pss;
+}
+
+int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t algo, unsigned int flags,
+                               const gnutls_datum_t *data, const gnutls_datum_t *signature)
+{
+    (void)flags;
+    if (pubkey == NULL || pubkey->pkey == NULL || data == NULL || signature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const struct sig_info *si = sig_find(algo);
+    if (si == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+    if (!key_fits(pubkey->pk, si))
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    return pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature);
+}
+
+int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo, unsigned int flags,
+                               const gnutls_datum_t *hash, const gnutls_datum_t *signature)
+{
+    if (key == NULL || key->pkey == NULL || hash == NULL || signature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (flags & GNUTLS_PUBKEY_VERIFY_FLAG_TLS1_RSA)
+        return pkey_verify(key->pkey, GNUTLS_DIG_UNKNOWN, 0, 1, 1, hash, signature);
+    const struct sig_info *si = sig_find(algo);
+    if (si == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+    if (!key_fits(key->pk, si))
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    if (eddsa(si->pk))
+        return pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature);
+    return pkey_verify(key->pkey, si->dig, si->pss, 1, 0, hash, signature);
+}
+
+/* ---- the abstract private key ---- */
+
+int gnutls_privkey_init(gnutls_privkey_t *key)
+{
+    if (key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *key = calloc(1, sizeof(**key));
+    return *key ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+}
+
+void gnutls_privkey_deinit(gnutls_privkey_t key)
+{
+    if (key == NULL)
+        return;
+    EVP_PKEY_free(key->pkey);
+    if (key->owns_x509)
+        gnutls_x509_privkey_deinit(key->x509);
+    free(key);
+}
+
+int gnutls_privkey_import_x509(gnutls_privkey_t pkey, gnutls_x509_privkey_t key, unsigned int flags)
+{
+    if (pkey == NULL || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY *p;
+    if (flags & GNUTLS_PRIVKEY_IMPORT_COPY) {
+        p = EVP_PKEY_dup(key->pkey);
+        if (p == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    } else {
+        if (!EVP_PKEY_up_ref(key->pkey))
+            return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+        p = key->pkey;
+    }
+    EVP_PKEY_free(pkey->pkey);
+    if (pkey->owns_x509)
+        gnutls_x509_privkey_deinit(pkey->x509);
+    pkey->pkey = p;
+    pkey->x509 = (flags & GNUTLS_PRIVKEY_IMPORT_COPY) ? NULL : key;
+    pkey->owns_x509 = (flags & GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE) && !(flags & GNUTLS_PRIVKEY_IMPORT_COPY);
+    if ((flags & GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE) && (flags & GNUTLS_PRIVKEY_IMPORT_COPY))
+        gnutls_x509_privkey_deinit(key);
+    return 0;
+}
+
+int gnutls_privkey_import_x509_raw(gnutls_privkey_t pkey, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format,
+                                   const char *password, unsigned int flags)
+{
+    gnutls_x509_privkey_t xkey;
+    if (pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnutls_x509_privkey_init(&xkey);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_x509_privkey_import2(xkey, data, format, password, flags);
+    if (ret == 0)
+        ret = gnutls_privkey_import_x509(pkey, xkey, GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE);
+    if (ret < 0)
+        gnutls_x509_privkey_deinit(xkey);
+    return ret;
+}
+
+int gnutls_privkey_export_x509(gnutls_privkey_t pkey, gnutls_x509_privkey_t *key)
+{
+    if (pkey == NULL || pkey->pkey == NULL || key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnutls_x509_privkey_init(key);
+    if (ret < 0)
+        return ret;
+    (*key)->pkey = EVP_PKEY_dup(pkey->pkey);
+    if ((*key)->pkey == NULL) {
+        gnutls_x509_privkey_deinit(*key);
+        *key = NULL;
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    return 0;
+}
+
+int gnutls_privkey_get_pk_algorithm(gnutls_privkey_t key, unsigned int *bits)
+{
+    if (key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (bits)
+        *bits = gnossl_pkey_bits(key->pkey);
+    return (int)gnossl_pkey_algorithm(key->pkey);
+}
+
+gnutls_privkey_type_t gnutls_privkey_get_type(gnutls_privkey_t key)
+{
+    (void)key;
+    return GNUTLS_PRIVKEY_X509;
+}
+
+int gnutls_privkey_sign_data(gnutls_privkey_t signer, gnutls_digest_algorithm_t hash, unsigned int flags,
+                             const gnutls_datum_t *data, gnutls_datum_t *signature)
+{
+    if (signer == NULL || signer->pkey == NULL || data == NULL || signature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return gnossl_pkey_sign(signer->pkey, hash, (flags & GNUTLS_PRIVKEY_SIGN_FLAG_RSA_PSS) != 0, 0, 0, data,
+                            signature);
+}
+
+int gnutls_privkey_sign_data2(gnutls_privkey_t signer, gnutls_sign_algorithm_t algo, unsigned int flags,
+                              const gnutls_datum_t *data, gnutls_datum_t *signature)
+{
+    (void)flags;
+    if (signer == NULL || signer->pkey == NULL || data == NULL || signature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const struct sig_info *si = sig_find(algo);
+    if (si == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+    if (!key_fits(gnossl_pkey_algorithm(signer->pkey), si))
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    return gnossl_pkey_sign(signer->pkey, si->dig, si->pss, 0, 0, data, signature);
+}
+
+int gnutls_privkey_sign_hash(gnutls_privkey_t signer, gnutls_digest_algorithm_t hash_algo, unsigned int flags,
+                             const gnutls_datum_t *hash_data, gnutls_datum_t *signature)
+{
+    if (signer == NULL || signer->pkey == NULL || hash_data == NULL || signature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (flags & GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA)
+        return gnossl_pkey_sign(signer->pkey, GNUTLS_DIG_UNKNOWN, 0, 1, 1, hash_data, signature);
+    return gnossl_pkey_sign(signer->pkey, hash_algo, (flags & GNUTLS_PRIVKEY_SIGN_FLAG_RSA_PSS) != 0, 1, 0,
+                            hash_data, signature);
+}
+
+int gnutls_privkey_sign_hash2(gnutls_privkey_t signer, gnutls_sign_algorithm_t algo, unsigned int flags,
+                              const gnutls_datum_t *hash_data, gnutls_datum_t *signature)
+{
+    if (signer == NULL || signer->pkey == NULL || hash_data == NULL || signature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (flags & GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA)
+        return gnossl_pkey_sign(signer->pkey, GNUTLS_DIG_UNKNOWN, 0, 1, 1, hash_data, signature);
+    const struct sig_info *si = sig_find(algo);
+    if (si == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+    if (!key_fits(gnossl_pkey_algorithm(signer->pkey), si))
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    return gnossl_pkey_sign(signer->pkey, si->dig, si->pss, 1, 0, hash_data, signature);
+}
+
+int gnutls_pubkey_import_privkey(gnutls_pubkey_t key, gnutls_privkey_t pkey, unsigned int usage, unsigned int flags)
+{
+    (void)flags;
+    if (key == NULL || pkey == NULL || pkey->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* keep only the public half */
+    unsigned char *der = NULL;
+    int len = i2d_PUBKEY(pkey->pkey, &der);
+    if (len <= 0)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    const unsigned char *p = der;
+    EVP_PKEY *pub = d2i_PUBKEY(NULL, &p, len);
+    OPENSSL_free(der);
+    if (pub == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    int ret = gnossl_pubkey_from_pkey(key, pub);
+    EVP_PKEY_free(pub);
+    if (ret == 0)
+        key->key_usage = usage;
+    return ret;
+}

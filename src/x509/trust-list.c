@@ -1,0 +1,458 @@
+/* gnutls_x509_trust_list_*: trust anchors and CRLs, kept both as GnuTLS
+ * handles (for the getters) and in an X509_STORE (for verification). */
+#include "gnossl.h"
+#include "x509/x509.h"
+
+#include <dirent.h>
+#include <openssl/x509_vfy.h>
+#include <string.h>
+
+/* Debian builds GnuTLS with this system trust store. */
+#define SYSTEM_TRUST_FILE "/etc/ssl/certs/ca-certificates.crt"
+
+struct gnutls_x509_trust_list_iter {
+    size_t next;      /* position in the iteration order */
+    size_t *order;    /* indexes into cas, in GnuTLS's order */
+    size_t n;
+};
+
+/* GnuTLS keeps anchors in a hash table keyed by the subject DN (the
+ * gnulib "pjw" hash) and iterates bucket by bucket. */
+static size_t dn_bucket(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
+{
+    const unsigned char *der = NULL;
+    size_t len = 0, h = 0;
+    X509_NAME_get0_der(X509_get_subject_name(crt->x509), &der, &len);
+    for (size_t i = 0; i < len; i++)
+        h = der[i] + ((h << 9) | (h >> (sizeof(size_t) * 8 - 9)));
+    return h % list->size;
+}
+
+int gnutls_x509_trust_list_init(gnutls_x509_trust_list_t *list, unsigned int size)
+{
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_x509_trust_list_t tl = calloc(1, sizeof(*tl));
+    if (tl == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    tl->store = X509_STORE_new();
+    if (tl->store == NULL) {
+        free(tl);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    tl->size = size ? size : 127;
+    *list = tl;
+    return 0;
+}
+
+void gnutls_x509_trust_list_deinit(gnutls_x509_trust_list_t list, unsigned int all)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->ncas; i++)
+        if (all || list->cas_ours[i])
+            gnutls_x509_crt_deinit(list->cas[i]);
+    for (size_t i = 0; i < list->ncrls; i++)
+        if (all)
+            gnutls_x509_crl_deinit(list->crls[i]);
+    free(list->cas);
+    free(list->cas_ours);
+    free(list->crls);
+    X509_STORE_free(list->store);
+    free(list);
+}
+
+X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl)
+{
+    return tl ? tl->store : NULL;
+}
+
+static int tl_has(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
+{
+    for (size_t i = 0; i < list->ncas; i++)
+        if (gnutls_x509_crt_equals(list->cas[i], crt))
+            return 1;
+    return 0;
+}
+
+/* Append one anchor; `ours` marks certificates the list created. */
+static int tl_add(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt, unsigned flags, int ours)
+{
+    if (crt == NULL || crt->x509 == NULL)
+        return 0;
+    if ((flags & (GNUTLS_TL_NO_DUPLICATES | GNUTLS_TL_NO_DUPLICATE_KEY)) && tl_has(list, crt)) {
+        /* GnuTLS keeps one copy but still counts the certificate */
+        if (ours || (flags & GNUTLS_TL_NO_DUPLICATES))
+            gnutls_x509_crt_deinit(crt);
+        return 1;
+    }
+    gnutls_x509_crt_t *nc = realloc(list->cas, (list->ncas + 1) * sizeof(*nc));
+    if (nc == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    list->cas = nc;
+    unsigned char *no = realloc(list->cas_ours, list->ncas + 1);
+    if (no == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    list->cas_ours = no;
+    if (!X509_STORE_add_cert(list->store, crt->x509))
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    list->cas[list->ncas] = crt;
+    list->cas_ours[list->ncas] = (unsigned char)(ours ? 1 : 0);
+    list->ncas++;
+    return 1;
+}
+
+int gnutls_x509_trust_list_add_cas(gnutls_x509_trust_list_t list, const gnutls_x509_crt_t *clist,
+                                   unsigned clist_size, unsigned int flags)
+{
+    if (list == NULL || (clist == NULL && clist_size))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int added = 0;
+    for (unsigned i = 0; i < clist_size; i++) {
+        int r = tl_add(list, clist[i], flags, 0);
+        if (r < 0)
+            return r;
+        added += r;
+    }
+    return added;
+}
+
+int gnutls_x509_trust_list_add_named_crt(gnutls_x509_trust_list_t list, gnutls_x509_crt_t cert, const void *name,
+                                         size_t name_size, unsigned int flags)
+{
+    (void)name;
+    (void)name_size;
+    if (list == NULL || cert == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int r = tl_add(list, cert, flags, 0);
+    return r < 0 ? r : 0;
+}
+
+int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t list, const gnutls_x509_crl_t *crl_list,
+                                    unsigned crl_size, unsigned int flags, unsigned int verification_flags)
+{
+    (void)verification_flags;
+    if (list == NULL || (crl_list == NULL && crl_size))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int added = 0;
+    for (unsigned i = 0; i < crl_size; i++) {
+        gnutls_x509_crl_t crl = crl_list[i];
+        if (crl == NULL || crl->crl == NULL)
+            continue;
+        if (flags & GNUTLS_TL_VERIFY_CRL) {
+            /* keep only CRLs signed by one of the anchors */
+            int ok = 0;
+            for (size_t k = 0; k < list->ncas && !ok; k++)
+                if (X509_NAME_cmp(X509_CRL_get_issuer(crl->crl), X509_get_subject_name(list->cas[k]->x509)) == 0 &&
+                    X509_CRL_verify(crl->crl, X509_get0_pubkey(list->cas[k]->x509)) == 1)
+                    ok = 1;
+            if (!ok) {
+                gnutls_x509_crl_deinit(crl);
+                continue;
+            }
+        }
+        gnutls_x509_crl_t *nl = realloc(list->crls, (list->ncrls + 1) * sizeof(*nl));
+        if (nl == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        list->crls = nl;
+        if (!X509_STORE_add_crl(list->store, crl->crl))
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        list->crls[list->ncrls++] = crl;
+        added++;
+    }
+    return added;
+}
+
+int gnutls_x509_trust_list_add_trust_mem(gnutls_x509_trust_list_t list, const gnutls_datum_t *cas,
+                                         const gnutls_datum_t *crls, gnutls_x509_crt_fmt_t type, unsigned int tl_flags,
+                                         unsigned int tl_vflags)
+{
+    int added = 0;
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (cas && cas->data) {
+        gnutls_x509_crt_t *certs = NULL;
+        unsigned n = 0;
+        int ret = gnutls_x509_crt_list_import2(&certs, &n, cas, type, 0);
+        if (ret < 0)
+            return ret;
+        for (unsigned i = 0; i < n; i++) {
+            int r = tl_add(list, certs[i], tl_flags, 1);
+            if (r < 0) {
+                for (unsigned k = i; k < n; k++)
+                    gnutls_x509_crt_deinit(certs[k]);
+                gnutls_free(certs);
+                return r;
+            }
+            added += r;
+        }
+        gnutls_free(certs);
+    }
+    if (crls && crls->data) {
+        gnutls_x509_crl_t *cl = NULL;
+        unsigned n = 0;
+        int ret = gnutls_x509_crl_list_import2(&cl, &n, crls, type, 0);
+        if (ret < 0)
+            return ret;
+        ret = gnutls_x509_trust_list_add_crls(list, cl, n, tl_flags, tl_vflags);
+        gnutls_free(cl);
+        if (ret < 0)
+            return ret;
+    }
+    return added;
+}
+
+int gnutls_x509_trust_list_add_trust_file(gnutls_x509_trust_list_t list, const char *ca_file, const char *crl_file,
+                                          gnutls_x509_crt_fmt_t type, unsigned int tl_flags, unsigned int tl_vflags)
+{
+    gnutls_datum_t cas = {NULL, 0}, crls = {NULL, 0};
+    int ret;
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (ca_file && strncmp(ca_file, "pkcs11:", 7) == 0)
+        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+    if (ca_file) {
+        ret = gnutls_load_file(ca_file, &cas);
+        if (ret < 0)
+            return ret;
+    }
+    if (crl_file) {
+        ret = gnutls_load_file(crl_file, &crls);
+        if (ret < 0) {
+            gnutls_free(cas.data);
+            return ret;
+        }
+    }
+    ret = gnutls_x509_trust_list_add_trust_mem(list, &cas, &crls, type, tl_flags, tl_vflags);
+    gnutls_free(cas.data);
+    gnutls_free(crls.data);
+    return ret;
+}
+
+int gnutls_x509_trust_list_add_trust_dir(gnutls_x509_trust_list_t list, const char *ca_dir, const char *crl_dir,
+                                         gnutls_x509_crt_fmt_t type, unsigned int tl_flags, unsigned int tl_vflags)
+{
+    int total = 0;
+    const char *dirs[2] = {ca_dir, crl_dir};
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (int d = 0; d < 2; d++) {
+        if (dirs[d] == NULL)
+            continue;
+        DIR *dir = opendir(dirs[d]);
+        if (dir == NULL)
+            return GNOSSL_ERR(GNUTLS_E_FILE_ERROR);
+        struct dirent *e;
+        while ((e = readdir(dir)) != NULL) {
+            if (e->d_name[0] == '.')
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
+            int r = d == 0 ? gnutls_x509_trust_list_add_trust_file(list, path, NULL, type, tl_flags, tl_vflags)
+                           : gnutls_x509_trust_list_add_trust_file(list, NULL, path, type, tl_flags, tl_vflags);
+            if (r > 0)
+                total += r;
+        }
+        closedir(dir);
+    }
+    return total;
+}
+
+int gnutls_x509_trust_list_add_system_trust(gnutls_x509_trust_list_t list, unsigned int tl_flags,
+                                            unsigned int tl_vflags)
+{
+    return gnutls_x509_trust_list_add_trust_file(list, SYSTEM_TRUST_FILE, NULL, GNUTLS_X509_FMT_PEM, tl_flags,
+                                                 tl_vflags);
+}
+
+static int remove_equal(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
+{
+    int removed = 0;
+    for (size_t i = 0; i < list->ncas;) {
+        if (!gnutls_x509_crt_equals(list->cas[i], crt)) {
+            i++;
+            continue;
+        }
+        if (list->cas_ours[i])
+            gnutls_x509_crt_deinit(list->cas[i]);
+        memmove(&list->cas[i], &list->cas[i + 1], (list->ncas - i - 1) * sizeof(*list->cas));
+        memmove(&list->cas_ours[i], &list->cas_ours[i + 1], list->ncas - i - 1);
+        list->ncas--;
+        removed++;
+    }
+    return removed;
+}
+
+/* X509_STORE cannot drop certificates: rebuild it from what is left. */
+static int rebuild_store(gnutls_x509_trust_list_t list)
+{
+    X509_STORE *s = X509_STORE_new();
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    for (size_t i = 0; i < list->ncas; i++)
+        X509_STORE_add_cert(s, list->cas[i]->x509);
+    for (size_t i = 0; i < list->ncrls; i++)
+        X509_STORE_add_crl(s, list->crls[i]->crl);
+    X509_STORE_free(list->store);
+    list->store = s;
+    return 0;
+}
+
+int gnutls_x509_trust_list_remove_cas(gnutls_x509_trust_list_t list, const gnutls_x509_crt_t *clist,
+                                      unsigned clist_size)
+{
+    int removed = 0;
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (unsigned i = 0; i < clist_size; i++)
+        removed += remove_equal(list, clist[i]);
+    int ret = rebuild_store(list);
+    return ret < 0 ? ret : removed;
+}
+
+int gnutls_x509_trust_list_remove_trust_mem(gnutls_x509_trust_list_t list, const gnutls_datum_t *cas,
+                                            gnutls_x509_crt_fmt_t type)
+{
+    gnutls_x509_crt_t *certs = NULL;
+    unsigned n = 0;
+    if (list == NULL || cas == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnutls_x509_crt_list_import2(&certs, &n, cas, type, 0);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_x509_trust_list_remove_cas(list, certs, n);
+    for (unsigned i = 0; i < n; i++)
+        gnutls_x509_crt_deinit(certs[i]);
+    gnutls_free(certs);
+    return ret;
+}
+
+int gnutls_x509_trust_list_remove_trust_file(gnutls_x509_trust_list_t list, const char *ca_file,
+                                             gnutls_x509_crt_fmt_t type)
+{
+    gnutls_datum_t d;
+    if (list == NULL || ca_file == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnutls_load_file(ca_file, &d);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_x509_trust_list_remove_trust_mem(list, &d, type);
+    gnutls_free(d.data);
+    return ret;
+}
+
+static int give_issuer(gnutls_x509_crt_t found, gnutls_x509_crt_t *issuer, unsigned flags)
+{
+    if (!(flags & GNUTLS_TL_GET_COPY)) {
+        *issuer = found;
+        return 0;
+    }
+    return gnossl_x509_crt_from_X509(found->x509, issuer);
+}
+
+int gnutls_x509_trust_list_get_issuer(gnutls_x509_trust_list_t list, gnutls_x509_crt_t cert,
+                                      gnutls_x509_crt_t *issuer, unsigned int flags)
+{
+    if (list == NULL || cert == NULL || issuer == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (size_t i = 0; i < list->ncas; i++)
+        if (gnutls_x509_crt_check_issuer(cert, list->cas[i]) &&
+            X509_check_issued(list->cas[i]->x509, cert->x509) == X509_V_OK)
+            return give_issuer(list->cas[i], issuer, flags);
+    return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+}
+
+int gnutls_x509_trust_list_get_issuer_by_dn(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn,
+                                            gnutls_x509_crt_t *issuer, unsigned int flags)
+{
+    if (list == NULL || dn == NULL || issuer == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (size_t i = 0; i < list->ncas; i++) {
+        const unsigned char *der = NULL;
+        size_t len = 0;
+        if (X509_NAME_get0_der(X509_get_subject_name(list->cas[i]->x509), &der, &len) && len == dn->size &&
+            memcmp(der, dn->data, len) == 0)
+            return give_issuer(list->cas[i], issuer, flags);
+    }
+    return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+}
+
+int gnutls_x509_trust_list_get_issuer_by_subject_key_id(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn,
+                                                        const gnutls_datum_t *spki, gnutls_x509_crt_t *issuer,
+                                                        unsigned int flags)
+{
+    if (list == NULL || spki == NULL || issuer == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (size_t i = 0; i < list->ncas; i++) {
+        unsigned char id[64];
+        size_t n = sizeof id;
+        if (gnutls_x509_crt_get_subject_key_id(list->cas[i], id, &n, NULL) < 0 || n != spki->size ||
+            memcmp(id, spki->data, n) != 0)
+            continue;
+        if (dn && dn->data) {
+            const unsigned char *der = NULL;
+            size_t len = 0;
+            if (!X509_NAME_get0_der(X509_get_subject_name(list->cas[i]->x509), &der, &len) || len != dn->size ||
+                memcmp(der, dn->data, len) != 0)
+                continue;
+        }
+        return give_issuer(list->cas[i], issuer, flags);
+    }
+    return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+}
+
+int gnutls_x509_trust_list_iter_get_ca(gnutls_x509_trust_list_t list, gnutls_x509_trust_list_iter_t *iter,
+                                       gnutls_x509_crt_t *crt)
+{
+    if (list == NULL || iter == NULL || crt == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (*iter == NULL) {
+        *iter = calloc(1, sizeof(**iter));
+        if (*iter == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        (*iter)->order = calloc(list->ncas ? list->ncas : 1, sizeof(size_t));
+        if ((*iter)->order == NULL) {
+            free(*iter);
+            *iter = NULL;
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        }
+        /* stable order by bucket, insertion order within a bucket */
+        size_t n = 0;
+        for (size_t b = 0; b < list->size && n < list->ncas; b++)
+            for (size_t i = 0; i < list->ncas; i++)
+                if (dn_bucket(list, list->cas[i]) == b)
+                    (*iter)->order[n++] = i;
+        (*iter)->n = n;
+    }
+    if ((*iter)->next >= (*iter)->n) {
+        gnutls_x509_trust_list_iter_deinit(*iter);
+        *iter = NULL;
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    }
+    return gnossl_x509_crt_from_X509(list->cas[(*iter)->order[(*iter)->next++]]->x509, crt);
+}
+
+void gnutls_x509_trust_list_iter_deinit(gnutls_x509_trust_list_iter_t iter)
+{
+    if (iter)
+        free(iter->order);
+    free(iter);
+}
+
+void gnutls_x509_trust_list_set_getissuer_function(gnutls_x509_trust_list_t tlist,
+                                                   gnutls_x509_trust_list_getissuer_function *func)
+{
+    if (tlist)
+        tlist->getissuer = func;
+}
+
+void gnutls_x509_trust_list_set_ptr(gnutls_x509_trust_list_t tlist, void *ptr)
+{
+    if (tlist)
+        tlist->ptr = ptr;
+}
+
+void *gnutls_x509_trust_list_get_ptr(gnutls_x509_trust_list_t tlist)
+{
+    return tlist ? tlist->ptr : NULL;
+}
