@@ -40,8 +40,99 @@ void gnossl_run_post_hooks(gnutls_session_t s)
             run_hook(s, s->pending_post_hook[i], GNUTLS_HOOK_POST, 1, NULL, 0);
 }
 
+/* Does a ServerHello carry the encrypt_then_mac extension (22)? */
+static int server_hello_has_etm(const unsigned char *p, size_t len)
+{
+    size_t off = 4 + 2 + 32; /* header, version, random */
+    if (len < off + 1)
+        return 0;
+    off += 1 + p[off]; /* session id */
+    off += 2 + 1;      /* suite, compression */
+    if (len < off + 2)
+        return 0;
+    size_t end = off + 2 + ((size_t)p[off] << 8 | p[off + 1]);
+    off += 2;
+    if (end > len)
+        return 0;
+    while (off + 4 <= end) {
+        unsigned type = (unsigned)p[off] << 8 | p[off + 1];
+        size_t elen = (size_t)p[off + 2] << 8 | p[off + 3];
+        if (type == 22)
+            return 1;
+        off += 4 + elen;
+    }
+    return 0;
+}
+
+/* Which well-known group (if any) a DH prime is. */
+static gnutls_group_t ffdhe_of(const unsigned char *prime, size_t n)
+{
+    static const struct {
+        const gnutls_datum_t *p;
+        gnutls_group_t g;
+    } known[] = {
+        {&gnutls_ffdhe_2048_group_prime, GNUTLS_GROUP_FFDHE2048},
+        {&gnutls_ffdhe_3072_group_prime, GNUTLS_GROUP_FFDHE3072},
+        {&gnutls_ffdhe_4096_group_prime, GNUTLS_GROUP_FFDHE4096},
+        {&gnutls_ffdhe_6144_group_prime, GNUTLS_GROUP_FFDHE6144},
+        {&gnutls_ffdhe_8192_group_prime, GNUTLS_GROUP_FFDHE8192},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (known[i].p->size == n && memcmp(known[i].p->data, prime, n) == 0)
+            return known[i].g;
+    return GNUTLS_GROUP_INVALID;
+}
+
+static unsigned bits_of(const unsigned char *p, size_t n)
+{
+    while (n > 0 && *p == 0) {
+        p++;
+        n--;
+    }
+    if (n == 0)
+        return 0;
+    unsigned bits = (unsigned)(n - 1) * 8;
+    for (unsigned char c = *p; c; c >>= 1)
+        bits++;
+    return bits;
+}
+
+/* TLS 1.2 DHE ServerKeyExchange: dh_p, dh_g, dh_Ys, each with a 2-byte length. */
+static void on_dhe_params(gnutls_session_t s, SSL *ssl, int write_p, const unsigned char *p, size_t len)
+{
+    const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
+    if (c == NULL)
+        c = SSL_get_pending_cipher(ssl);
+    int kx = c != NULL ? SSL_CIPHER_get_kx_nid(c) : NID_undef;
+    if (kx != NID_kx_dhe && kx != NID_kx_dhe_psk)
+        return;
+    size_t off = 4;
+    if (kx == NID_kx_dhe_psk) { /* psk identity hint first */
+        if (len < off + 2)
+            return;
+        off += 2 + ((size_t)p[off] << 8 | p[off + 1]);
+    }
+    const unsigned char *field[3];
+    size_t flen[3];
+    for (int i = 0; i < 3; i++) {
+        if (len < off + 2)
+            return;
+        flen[i] = (size_t)p[off] << 8 | p[off + 1];
+        field[i] = p + off + 2;
+        off += 2 + flen[i];
+        if (off > len)
+            return;
+    }
+    s->dh_group = ffdhe_of(field[0], flen[0]);
+    s->dh_prime_bits = bits_of(field[0], flen[0]);
+    if (!write_p)
+        s->dh_peer_pub_bits = bits_of(field[2], flen[2]);
+}
+
 static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned char *p, size_t len)
 {
+    if (p[0] == SSL3_MT_SERVER_HELLO)
+        s->etm_negotiated = server_hello_has_etm(p, len);
     int type = p[0];
     const unsigned char *body = len >= 4 ? p + 4 : p;
     size_t blen = len >= 4 ? len - 4 : 0;
@@ -112,8 +203,11 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
         return;
     if (content_type == SSL3_RT_ALERT && len >= 2)
         on_alert(s, write_p, ssl, p);
-    else if (content_type == SSL3_RT_HANDSHAKE)
+    else if (content_type == SSL3_RT_HANDSHAKE) {
+        if (p[0] == SSL3_MT_SERVER_KEY_EXCHANGE)
+            on_dhe_params(s, ssl, write_p, p, len);
         on_handshake_msg(s, write_p, p, len);
+    }
 }
 
 gnutls_alert_description_t gnutls_alert_get(gnutls_session_t s)

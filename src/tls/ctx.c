@@ -9,6 +9,7 @@
 
 #include <openssl/core_names.h>
 #include <openssl/rand.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Session tickets under the key the application gave the session
@@ -40,6 +41,58 @@ static int ticket_cb(SSL *ssl, unsigned char key_name[16], unsigned char iv[EVP_
     return 1;
 }
 
+/* The server name a ClientHello asks for, parsed from the raw extension
+ * (OpenSSL records it only after this callback). */
+static char *hello_server_name(SSL *ssl)
+{
+    const unsigned char *p;
+    size_t len;
+    if (!SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_server_name, &p, &len) || len < 5)
+        return NULL;
+    size_t list = (size_t)p[0] << 8 | p[1];
+    if (list + 2 > len || p[2] != TLSEXT_NAMETYPE_host_name)
+        return NULL;
+    size_t n = (size_t)p[3] << 8 | p[4];
+    if (n == 0 || 5 + n > len || memchr(p + 5, 0, n) != NULL)
+        return NULL;
+    char *name = malloc(n + 1);
+    if (name != NULL) {
+        memcpy(name, p + 5, n);
+        name[n] = 0;
+    }
+    return name;
+}
+
+/* gnutls_handshake_set_post_client_hello_function: the application looks
+ * at the hello (server name, ...) before the server answers. */
+static int client_hello_cb(SSL *ssl, int *al, void *arg)
+{
+    (void)arg;
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    if (s == NULL)
+        return SSL_CLIENT_HELLO_SUCCESS;
+    free(s->ch_server_name);
+    s->ch_server_name = hello_server_name(ssl);
+    if (s->post_client_hello == NULL)
+        return SSL_CLIENT_HELLO_SUCCESS;
+    int r = s->post_client_hello(s);
+    if (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED)
+        return SSL_CLIENT_HELLO_RETRY;
+    if (r < 0) {
+        s->pending_error = r;
+        *al = SSL_AD_HANDSHAKE_FAILURE;
+        return SSL_CLIENT_HELLO_ERROR;
+    }
+    return SSL_CLIENT_HELLO_SUCCESS;
+}
+
+void gnutls_handshake_set_post_client_hello_function(gnutls_session_t s,
+                                                     gnutls_handshake_simple_hook_func func)
+{
+    if (s != NULL)
+        s->post_client_hello = func;
+}
+
 void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
 {
     (void)is_dtls;
@@ -49,6 +102,9 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
         SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL);
         SSL_CTX_set_alpn_select_cb(ctx, gnossl_alpn_select, NULL);
         SSL_CTX_set_tlsext_ticket_key_evp_cb(ctx, ticket_cb);
+        SSL_CTX_sess_set_new_cb(ctx, gnossl_db_new_session);
+        SSL_CTX_sess_set_get_cb(ctx, gnossl_db_get_session);
+        SSL_CTX_set_client_hello_cb(ctx, client_hello_cb, NULL);
     }
     if (gnossl_keylog_env_wanted())
         SSL_CTX_set_keylog_callback(ctx, gnossl_keylog_dispatch);

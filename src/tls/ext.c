@@ -42,6 +42,8 @@ int gnutls_server_name_get(gnutls_session_t s, void *data, size_t *data_length, 
     if (s->is_server) {
         if (s->ssl != NULL)
             name = SSL_get_servername(s->ssl, TLSEXT_NAMETYPE_host_name);
+        if (name == NULL)
+            name = s->ch_server_name; /* inside the post-client-hello hook */
     } else {
         name = s->server_name;
     }

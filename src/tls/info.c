@@ -63,8 +63,8 @@ gnutls_group_t gnutls_group_get(gnutls_session_t s)
     if (current_cipher(s) == NULL)
         return GNUTLS_GROUP_INVALID;
     int nid = SSL_get_negotiated_group(s->ssl);
-    if (nid <= 0)
-        return GNUTLS_GROUP_INVALID;
+    if (nid <= 0 || (nid & TLSEXT_nid_unknown))
+        return is_tls13(s) ? GNUTLS_GROUP_INVALID : s->dh_group; /* TLS 1.2 DHE */
     return gnossl_group_from_ossl_nid(nid);
 }
 
@@ -357,4 +357,57 @@ void gnutls_session_get_master_secret(gnutls_session_t s, gnutls_datum_t *secret
 unsigned gnutls_certificate_client_get_request_status(gnutls_session_t s)
 {
     return s != NULL && s->cert_requested;
+}
+
+gnutls_digest_algorithm_t gnutls_prf_hash_get(const gnutls_session_t s)
+{
+    const SSL_CIPHER *c = current_cipher(s);
+    const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
+    if (md == NULL)
+        return GNUTLS_DIG_UNKNOWN;
+    switch (EVP_MD_get_type(md)) {
+    case NID_sha256: return GNUTLS_DIG_SHA256;
+    case NID_sha384: return GNUTLS_DIG_SHA384;
+    case NID_sha512: return GNUTLS_DIG_SHA512;
+    case NID_md5_sha1: return GNUTLS_DIG_MD5_SHA1;
+    default: return GNUTLS_DIG_UNKNOWN;
+    }
+}
+
+unsigned gnutls_session_etm_status(gnutls_session_t s)
+{
+    return s != NULL && s->etm_negotiated && !is_tls13(s);
+}
+
+void gnutls_dh_set_prime_bits(gnutls_session_t s, unsigned int bits)
+{
+    if (s != NULL)
+        s->dh_min_bits = bits;
+}
+
+static int is_dhe(gnutls_session_t s)
+{
+    gnutls_kx_algorithm_t k = gnutls_kx_get(s);
+    return k == GNUTLS_KX_DHE_RSA || k == GNUTLS_KX_DHE_DSS || k == GNUTLS_KX_DHE_PSK || k == GNUTLS_KX_ANON_DH;
+}
+
+int gnutls_dh_get_prime_bits(gnutls_session_t s)
+{
+    if (current_cipher(s) == NULL || is_tls13(s) || !is_dhe(s))
+        return 0;
+    return (int)s->dh_prime_bits;
+}
+
+int gnutls_dh_get_peers_public_bits(gnutls_session_t s)
+{
+    if (current_cipher(s) == NULL || is_tls13(s) || !is_dhe(s))
+        return 0;
+    return (int)s->dh_peer_pub_bits;
+}
+
+int gnutls_dh_get_secret_bits(gnutls_session_t s)
+{
+    /* GnuTLS reports the size of its own exponent, which is the
+     * subgroup-sized secret; OpenSSL does not say, so the prime size. */
+    return gnutls_dh_get_prime_bits(s);
 }

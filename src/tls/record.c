@@ -157,7 +157,9 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
 
     int n = data_size > INT_MAX ? INT_MAX : (int)data_size;
     gnossl_translate_begin(s);
+    s->in_record_recv = 1;
     int r = SSL_read(s->ssl, data, n);
+    s->in_record_recv = 0;
     gnossl_run_post_hooks(s);
     if (r > 0)
         return r;
@@ -177,6 +179,67 @@ ssize_t gnutls_record_recv_seq(gnutls_session_t s, void *data, size_t data_size,
         }
     }
     return r;
+}
+
+void gnutls_record_set_timeout(gnutls_session_t s, unsigned int ms)
+{
+    if (s != NULL)
+        s->record_timeout_ms = ms == GNUTLS_INDEFINITE_TIMEOUT ? 0 : ms;
+}
+
+/* A received record handed out without a copy in GnuTLS; here a buffer
+ * of its own (gnutls_packet_t is opaque to applications). */
+struct mbuffer_st {
+    unsigned char seq[8];
+    size_t size;
+    unsigned char data[GNOSSL_MAX_RECORD];
+};
+
+ssize_t gnutls_record_recv_packet(gnutls_session_t s, gnutls_packet_t *packet)
+{
+    if (s == NULL || packet == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *packet = NULL;
+    struct mbuffer_st *m = malloc(sizeof *m);
+    if (m == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    ssize_t r = gnutls_record_recv_seq(s, m->data, sizeof m->data, m->seq);
+    if (r <= 0) {
+        free(m);
+        return r;
+    }
+    m->size = (size_t)r;
+    *packet = m;
+    return r;
+}
+
+void gnutls_packet_get(gnutls_packet_t packet, gnutls_datum_t *data, unsigned char *sequence)
+{
+    if (packet == NULL)
+        return;
+    if (data != NULL) {
+        data->data = packet->data;
+        data->size = (unsigned)packet->size;
+    }
+    if (sequence != NULL)
+        memcpy(sequence, packet->seq, 8);
+}
+
+void gnutls_packet_deinit(gnutls_packet_t packet)
+{
+    free(packet);
+}
+
+ssize_t gnutls_record_send_range(gnutls_session_t s, const void *data, size_t data_size,
+                                 const gnutls_range_st *range)
+{
+    (void)range; /* length hiding is not available: send as is */
+    return gnutls_record_send(s, data, data_size);
+}
+
+void gnutls_session_enable_compatibility_mode(gnutls_session_t s)
+{
+    (void)s; /* OpenSSL already accepts the peers this mode is meant for */
 }
 
 size_t gnutls_record_check_pending(gnutls_session_t s)

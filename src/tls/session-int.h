@@ -66,6 +66,25 @@ struct gnutls_session_int {
     unsigned rd_hdr_got;
     unsigned rd_body_left;
 
+    unsigned record_timeout_ms; /* gnutls_record_set_timeout */
+    int in_record_recv;
+
+    /* Hello extensions seen (for gnutls_session_etm_status). */
+    int etm_negotiated;
+    char *ch_server_name; /* SNI of the ClientHello, for post_client_hello */
+
+    /* Server-side session cache through the application (gnutls_db_*). */
+    gnutls_db_store_func db_store;
+    gnutls_db_retr_func db_retrieve;
+    gnutls_db_remove_func db_remove;
+    void *db_ptr;
+    int db_expiration;
+    gnutls_handshake_simple_hook_func post_client_hello;
+    unsigned dh_min_bits;
+    /* TLS 1.2 finite-field DHE parameters seen in the ServerKeyExchange */
+    gnutls_group_t dh_group;
+    unsigned dh_prime_bits, dh_peer_pub_bits;
+
     /* Deadline of the current handshake (CLOCK_MONOTONIC ms), 0 = none. */
     uint64_t hs_deadline;
     int timed_out;
@@ -157,6 +176,10 @@ int gnossl_resume_apply(gnutls_session_t s);
 int gnossl_ext_check_after_handshake(gnutls_session_t s);
 int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                        const unsigned char *in, unsigned int inlen, void *arg);
+
+/* db.c: server session cache through the application */
+int gnossl_db_new_session(SSL *ssl, SSL_SESSION *sess);
+SSL_SESSION *gnossl_db_get_session(SSL *ssl, const unsigned char *id, int idlen, int *copy);
 
 /* keylog.c */
 void gnossl_keylog_dispatch(const SSL *ssl, const char *line);

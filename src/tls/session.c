@@ -61,6 +61,7 @@ void gnutls_deinit(gnutls_session_t s)
         s->cred_state_free(s->cred_state);
     free(s->verify.hostname);
     free(s->server_name);
+    free(s->ch_server_name);
     free(s->alpn_wire);
     free(s->resume_data);
     free(s->send_pending);

@@ -259,8 +259,8 @@ int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op)
          * peer's EOF or alert); anything else invalidates the session. */
         if (op == GNOSSL_OP_WRITE && s->io_error != 0 && code == s->io_error)
             s->may_not_write = 1;
-        else
-            s->invalid = 1;
+        else if (!(code == GNUTLS_E_TIMEDOUT && op == GNOSSL_OP_READ))
+            s->invalid = 1; /* a record timeout may be retried */
         gnossl_debug("gnossl: %s failed: %d (ssl error %d, errno %d)",
                      op == GNOSSL_OP_HANDSHAKE ? "handshake"
                      : op == GNOSSL_OP_READ    ? "read"

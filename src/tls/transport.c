@@ -42,7 +42,7 @@ static ssize_t system_vec_push_nosig(gnutls_transport_ptr_t ptr, const giovec_t 
     return sendmsg((int)(intptr_t)ptr, &m, MSG_NOSIGNAL);
 }
 
-static int system_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
+int gnutls_system_recv_timeout(gnutls_transport_ptr_t ptr, unsigned int ms)
 {
     struct pollfd p = {.fd = (int)(intptr_t)ptr, .events = POLLIN};
     int timeout = ms == GNUTLS_INDEFINITE_TIMEOUT ? -1 : (int)ms;
@@ -65,7 +65,7 @@ void gnossl_transport_defaults(gnutls_session_t s)
     s->pull = system_pull;
     s->push = NULL;
     s->vec_push = (s->init_flags & GNUTLS_NO_SIGNAL) ? system_vec_push_nosig : system_vec_push;
-    s->pull_timeout = system_pull_timeout;
+    s->pull_timeout = gnutls_system_recv_timeout;
     s->errno_func = system_errno;
 }
 
@@ -79,7 +79,7 @@ static int session_errno(gnutls_session_t s)
 int gnossl_transport_wait(gnutls_session_t s, unsigned ms)
 {
     /* GnuTLS refuses to guess a timeout for a custom pull. */
-    if (s->pull_timeout == system_pull_timeout && s->pull != system_pull) {
+    if (s->pull_timeout == gnutls_system_recv_timeout && s->pull != system_pull) {
         gnossl_debug("gnossl: custom pull function without a pull_timeout function");
         return -1;
     }
@@ -129,6 +129,18 @@ static int bio_read(BIO *b, char *buf, int len)
         return -1;
     }
 
+    if (s->in_record_recv && s->record_timeout_ms != 0 && !(s->init_flags & GNUTLS_NONBLOCK)) {
+        /* gnutls_record_set_timeout: wait at most that long for data. */
+        int r = gnossl_transport_wait(s, s->record_timeout_ms);
+        if (r == 0) {
+            s->timed_out = 1;
+            return -1;
+        }
+        if (r < 0) {
+            s->io_error = GNUTLS_E_PULL_ERROR;
+            return -1;
+        }
+    }
     if (s->hs_in_progress && s->hs_deadline != 0) {
         uint64_t now = gnossl_now_ms();
         if (now >= s->hs_deadline) {
