@@ -24,6 +24,7 @@ struct api_aead_cipher_hd_st {
     unsigned char key[32];
     size_t keylen;
     size_t ccm_tag[2], ccm_nonce[2]; /* lengths each context is keyed for */
+    size_t ivlen[2];                  /* GCM: nonce length each context is set for */
 };
 
 static int is_ccm(gnutls_cipher_algorithm_t id)
@@ -62,6 +63,7 @@ static int keyed(struct api_aead_cipher_hd_st *h, gnutls_cipher_algorithm_t id, 
     OPENSSL_cleanse(h->key, sizeof h->key);
     h->keylen = 0;
     h->ccm_tag[0] = h->ccm_tag[1] = h->ccm_nonce[0] = h->ccm_nonce[1] = 0;
+    h->ivlen[0] = h->ivlen[1] = info.iv_size;
     if (is_ccm(id)) {
         memcpy(h->key, key->data, key->size);
         h->keylen = key->size;
@@ -166,13 +168,15 @@ static int aead_core(struct api_aead_cipher_hd_st *h, int enc, const void *nonce
         }
         h->ccm_tag[enc] = tag_size;
         h->ccm_nonce[enc] = nonce_len;
-    } else if (!ccm && h->id != GNUTLS_CIPHER_CHACHA20_POLY1305) {
+    } else if (!ccm && h->id != GNUTLS_CIPHER_CHACHA20_POLY1305 && h->ivlen[enc] != nonce_len) {
         *p++ = OSSL_PARAM_construct_size_t(OSSL_CIPHER_PARAM_AEAD_IVLEN, &ivlen);
         *p = OSSL_PARAM_construct_end();
         if (!EVP_CIPHER_CTX_set_params(ctx, params)) {
             ERR_clear_error();
+            h->ivlen[enc] = 0;
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
         }
+        h->ivlen[enc] = nonce_len;
     }
     ok = enc ? EVP_EncryptInit_ex2(ctx, NULL, NULL, nonce, NULL) : EVP_DecryptInit_ex2(ctx, NULL, NULL, nonce, NULL);
     if (ok && !enc) {

@@ -25,6 +25,9 @@ int gnossl_hmac_update(gnossl_hmac *h, const void *data, size_t len);
 int gnossl_hmac_final(gnossl_hmac *h, unsigned char *out); /* then restarts */
 gnossl_hmac *gnossl_hmac_dup(const gnossl_hmac *h);
 void gnossl_hmac_free(gnossl_hmac *h);
+/* The calling thread's scratch digest context for one-shot work (never
+ * nested; NULL on allocation failure). */
+EVP_MD_CTX *gnossl_scratch_md_ctx(void);
 /* One shot; out gets EVP_MD_get_size(md) bytes. */
 int gnossl_hmac_oneshot(const EVP_MD *md, const void *key, size_t keylen, const void *data, size_t len,
                         unsigned char *out);

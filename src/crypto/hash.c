@@ -103,7 +103,9 @@ int gnutls_hash_fast(gnutls_digest_algorithm_t algorithm, const void *text, size
     const EVP_MD *md = gnossl_hash_md(algorithm);
     if (md == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (!EVP_Digest(textlen ? text : "", textlen, digest, NULL, md, NULL)) {
+    EVP_MD_CTX *ctx = gnossl_scratch_md_ctx();
+    if (ctx == NULL || !EVP_DigestInit_ex2(ctx, md, NULL) || (textlen && !EVP_DigestUpdate(ctx, text, textlen)) ||
+        !EVP_DigestFinal_ex(ctx, digest, NULL)) {
         ERR_clear_error();
         return GNOSSL_ERR(GNUTLS_E_HASH_FAILED);
     }

@@ -7,6 +7,7 @@
 #include "crypto/crypto.h"
 
 #include <openssl/crypto.h>
+#include <pthread.h>
 #include <string.h>
 
 struct gnossl_hmac {
@@ -113,14 +114,68 @@ gnossl_hmac *gnossl_hmac_dup(const gnossl_hmac *h)
     return c;
 }
 
+/* One EVP_MD_CTX per thread for one-shot digests and MACs: creating and
+ * freeing a context on every call costs more than the hashing of a short
+ * message.  Callers must not nest uses. */
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *ctx)
+{
+    EVP_MD_CTX_free(ctx);
+}
+
+static void scratch_init(void)
+{
+    if (pthread_key_create(&scratch_key, scratch_free) != 0)
+        scratch_key = (pthread_key_t)-1;
+}
+
+EVP_MD_CTX *gnossl_scratch_md_ctx(void)
+{
+    EVP_MD_CTX *ctx;
+    pthread_once(&scratch_once, scratch_init);
+    if (scratch_key == (pthread_key_t)-1)
+        return NULL;
+    ctx = pthread_getspecific(scratch_key);
+    if (ctx == NULL) {
+        ctx = EVP_MD_CTX_new();
+        if (ctx != NULL && pthread_setspecific(scratch_key, ctx) != 0) {
+            EVP_MD_CTX_free(ctx);
+            ctx = NULL;
+        }
+    }
+    return ctx;
+}
+
 int gnossl_hmac_oneshot(const EVP_MD *md, const void *key, size_t keylen, const void *data, size_t len,
                         unsigned char *out)
 {
-    gnossl_hmac *h = gnossl_hmac_new(md, key, keylen);
-    int ok;
-    if (h == NULL)
+    unsigned char block[200], pad[200], inner[EVP_MAX_MD_SIZE];
+    EVP_MD_CTX *ctx = gnossl_scratch_md_ctx();
+    int bs = EVP_MD_get_block_size(md), ok;
+    unsigned inner_len = 0;
+
+    if (ctx == NULL || bs <= 0 || (size_t)bs > sizeof block)
         return 0;
-    ok = gnossl_hmac_update(h, data, len) && gnossl_hmac_final(h, out);
-    gnossl_hmac_free(h);
+    memset(block, 0, sizeof block);
+    if (keylen > (size_t)bs) {
+        if (!EVP_Digest(key, keylen, block, NULL, md, NULL))
+            return 0;
+    } else if (keylen > 0) {
+        memcpy(block, key, keylen);
+    }
+    /* inner then outer hash on the one context: no copies, no allocation */
+    for (int i = 0; i < bs; i++)
+        pad[i] = block[i] ^ 0x36;
+    ok = EVP_DigestInit_ex2(ctx, md, NULL) && EVP_DigestUpdate(ctx, pad, (size_t)bs) &&
+         (len == 0 || EVP_DigestUpdate(ctx, data, len)) && EVP_DigestFinal_ex(ctx, inner, &inner_len);
+    for (int i = 0; i < bs; i++)
+        pad[i] = block[i] ^ 0x5c;
+    ok = ok && EVP_DigestInit_ex2(ctx, md, NULL) && EVP_DigestUpdate(ctx, pad, (size_t)bs) &&
+         EVP_DigestUpdate(ctx, inner, inner_len) && EVP_DigestFinal_ex(ctx, out, NULL);
+    OPENSSL_cleanse(block, sizeof block);
+    OPENSSL_cleanse(pad, sizeof pad);
+    OPENSSL_cleanse(inner, sizeof inner);
     return ok;
 }
