@@ -155,6 +155,10 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         return;
     }
     s->hs_last_in = type;
+    /* A renegotiation asked by the peer surfaces as REHANDSHAKE. */
+    if (s->handshake_done && ((!s->is_server && type == SSL3_MT_HELLO_REQUEST) ||
+                              (s->is_server && type == SSL3_MT_CLIENT_HELLO)))
+        s->rehandshake_requested = 1;
     if (type == SSL3_MT_NEWSESSION_TICKET)
         s->ticket_received = 1;
     if (type == SSL3_MT_CERTIFICATE_REQUEST)

@@ -59,8 +59,11 @@ int gnossl_session_materialise(gnutls_session_t s)
     SSL_set_msg_callback(ssl, gnossl_msg_callback);
     SSL_set_msg_callback_arg(ssl, s);
 
-    if (s->is_server)
+    if (s->is_server) {
         SSL_set_accept_state(ssl);
+        /* GnuTLS servers accept (safe) client-initiated renegotiation. */
+        SSL_set_options(ssl, SSL_OP_ALLOW_CLIENT_RENEGOTIATION);
+    }
     else
         SSL_set_connect_state(ssl);
 
@@ -133,7 +136,10 @@ int gnutls_handshake(gnutls_session_t s)
                 return 0;
             return gnutls_session_key_update(s, GNUTLS_KU_PEER);
         }
-        if (!s->is_server) {
+        s->rehandshake_requested = 0;
+        if (SSL_in_init(s->ssl)) {
+            /* the peer started a renegotiation: carry it on */
+        } else if (!s->is_server) {
             ERR_clear_error();
             if (SSL_renegotiate(s->ssl) != 1)
                 return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);

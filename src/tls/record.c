@@ -163,7 +163,14 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     gnossl_run_post_hooks(s);
     if (r > 0)
         return r;
-    return gnossl_translate(s, r, GNOSSL_OP_READ);
+    int code = gnossl_translate(s, r, GNOSSL_OP_READ);
+    if (code == GNUTLS_E_AGAIN && s->rehandshake_requested) {
+        /* OpenSSL has already answered; gnutls_handshake (or further
+         * reads) completes the renegotiation. */
+        s->rehandshake_requested = 0;
+        return GNUTLS_E_REHANDSHAKE;
+    }
+    return code;
 }
 
 ssize_t gnutls_record_recv_seq(gnutls_session_t s, void *data, size_t data_size, unsigned char *seq)

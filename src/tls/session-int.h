@@ -132,6 +132,7 @@ struct gnutls_session_int {
     size_t cork_len, cork_cap;
 
     int key_update_pending;
+    int rehandshake_requested; /* TLS 1.2 HelloRequest / ClientHello after the handshake */
     int rehandshake_sent;
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */

@@ -1,0 +1,327 @@
+/* Differential against a real GnuTLS peer: this program forks and re-execs
+ * itself for the peer role with LD_LIBRARY_PATH/LD_PRELOAD removed, so the
+ * peer always runs on the real GnuTLS while this process runs on the
+ * library under test (real GnuTLS in the reference run, gnossl in the
+ * other).  Both roles use only the public GnuTLS API; only the process
+ * under test prints.  Scenarios: warning and fatal alerts sent by the
+ * peer, TLS 1.3 tickets and key updates, close_notify versus a bare close,
+ * and bye in both modes, with this process as client and as server. */
+#include <gnutls/gnutls.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Test key and self-signed certificate (CN=localhost, valid 100 years). */
+static const char rsa_key[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIIEuwIBADANBgkqhkiG9w0BAQEFAASCBKUwggShAgEAAoIBAQDAi0kQK5M+1+gG\n"
+    "pOPlTF35ZfduDtXS1DDm3KC6O8mLWUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxnd\n"
+    "sX0bkgw4YAnM18uqanHZt87XRCrweKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJI\n"
+    "EguneLXiCU+PzPwDUH8LavoQU1jvnwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW\n"
+    "+MgmNfP9UTsz/qDWKRHU5+gKY4+gU4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0G\n"
+    "ag4h9l1hX0Rydj2TXDRgIePjagGr8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwx\n"
+    "FeK8sEPTAgMBAAECggEAERyP0A2/VpzDicufq/d/Jon8VQihJ3fPfMTrd9bru3mi\n"
+    "NW6Bj/MiXOPy9MZPXjp7zRpuMtfFeN9811SjGg8pt4eOzL36OK6gaElLQEWroewR\n"
+    "hZ135vCchcPyk1RqGmCtyWvbEulRcEdP9TMSsWiAlD0K7WxkkpArKkLwmat+l5Ty\n"
+    "Rxz9jj09iZZPOJ1jDSR0gMC2HyfOIsAMruWisGmzYdwmU172ji8fzvGI5BmFffgl\n"
+    "lZiN3ky1rcV32i9flhO2R/4uFN0vMcrLcYnkOwPlaIwCcymrcIZaxjMLhwBw3NQx\n"
+    "iiqGcJrg8QPV9jONu7euOqJRH+ZU5VF45oZSKPZpCQKBgQDqf4x33SK9WA1GTmNU\n"
+    "hrgOX4jcL6QtYYF+3p1ii726YRDt7AMyJYQA1a8TSI9IbAQ6dNA/dKk6vyIGcBQz\n"
+    "McD4nTFS4GLsvLYs3+sj4TsfD68sbYcF9AlbDjep8HLpd8AWB5kZ7qHHmBjJtKyd\n"
+    "aUtlqlgTbGuiXpwQY+/DbSSKlwKBgQDSMu7/ROjh0Xqmcs7VKCFf8jVMzLaCvcHw\n"
+    "9dOgw0GKjFEN/pisCuy9gvcGeFIe0ZsihWafY+ai9XpB6x6c94kBJFRBWKoP8w6T\n"
+    "69UWuSiUyRda/zNZGzzYJyB2XlSW9DnMMFePPGY0ExhZTSqmTC5fSl+HXKSTj0Gd\n"
+    "mZTp6M0kJQJ/BJR5Kd4nz4rot3bQedYnwiAbjDFiA4DkBpZSfJo+GmXK7tqtNU2G\n"
+    "Rn3l7Xp9UezKKFoftx2QMJWLFJUbz+Qo4LIxRG0dgYIuDLJS5WCAxxqHUVbSTEt3\n"
+    "409jxu3rUKQGHGgJlXgTsNJHqajdtjVYQ6QQFFEJySIP6kIJbMe07wKBgQDAcxe0\n"
+    "qf/aePOln6nVKUfdU6IPLcLQUzJVDo1zPDIuyqePe5GGuv3jyRuoVdNCGkDCS4cY\n"
+    "2duZSc1kuwMtTcmnPP7TUX1q2ut27U4M3vvTtYVnsA3wQGrlsHUdSuKBzxt34q7Y\n"
+    "GsGsXetGH8uztD4kyrBJ+71GyLuXsrzPqHDh7QKBgA7TlrdH5Cwevi6wYkyTH3aX\n"
+    "dOISpRAh/AnYfS03WCb6/HBB8EbGwyPkgIvMgTOnXAXMd+c3/DdadKZ4LGyZBAO2\n"
+    "os9spzs+NSOxKepWlIeYUywmsmaM/fzcuvTCMh+RZIJaGb86Enn3+7KCvpBNvzRT\n"
+    "yoWEGm6OVNqeaudnZiyi\n"
+    "-----END PRIVATE KEY-----\n";
+
+static const char rsa_crt[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIDITCCAgmgAwIBAgIUJviVrWonO7+pMFIZuki5aao9MhYwDQYJKoZIhvcNAQEL\n"
+    "BQAwFDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMzIyMTM0OFoYDzIxMjYx\n"
+    "MDMwMjIxMzQ4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwggEiMA0GCSqGSIb3DQEB\n"
+    "AQUAA4IBDwAwggEKAoIBAQDAi0kQK5M+1+gGpOPlTF35ZfduDtXS1DDm3KC6O8mL\n"
+    "WUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxndsX0bkgw4YAnM18uqanHZt87XRCrw\n"
+    "eKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJIEguneLXiCU+PzPwDUH8LavoQU1jv\n"
+    "nwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW+MgmNfP9UTsz/qDWKRHU5+gKY4+g\n"
+    "U4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0Gag4h9l1hX0Rydj2TXDRgIePjagGr\n"
+    "8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwxFeK8sEPTAgMBAAGjaTBnMB0GA1Ud\n"
+    "DgQWBBTlunuUndHP+0HbwXD4naT5PlVNqjAfBgNVHSMEGDAWgBTlunuUndHP+0Hb\n"
+    "wXD4naT5PlVNqjAPBgNVHRMBAf8EBTADAQH/MBQGA1UdEQQNMAuCCWxvY2FsaG9z\n"
+    "dDANBgkqhkiG9w0BAQsFAAOCAQEAE5Xz551gUk8QqOtex/CeWUxaZlp+RUN7bfkv\n"
+    "9vnyJ6Iy1+pcnZdmBGDD3RYk3Gytb7bvluFaJ4BUEvd+sSdHwVKz374YsW7nlWZa\n"
+    "DUZ+I955PzX/hlKnpyZc2lipvT7emidUckiyy2fEW3c5hx1JEQUl0uBghZlGSolU\n"
+    "uHZ8D8MUMegOi5YAiTiP79RdWuhz6Lh6wugGcOwPm1SHNmzTQ6PBWHw79cE+b8KT\n"
+    "inDEIKBRV95B4Ykj/qoQOuTsbsWekqHXIoVRJlaKLntYMhHO3ptwgld+xr9TAlpT\n"
+    "mw613QZZhIQXRs5BkutO17jJOO2LwWDGBylR2M9//j60VDu2AQ==\n"
+    "-----END CERTIFICATE-----\n";
+
+
+static const char *code(long r)
+{
+    static char b[8][64];
+    static int i;
+    i = (i + 1) % 8;
+    if (r >= 0)
+        snprintf(b[i], sizeof b[i], "%ld", r);
+    else
+        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name((int)r));
+    return b[i];
+}
+
+static int is_peer;
+#define SAY(...)                                                                                   \
+    do {                                                                                           \
+        if (!is_peer) {                                                                            \
+            printf(__VA_ARGS__);                                                                   \
+            fflush(stdout);                                                                        \
+        }                                                                                          \
+    } while (0)
+
+static gnutls_certificate_credentials_t cred;
+static gnutls_datum_t ticket_key;
+
+static gnutls_session_t open_session(int server, int fd, const char *prio, int tickets)
+{
+    gnutls_session_t s;
+    gnutls_init(&s, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | GNUTLS_NO_SIGNAL);
+    gnutls_priority_set_direct(s, prio, NULL);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
+    if (server && tickets)
+        gnutls_session_ticket_enable_server(s, &ticket_key);
+    gnutls_transport_set_int(s, fd);
+    int r;
+    do
+        r = gnutls_handshake(s);
+    while (r < 0 && !gnutls_error_is_fatal(r));
+    SAY("  handshake: %s\n", code(r));
+    if (r < 0) {
+        gnutls_deinit(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* recv once, printing the outcome (AGAIN included: blocking sockets). */
+static long rd(gnutls_session_t s, const char *who)
+{
+    char buf[256];
+    long r = gnutls_record_recv(s, buf, sizeof buf - 1);
+    if (r > 0) {
+        buf[r] = 0;
+        SAY("  %s recv: %ld '%s'\n", who, r, buf);
+    } else {
+        SAY("  %s recv: %s", who, code(r));
+        if (r == GNUTLS_E_WARNING_ALERT_RECEIVED || r == GNUTLS_E_FATAL_ALERT_RECEIVED)
+            SAY(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(s)));
+        SAY("\n");
+    }
+    return r;
+}
+
+/* recv until data, EOF or a fatal error, showing every step */
+static long rd_until(gnutls_session_t s, const char *who)
+{
+    long r;
+    int n = 0;
+    do
+        r = rd(s, who);
+    while (r < 0 && !gnutls_error_is_fatal((int)r) && ++n < 10);
+    return r;
+}
+
+static void wr(gnutls_session_t s, const char *msg)
+{
+    long r = gnutls_record_send(s, msg, strlen(msg));
+    SAY("  send '%s': %s\n", msg, code(r));
+}
+
+/* Run one scenario; `server` says which side this process plays. */
+static void scenario(const char *name, int server, int fd, const char *prio)
+{
+    int tickets = strstr(name, "ticket") != NULL;
+    gnutls_session_t s = open_session(server, fd, prio, tickets);
+    if (s == NULL)
+        return;
+    /* the "actor" is the peer (real GnuTLS) in every scenario */
+    int actor = is_peer;
+    if (!strcmp(name, "warning-alert")) {
+        if (actor) {
+            gnutls_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED);
+            wr(s, "after-warning");
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            rd_until(s, "A");
+            rd_until(s, "A");
+            rd_until(s, "A");
+        }
+    } else if (!strcmp(name, "fatal-alert")) {
+        if (actor) {
+            gnutls_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+        } else {
+            rd_until(s, "A");
+            rd(s, "A");
+            wr(s, "x");
+        }
+    } else if (!strcmp(name, "tickets") || !strcmp(name, "ticket-data")) {
+        if (actor) {
+            wr(s, "hello");
+            rd_until(s, "P");
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            rd_until(s, "A");
+            SAY("  ticket flag: %d\n", !!(gnutls_session_get_flags(s) & GNUTLS_SFLAGS_SESSION_TICKET));
+            wr(s, "bye");
+            rd_until(s, "A");
+        }
+    } else if (!strcmp(name, "key-update")) {
+        if (actor) {
+            rd_until(s, "P");
+            int r;
+            do
+                r = gnutls_session_key_update(s, GNUTLS_KU_PEER);
+            while (r == GNUTLS_E_AGAIN);
+            wr(s, "after-update");
+            rd_until(s, "P");
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            wr(s, "go");
+            rd_until(s, "A");
+            wr(s, "reply");
+            rd_until(s, "A");
+        }
+    } else if (!strcmp(name, "bare-close")) {
+        if (actor) {
+            wr(s, "last");
+            /* close without close_notify (shutdown so the socket end is
+             * seen even while the parent holds its copy) */
+            shutdown(fd, SHUT_RDWR);
+        } else {
+            rd_until(s, "A");
+            rd_until(s, "A");
+            rd(s, "A");
+        }
+    } else if (!strcmp(name, "rehandshake")) {
+        if (actor) {
+            rd_until(s, "P");
+            int r = gnutls_rehandshake(s);
+            long q;
+            do {
+                q = gnutls_record_recv(s, (char[64]){0}, 64);
+                if (q == GNUTLS_E_REHANDSHAKE) {
+                    do
+                        r = gnutls_handshake(s);
+                    while (r < 0 && !gnutls_error_is_fatal(r));
+                    q = GNUTLS_E_AGAIN;
+                }
+            } while (q == GNUTLS_E_AGAIN || q == GNUTLS_E_INTERRUPTED);
+            (void)r;
+            wr(s, "renegotiated");
+            rd_until(s, "P");
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            wr(s, "go");
+            long r = rd(s, "A");
+            if (r == GNUTLS_E_REHANDSHAKE) {
+                int h;
+                do
+                    h = gnutls_handshake(s);
+                while (h < 0 && !gnutls_error_is_fatal(h));
+                SAY("  rehandshake: %s\n", code(h));
+            }
+            wr(s, "after");
+            rd_until(s, "A");
+            wr(s, "done");
+            rd_until(s, "A");
+        }
+    } else if (!strcmp(name, "bye-rdwr")) {
+        if (actor) {
+            rd_until(s, "P");
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            int r = gnutls_bye(s, GNUTLS_SHUT_RDWR);
+            SAY("  bye RDWR: %s\n", code(r));
+            rd(s, "A");
+            wr(s, "x");
+        }
+    } else if (!strcmp(name, "peer-bye-rdwr")) {
+        if (actor) {
+            wr(s, "data-before-bye");
+            gnutls_bye(s, GNUTLS_SHUT_RDWR);
+        } else {
+            rd_until(s, "A");
+            rd_until(s, "A");
+            SAY("  bye WR: %s\n", code(gnutls_bye(s, GNUTLS_SHUT_WR)));
+        }
+    }
+    gnutls_deinit(s);
+}
+
+static const char *const names[] = {"warning-alert", "fatal-alert", "tickets",    "ticket-data",
+                                    "key-update",    "bare-close",  "bye-rdwr",   "peer-bye-rdwr",
+                                    "rehandshake"};
+static const char *const prios[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.2"};
+
+int main(int argc, char **argv)
+{
+    gnutls_global_init();
+    gnutls_certificate_allocate_credentials(&cred);
+    gnutls_datum_t k = {(unsigned char *)rsa_key, (unsigned)strlen(rsa_key)};
+    gnutls_datum_t c = {(unsigned char *)rsa_crt, (unsigned)strlen(rsa_crt)};
+    gnutls_certificate_set_x509_key_mem(cred, &c, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_session_ticket_key_generate(&ticket_key);
+
+    if (argc == 6 && !strcmp(argv[1], "--peer")) {
+        /* --peer <fd> <scenario> <prio index> <server?> */
+        is_peer = 1;
+        scenario(argv[3], atoi(argv[5]), atoi(argv[2]), prios[atoi(argv[4])]);
+        return 0;
+    }
+    for (int pi = 0; pi < 2; pi++)
+        for (int server = 0; server < 2; server++)
+            for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+                if (server && strstr(names[i], "ticket"))
+                    continue; /* tickets: the peer must be the server */
+                if (pi == 1 && !strcmp(names[i], "key-update"))
+                    continue;
+                if ((pi == 0 || server) && !strcmp(names[i], "rehandshake"))
+                    continue; /* server-initiated, TLS 1.2, this side the client */
+                printf("== %s, %s, this side is the %s\n", names[i], prios[pi], server ? "server" : "client");
+                fflush(stdout);
+                int sv[2];
+                if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+                    return 1;
+                pid_t pid = fork();
+                if (pid == 0) {
+                    close(sv[0]);
+                    char fd[16], pis[16], srv[16];
+                    snprintf(fd, sizeof fd, "%d", sv[1]);
+                    snprintf(pis, sizeof pis, "%d", pi);
+                    snprintf(srv, sizeof srv, "%d", !server);
+                    unsetenv("LD_LIBRARY_PATH");
+                    unsetenv("LD_PRELOAD");
+                    execl("/proc/self/exe", argv[0], "--peer", fd, names[i], pis, srv, (char *)NULL);
+                    _exit(127);
+                }
+                close(sv[1]);
+                scenario(names[i], server, sv[0], prios[pi]);
+                close(sv[0]);
+                int st;
+                waitpid(pid, &st, 0);
+            }
+    gnutls_free(ticket_key.data);
+    gnutls_certificate_free_credentials(cred);
+    gnutls_global_deinit();
+    return 0;
+}
