@@ -24,6 +24,18 @@ int gnutls_certificate_allocate_credentials(gnutls_certificate_credentials_t *re
 
 static void keypair_clear(struct gnossl_keypair *k)
 {
+    unsigned i;
+
+    if (k->chain_der != NULL) {
+        for (i = 0; i < (unsigned)sk_X509_num(k->chain); i++)
+            free(k->chain_der[i].data);
+        free(k->chain_der);
+    }
+    for (i = 0; i < k->npcerts; i++)
+        gnutls_pcert_deinit(&k->pcerts[i]);
+    free(k->pcerts);
+    if (k->gkey != NULL)
+        gnutls_privkey_deinit(k->gkey);
     X509_free(k->cert);
     sk_X509_pop_free(k->chain, X509_free);
     EVP_PKEY_free(k->key);
@@ -100,6 +112,11 @@ void gnutls_certificate_free_credentials(gnutls_certificate_credentials_t c)
         SSL_CTX_free(c->ctx[i]);
     X509_STORE_free(c->store);
     EVP_PKEY_free(c->dh);
+    for (i = 0; i < c->nissuers; i++)
+        gnutls_x509_crt_deinit(c->issuers[i]);
+    free(c->issuers);
+    if (c->tlist != NULL)
+        gnutls_x509_trust_list_deinit(c->tlist, 1);
     pthread_mutex_destroy(&c->lock);
     free(c);
 }

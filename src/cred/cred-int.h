@@ -15,6 +15,10 @@ struct gnossl_keypair {
     STACK_OF(X509) *chain; /* issuers after the leaf, may be NULL */
     EVP_PKEY *key;
     gnutls_datum_t der; /* the leaf in DER, for gnutls_certificate_get_ours */
+    gnutls_datum_t *chain_der; /* DER of chain[i], made on demand (get_crt_raw) */
+    gnutls_privkey_t gkey;     /* set_key: the application's key, now ours */
+    gnutls_pcert_st *pcerts;   /* set_key: its certificates, now ours too */
+    unsigned npcerts;
 };
 
 /* Indexes of the lazily built SSL_CTXs. */
@@ -35,6 +39,11 @@ struct gnutls_certificate_credentials_st {
     EVP_PKEY *dh; /* explicit DH parameters, or NULL */
     int dh_auto;  /* known DH params: OpenSSL chooses */
     SSL_CTX *ctx[GNOSSL_CTX_N];
+    gnutls_certificate_retrieve_function2 *retrieve_fn2;
+    gnutls_certificate_retrieve_function *retrieve_fn;
+    gnutls_x509_crt_t *issuers; /* handed out by get_issuer, freed with us */
+    unsigned nissuers;
+    gnutls_x509_trust_list_t tlist; /* set_trust_list: owned */
 };
 
 /* Per-session state of this room (in the session's cred_state slot). */
@@ -56,6 +65,16 @@ struct gnossl_cred_session {
 
 /* The state for `s`, created on first use (NULL only on allocation failure). */
 struct gnossl_cred_session *gnossl_cred_session(gnutls_session_t s);
+
+/* Add a chain (leaf first) and its key; takes ownership of both, and on
+ * success of gkey/pcerts (what gnutls_certificate_set_key hands over,
+ * released with the credentials; may be NULL/0).  Returns the pair's index
+ * under GNUTLS_CERTIFICATE_API_V2, else 0. */
+int gnossl_cert_cred_add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509) *sk, EVP_PKEY *key,
+                              gnutls_privkey_t gkey, gnutls_pcert_st *pcerts, unsigned npcerts);
+
+/* SSL_CTX_set_cert_cb handler for the retrieve functions (retrieve.c). */
+int gnossl_cred_retrieve_cb(SSL *ssl, void *arg);
 
 /* Invalidate the SSL_CTXs after the credentials changed (call with lock held). */
 void gnossl_cert_cred_changed(gnutls_certificate_credentials_t c);

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <openssl/err.h>
 
-/* Add a parsed pair; returns its index. Takes ownership of sk and key. */
-static int add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509) *sk, EVP_PKEY *key)
+int gnossl_cert_cred_add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509) *sk, EVP_PKEY *key,
+                              gnutls_privkey_t gkey, gnutls_pcert_st *pcerts, unsigned npcerts)
 {
     struct gnossl_keypair *k, *nk;
     unsigned char *der = NULL;
@@ -42,6 +42,9 @@ static int add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509) *sk, EVP_
     k->cert = sk_X509_shift(sk);
     k->chain = sk;
     k->key = key;
+    k->gkey = gkey;
+    k->pcerts = pcerts;
+    k->npcerts = npcerts;
     k->der.data = malloc((size_t)len);
     if (k->der.data != NULL) {
         memcpy(k->der.data, der, (size_t)len);
@@ -75,7 +78,7 @@ int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t c, con
         return GNOSSL_ERR(type == GNUTLS_X509_FMT_PEM ? GNUTLS_E_BASE64_DECODING_ERROR
                                                       : GNUTLS_E_ASN1_DER_ERROR);
     }
-    return add_pair(c, sk, pkey);
+    return gnossl_cert_cred_add_pair(c, sk, pkey, NULL, NULL, 0);
 }
 
 int gnutls_certificate_set_x509_key_mem(gnutls_certificate_credentials_t c, const gnutls_datum_t *cert,

@@ -116,6 +116,8 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
     }
     if (is_server && c->store != NULL)
         set_ca_names(ctx, c->store);
+    if (c->retrieve_fn2 != NULL || c->retrieve_fn != NULL)
+        SSL_CTX_set_cert_cb(ctx, gnossl_cred_retrieve_cb, NULL);
     return ctx;
 }
 

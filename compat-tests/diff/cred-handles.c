@@ -1,0 +1,335 @@
+/* Differential test of credentials built from x509/abstract handles
+ * (src/cred/keys-x509.c, retrieve.c): set_x509_key, set_key, set_x509_trust,
+ * set_x509_crl, get_crt_raw, get_issuer, and certificate selection through
+ * gnutls_certificate_set_retrieve_function2 on both sides.
+ *
+ * usage: cred-handles [CORPUS-DIR]   (generated with $GNOSSL_SRC otherwise) */
+#include <fcntl.h>
+#include <gnutls/abstract.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static const char *dir;
+
+static const char *P(const char *name)
+{
+    static char buf[8][1024];
+    static int n;
+    char *b = buf[n++ % 8];
+    snprintf(b, 1024, "%s/%s", dir, name);
+    return b;
+}
+
+static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
+{
+    int cdone = 0, sdone = 0, i, stall = 0;
+
+    *rc = *rs = GNUTLS_E_AGAIN;
+    for (i = 0; i < 2000 && !(cdone && sdone); i++) {
+        if (!cdone && ((*rc = gnutls_handshake(c)) == 0 || gnutls_error_is_fatal(*rc)))
+            cdone = 1;
+        if (!sdone && ((*rs = gnutls_handshake(s)) == 0 || gnutls_error_is_fatal(*rs)))
+            sdone = 1;
+        if ((cdone || sdone) && ++stall > 50)
+            break;
+    }
+}
+
+/* DER of certificate `idx` of a PEM file. */
+static int file_der(const char *path, unsigned idx, gnutls_datum_t *der)
+{
+    gnutls_datum_t pem;
+    gnutls_x509_crt_t *list = NULL;
+    unsigned n = 0, i;
+    int r;
+
+    if (gnutls_load_file(path, &pem) < 0)
+        return -1;
+    r = gnutls_x509_crt_list_import2(&list, &n, &pem, GNUTLS_X509_FMT_PEM, 0);
+    gnutls_free(pem.data);
+    if (r < 0)
+        return r;
+    r = idx < n ? gnutls_x509_crt_export2(list[idx], GNUTLS_X509_FMT_DER, der) : -1;
+    for (i = 0; i < n; i++)
+        gnutls_x509_crt_deinit(list[i]);
+    gnutls_free(list);
+    return r;
+}
+
+static const char *same(const gnutls_datum_t *d, const char *file, unsigned idx)
+{
+    gnutls_datum_t der;
+    const char *r;
+
+    if (d == NULL || d->data == NULL)
+        return "none";
+    if (file_der(file, idx, &der) < 0)
+        return "unreadable";
+    r = d->size == der.size && memcmp(d->data, der.data, der.size) == 0 ? "same" : "different";
+    gnutls_free(der.data);
+    return r;
+}
+
+static void check_server(const char *label, gnutls_certificate_credentials_t sc, const char *expect)
+{
+    gnutls_certificate_credentials_t cc;
+    gnutls_session_t c, s;
+    int fds[2], rc, rs;
+    unsigned n = 0;
+    const gnutls_datum_t *p;
+
+    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_init(&s, GNUTLS_SERVER);
+    gnutls_set_default_priority(s);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
+    gnutls_transport_set_int(s, fds[0]);
+    gnutls_init(&c, GNUTLS_CLIENT);
+    gnutls_set_default_priority(c);
+    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
+    gnutls_transport_set_int(c, fds[1]);
+    handshake(c, s, &rc, &rs);
+    printf("%s: client=%d server=%d", label, rc, rs);
+    if (rc == 0) {
+        p = gnutls_certificate_get_peers(c, &n);
+        printf(" peers=%u leaf=%s", n, same(n ? &p[0] : NULL, P(expect), 0));
+    }
+    printf("\n");
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    gnutls_certificate_free_credentials(cc);
+    close(fds[0]);
+    close(fds[1]);
+}
+
+static gnutls_x509_crt_t *load_crts(const char *file, unsigned *n)
+{
+    gnutls_datum_t pem;
+    gnutls_x509_crt_t *list = NULL;
+
+    *n = 0;
+    if (gnutls_load_file(file, &pem) < 0)
+        return NULL;
+    if (gnutls_x509_crt_list_import2(&list, n, &pem, GNUTLS_X509_FMT_PEM, 0) < 0)
+        list = NULL;
+    gnutls_free(pem.data);
+    return list;
+}
+
+static void free_crts(gnutls_x509_crt_t *list, unsigned n)
+{
+    unsigned i;
+
+    for (i = 0; i < n; i++)
+        gnutls_x509_crt_deinit(list[i]);
+    gnutls_free(list);
+}
+
+/* retrieve_function2 state: a pcert chain and key the application owns */
+static gnutls_pcert_st app_pcerts[4];
+static unsigned app_npcerts;
+static gnutls_privkey_t app_key;
+static int retr_calls, retr_nreqs;
+
+static int retrieve(gnutls_session_t s, const gnutls_datum_t *req_ca_rdn, int nreqs,
+                    const gnutls_pk_algorithm_t *pk_algos, int pk_algos_length, gnutls_pcert_st **pcert,
+                    unsigned int *pcert_length, gnutls_privkey_t *pkey)
+{
+    (void)s;
+    (void)req_ca_rdn;
+    (void)pk_algos;
+    (void)pk_algos_length;
+    retr_calls++;
+    retr_nreqs = nreqs;
+    *pcert = app_pcerts;
+    *pcert_length = app_npcerts;
+    *pkey = app_key;
+    return 0;
+}
+
+static void load_app_pair(const char *chain, const char *key)
+{
+    gnutls_datum_t d;
+
+    app_npcerts = 4;
+    gnutls_load_file(P(chain), &d);
+    if (gnutls_pcert_list_import_x509_raw(app_pcerts, &app_npcerts, &d, GNUTLS_X509_FMT_PEM, 0) < 0)
+        app_npcerts = 0;
+    gnutls_free(d.data);
+    gnutls_privkey_init(&app_key);
+    gnutls_load_file(P(key), &d);
+    gnutls_privkey_import_x509_raw(app_key, &d, GNUTLS_X509_FMT_PEM, NULL, 0);
+    gnutls_free(d.data);
+}
+
+static void free_app_pair(void)
+{
+    unsigned i;
+
+    for (i = 0; i < app_npcerts; i++)
+        gnutls_pcert_deinit(&app_pcerts[i]);
+    gnutls_privkey_deinit(app_key);
+    app_npcerts = 0;
+}
+
+static void client_retrieve(int with_pair)
+{
+    gnutls_certificate_credentials_t sc, cc;
+    gnutls_session_t c, s;
+    int fds[2], rc, rs;
+    unsigned n = 0, status = 0;
+    const gnutls_datum_t *p;
+
+    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    gnutls_certificate_allocate_credentials(&sc);
+    gnutls_certificate_set_x509_key_file(sc, P("rsa.crt"), P("rsa.key"), GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_trust_file(sc, P("ca.pem"), GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_allocate_credentials(&cc);
+    if (with_pair)
+        load_app_pair("good.chain", "good.key");
+    gnutls_certificate_set_retrieve_function2(cc, retrieve);
+    gnutls_init(&s, GNUTLS_SERVER);
+    gnutls_set_default_priority(s);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
+    gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUEST);
+    gnutls_transport_set_int(s, fds[0]);
+    gnutls_init(&c, GNUTLS_CLIENT);
+    gnutls_set_default_priority(c);
+    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
+    gnutls_transport_set_int(c, fds[1]);
+    retr_calls = retr_nreqs = 0;
+    handshake(c, s, &rc, &rs);
+    printf("client retrieve (%s): client=%d server=%d calls=%d nreqs=%d", with_pair ? "pair" : "empty", rc, rs,
+           retr_calls, retr_nreqs);
+    if (rs == 0) {
+        p = gnutls_certificate_get_peers(s, &n);
+        printf(" server-peers=%u leaf=%s", n, same(n ? &p[0] : NULL, P("good.chain"), 0));
+        if (gnutls_certificate_verify_peers2(s, &status) == 0)
+            printf(" status=0x%x", status);
+    }
+    printf("\n");
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    gnutls_certificate_free_credentials(cc);
+    gnutls_certificate_free_credentials(sc);
+    if (with_pair)
+        free_app_pair();
+    close(fds[0]);
+    close(fds[1]);
+}
+
+int main(int argc, char **argv)
+{
+    char tmpl[] = "/tmp/cred-handles-XXXXXX", cmd[2048];
+    const char *src = getenv("GNOSSL_SRC");
+    gnutls_certificate_credentials_t c;
+    gnutls_x509_crt_t *crts, issuer;
+    gnutls_x509_privkey_t xkey;
+    gnutls_x509_crl_t crl;
+    gnutls_datum_t d, raw;
+    unsigned n;
+    int generated = 0, r;
+
+    if (argc > 1) {
+        dir = argv[1];
+    } else {
+        if (src == NULL || mkdtemp(tmpl) == NULL)
+            return 1;
+        dir = tmpl;
+        snprintf(cmd, sizeof(cmd), "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, dir);
+        if (system(cmd) != 0)
+            return 1;
+        generated = 1;
+    }
+    gnutls_global_init();
+
+    /* set_x509_key from handles, which the caller may release at once */
+    gnutls_certificate_allocate_credentials(&c);
+    crts = load_crts(P("good.chain"), &n);
+    gnutls_x509_privkey_init(&xkey);
+    gnutls_load_file(P("good.key"), &d);
+    printf("privkey import: %d\n", gnutls_x509_privkey_import(xkey, &d, GNUTLS_X509_FMT_PEM));
+    gnutls_free(d.data);
+    printf("set_x509_key(%u certs): %d\n", n, gnutls_certificate_set_x509_key(c, crts, (int)n, xkey));
+    free_crts(crts, n);
+    gnutls_x509_privkey_deinit(xkey);
+    r = gnutls_certificate_get_crt_raw(c, 0, 0, &raw);
+    printf("get_crt_raw(0,0): %d %s\n", r, r == 0 ? same(&raw, P("good.chain"), 0) : "-");
+    r = gnutls_certificate_get_crt_raw(c, 0, 1, &raw);
+    printf("get_crt_raw(0,1): %d %s\n", r, r == 0 ? same(&raw, P("good.chain"), 1) : "-");
+    printf("get_crt_raw(0,2): %d\n", gnutls_certificate_get_crt_raw(c, 0, 2, &raw));
+    printf("get_crt_raw(1,0): %d\n", gnutls_certificate_get_crt_raw(c, 1, 0, &raw));
+    check_server("server from set_x509_key", c, "good.chain");
+
+    /* trust and CRLs from handles; get_issuer */
+    crts = load_crts(P("three-cas.pem"), &n);
+    printf("set_x509_trust(%u): %d\n", n, gnutls_certificate_set_x509_trust(c, crts, (int)n));
+    free_crts(crts, n);
+    gnutls_x509_crl_init(&crl);
+    gnutls_load_file(P("crl.pem"), &d);
+    printf("crl import: %d\n", gnutls_x509_crl_import(crl, &d, GNUTLS_X509_FMT_PEM));
+    gnutls_free(d.data);
+    printf("set_x509_crl: %d\n", gnutls_certificate_set_x509_crl(c, &crl, 1));
+    gnutls_x509_crl_deinit(crl);
+    crts = load_crts(P("good.chain"), &n);
+    r = gnutls_certificate_get_issuer(c, crts[1], &issuer, 0);
+    if (r == 0) {
+        gnutls_x509_crt_export2(issuer, GNUTLS_X509_FMT_DER, &d);
+        printf("get_issuer(intermediate): 0 %s\n", same(&d, P("ca.pem"), 0));
+        gnutls_free(d.data);
+    } else {
+        printf("get_issuer(intermediate): %d\n", r);
+    }
+    r = gnutls_certificate_get_issuer(c, crts[0], &issuer, GNUTLS_TL_GET_COPY);
+    if (r == 0) {
+        gnutls_x509_crt_export2(issuer, GNUTLS_X509_FMT_DER, &d);
+        printf("get_issuer(leaf, copy): 0 %s\n", same(&d, P("three-cas.pem"), 2));
+        gnutls_free(d.data);
+        gnutls_x509_crt_deinit(issuer);
+    } else {
+        printf("get_issuer(leaf, copy): %d\n", r);
+    }
+    free_crts(crts, n);
+    crts = load_crts(P("selfsigned.chain"), &n);
+    printf("get_issuer(unrelated): %s\n", gnutls_certificate_get_issuer(c, crts[0], &issuer, 0) < 0 ? "error" : "found");
+    free_crts(crts, n);
+    gnutls_certificate_free_credentials(c);
+
+    /* set_key: pcerts and an abstract key */
+    gnutls_certificate_allocate_credentials(&c);
+    load_app_pair("ecdsa.crt", "ecdsa.key");
+    printf("set_key: %d\n", gnutls_certificate_set_key(c, NULL, 0, app_pcerts, (int)app_npcerts, app_key));
+    check_server("server from set_key", c, "ecdsa.crt");
+    gnutls_certificate_free_credentials(c); /* releases app_key and the pcerts */
+    app_npcerts = 0;
+
+    /* retrieve_function2 on the server */
+    gnutls_certificate_allocate_credentials(&c);
+    load_app_pair("rsa.crt", "rsa.key");
+    retr_calls = 0;
+    gnutls_certificate_set_retrieve_function2(c, retrieve);
+    check_server("server retrieve function", c, "rsa.crt");
+    printf("  server retrieve calls=%d nreqs=%d\n", retr_calls, retr_nreqs);
+    gnutls_certificate_free_credentials(c);
+    free_app_pair();
+
+    client_retrieve(1);
+    client_retrieve(0);
+
+    gnutls_global_deinit();
+    if (generated) {
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+        if (system(cmd) != 0)
+            return 1;
+    }
+    return 0;
+}

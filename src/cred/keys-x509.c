@@ -1,0 +1,250 @@
+/* Credentials from the x509 room's handles: gnutls_certificate_set_x509_key,
+ * set_key (pcert + abstract private key), set_x509_trust, set_x509_crl,
+ * set_trust_list, and the getters get_crt_raw and get_issuer. */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include "x509/x509.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Optional: implemented by the x509 room's trust lists. */
+#pragma weak gnossl_trust_list_store
+
+static STACK_OF(X509) *chain_from_crts(gnutls_x509_crt_t *list, int n)
+{
+    STACK_OF(X509) *sk = sk_X509_new_null();
+    int i;
+
+    if (sk == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        if (list[i] == NULL || list[i]->x509 == NULL || !sk_X509_push(sk, list[i]->x509)) {
+            sk_X509_pop_free(sk, X509_free);
+            return NULL;
+        }
+        X509_up_ref(list[i]->x509);
+    }
+    return sk;
+}
+
+int gnutls_certificate_set_x509_key(gnutls_certificate_credentials_t res, gnutls_x509_crt_t *cert_list,
+                                    int cert_list_size, gnutls_x509_privkey_t key)
+{
+    STACK_OF(X509) *sk;
+
+    if (res == NULL || cert_list == NULL || cert_list_size <= 0 || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    sk = chain_from_crts(cert_list, cert_list_size);
+    if (sk == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* The caller may deinit its handles afterwards: we hold references. */
+    EVP_PKEY_up_ref(key->pkey);
+    return gnossl_cert_cred_add_pair(res, sk, key->pkey, NULL, NULL, 0);
+}
+
+int gnutls_certificate_set_key(gnutls_certificate_credentials_t res, const char **names, int names_size,
+                               gnutls_pcert_st *pcert_list, int pcert_list_size, gnutls_privkey_t key)
+{
+    STACK_OF(X509) *sk;
+    gnutls_pcert_st *copy;
+    int i, ret;
+
+    (void)names;
+    (void)names_size; /* name-based selection is left to OpenSSL's key-type choice */
+    if (res == NULL || pcert_list == NULL || pcert_list_size <= 0 || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    sk = sk_X509_new_null();
+    if (sk == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    for (i = 0; i < pcert_list_size; i++) {
+        const unsigned char *p = pcert_list[i].cert.data;
+        X509 *x;
+        if (pcert_list[i].type != GNUTLS_CRT_X509 || p == NULL ||
+            (x = d2i_X509(NULL, &p, (long)pcert_list[i].cert.size)) == NULL || !sk_X509_push(sk, x)) {
+            sk_X509_pop_free(sk, X509_free);
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        }
+    }
+    /* The key and the pcert contents become ours, as in GnuTLS (which
+     * releases both with the credentials); the array stays the caller's. */
+    copy = malloc((size_t)pcert_list_size * sizeof(*copy));
+    if (copy == NULL) {
+        sk_X509_pop_free(sk, X509_free);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    memcpy(copy, pcert_list, (size_t)pcert_list_size * sizeof(*copy));
+    EVP_PKEY_up_ref(key->pkey);
+    ret = gnossl_cert_cred_add_pair(res, sk, key->pkey, key, copy, (unsigned)pcert_list_size);
+    if (ret < 0)
+        free(copy);
+    return ret;
+}
+
+int gnutls_certificate_set_x509_trust(gnutls_certificate_credentials_t res, gnutls_x509_crt_t *ca_list,
+                                      int ca_list_size)
+{
+    X509_STORE *store;
+    int i, n = 0;
+
+    if (res == NULL || (ca_list == NULL && ca_list_size > 0))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_mutex_lock(&res->lock);
+    store = gnossl_cert_cred_own_store(res);
+    for (i = 0; store != NULL && i < ca_list_size; i++)
+        if (ca_list[i] != NULL && ca_list[i]->x509 != NULL && X509_STORE_add_cert(store, ca_list[i]->x509))
+            n++;
+    res->ncas += (unsigned)n;
+    gnossl_cert_cred_changed(res);
+    pthread_mutex_unlock(&res->lock);
+    return store == NULL ? GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR) : n;
+}
+
+int gnutls_certificate_set_x509_crl(gnutls_certificate_credentials_t res, gnutls_x509_crl_t *crl_list,
+                                    int crl_list_size)
+{
+    X509_STORE *store;
+    int i, n = 0;
+
+    if (res == NULL || (crl_list == NULL && crl_list_size > 0))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_mutex_lock(&res->lock);
+    store = gnossl_cert_cred_own_store(res);
+    for (i = 0; store != NULL && i < crl_list_size; i++)
+        if (crl_list[i] != NULL && crl_list[i]->crl != NULL && X509_STORE_add_crl(store, crl_list[i]->crl))
+            n++;
+    res->ncrls += (unsigned)n;
+    gnossl_cert_cred_changed(res);
+    pthread_mutex_unlock(&res->lock);
+    return store == NULL ? GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR) : n;
+}
+
+void gnutls_certificate_set_trust_list(gnutls_certificate_credentials_t res, gnutls_x509_trust_list_t tlist,
+                                       unsigned flags)
+{
+    X509_STORE *store;
+
+    (void)flags;
+    if (res == NULL || tlist == NULL)
+        return;
+    store = gnossl_trust_list_store != NULL ? gnossl_trust_list_store(tlist) : NULL;
+    pthread_mutex_lock(&res->lock);
+    /* The list replaces the trust so far and is owned from now on. */
+    if (res->tlist != NULL && res->tlist != tlist)
+        gnutls_x509_trust_list_deinit(res->tlist, 1);
+    res->tlist = tlist;
+    X509_STORE_free(res->store);
+    res->store = NULL;
+    res->ncas = res->ncrls = 0;
+    if (store != NULL) {
+        X509_STORE_up_ref(store);
+        res->store = store;
+        res->store_shared = 1; /* the list may still change it: copy before adding */
+        res->ncas = (unsigned)sk_X509_OBJECT_num(X509_STORE_get0_objects(store));
+    } else {
+        gnossl_debug("set_trust_list: trust list has no store");
+    }
+    gnossl_cert_cred_changed(res);
+    pthread_mutex_unlock(&res->lock);
+}
+
+int gnutls_certificate_get_crt_raw(gnutls_certificate_credentials_t sc, unsigned idx1, unsigned idx2,
+                                   gnutls_datum_t *cert)
+{
+    struct gnossl_keypair *k;
+    unsigned n;
+    int ret = 0;
+
+    if (sc == NULL || cert == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_mutex_lock(&sc->lock);
+    if (idx1 >= sc->nkeys) {
+        pthread_mutex_unlock(&sc->lock);
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    }
+    k = &sc->keys[idx1];
+    n = (unsigned)sk_X509_num(k->chain);
+    if (idx2 == 0) {
+        *cert = k->der;
+    } else if (idx2 > n) {
+        ret = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    } else {
+        if (k->chain_der == NULL)
+            k->chain_der = calloc(n, sizeof(*k->chain_der));
+        if (k->chain_der == NULL) {
+            ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        } else if (k->chain_der[idx2 - 1].data == NULL) {
+            unsigned char *der = NULL;
+            int len = i2d_X509(sk_X509_value(k->chain, (int)idx2 - 1), &der);
+            if (len <= 0 || (k->chain_der[idx2 - 1].data = malloc((size_t)len)) == NULL) {
+                ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+            } else {
+                memcpy(k->chain_der[idx2 - 1].data, der, (size_t)len);
+                k->chain_der[idx2 - 1].size = (unsigned)len;
+            }
+            OPENSSL_free(der);
+        }
+        if (ret == 0)
+            *cert = k->chain_der[idx2 - 1];
+    }
+    pthread_mutex_unlock(&sc->lock);
+    return ret;
+}
+
+/* The issuer of `cert` among the trust anchors.  Without GNUTLS_TL_GET_COPY
+ * the handle stays owned by the credentials. */
+int gnutls_certificate_get_issuer(gnutls_certificate_credentials_t sc, gnutls_x509_crt_t cert,
+                                  gnutls_x509_crt_t *issuer, unsigned int flags)
+{
+    STACK_OF(X509_OBJECT) *objs;
+    X509 *found = NULL;
+    gnutls_x509_crt_t out, *grown;
+    unsigned char *der = NULL;
+    gnutls_datum_t d;
+    int i, len, ret;
+
+    if (sc == NULL || cert == NULL || cert->x509 == NULL || issuer == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_mutex_lock(&sc->lock);
+    objs = sc->store != NULL ? X509_STORE_get0_objects(sc->store) : NULL;
+    for (i = 0; objs != NULL && i < sk_X509_OBJECT_num(objs); i++) {
+        X509 *x = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
+        if (x != NULL && X509_check_issued(x, cert->x509) == X509_V_OK) {
+            found = x;
+            X509_up_ref(found);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&sc->lock);
+    if (found == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+
+    len = i2d_X509(found, &der);
+    X509_free(found);
+    if (len <= 0)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    d.data = der;
+    d.size = (unsigned)len;
+    ret = gnutls_x509_crt_init(&out);
+    if (ret == 0) {
+        ret = gnutls_x509_crt_import(out, &d, GNUTLS_X509_FMT_DER);
+        if (ret < 0)
+            gnutls_x509_crt_deinit(out);
+    }
+    OPENSSL_free(der);
+    if (ret < 0)
+        return ret;
+    if (!(flags & GNUTLS_TL_GET_COPY)) {
+        pthread_mutex_lock(&sc->lock);
+        grown = realloc(sc->issuers, (sc->nissuers + 1) * sizeof(*grown));
+        if (grown == NULL) {
+            pthread_mutex_unlock(&sc->lock);
+            gnutls_x509_crt_deinit(out);
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        }
+        sc->issuers = grown;
+        sc->issuers[sc->nissuers++] = out;
+        pthread_mutex_unlock(&sc->lock);
+    }
+    *issuer = out;
+    return 0;
+}
