@@ -507,8 +507,118 @@ static void test_hex(void)
     }
 }
 
+/* ---- SRP base64 ---- */
+
+static void srp_encode(const char *what, const unsigned char *p, size_t n)
+{
+    gnutls_datum_t in = { (unsigned char *)p, (unsigned)n }, d = { NULL, 0 };
+    char out[2000];
+    size_t size = 0;
+    int ret = gnutls_srp_base64_encode(&in, NULL, &size);
+    printf("srp_encode %s: query ret=%d size=%zu", what, ret, size);
+    if (ret == GNUTLS_E_SHORT_MEMORY_BUFFER && size < sizeof out) {
+        size_t need = size, tries[3] = { need ? need - 1 : 0, need, sizeof out };
+        for (int t = 0; t < 3; t++) {
+            memset(out, 'Z', sizeof out);
+            size = tries[t];
+            ret = gnutls_srp_base64_encode(&in, out, &size);
+            printf(" | try%d ret=%d size=%zu", t, ret, size);
+            if (ret == 0 && t == 2)
+                print_text("out", (unsigned char *)out, size);
+        }
+    }
+    ret = gnutls_srp_base64_encode2(&in, &d);
+    printf(" | encode2 ret=%d", ret);
+    if (ret == 0) {
+        print_text("out", d.data, d.size);
+        /* and back */
+        gnutls_datum_t back = { NULL, 0 };
+        ret = gnutls_srp_base64_decode2(&d, &back);
+        printf(" decode2 ret=%d", ret);
+        if (ret == 0)
+            print_bytes("back", back.data, back.size);
+        free_datum(&back);
+    }
+    printf("\n");
+    free_datum(&d);
+}
+
+/* print_data: 0 when GnuTLS would leave bytes of the result unset */
+static void srp_decode(const char *s, size_t n, int print_data)
+{
+    gnutls_datum_t in = { (unsigned char *)s, (unsigned)n }, d = { NULL, 0 };
+    unsigned char out[2000];
+    size_t size = 0;
+    int ret = gnutls_srp_base64_decode(&in, NULL, &size);
+    printf("srp_decode '%.*s': query ret=%d size=%zu", (int)n, s, ret, size);
+    if (ret == GNUTLS_E_SHORT_MEMORY_BUFFER && size < sizeof out) {
+        size_t need = size, tries[3] = { need ? need - 1 : 0, need, sizeof out };
+        for (int t = 0; t < 3; t++) {
+            size = tries[t];
+            ret = gnutls_srp_base64_decode(&in, (char *)out, &size);
+            printf(" | try%d ret=%d size=%zu", t, ret, size);
+            if (ret == 0 && t == 2 && print_data)
+                print_bytes("out", out, size);
+        }
+    }
+    ret = gnutls_srp_base64_decode2(&in, &d);
+    printf(" | decode2 ret=%d", ret);
+    if (ret == 0) {
+        printf(" size=%u", d.size);
+        if (print_data)
+            print_bytes("out", d.data, d.size);
+    }
+    printf("\n");
+    free_datum(&d);
+}
+
+static void test_srp(void)
+{
+    static const char alpha[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz./";
+    unsigned char buf[600];
+    size_t sizes[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 31, 32, 33, 100, 256, 513 };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        char what[32];
+        for (int rep = 0; rep < 3; rep++) {
+            fill(buf, sizes[i]);
+            /* small leading values exercise the dropped leading digits */
+            if (rep == 1 && sizes[i])
+                buf[0] &= 0x0f;
+            if (rep == 2 && sizes[i] > 1)
+                buf[0] = 0, buf[1] &= 0x3f;
+            snprintf(what, sizeof what, "rand%zu.%d", sizes[i], rep);
+            srp_encode(what, buf, sizes[i]);
+        }
+    }
+    static const unsigned char fixed[][2] = { { 0, 0 }, { 0, 1 }, { 0, 0x3f }, { 0, 0x40 }, { 0, 0xff }, { 0x0f, 0xff },
+                                              { 0x10, 0 }, { 0xff, 0xff }, { 0x01, 0x00 } };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        char what[32];
+        snprintf(what, sizeof what, "fixed%02x%02x", fixed[i][0], fixed[i][1]);
+        srp_encode(what, fixed[i], 2);
+        snprintf(what, sizeof what, "fixed%02x", fixed[i][1]);
+        srp_encode(what, fixed[i] + 1, 1);
+    }
+    /* valid alphabet strings of every length */
+    for (int i = 0; i < 80; i++) {
+        char s[40];
+        size_t n = rng() % 14;
+        for (size_t j = 0; j < n; j++)
+            s[j] = alpha[rng() % 64];
+        srp_decode(s, n, 1);
+    }
+    /* an invalid character: GnuTLS errors when it is the last of a group,
+     * and leaves bytes unset otherwise (only the sizes are compared then) */
+    static const char *bad[] = { "!", "A!", "AB!", "ABC!", "ABCD!", "ABCDEFG!", "!BCD", "A!CD", "AB!D", "1234!678",
+                                 "12345!78", "123456!8", "=", "AAAA=", "AAA\n", "AB\x80" "D", "abcd\x7f" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        srp_decode(bad[i], strlen(bad[i]), 0);
+    srp_decode("", 0, 1);
+}
+
 int main(void)
 {
+    test_srp();
     test_base64();
     test_pem();
     test_hex();

@@ -143,6 +143,29 @@ START_TEST(test_hex)
 }
 END_TEST
 
+START_TEST(test_srp_base64)
+{
+    /* 0x123456 in 6-bit digits 4,35,17,22 of 0-9A-Za-z./ */
+    gnutls_datum_t in = { (unsigned char *)"\x12\x34\x56", 3 }, out = { NULL, 0 }, back = { NULL, 0 };
+    ck_assert_int_eq(gnutls_srp_base64_encode2(&in, &out), 0);
+    ck_assert_uint_eq(out.size, 4);
+    ck_assert(memcmp(out.data, "4ZHM", 4) == 0);
+    ck_assert_int_eq(gnutls_srp_base64_decode2(&out, &back), 0);
+    ck_assert_uint_eq(back.size, 3);
+    ck_assert(memcmp(back.data, "\x12\x34\x56", 3) == 0);
+    gnutls_free(out.data);
+    gnutls_free(back.data);
+    /* a leading short group drops its leading zero digits */
+    gnutls_datum_t one = { (unsigned char *)"\x05", 1 };
+    ck_assert_int_eq(gnutls_srp_base64_encode2(&one, &out), 0);
+    ck_assert_uint_eq(out.size, 1);
+    ck_assert(out.data[0] == '5');
+    gnutls_free(out.data);
+    gnutls_datum_t bad = DATUM("AB!");
+    ck_assert_int_eq(gnutls_srp_base64_decode2(&bad, &back), GNUTLS_E_BASE64_DECODING_ERROR);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("core-encoding");
@@ -152,6 +175,7 @@ int main(void)
     tcase_add_test(tc, test_pem_roundtrip);
     tcase_add_test(tc, test_pem_bad);
     tcase_add_test(tc, test_hex);
+    tcase_add_test(tc, test_srp_base64);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -23,6 +23,11 @@ int gnossl_base64_decode(const unsigned char *text, size_t size, gnutls_datum_t 
  * GNUTLS_E_BASE64_DECODING_ERROR (everything else). */
 int gnossl_pem_decode(const char *label, const unsigned char *data, size_t size, gnutls_datum_t *out);
 
+/* libsrp's base64 (SRP password files), as GnuTLS 3.7.9 writes and reads
+ * it; see encoding-srp.c.  Decoding errors: GNUTLS_E_BASE64_DECODING_ERROR. */
+int gnossl_srp_base64_encode(const unsigned char *data, size_t size, gnutls_datum_t *out);
+int gnossl_srp_base64_decode(const unsigned char *text, size_t size, gnutls_datum_t *out);
+
 /* Lower-case hex of data into dst, which must hold 2*size+1 bytes (NUL). */
 void gnossl_hex_encode(const unsigned char *data, size_t size, char *dst);
 
