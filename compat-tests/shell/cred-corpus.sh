@@ -23,7 +23,13 @@ w=work
 rm -rf "$w"
 mkdir -p "$w"
 
-key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+key() {
+    if [ "${KEYALG:-ec}" = rsa1024 ]; then
+        openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$1" 2>/dev/null
+    else
+        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null
+    fi
+}
 
 # newca NAME: a CA directory usable by `openssl ca`
 newca() {
@@ -139,6 +145,9 @@ mk expiredint intexp good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" intexp
 mk cnonly int cn.example leaf_nosan_ext $NB $NA sha256 "" int
 mk iponly int good.example leaf_ext $NB $NA sha256 "IP:127.0.0.1,IP:::1" int
 mk fullchain int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int root
+# A 1024-bit RSA leaf: GnuTLS 3.7.9 serves it, accepts it as a peer and
+# calls the chain trusted under its default profile.
+KEYALG=rsa1024 mk weakkey int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int
 
 # A self-signed leaf, untrusted and (as "pinned") trusted directly.
 key selfsigned.key
