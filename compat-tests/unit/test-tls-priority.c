@@ -261,6 +261,32 @@ START_TEST(apply_dtls)
 }
 END_TEST
 
+START_TEST(ctx_template)
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+    gnutls_priority_t normal = must_init("NORMAL"), other = must_init("NORMAL:-CIPHER-ALL:+AES-128-GCM");
+    ck_assert_int_eq(gnossl_priority_apply_ctx(normal, ctx), 0);
+    SSL *ssl = SSL_new(ctx);
+    ck_assert_str_eq(cipher_name(ssl, 0), "TLS_AES_256_GCM_SHA384"); /* inherited */
+    ck_assert_int_eq(gnossl_priority_apply(normal, ssl, 0, 0), 0);
+    ck_assert_str_eq(cipher_name(ssl, 4), "ECDHE-ECDSA-AES256-GCM-SHA384");
+    /* a different priority on an SSL of the same CTX still gets its lists */
+    ck_assert_int_eq(gnossl_priority_apply(other, ssl, 0, 0), 0);
+    ck_assert_str_eq(cipher_name(ssl, 0), "TLS_AES_128_GCM_SHA256");
+    ck_assert_str_eq(cipher_name(ssl, 1), "ECDHE-ECDSA-AES128-GCM-SHA256");
+    SSL_free(ssl);
+    /* re-tagging replaces the old tag */
+    ck_assert_int_eq(gnossl_priority_apply_ctx(other, ctx), 0);
+    ssl = SSL_new(ctx);
+    ck_assert_int_eq(gnossl_priority_apply(normal, ssl, 0, 0), 0);
+    ck_assert_str_eq(cipher_name(ssl, 0), "TLS_AES_256_GCM_SHA384");
+    SSL_free(ssl);
+    SSL_CTX_free(ctx);
+    gnutls_priority_deinit(normal);
+    gnutls_priority_deinit(other);
+}
+END_TEST
+
 /* ---- in-memory handshakes ---- */
 static EVP_PKEY *key;
 static X509 *cert;
@@ -439,6 +465,7 @@ int main(void)
     tcase_add_test(tc, apply_normal);
     tcase_add_test(tc, apply_versions_and_options);
     tcase_add_test(tc, apply_dtls);
+    tcase_add_test(tc, ctx_template);
     tcase_add_test(tc, handshakes);
     tcase_add_test(tc, refcount_and_session_calls);
     tcase_add_test(tc, system_config);

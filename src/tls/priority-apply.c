@@ -1,11 +1,84 @@
 /* Applying a compiled priority to a new SSL: only SSL_set_* calls, every
- * string and bound was computed once in gnutls_priority_init. */
+ * string and bound was computed once in gnutls_priority_init.
+ *
+ * SSL_set_cipher_list costs ~25us in OpenSSL 3.0 whatever the list, so an
+ * SSL_CTX may be given the algorithm lists once (gnossl_priority_apply_ctx);
+ * SSLs made from it then skip the list calls while their priority's lists
+ * are the same. */
 #include "gnossl.h"
 #include "tls/priority.h"
 #include "tls/priority-int.h"
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int ctx_index = -1;
+static pthread_once_t ctx_index_once = PTHREAD_ONCE_INIT;
+
+static void free_key(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx, long argl, void *argp)
+{
+    (void)parent;
+    (void)ad;
+    (void)idx;
+    (void)argl;
+    (void)argp;
+    free(ptr);
+}
+
+static void make_index(void)
+{
+    __atomic_store_n(&ctx_index, SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, free_key), __ATOMIC_RELEASE);
+}
+
+/* Set the four lists; 0 if OpenSSL took them all.  (TLS 1.3 suites are
+ * set on DTLS objects too: harmless, and keeps one list state per CTX.) */
+static int set_lists(gnutls_priority_t p, SSL *ssl, SSL_CTX *ctx)
+{
+    int bad = 0;
+    if (p->cipher_list != NULL &&
+        !(ssl ? SSL_set_cipher_list(ssl, p->cipher_list) : SSL_CTX_set_cipher_list(ctx, p->cipher_list))) {
+        gnossl_debug("priority: OpenSSL took none of the TLS 1.2 suites '%s'", p->cipher_list);
+        bad = 1;
+    }
+    if (!(ssl ? SSL_set_ciphersuites(ssl, p->ciphersuites) : SSL_CTX_set_ciphersuites(ctx, p->ciphersuites))) {
+        gnossl_debug("priority: OpenSSL refused TLS 1.3 suites '%s'", p->ciphersuites);
+        bad = 1;
+    }
+    if (p->groups_list != NULL &&
+        !(ssl ? SSL_set1_groups_list(ssl, p->groups_list) : SSL_CTX_set1_groups_list(ctx, p->groups_list))) {
+        gnossl_debug("priority: OpenSSL refused groups '%s'", p->groups_list);
+        bad = 1;
+    }
+    if (p->sigalgs_list != NULL &&
+        !(ssl ? SSL_set1_sigalgs_list(ssl, p->sigalgs_list) : SSL_CTX_set1_sigalgs_list(ctx, p->sigalgs_list))) {
+        gnossl_debug("priority: OpenSSL refused signature algorithms '%s'", p->sigalgs_list);
+        bad = 1;
+    }
+    return bad;
+}
+
+int gnossl_priority_apply_ctx(gnutls_priority_t p, SSL_CTX *ctx)
+{
+    if (p == NULL || ctx == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_once(&ctx_index_once, make_index);
+    if (ctx_index < 0)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    ERR_clear_error();
+    int bad = set_lists(p, NULL, ctx);
+    ERR_clear_error();
+    char *key = bad ? NULL : strdup(p->lists_key);
+    char *old = SSL_CTX_get_ex_data(ctx, ctx_index);
+    if (!SSL_CTX_set_ex_data(ctx, ctx_index, key)) {
+        free(key);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    free(old);
+    return 0;
+}
 
 int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_dtls)
 {
@@ -21,14 +94,10 @@ int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_d
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     }
     /* An empty TLS <= 1.2 list is expressed by the version bounds. */
-    if (p->cipher_list != NULL && !SSL_set_cipher_list(ssl, p->cipher_list))
-        gnossl_debug("priority: OpenSSL took none of the TLS 1.2 suites '%s'", p->cipher_list);
-    if (!is_dtls && !SSL_set_ciphersuites(ssl, p->ciphersuites))
-        gnossl_debug("priority: OpenSSL refused TLS 1.3 suites '%s'", p->ciphersuites);
-    if (p->groups_list != NULL && !SSL_set1_groups_list(ssl, p->groups_list))
-        gnossl_debug("priority: OpenSSL refused groups '%s'", p->groups_list);
-    if (p->sigalgs_list != NULL && !SSL_set1_sigalgs_list(ssl, p->sigalgs_list))
-        gnossl_debug("priority: OpenSSL refused signature algorithms '%s'", p->sigalgs_list);
+    int idx = __atomic_load_n(&ctx_index, __ATOMIC_ACQUIRE);
+    const char *key = idx >= 0 ? SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), idx) : NULL;
+    if (key == NULL || strcmp(key, p->lists_key) != 0)
+        set_lists(p, ssl, NULL);
     SSL_set_security_level(ssl, is_dtls ? p->dtls_seclevel : p->seclevel);
     if (p->mode_fallback && !is_server)
         SSL_set_mode(ssl, SSL_MODE_SEND_FALLBACK_SCSV);

@@ -6,6 +6,7 @@
 #include "tls/priority-int.h"
 
 #include <openssl/ssl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -309,6 +310,13 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
     p->sigalgs_list = sigs.s;
     if (p->ciphersuites == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    size_t klen = 8 + (tls12.s ? tls12.len : 0) + strlen(p->ciphersuites) + (groups.s ? groups.len : 0) +
+                  (sigs.s ? sigs.len : 0);
+    p->lists_key = malloc(klen);
+    if (p->lists_key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    snprintf(p->lists_key, klen, "%s\n%s\n%s\n%s", tls12.s ? tls12.s : "-", p->ciphersuites,
+             groups.s ? groups.s : "-", sigs.s ? sigs.s : "-");
 
     /* Versions OpenSSL can actually run with what is left. */
     for (unsigned i = 0; i < p->protocol.n; i++) {

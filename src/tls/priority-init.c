@@ -261,6 +261,7 @@ void prio_free(struct gnutls_priority_st *p)
     free(p->ciphersuites);
     free(p->groups_list);
     free(p->sigalgs_list);
+    free(p->lists_key);
     free(p);
 }
 

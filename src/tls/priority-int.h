@@ -45,6 +45,8 @@ struct gnutls_priority_st {
     char *ciphersuites; /* TLS 1.3 suites; "" if none */
     char *groups_list; /* NULL: leave OpenSSL's default */
     char *sigalgs_list; /* NULL: leave OpenSSL's default */
+    char *lists_key; /* the four lists above in one string, to recognise an
+                      * SSL_CTX that already carries them */
 };
 
 /* ---- keyword tables (priority-tables.c) ---- */

@@ -12,6 +12,14 @@
  * security level).  Returns 0 or a negative GnuTLS code. */
 int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_dtls);
 
+/* Optional, for whoever creates an SSL_CTX (the credentials): give a NEW
+ * SSL_CTX, before any SSL is made from it, the algorithm lists of the
+ * priority it will mostly serve.  gnossl_priority_apply then skips the
+ * costly list calls (SSL_set_cipher_list is ~25us) for SSLs from this CTX
+ * whose priority has the same lists.  Not thread-safe against SSL_new on
+ * the same CTX.  Returns 0 or a negative GnuTLS code. */
+int gnossl_priority_apply_ctx(gnutls_priority_t p, SSL_CTX *ctx);
+
 /* Priority objects are reference counted: a session holds a reference to
  * the priority it was given, so the application may deinit its copy. */
 void gnossl_priority_ref(gnutls_priority_t p);
