@@ -155,10 +155,12 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         return;
     }
     s->hs_last_in = type;
+    if (s->handshake_done)
+        gnossl_debug("gnossl: post-handshake message %d received (%s)", type, s->is_server ? "server" : "client");
     /* A renegotiation asked by the peer surfaces as REHANDSHAKE. */
     if (s->handshake_done && ((!s->is_server && type == SSL3_MT_HELLO_REQUEST) ||
                               (s->is_server && type == SSL3_MT_CLIENT_HELLO)))
-        s->rehandshake_requested = 1;
+        s->rehandshake_requested = s->stop_rehandshake = 1;
     if (type == SSL3_MT_NEWSESSION_TICKET)
         s->ticket_received = 1;
     if (type == SSL3_MT_CERTIFICATE_REQUEST)
@@ -272,4 +274,14 @@ int gnutls_alert_send_appropriate(gnutls_session_t s, int err)
         return 0;
     }
     return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+}
+
+/* A renegotiation driven through SSL_peek would go on to wait for
+ * application data once done: stop the read right there. */
+void gnossl_info_callback(const SSL *ssl, int where, int ret)
+{
+    (void)ret;
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    if (s != NULL && (where & SSL_CB_HANDSHAKE_DONE) && s->in_renegotiation_step)
+        s->stop_after_renegotiation = 1;
 }

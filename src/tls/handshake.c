@@ -58,6 +58,7 @@ int gnossl_session_materialise(gnutls_session_t s)
     SSL_set_bio(ssl, bio, bio);
     SSL_set_msg_callback(ssl, gnossl_msg_callback);
     SSL_set_msg_callback_arg(ssl, s);
+    SSL_set_info_callback(ssl, gnossl_info_callback);
 
     if (s->is_server) {
         SSL_set_accept_state(ssl);
@@ -119,6 +120,32 @@ static int step(gnutls_session_t s)
     return code;
 }
 
+/* A TLS 1.2 renegotiation is driven through SSL_peek, which (unlike
+ * SSL_do_handshake) accepts application data arriving in the middle; such
+ * data stays buffered and is reported as GnuTLS does, GOT_APPLICATION_DATA. */
+static int renegotiation_step(gnutls_session_t s)
+{
+    for (int i = 0; i < 64; i++) {
+        unsigned char b;
+        gnossl_translate_begin(s);
+        s->in_renegotiation_step = 1;
+        int r = SSL_peek(s->ssl, &b, 1);
+        s->in_renegotiation_step = 0;
+        s->stop_after_renegotiation = 0;
+        gnossl_run_post_hooks(s);
+        if (r > 0)
+            return GNUTLS_E_GOT_APPLICATION_DATA;
+        int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+        if (code != GNUTLS_E_AGAIN)
+            return code;
+        if (!SSL_in_init(s->ssl))
+            return 0;
+        if (s->io_blocked)
+            return code;
+    }
+    return GNUTLS_E_AGAIN;
+}
+
 int gnutls_handshake(gnutls_session_t s)
 {
     if (s == NULL)
@@ -137,15 +164,15 @@ int gnutls_handshake(gnutls_session_t s)
             return gnutls_session_key_update(s, GNUTLS_KU_PEER);
         }
         s->rehandshake_requested = 0;
-        if (SSL_in_init(s->ssl)) {
-            /* the peer started a renegotiation: carry it on */
-        } else if (!s->is_server) {
-            ERR_clear_error();
-            if (SSL_renegotiate(s->ssl) != 1)
-                return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
-        } else {
+        s->stop_rehandshake = 0;
+        if (SSL_in_init(s->ssl))
+            return renegotiation_step(s); /* the peer started one */
+        if (s->is_server)
             return 0;
-        }
+        ERR_clear_error();
+        if (SSL_renegotiate(s->ssl) != 1)
+            return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
+        return renegotiation_step(s);
     }
     start_step(s);
     return step(s);

@@ -164,10 +164,11 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     if (r > 0)
         return r;
     int code = gnossl_translate(s, r, GNOSSL_OP_READ);
-    if (code == GNUTLS_E_AGAIN && s->rehandshake_requested) {
+    if (code == GNUTLS_E_AGAIN && (s->rehandshake_stopped || s->rehandshake_requested)) {
         /* OpenSSL has already answered; gnutls_handshake (or further
          * reads) completes the renegotiation. */
         s->rehandshake_requested = 0;
+        s->stop_rehandshake = 0;
         return GNUTLS_E_REHANDSHAKE;
     }
     return code;

@@ -133,6 +133,10 @@ struct gnutls_session_int {
 
     int key_update_pending;
     int rehandshake_requested; /* TLS 1.2 HelloRequest / ClientHello after the handshake */
+    int stop_rehandshake;      /* make the next read stop to report -37 */
+    int rehandshake_stopped;
+    int in_renegotiation_step; /* gnutls_handshake drives a renegotiation */
+    int stop_after_renegotiation;
     int rehandshake_sent;
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
@@ -169,6 +173,7 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
                          SSL *ssl, void *arg);
 
 void gnossl_run_post_hooks(gnutls_session_t s);
+void gnossl_info_callback(const SSL *ssl, int where, int ret);
 
 /* ext.c, resume.c: apply what was recorded to the new SSL */
 int gnossl_ext_apply(gnutls_session_t s);

@@ -123,6 +123,18 @@ static int bio_read(BIO *b, char *buf, int len)
         BIO_set_retry_read(b);
         return -1;
     }
+    if (s->stop_after_renegotiation) {
+        s->stop_after_renegotiation = 0;
+        s->io_blocked = 0;
+        BIO_set_retry_read(b);
+        return -1;
+    }
+    if (s->stop_rehandshake && s->in_record_recv) {
+        s->stop_rehandshake = 0;
+        s->rehandshake_stopped = 1;
+        BIO_set_retry_read(b);
+        return -1;
+    }
     if (s->stop_fatal_alert) {
         s->stop_fatal_alert = 0;
         s->fatal_alert_stopped = 1;
@@ -283,6 +295,7 @@ void gnossl_transport_reset_io(gnutls_session_t s)
     s->timed_out = 0;
     s->warning_alert_stopped = 0;
     s->fatal_alert_stopped = 0;
+    s->rehandshake_stopped = 0;
 }
 
 /* ---- public setters and getters ---- */
