@@ -64,6 +64,22 @@ static unsigned sign_sem(unsigned sign)
     return 3;
 }
 
+static int profile_sec_param(unsigned profile)
+{
+    switch (profile) {
+    case GNUTLS_PROFILE_VERY_WEAK: return GNUTLS_SEC_PARAM_VERY_WEAK;
+    case GNUTLS_PROFILE_LOW: return GNUTLS_SEC_PARAM_LOW;
+    case GNUTLS_PROFILE_LEGACY: return GNUTLS_SEC_PARAM_LEGACY;
+    case GNUTLS_PROFILE_MEDIUM: return GNUTLS_SEC_PARAM_MEDIUM;
+    case GNUTLS_PROFILE_HIGH:
+    case GNUTLS_PROFILE_SUITEB128: return GNUTLS_SEC_PARAM_HIGH;
+    case GNUTLS_PROFILE_ULTRA:
+    case GNUTLS_PROFILE_SUITEB192: return GNUTLS_SEC_PARAM_ULTRA;
+    case GNUTLS_PROFILE_FUTURE: return GNUTLS_SEC_PARAM_FUTURE;
+    default: return 0;
+    }
+}
+
 /* Working state shared between finalising and compiling. */
 struct fin {
     unsigned groups[PRIO_MAX_ALGOS], n_groups;
@@ -77,6 +93,25 @@ static void add_groups(struct gnutls_priority_st *p, struct fin *f, int (*want)(
             f->groups[f->n_groups++] = p->groups.v[i];
 }
 
+static void drop_listed(struct prio_list *l, const unsigned *v, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        unsigned j = 0;
+        for (unsigned k = 0; k < l->n; k++)
+            if (l->v[k] != v[i])
+                l->v[j++] = l->v[k];
+        l->n = j;
+    }
+}
+
+static int listed(const unsigned *v, unsigned n, unsigned id)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (v[i] == id)
+            return 1;
+    return 0;
+}
+
 static int finalize(struct gnutls_priority_st *p, struct fin *f)
 {
     int have_null = 0, have_srp = 0, have_psk = 0, have_rsa_psk = 0;
@@ -85,6 +120,14 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
 
     f->n_groups = f->n_sigs = 0;
     p->n_suites = 0;
+
+    /* what the system configuration disables, whatever the string says */
+    struct prio_policy pol;
+    prio_system_policy(&pol);
+    drop_listed(&p->kx, pol.kxs, pol.n_kxs);
+    drop_listed(&p->groups, pol.groups, pol.n_groups);
+    drop_listed(&p->cipher, pol.ciphers, pol.n_ciphers);
+    drop_listed(&p->mac, pol.macs, pol.n_macs);
 
     for (unsigned i = 0; i < p->cipher.n; i++)
         if (p->cipher.v[i] == GNUTLS_CIPHER_NULL)
@@ -102,7 +145,7 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
     /* versions that cannot be negotiated at all (SSL 3.0) */
     j = 0;
     for (unsigned i = 0; i < p->protocol.n; i++)
-        if (version_supported(p->protocol.v[i]))
+        if (version_supported(p->protocol.v[i]) && !listed(pol.versions, pol.n_versions, p->protocol.v[i]))
             p->protocol.v[j++] = p->protocol.v[i];
     p->protocol.n = j;
 
@@ -199,6 +242,12 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
     if ((!have_psk && tlsmax >= GNUTLS_TLS1_3 && f->n_groups == 0) ||
         (!have_tls12 && have_pre_tls12 && have_tls13))
         remove_tls13(&p->protocol);
+
+    /* the configured minimum verification profile wins over weaker ones */
+    if (pol.min_profile != 0 && p->level < profile_sec_param(pol.min_profile)) {
+        p->profile = pol.min_profile;
+        p->level = profile_sec_param(pol.min_profile);
+    }
     return 0;
 }
 

@@ -116,6 +116,17 @@ char *prio_default_string(void);
  * matches; strings not starting with '@' (after spaces) are duplicated. */
 char *prio_resolve(const char *s);
 
+/* What the config file's [overrides] section disables (blocklist mode). */
+#define PRIO_POLICY_MAX 64
+struct prio_policy {
+    unsigned ciphers[PRIO_POLICY_MAX], macs[PRIO_POLICY_MAX], groups[PRIO_POLICY_MAX],
+        kxs[PRIO_POLICY_MAX], versions[PRIO_POLICY_MAX];
+    unsigned n_ciphers, n_macs, n_groups, n_kxs, n_versions;
+    unsigned min_profile; /* min-verification-profile, 0 = none */
+};
+/* A snapshot of the current policy (the file is read on first use). */
+void prio_system_policy(struct prio_policy *out);
+
 /* ---- compiling (priority-compile.c) ---- */
 /* Finalise the parsed lists as GnuTLS does and compile the OpenSSL
  * settings; GNUTLS_E_NO_PRIORITIES_WERE_SET if nothing is left. */

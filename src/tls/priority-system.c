@@ -26,6 +26,7 @@ static struct timespec loaded_mtime;
 static struct kv *keywords;
 static size_t n_keywords;
 static char *default_override;
+static struct prio_policy policy;
 
 static const char *config_path(void)
 {
@@ -63,7 +64,82 @@ static void clear_config(void)
     free(keywords);
     keywords = NULL;
     n_keywords = 0;
+    memset(&policy, 0, sizeof policy);
     /* default_override is kept until replaced: callers copy it under the lock */
+}
+
+static void policy_add(unsigned *v, unsigned *n, unsigned id, const char *key, const char *value)
+{
+    if (id == 0) {
+        gnossl_debug("priority: config %s: unknown '%s'", key, value);
+        return;
+    }
+    if (*n < PRIO_POLICY_MAX)
+        v[(*n)++] = id;
+}
+
+static unsigned profile_id(const char *name)
+{
+    static const struct prio_name profiles[] = {
+        {"very weak", GNUTLS_PROFILE_VERY_WEAK}, {"low", GNUTLS_PROFILE_LOW},
+        {"legacy", GNUTLS_PROFILE_LEGACY},       {"medium", GNUTLS_PROFILE_MEDIUM},
+        {"high", GNUTLS_PROFILE_HIGH},           {"ultra", GNUTLS_PROFILE_ULTRA},
+        {"future", GNUTLS_PROFILE_FUTURE},       {"suiteb128", GNUTLS_PROFILE_SUITEB128},
+        {"suiteb192", GNUTLS_PROFILE_SUITEB192}, {NULL, 0}};
+    for (const struct prio_name *p = profiles; p->name != NULL; p++)
+        if (strcasecmp(p->name, name) == 0)
+            return p->id;
+    return 0;
+}
+
+/* One [overrides] line (blocklist mode). */
+static void override_line(const char *key, const char *raw)
+{
+    char *value = value_dup(raw);
+    unsigned id = 0;
+    if (value == NULL)
+        return;
+    if (strcasecmp(key, "default-priority-string") == 0) {
+        free(default_override);
+        default_override = value;
+        return;
+    }
+    if (strcasecmp(key, "tls-disabled-cipher") == 0) {
+        if (!prio_cipher_lookup(value, &id))
+            id = 0;
+        policy_add(policy.ciphers, &policy.n_ciphers, id, key, value);
+    } else if (strcasecmp(key, "tls-disabled-mac") == 0) {
+        policy_add(policy.macs, &policy.n_macs, prio_mac_id(value), key, value);
+    } else if (strcasecmp(key, "tls-disabled-group") == 0) {
+        const char *g = strncasecmp(value, "GROUP-", 6) == 0 ? value + 6 : value;
+        policy_add(policy.groups, &policy.n_groups, prio_group_id(g), key, value);
+    } else if (strcasecmp(key, "tls-disabled-kx") == 0) {
+        policy_add(policy.kxs, &policy.n_kxs, prio_kx_id(value), key, value);
+    } else if (strcasecmp(key, "disabled-version") == 0) {
+        policy_add(policy.versions, &policy.n_versions, prio_version_id(value), key, value);
+    } else if (strcasecmp(key, "min-verification-profile") == 0) {
+        policy.min_profile = profile_id(value);
+    } else {
+        /* signature/hash/curve policies belong to the crypto and x509 code */
+        gnossl_debug("priority: config [overrides] %s not interpreted here", key);
+    }
+    free(value);
+}
+
+static void add_keyword(const char *name, const char *value)
+{
+    struct kv *k = realloc(keywords, (n_keywords + 1) * sizeof *k);
+    if (k == NULL)
+        return;
+    keywords = k;
+    keywords[n_keywords].name = strdup(name);
+    keywords[n_keywords].value = value_dup(value);
+    if (keywords[n_keywords].name == NULL || keywords[n_keywords].value == NULL) {
+        free(keywords[n_keywords].name);
+        free(keywords[n_keywords].value);
+        return;
+    }
+    n_keywords++;
 }
 
 /* (Re)read the file if it changed since the last read.  Lock held. */
@@ -91,17 +167,28 @@ static void refresh_locked(void)
     free(default_override);
     default_override = NULL;
 
-    char line[4096], section[128] = "";
+    char line[4096], section[128] = "", prev[256] = "";
     while (fgets(line, sizeof line, f) != NULL) {
+        int indented = isspace((unsigned char)line[0]) && line[0] != '\n';
         char *l = trim(line);
         if (*l == 0 || *l == '#' || *l == ';')
             continue;
+        /* an indented line continues the previous key's value (an ini
+         * multi-line value): the key gets this line as another value */
+        if (indented && prev[0] != 0) {
+            if (section[0] == 0 || strcasecmp(section, "priorities") == 0)
+                add_keyword(prev, l);
+            else if (strcasecmp(section, "overrides") == 0)
+                override_line(prev, l);
+            continue;
+        }
         if (*l == '[') {
             char *e = strchr(l, ']');
             if (e != NULL) {
                 *e = 0;
                 snprintf(section, sizeof section, "%s", trim(l + 1));
             }
+            prev[0] = 0;
             continue;
         }
         char *eq = strchr(l, '=');
@@ -109,24 +196,12 @@ static void refresh_locked(void)
             continue;
         *eq = 0;
         char *name = trim(l), *value = eq + 1;
+        snprintf(prev, sizeof prev, "%s", name);
         if (section[0] == 0 || strcasecmp(section, "priorities") == 0) {
-            struct kv *k = realloc(keywords, (n_keywords + 1) * sizeof *k);
-            if (k == NULL)
-                break;
-            keywords = k;
-            keywords[n_keywords].name = strdup(name);
-            keywords[n_keywords].value = value_dup(value);
-            if (keywords[n_keywords].name == NULL || keywords[n_keywords].value == NULL) {
-                free(keywords[n_keywords].name);
-                free(keywords[n_keywords].value);
-                break;
-            }
-            n_keywords++;
-        } else if (strcasecmp(section, "overrides") == 0 && strcasecmp(name, "default-priority-string") == 0) {
-            free(default_override);
-            default_override = value_dup(value);
+            add_keyword(name, value);
+        } else if (strcasecmp(section, "overrides") == 0) {
+            override_line(name, value);
         }
-        /* other sections and override keys are not interpreted (yet) */
     }
     fclose(f);
     loaded = 1;
@@ -144,6 +219,15 @@ char *prio_default_string(void)
     s = strdup(default_override != NULL && default_override[0] != 0 ? default_override : BUILTIN_DEFAULT);
     pthread_mutex_unlock(&lock);
     return s;
+}
+
+void prio_system_policy(struct prio_policy *out)
+{
+    pthread_mutex_lock(&lock);
+    if (!loaded)
+        refresh_locked();
+    *out = policy;
+    pthread_mutex_unlock(&lock);
 }
 
 char *prio_resolve(const char *s)
