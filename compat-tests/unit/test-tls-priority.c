@@ -319,7 +319,7 @@ static int handshake(const char *cprio, const char *sprio, char *suite, size_t l
     ck_assert_int_eq(SSL_CTX_use_PrivateKey(sctx, key), 1);
     SSL *c = SSL_new(cctx), *s = SSL_new(sctx);
     gnutls_priority_t cp = must_init(cprio), sp = must_init(sprio);
-    ck_assert_int_eq(gnossl_priority_apply(cp, c, 0, 0), 0);
+    int applied = gnossl_priority_apply(cp, c, 0, 0) == 0;
     ck_assert_int_eq(gnossl_priority_apply(sp, s, 1, 0), 0);
     BIO *b1, *b2;
     BIO_new_bio_pair(&b1, 0, &b2, 0);
@@ -327,7 +327,7 @@ static int handshake(const char *cprio, const char *sprio, char *suite, size_t l
     SSL_set_bio(s, b2, b2);
     SSL_set_connect_state(c);
     SSL_set_accept_state(s);
-    int cdone = 0, sdone = 0, failed = 0;
+    int cdone = 0, sdone = 0, failed = !applied;
     for (int i = 0; i < 50 && !(cdone && sdone) && !failed; i++) {
         if (!cdone) {
             int r = SSL_do_handshake(c);
@@ -382,6 +382,24 @@ START_TEST(handshakes)
 
     /* parses, but nothing OpenSSL can negotiate: the handshake fails */
     ck_assert(!handshake("NORMAL:-VERS-TLS-ALL:+VERS-SSL3.0", "NORMAL", suite, sizeof suite, &v));
+    {
+        SSL_CTX *ctx;
+        SSL *ssl = new_ssl(&ctx, TLS_method());
+        gnutls_priority_t p = must_init("NORMAL:-VERS-TLS-ALL:+VERS-SSL3.0");
+        ck_assert_int_eq(gnossl_priority_apply(p, ssl, 0, 0), GNUTLS_E_NO_PRIORITIES_WERE_SET);
+        /* and even if the caller went on, OpenSSL has no version to offer */
+        ck_assert_int_gt(SSL_get_min_proto_version(ssl), SSL_get_max_proto_version(ssl));
+        SSL_free(ssl);
+        SSL_CTX_free(ctx);
+        gnutls_priority_deinit(p);
+        /* its DTLS versions stay usable */
+        ssl = new_ssl(&ctx, DTLS_method());
+        p = must_init("NORMAL:-VERS-TLS-ALL:+VERS-SSL3.0");
+        ck_assert_int_eq(gnossl_priority_apply(p, ssl, 0, 1), 0);
+        SSL_free(ssl);
+        SSL_CTX_free(ctx);
+        gnutls_priority_deinit(p);
+    }
     /* no common suite */
     ck_assert(!handshake("NORMAL:-VERS-TLS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC",
                          "NORMAL:-VERS-TLS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM", suite, sizeof suite, &v));

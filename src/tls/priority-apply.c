@@ -102,6 +102,10 @@ int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_d
     if (p->mode_fallback && !is_server)
         SSL_set_mode(ssl, SSL_MODE_SEND_FALLBACK_SCSV);
     ERR_clear_error();
+    /* e.g. "NORMAL:-VERS-TLS-ALL:+VERS-SSL3.0": it parses, and GnuTLS fails
+     * the handshake with this code (the SSL is configured to fail anyway) */
+    if (is_dtls ? p->dtls_unusable : p->tls_unusable)
+        return GNOSSL_ERR(GNUTLS_E_NO_PRIORITIES_WERE_SET);
     return 0;
 }
 

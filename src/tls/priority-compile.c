@@ -394,6 +394,7 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         /* nothing OpenSSL can negotiate: an empty range fails the handshake */
         p->tls_min = TLS1_3_VERSION;
         p->tls_max = TLS1_VERSION;
+        p->tls_unusable = 1;
     } else {
         static const uint64_t no_op[6] = {0, 0, SSL_OP_NO_TLSv1, SSL_OP_NO_TLSv1_1, SSL_OP_NO_TLSv1_2,
                                           SSL_OP_NO_TLSv1_3};
@@ -407,6 +408,7 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
     if (!dtls10 && !dtls12) {
         p->dtls_min = DTLS1_2_VERSION;
         p->dtls_max = DTLS1_VERSION;
+        p->dtls_unusable = 1;
     } else {
         p->dtls_min = dtls10 ? DTLS1_VERSION : DTLS1_2_VERSION;
         p->dtls_max = dtls12 ? DTLS1_2_VERSION : DTLS1_VERSION;

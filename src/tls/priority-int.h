@@ -41,6 +41,7 @@ struct gnutls_priority_st {
     uint64_t op_set, op_clear;
     int mode_fallback;
     int seclevel, dtls_seclevel;
+    unsigned char tls_unusable, dtls_unusable; /* no version OpenSSL can run */
     char *cipher_list; /* TLS <= 1.2 suites, OpenSSL names; NULL if none */
     char *ciphersuites; /* TLS 1.3 suites; "" if none */
     char *groups_list; /* NULL: leave OpenSSL's default */

@@ -9,7 +9,9 @@
 
 /* Apply compiled priorities to a freshly created SSL (versions, TLS 1.2
  * cipher list, TLS 1.3 suites, groups, signature algorithms, options,
- * security level).  Returns 0 or a negative GnuTLS code. */
+ * security level).  Returns 0 or a negative GnuTLS code:
+ * GNUTLS_E_NO_PRIORITIES_WERE_SET when the priority leaves no protocol
+ * version for this transport (real GnuTLS's handshake answer then). */
 int gnossl_priority_apply(gnutls_priority_t p, SSL *ssl, int is_server, int is_dtls);
 
 /* Optional, for whoever creates an SSL_CTX (the credentials): give a NEW
