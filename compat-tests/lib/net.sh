@@ -30,7 +30,7 @@ gn_free_port() {
 # gn_wait_port PORT PID [SECONDS]: wait until PORT listens; fail early if the
 # peer PID died (its log then says why).
 gn_wait_port() {
-    local port=$1 pid=$2 secs=${3:-10} i
+    local port=$1 pid=$2 secs=${3:-30} i
     for i in $(seq 1 $((secs * 20))); do
         gn_port_listening "$port" && return 0
         kill -0 "$pid" 2>/dev/null || { gn_log "peer $pid exited before listening on $port"; return 1; }

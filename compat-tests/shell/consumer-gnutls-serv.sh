@@ -54,6 +54,7 @@ auth=(--x509certfile="$pki/client.pem" --x509keyfile="$pki/client.key")
 
 for mode in $GN_MODES; do
     gn_log "== mode: $mode"
+    GN_HANG_KEY=serv_$mode   # the clients are real; the server is under test
     gn_assert_loaded "$mode" "$serv" || continue
 
     # --http: the page reports the negotiated protocol version.

@@ -163,11 +163,12 @@ for mode in $GN_MODES; do
         start_servers real A || { gn_fail "real gnutls-serv did not start"; gn_finish; }
         real_started=1
     fi
+    unset GN_HANG_KEY
     scenarios "$mode" A "$mode: gnutls-cli ($mode) -> gnutls-serv (real)"
     # B: real client against servers under test (for "real", A was it).
     [ "$mode" = real ] && continue
     if start_servers "$mode" "B_$mode"; then
-        scenarios real "B_$mode" "$mode: gnutls-cli (real) -> gnutls-serv ($mode)"
+        GN_HANG_KEY=serv_$mode scenarios real "B_$mode" "$mode: gnutls-cli (real) -> gnutls-serv ($mode)"
     else
         gn_fail "$mode: gnutls-serv did not start"
     fi

@@ -63,6 +63,7 @@ for mode in $GN_MODES; do
     gn_assert_loaded "$mode" "$(command -v gnutls-serv)" || continue
 
     # --- gnutls-cli (under test) against OpenSSL's server
+    unset GN_HANG_KEY
     for k in rsa ec; do
         pki=$GN_TMP/pki-$k
         for v in 1.2 1.3; do
@@ -117,6 +118,7 @@ for mode in $GN_MODES; do
     fi
 
     # --- OpenSSL's client against gnutls-serv (under test)
+    GN_HANG_KEY=serv_$mode
     for k in rsa ec; do
         pki=$GN_TMP/pki-$k
         if ! gnutls_serv_start "$mode" --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key"; then

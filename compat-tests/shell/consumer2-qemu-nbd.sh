@@ -1,0 +1,136 @@
+#!/bin/bash
+# Tier-2 consumer: QEMU's NBD over TLS (tls-creds-x509; qemu-utils links
+# libgnutls.so.30) and nbdkit --tls, on the real GnuTLS and through gnossl
+# (LD_PRELOAD, LD_LIBRARY_PATH).  QEMU and nbdkit verify both ends by
+# default (client certificates required).
+#  - qemu-img (MODE) copies a 4 MB image out of qemu-nbd (MODE): identical;
+#  - the real qemu-img copies it out of nbdkit (MODE): identical;
+#  - qemu-img (MODE) refuses a server from an unknown CA and one whose
+#    certificate names another host;
+#  - qemu-nbd (MODE) refuses a client without a certificate; nbdkit (MODE)
+#    refuses a client certificate from an unknown CA.
+set -u
+. "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
+gn_require qemu-nbd qemu-img openssl cmp
+gn_require_build
+gn_init consumer2-qemu-nbd
+export LC_ALL=C
+nbdkit=$(command -v nbdkit || true)
+
+pki=$GN_TMP/pki
+gn_make_pki "$pki" rsa || exit 1
+# QEMU's and nbdkit's fixed file names in a credentials directory.
+creds() { # DIR CA [server|client CERTNAME]
+    mkdir -p "$1"
+    cp "$pki/$2.pem" "$1/ca-cert.pem"
+    if [ -n "${3:-}" ]; then
+        cp "$pki/$4.pem" "$1/$3-cert.pem"
+        cp "$pki/$4.key" "$1/$3-key.pem"
+    fi
+}
+creds "$GN_TMP/c-srv" ca server server
+creds "$GN_TMP/c-wrongsrv" ca server wrongname
+creds "$GN_TMP/c-roguesrv" rogue-ca server rogue
+creds "$GN_TMP/c-cli" ca client client
+creds "$GN_TMP/c-nocert" ca
+creds "$GN_TMP/c-rogueclient" ca client rogue-client
+
+img=$GN_TMP/disk.img
+head -c $((4 * 1024 * 1024)) /dev/urandom >"$img"
+
+# start_qemu_nbd MODE CREDDIR -> PORT, SRV (pid)
+start_qemu_nbd() {
+    PORT=$(gn_free_port) || exit 1
+    GN_TIMEOUT=50 gn_prefix "$1"
+    gn_start "qemu-nbd-$1" "${GN_PFX[@]}" qemu-nbd --object "tls-creds-x509,id=tls0,dir=$2,endpoint=server" \
+        --tls-creds tls0 -f raw -r -b 127.0.0.1 -p "$PORT" --persistent -x exp "$img"
+    SRV=$GN_LAST_PID
+    gn_wait_port "$PORT" "$SRV" || { gn_show "$GN_TMP/qemu-nbd-$1.log"; return 1; }
+}
+start_nbdkit() { # MODE CREDDIR -> PORT, SRV
+    PORT=$(gn_free_port) || exit 1
+    GN_TIMEOUT=50 gn_prefix "$1"
+    gn_start "nbdkit-$1" "${GN_PFX[@]}" "$nbdkit" -f -r -i 127.0.0.1 -p "$PORT" --tls=require \
+        --tls-certificates="$2" --tls-verify-peer file "$img"
+    SRV=$GN_LAST_PID
+    gn_wait_port "$PORT" "$SRV" || { gn_show "$GN_TMP/nbdkit-$1.log"; return 1; }
+}
+# copy MODE PORT CREDDIR OUT : qemu-img convert out of the NBD export
+copy() {
+    rm -f "$4"
+    gn_run "$1" qemu-img convert --object "tls-creds-x509,id=tls0,dir=$3,endpoint=client" \
+        --image-opts "driver=nbd,host=127.0.0.1,port=$2,export=exp,tls-creds=tls0" \
+        -O raw "$4" >"$GN_TMP/qemu-img.log" 2>&1
+}
+
+for mode in $GN_MODES; do
+    gn_log "== mode: $mode"
+    gn_assert_loaded "$mode" /usr/bin/qemu-img || continue
+    out=$GN_TMP/out-$mode.img
+
+    if start_qemu_nbd "$mode" "$GN_TMP/c-srv"; then
+        if copy "$mode" "$PORT" "$GN_TMP/c-cli" "$out" && cmp -s "$img" "$out"; then
+            gn_pass "$mode: qemu-img copies a 4 MB image out of qemu-nbd over TLS (both on $mode), identical"
+        else
+            gn_fail "$mode: qemu-img from qemu-nbd over TLS (exit $?)"
+            gn_show "$GN_TMP/qemu-img.log"
+            gn_show "$GN_TMP/qemu-nbd-$mode.log"
+        fi
+        copy "$mode" "$PORT" "$GN_TMP/c-nocert" "$out"
+        rc=$?
+        if [ $rc -ne 0 ] && [ $rc -ne 124 ] && ! [ -s "$out" ]; then
+            gn_pass "$mode: qemu-nbd refuses a client without a certificate ($(grep -m1 -i 'error\|fail' "$GN_TMP/qemu-img.log" | cut -c1-160))"
+        else
+            gn_fail "$mode: qemu-nbd let a client without a certificate in (exit $rc)"
+            gn_show "$GN_TMP/qemu-img.log"
+        fi
+        gn_stop "$SRV"
+    else
+        gn_fail "$mode: qemu-nbd with TLS did not start"
+    fi
+
+    # The client refuses bad servers (the servers run on the real GnuTLS).
+    for case in "c-roguesrv|a server certificate from an unknown CA" \
+                "c-wrongsrv|a server certificate for another host name"; do
+        IFS='|' read -r dir what <<<"$case"
+        start_qemu_nbd real "$GN_TMP/$dir" || { gn_fail "server for $what did not start"; continue; }
+        cdir=$GN_TMP/c-cli
+        # The rogue server trusts only its own CA, the client only ours.
+        copy "$mode" "$PORT" "$cdir" "$out"
+        rc=$?
+        if [ $rc -ne 0 ] && [ $rc -ne 124 ] && ! [ -s "$out" ] &&
+           grep -qi 'certificate\|tls' "$GN_TMP/qemu-img.log"; then
+            gn_pass "$mode: qemu-img refuses $what ($(grep -m1 -i 'certificate\|tls' "$GN_TMP/qemu-img.log" | cut -c1-160))"
+        else
+            gn_fail "$mode: qemu-img did not refuse $what (exit $rc)"
+            gn_show "$GN_TMP/qemu-img.log"
+        fi
+        gn_stop "$SRV"
+    done
+
+    if [ -n "$nbdkit" ]; then
+        gn_assert_loaded "$mode" "$nbdkit" || continue
+        if start_nbdkit "$mode" "$GN_TMP/c-srv"; then
+            if copy real "$PORT" "$GN_TMP/c-cli" "$out" && cmp -s "$img" "$out"; then
+                gn_pass "$mode: the real qemu-img copies the image out of nbdkit ($mode) over TLS, identical"
+            else
+                gn_fail "$mode: real qemu-img from nbdkit over TLS (exit $?)"
+                gn_show "$GN_TMP/qemu-img.log"
+                gn_show "$GN_TMP/nbdkit-$mode.log"
+            fi
+            copy real "$PORT" "$GN_TMP/c-rogueclient" "$out"
+            rc=$?
+            if [ $rc -ne 0 ] && [ $rc -ne 124 ] && ! [ -s "$out" ]; then
+                gn_pass "$mode: nbdkit refuses a client certificate from an unknown CA"
+            else
+                gn_fail "$mode: nbdkit accepted a client certificate from an unknown CA (exit $rc)"
+                gn_show "$GN_TMP/qemu-img.log"
+            fi
+            gn_stop "$SRV"
+        else
+            gn_fail "$mode: nbdkit with TLS did not start"
+        fi
+    fi
+done
+
+gn_finish
