@@ -2,53 +2,13 @@
  * fingerprints, raw key parameters. */
 #include "gnossl.h"
 #include "x509/x509.h"
+#include "core/algorithms.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <string.h>
-
-/* Certificate signature OIDs and GnuTLS's ids for them (a static helper:
- * src/core/algorithms.h has no OID mapping). */
-static const struct {
-    const char *oid;
-    gnutls_sign_algorithm_t sign;
-} sig_oids[] = {
-    {"1.2.840.113549.1.1.5", GNUTLS_SIGN_RSA_SHA1},
-    {"1.3.14.3.2.29", GNUTLS_SIGN_RSA_SHA1},
-    {"1.2.840.113549.1.1.4", GNUTLS_SIGN_RSA_MD5},
-    {"1.2.840.113549.1.1.2", GNUTLS_SIGN_RSA_MD2},
-    {"1.2.840.113549.1.1.11", GNUTLS_SIGN_RSA_SHA256},
-    {"1.2.840.113549.1.1.12", GNUTLS_SIGN_RSA_SHA384},
-    {"1.2.840.113549.1.1.13", GNUTLS_SIGN_RSA_SHA512},
-    {"1.2.840.113549.1.1.14", GNUTLS_SIGN_RSA_SHA224},
-    {"1.3.36.3.3.1.2", GNUTLS_SIGN_RSA_RMD160},
-    {"2.16.840.1.101.3.4.3.13", GNUTLS_SIGN_RSA_SHA3_224},
-    {"2.16.840.1.101.3.4.3.14", GNUTLS_SIGN_RSA_SHA3_256},
-    {"2.16.840.1.101.3.4.3.15", GNUTLS_SIGN_RSA_SHA3_384},
-    {"2.16.840.1.101.3.4.3.16", GNUTLS_SIGN_RSA_SHA3_512},
-    {"1.2.840.10040.4.3", GNUTLS_SIGN_DSA_SHA1},
-    {"1.3.14.3.2.27", GNUTLS_SIGN_DSA_SHA1},
-    {"2.16.840.1.101.3.4.3.1", GNUTLS_SIGN_DSA_SHA224},
-    {"2.16.840.1.101.3.4.3.2", GNUTLS_SIGN_DSA_SHA256},
-    {"2.16.840.1.101.3.4.3.3", GNUTLS_SIGN_DSA_SHA384},
-    {"2.16.840.1.101.3.4.3.4", GNUTLS_SIGN_DSA_SHA512},
-    {"1.2.840.10045.4.1", GNUTLS_SIGN_ECDSA_SHA1},
-    {"1.2.840.10045.4.3.1", GNUTLS_SIGN_ECDSA_SHA224},
-    {"1.2.840.10045.4.3.2", GNUTLS_SIGN_ECDSA_SHA256},
-    {"1.2.840.10045.4.3.3", GNUTLS_SIGN_ECDSA_SHA384},
-    {"1.2.840.10045.4.3.4", GNUTLS_SIGN_ECDSA_SHA512},
-    {"2.16.840.1.101.3.4.3.9", GNUTLS_SIGN_ECDSA_SHA3_224},
-    {"2.16.840.1.101.3.4.3.10", GNUTLS_SIGN_ECDSA_SHA3_256},
-    {"2.16.840.1.101.3.4.3.11", GNUTLS_SIGN_ECDSA_SHA3_384},
-    {"2.16.840.1.101.3.4.3.12", GNUTLS_SIGN_ECDSA_SHA3_512},
-    {"1.3.101.112", GNUTLS_SIGN_EDDSA_ED25519},
-    {"1.3.101.113", GNUTLS_SIGN_EDDSA_ED448},
-    {"1.2.643.2.2.4", GNUTLS_SIGN_GOST_94},
-    {"1.2.643.7.1.1.3.2", GNUTLS_SIGN_GOST_256},
-    {"1.2.643.7.1.1.3.3", GNUTLS_SIGN_GOST_512},
-};
 
 gnutls_sign_algorithm_t gnossl_sign_from_algor(const X509_ALGOR *alg)
 {
@@ -85,10 +45,15 @@ gnutls_sign_algorithm_t gnossl_sign_from_algor(const X509_ALGOR *alg)
             return GNUTLS_SIGN_UNKNOWN;
         }
     }
-    for (size_t i = 0; i < sizeof sig_oids / sizeof sig_oids[0]; i++)
-        if (strcmp(sig_oids[i].oid, oid) == 0)
-            return sig_oids[i].sign;
-    return GNUTLS_SIGN_UNKNOWN;
+    /* gnutls.h declares gnutls_oid_to_sign __attribute__((const)), so the
+     * compiler believes it reads no memory: it may call it before `oid` is
+     * written, or as a tail call after this frame (and `oid`) is gone.
+     * The barriers keep the buffer written before and alive across it. */
+    const char *p = oid;
+    __asm__ volatile("" : "+r"(p) : : "memory");
+    gnutls_sign_algorithm_t s = gnutls_oid_to_sign(p);
+    __asm__ volatile("" : : "r"(oid) : "memory");
+    return s;
 }
 
 static EVP_PKEY *crt_pkey(gnutls_x509_crt_t cert)
@@ -158,19 +123,9 @@ int gnutls_x509_crt_get_pk_oid(gnutls_x509_crt_t cert, char *oid, size_t *oid_si
 int gnutls_x509_crt_get_fingerprint(gnutls_x509_crt_t cert, gnutls_digest_algorithm_t algo, void *buf,
                                     size_t *buf_size)
 {
-    static const struct {
-        gnutls_digest_algorithm_t id;
-        const char *name;
-    } mds[] = {{GNUTLS_DIG_MD5, "MD5"},       {GNUTLS_DIG_SHA1, "SHA1"},         {GNUTLS_DIG_SHA224, "SHA224"},
-               {GNUTLS_DIG_SHA256, "SHA256"}, {GNUTLS_DIG_SHA384, "SHA384"},     {GNUTLS_DIG_SHA512, "SHA512"},
-               {GNUTLS_DIG_SHA3_224, "SHA3-224"}, {GNUTLS_DIG_SHA3_256, "SHA3-256"},
-               {GNUTLS_DIG_SHA3_384, "SHA3-384"}, {GNUTLS_DIG_SHA3_512, "SHA3-512"}, {GNUTLS_DIG_RMD160, "RIPEMD160"}};
     if (cert == NULL || cert->x509 == NULL || buf_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    const EVP_MD *md = NULL;
-    for (size_t i = 0; i < sizeof mds / sizeof mds[0]; i++)
-        if (mds[i].id == algo)
-            md = EVP_get_digestbyname(mds[i].name);
+    const EVP_MD *md = gnossl_digest_fetch(algo);
     if (md == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     size_t len = (size_t)EVP_MD_get_size(md);

@@ -2,6 +2,7 @@
  * certificate, laid out line for line as GnuTLS 3.7.9 prints them. */
 #include "gnossl.h"
 #include "x509/x509.h"
+#include "core/algorithms.h"
 
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
@@ -85,112 +86,31 @@ static void add_hexdump(struct out *o, const unsigned char *d, size_t n, const c
     add(o, "\n", 1);
 }
 
-/* ---- names of algorithms as GnuTLS prints them (static helper: the
- * core algorithm tables carry no print names yet) ---- */
+/* ---- names of algorithms, from the core tables ---- */
 
 static const char *pk_name(gnutls_pk_algorithm_t pk)
 {
-    switch (pk) {
-    case GNUTLS_PK_RSA:
-        return "RSA";
-    case GNUTLS_PK_RSA_PSS:
-        return "RSA-PSS";
-    case GNUTLS_PK_DSA:
-        return "DSA";
-    case GNUTLS_PK_EC:
-        return "EC/ECDSA";
-    case GNUTLS_PK_EDDSA_ED25519:
-        return "EdDSA (Ed25519)";
-    case GNUTLS_PK_EDDSA_ED448:
-        return "EdDSA (Ed448)";
-    case GNUTLS_PK_ECDH_X25519:
-        return "ECDH (X25519)";
-    case GNUTLS_PK_ECDH_X448:
-        return "ECDH (X448)";
-    case GNUTLS_PK_DH:
-        return "DH";
-    default:
-        return "UNKNOWN";
-    }
+    const char *n = gnutls_pk_get_name(pk);
+    return n ? n : "UNKNOWN";
 }
-
-static const struct {
-    gnutls_sign_algorithm_t s;
-    const char *name;
-    int broken;
-} sign_names[] = {
-    {GNUTLS_SIGN_RSA_SHA1, "RSA-SHA1", 1},         {GNUTLS_SIGN_RSA_MD5, "RSA-MD5", 1},
-    {GNUTLS_SIGN_RSA_MD2, "RSA-MD2", 1},           {GNUTLS_SIGN_RSA_SHA224, "RSA-SHA224", 0},
-    {GNUTLS_SIGN_RSA_SHA256, "RSA-SHA256", 0},     {GNUTLS_SIGN_RSA_SHA384, "RSA-SHA384", 0},
-    {GNUTLS_SIGN_RSA_SHA512, "RSA-SHA512", 0},     {GNUTLS_SIGN_RSA_RMD160, "RSA-RMD160", 1},
-    {GNUTLS_SIGN_RSA_PSS_SHA256, "RSA-PSS-SHA256", 0}, {GNUTLS_SIGN_RSA_PSS_SHA384, "RSA-PSS-SHA384", 0},
-    {GNUTLS_SIGN_RSA_PSS_SHA512, "RSA-PSS-SHA512", 0}, {GNUTLS_SIGN_DSA_SHA1, "DSA-SHA1", 1},
-    {GNUTLS_SIGN_DSA_SHA224, "DSA-SHA224", 0},     {GNUTLS_SIGN_DSA_SHA256, "DSA-SHA256", 0},
-    {GNUTLS_SIGN_DSA_SHA384, "DSA-SHA384", 0},     {GNUTLS_SIGN_DSA_SHA512, "DSA-SHA512", 0},
-    {GNUTLS_SIGN_ECDSA_SHA1, "ECDSA-SHA1", 1},     {GNUTLS_SIGN_ECDSA_SHA224, "ECDSA-SHA224", 0},
-    {GNUTLS_SIGN_ECDSA_SHA256, "ECDSA-SHA256", 0}, {GNUTLS_SIGN_ECDSA_SHA384, "ECDSA-SHA384", 0},
-    {GNUTLS_SIGN_ECDSA_SHA512, "ECDSA-SHA512", 0}, {GNUTLS_SIGN_EDDSA_ED25519, "EdDSA-Ed25519", 0},
-    {GNUTLS_SIGN_EDDSA_ED448, "EdDSA-Ed448", 0},   {GNUTLS_SIGN_RSA_SHA3_224, "RSA-SHA3-224", 0},
-    {GNUTLS_SIGN_RSA_SHA3_256, "RSA-SHA3-256", 0}, {GNUTLS_SIGN_RSA_SHA3_384, "RSA-SHA3-384", 0},
-    {GNUTLS_SIGN_RSA_SHA3_512, "RSA-SHA3-512", 0}, {GNUTLS_SIGN_ECDSA_SHA3_224, "ECDSA-SHA3-224", 0},
-    {GNUTLS_SIGN_ECDSA_SHA3_256, "ECDSA-SHA3-256", 0}, {GNUTLS_SIGN_ECDSA_SHA3_384, "ECDSA-SHA3-384", 0},
-    {GNUTLS_SIGN_ECDSA_SHA3_512, "ECDSA-SHA3-512", 0},
-};
 
 static const char *sign_name(gnutls_sign_algorithm_t s, int *broken)
 {
-    for (size_t i = 0; i < sizeof sign_names / sizeof sign_names[0]; i++)
-        if (sign_names[i].s == s) {
-            if (broken)
-                *broken = sign_names[i].broken;
-            return sign_names[i].name;
-        }
     if (broken)
-        *broken = 0;
-    return NULL;
+        *broken = s != GNUTLS_SIGN_UNKNOWN && !gnutls_sign_is_secure2(s, GNUTLS_SIGN_FLAG_SECURE_FOR_CERTS);
+    return s == GNUTLS_SIGN_UNKNOWN ? NULL : gnutls_sign_get_name(s);
 }
 
 static const char *curve_name(gnutls_ecc_curve_t c)
 {
-    switch (c) {
-    case GNUTLS_ECC_CURVE_SECP192R1:
-        return "SECP192R1";
-    case GNUTLS_ECC_CURVE_SECP224R1:
-        return "SECP224R1";
-    case GNUTLS_ECC_CURVE_SECP256R1:
-        return "SECP256R1";
-    case GNUTLS_ECC_CURVE_SECP384R1:
-        return "SECP384R1";
-    case GNUTLS_ECC_CURVE_SECP521R1:
-        return "SECP521R1";
-    case GNUTLS_ECC_CURVE_ED25519:
-        return "Ed25519";
-    case GNUTLS_ECC_CURVE_ED448:
-        return "Ed448";
-    default:
-        return "unknown";
-    }
+    const char *n = gnutls_ecc_curve_get_name(c);
+    return n ? n : "unknown";
 }
 
-/* GnuTLS's security levels: name and minimum key size per family. */
 static const char *sec_level(gnutls_pk_algorithm_t pk, unsigned bits)
 {
-    static const struct {
-        const char *name;
-        unsigned pk_bits, ecc_bits;
-    } lv[] = {{"Insecure", 0, 0},   {"Export", 512, 0},   {"Very weak", 727, 128}, {"Weak", 1008, 144},
-              {"Low", 1024, 160},   {"Legacy", 1776, 192}, {"Medium", 2048, 224},  {"High", 3072, 256},
-              {"Ultra", 8192, 384}, {"Future", 15424, 512}};
-    int ecc = pk == GNUTLS_PK_EC || pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448 ||
-              pk == GNUTLS_PK_ECDH_X25519 || pk == GNUTLS_PK_ECDH_X448;
-    const char *name = "Insecure";
-    for (size_t i = 0; i < sizeof lv / sizeof lv[0]; i++) {
-        unsigned need = ecc ? lv[i].ecc_bits : lv[i].pk_bits;
-        if (need > bits)
-            break;
-        name = lv[i].name;
-    }
-    return name;
+    const char *n = gnutls_sec_param_get_name(gnutls_pk_bits_to_sec_param(pk, bits));
+    return n ? n : "Unknown";
 }
 
 /* ---- pieces ---- */
@@ -206,13 +126,13 @@ static void add_time(struct out *o, const char *fmt, time_t t)
     addf(o, "%s", buf);
 }
 
-static int spki_digest(EVP_PKEY *pkey, const char *md, unsigned char *out, unsigned *olen)
+static int spki_digest(EVP_PKEY *pkey, gnutls_digest_algorithm_t md, unsigned char *out, unsigned *olen)
 {
     unsigned char *der = NULL;
     int len = i2d_PUBKEY(pkey, &der);
     if (len <= 0)
         return -1;
-    int ok = EVP_Digest(der, (size_t)len, out, olen, EVP_get_digestbyname(md), NULL);
+    int ok = EVP_Digest(der, (size_t)len, out, olen, gnossl_digest_fetch(md), NULL);
     OPENSSL_free(der);
     return ok ? 0 : -1;
 }
@@ -221,7 +141,7 @@ static void add_pin(struct out *o, EVP_PKEY *pkey)
 {
     unsigned char d[64], b64[96];
     unsigned n = 0;
-    if (spki_digest(pkey, "SHA256", d, &n) < 0)
+    if (spki_digest(pkey, GNUTLS_DIG_SHA256, d, &n) < 0)
         return;
     EVP_EncodeBlock(b64, d, (int)n);
     addf(o, "%s", (char *)b64);

@@ -15,31 +15,32 @@ static const struct sig_info {
     gnutls_pk_algorithm_t pk;
     gnutls_digest_algorithm_t dig;
     int pss;
+    gnutls_ecc_curve_t curve; /* for the TLS 1.3 curve-bound ECDSA ids */
 } sig_infos[] = {
-    {GNUTLS_SIGN_RSA_SHA1, GNUTLS_PK_RSA, GNUTLS_DIG_SHA1, 0},
-    {GNUTLS_SIGN_RSA_SHA224, GNUTLS_PK_RSA, GNUTLS_DIG_SHA224, 0},
-    {GNUTLS_SIGN_RSA_SHA256, GNUTLS_PK_RSA, GNUTLS_DIG_SHA256, 0},
-    {GNUTLS_SIGN_RSA_SHA384, GNUTLS_PK_RSA, GNUTLS_DIG_SHA384, 0},
-    {GNUTLS_SIGN_RSA_SHA512, GNUTLS_PK_RSA, GNUTLS_DIG_SHA512, 0},
-    {GNUTLS_SIGN_RSA_MD5, GNUTLS_PK_RSA, GNUTLS_DIG_MD5, 0},
-    {GNUTLS_SIGN_RSA_PSS_SHA256, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA256, 1},
-    {GNUTLS_SIGN_RSA_PSS_SHA384, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA384, 1},
-    {GNUTLS_SIGN_RSA_PSS_SHA512, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA512, 1},
-    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, GNUTLS_PK_RSA, GNUTLS_DIG_SHA256, 1},
-    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA384, GNUTLS_PK_RSA, GNUTLS_DIG_SHA384, 1},
-    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA512, GNUTLS_PK_RSA, GNUTLS_DIG_SHA512, 1},
-    {GNUTLS_SIGN_ECDSA_SHA1, GNUTLS_PK_EC, GNUTLS_DIG_SHA1, 0},
-    {GNUTLS_SIGN_ECDSA_SHA224, GNUTLS_PK_EC, GNUTLS_DIG_SHA224, 0},
-    {GNUTLS_SIGN_ECDSA_SHA256, GNUTLS_PK_EC, GNUTLS_DIG_SHA256, 0},
-    {GNUTLS_SIGN_ECDSA_SHA384, GNUTLS_PK_EC, GNUTLS_DIG_SHA384, 0},
-    {GNUTLS_SIGN_ECDSA_SHA512, GNUTLS_PK_EC, GNUTLS_DIG_SHA512, 0},
-    {GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, GNUTLS_PK_EC, GNUTLS_DIG_SHA256, 0},
-    {GNUTLS_SIGN_ECDSA_SECP384R1_SHA384, GNUTLS_PK_EC, GNUTLS_DIG_SHA384, 0},
-    {GNUTLS_SIGN_ECDSA_SECP521R1_SHA512, GNUTLS_PK_EC, GNUTLS_DIG_SHA512, 0},
-    {GNUTLS_SIGN_DSA_SHA1, GNUTLS_PK_DSA, GNUTLS_DIG_SHA1, 0},
-    {GNUTLS_SIGN_DSA_SHA256, GNUTLS_PK_DSA, GNUTLS_DIG_SHA256, 0},
-    {GNUTLS_SIGN_EDDSA_ED25519, GNUTLS_PK_EDDSA_ED25519, GNUTLS_DIG_UNKNOWN, 0},
-    {GNUTLS_SIGN_EDDSA_ED448, GNUTLS_PK_EDDSA_ED448, GNUTLS_DIG_UNKNOWN, 0},
+    {GNUTLS_SIGN_RSA_SHA1, GNUTLS_PK_RSA, GNUTLS_DIG_SHA1, 0, 0},
+    {GNUTLS_SIGN_RSA_SHA224, GNUTLS_PK_RSA, GNUTLS_DIG_SHA224, 0, 0},
+    {GNUTLS_SIGN_RSA_SHA256, GNUTLS_PK_RSA, GNUTLS_DIG_SHA256, 0, 0},
+    {GNUTLS_SIGN_RSA_SHA384, GNUTLS_PK_RSA, GNUTLS_DIG_SHA384, 0, 0},
+    {GNUTLS_SIGN_RSA_SHA512, GNUTLS_PK_RSA, GNUTLS_DIG_SHA512, 0, 0},
+    {GNUTLS_SIGN_RSA_MD5, GNUTLS_PK_RSA, GNUTLS_DIG_MD5, 0, 0},
+    {GNUTLS_SIGN_RSA_PSS_SHA256, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA256, 1, 0},
+    {GNUTLS_SIGN_RSA_PSS_SHA384, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA384, 1, 0},
+    {GNUTLS_SIGN_RSA_PSS_SHA512, GNUTLS_PK_RSA_PSS, GNUTLS_DIG_SHA512, 1, 0},
+    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, GNUTLS_PK_RSA, GNUTLS_DIG_SHA256, 1, 0},
+    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA384, GNUTLS_PK_RSA, GNUTLS_DIG_SHA384, 1, 0},
+    {GNUTLS_SIGN_RSA_PSS_RSAE_SHA512, GNUTLS_PK_RSA, GNUTLS_DIG_SHA512, 1, 0},
+    {GNUTLS_SIGN_ECDSA_SHA1, GNUTLS_PK_EC, GNUTLS_DIG_SHA1, 0, 0},
+    {GNUTLS_SIGN_ECDSA_SHA224, GNUTLS_PK_EC, GNUTLS_DIG_SHA224, 0, 0},
+    {GNUTLS_SIGN_ECDSA_SHA256, GNUTLS_PK_EC, GNUTLS_DIG_SHA256, 0, 0},
+    {GNUTLS_SIGN_ECDSA_SHA384, GNUTLS_PK_EC, GNUTLS_DIG_SHA384, 0, 0},
+    {GNUTLS_SIGN_ECDSA_SHA512, GNUTLS_PK_EC, GNUTLS_DIG_SHA512, 0, 0},
+    {GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, GNUTLS_PK_EC, GNUTLS_DIG_SHA256, 0, GNUTLS_ECC_CURVE_SECP256R1},
+    {GNUTLS_SIGN_ECDSA_SECP384R1_SHA384, GNUTLS_PK_EC, GNUTLS_DIG_SHA384, 0, GNUTLS_ECC_CURVE_SECP384R1},
+    {GNUTLS_SIGN_ECDSA_SECP521R1_SHA512, GNUTLS_PK_EC, GNUTLS_DIG_SHA512, 0, GNUTLS_ECC_CURVE_SECP521R1},
+    {GNUTLS_SIGN_DSA_SHA1, GNUTLS_PK_DSA, GNUTLS_DIG_SHA1, 0, 0},
+    {GNUTLS_SIGN_DSA_SHA256, GNUTLS_PK_DSA, GNUTLS_DIG_SHA256, 0, 0},
+    {GNUTLS_SIGN_EDDSA_ED25519, GNUTLS_PK_EDDSA_ED25519, GNUTLS_DIG_UNKNOWN, 0, 0},
+    {GNUTLS_SIGN_EDDSA_ED448, GNUTLS_PK_EDDSA_ED448, GNUTLS_DIG_UNKNOWN, 0, 0},
 };
 
 static const struct sig_info *sig_find(gnutls_sign_algorithm_t s)
@@ -186,6 +187,8 @@ static int key_fits(gnutls_pk_algorithm_t keypk, const struct sig_info *si)
 {
     if (si->pk == keypk)
         return 1;
+    if (keypk == GNUTLS_PK_RSA && si->pk == GNUTLS_PK_RSA_PSS)
+        return 1;
     return keypk == GNUTLS_PK_RSA_PSS && si->pk == GNUTLS_PK_RSA && si->pss;
 }
 
@@ -199,6 +202,8 @@ int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t a
     if (si == NULL)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     if (!key_fits(pubkey->pk, si))
+        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    if (si->curve && gnossl_pkey_curve(pubkey->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     return pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature);
 }
@@ -214,6 +219,8 @@ int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo
     if (si == NULL)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     if (!key_fits(key->pk, si))
+        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    if (si->curve && gnossl_pkey_curve(key->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (eddsa(si->pk))
         return pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature);
@@ -318,6 +325,11 @@ int gnutls_privkey_sign_data(gnutls_privkey_t signer, gnutls_digest_algorithm_t 
 {
     if (signer == NULL || signer->pkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* EdDSA has its own hash: GnuTLS knows no (EdDSA, other hash) pair */
+    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(signer->pkey);
+    if ((pk == GNUTLS_PK_EDDSA_ED25519 && hash != GNUTLS_DIG_SHA512 && hash != GNUTLS_DIG_UNKNOWN) ||
+        (pk == GNUTLS_PK_EDDSA_ED448 && hash != GNUTLS_DIG_SHAKE_256 && hash != GNUTLS_DIG_UNKNOWN))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_pkey_sign(signer->pkey, hash, (flags & GNUTLS_PRIVKEY_SIGN_FLAG_RSA_PSS) != 0, 0, 0, data,
                             signature);
 }
@@ -332,7 +344,7 @@ int gnutls_privkey_sign_data2(gnutls_privkey_t signer, gnutls_sign_algorithm_t a
     if (si == NULL)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     if (!key_fits(gnossl_pkey_algorithm(signer->pkey), si))
-        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
     return gnossl_pkey_sign(signer->pkey, si->dig, si->pss, 0, 0, data, signature);
 }
 
@@ -358,7 +370,7 @@ int gnutls_privkey_sign_hash2(gnutls_privkey_t signer, gnutls_sign_algorithm_t a
     if (si == NULL)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     if (!key_fits(gnossl_pkey_algorithm(signer->pkey), si))
-        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
     return gnossl_pkey_sign(signer->pkey, si->dig, si->pss, 1, 0, hash_data, signature);
 }
 

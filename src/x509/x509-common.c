@@ -2,6 +2,7 @@
  * public-key algorithm identification. */
 #include "gnossl.h"
 #include "x509/x509.h"
+#include "core/algorithms.h"
 
 #include <openssl/evp.h>
 #include <openssl/core_names.h>
@@ -271,19 +272,21 @@ unsigned gnossl_pkey_bits(const EVP_PKEY *pkey)
 {
     if (pkey == NULL)
         return 0;
-    return (unsigned)EVP_PKEY_get_bits(pkey);
+    unsigned bits = (unsigned)EVP_PKEY_get_bits(pkey);
+    /* GnuTLS sizes EC keys by whole octets (P-521 is 528 bits) */
+    if (EVP_PKEY_get_base_id(pkey) == EVP_PKEY_EC)
+        bits = (bits + 7) / 8 * 8;
+    return bits;
 }
 
 /* GnuTLS's key ID: a digest over the DER SubjectPublicKeyInfo. */
 int gnossl_spki_key_id(const EVP_PKEY *pkey, unsigned flags, unsigned char *out, size_t *out_size)
 {
-    const char *md = "SHA1";
-    if (flags & GNUTLS_KEYID_USE_BEST_KNOWN)
-        md = "SHA512";
-    else if (flags & GNUTLS_KEYID_USE_SHA512)
-        md = "SHA512";
+    gnutls_digest_algorithm_t md = GNUTLS_DIG_SHA1;
+    if (flags & (GNUTLS_KEYID_USE_BEST_KNOWN | GNUTLS_KEYID_USE_SHA512))
+        md = GNUTLS_DIG_SHA512;
     else if (flags & GNUTLS_KEYID_USE_SHA256)
-        md = "SHA256";
+        md = GNUTLS_DIG_SHA256;
     if (out_size == NULL || pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
 
@@ -293,7 +296,7 @@ int gnossl_spki_key_id(const EVP_PKEY *pkey, unsigned flags, unsigned char *out,
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     unsigned char dig[EVP_MAX_MD_SIZE];
     unsigned dlen = 0;
-    int ok = EVP_Digest(spki, (size_t)len, dig, &dlen, EVP_get_digestbyname(md), NULL);
+    int ok = EVP_Digest(spki, (size_t)len, dig, &dlen, gnossl_digest_fetch(md), NULL);
     OPENSSL_free(spki);
     if (!ok)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);

@@ -7,6 +7,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <string.h>
 
@@ -30,6 +31,52 @@ static void set_pkey(gnutls_x509_privkey_t key, EVP_PKEY *pkey)
 {
     EVP_PKEY_free(key->pkey);
     key->pkey = pkey;
+    key->ec_no_params = 0;
+}
+
+static int sec1_has_params(const unsigned char *der, size_t len);
+
+/* After importing DER (PKCS#8 or not): note an EC key whose ECPrivateKey
+ * left the curve out. */
+static void note_ec_form(gnutls_x509_privkey_t key, const unsigned char *der, size_t len)
+{
+    if (gnossl_pkey_algorithm(key->pkey) != GNUTLS_PK_EC)
+        return;
+    const unsigned char *q = der;
+    PKCS8_PRIV_KEY_INFO *p8 = d2i_PKCS8_PRIV_KEY_INFO(NULL, &q, (long)len);
+    const unsigned char *inner = NULL;
+    int ilen = 0;
+    if (p8 && PKCS8_pkey_get0(NULL, &inner, &ilen, NULL, p8) && ilen > 0)
+        key->ec_no_params = !sec1_has_params(inner, (size_t)ilen);
+    PKCS8_PRIV_KEY_INFO_free(p8);
+    ERR_clear_error();
+}
+
+static void note_ec_form_p8(gnutls_x509_privkey_t key, const PKCS8_PRIV_KEY_INFO *p8)
+{
+    const unsigned char *inner = NULL;
+    int ilen = 0;
+    if (gnossl_pkey_algorithm(key->pkey) == GNUTLS_PK_EC && PKCS8_pkey_get0(NULL, &inner, &ilen, NULL, p8) && ilen > 0)
+        key->ec_no_params = !sec1_has_params(inner, (size_t)ilen);
+}
+
+/* Does a SEC1 ECPrivateKey carry its curve ([0] parameters)?  GnuTLS
+ * cannot read one that does not. */
+static int sec1_has_params(const unsigned char *der, size_t len)
+{
+    const unsigned char *p = der;
+    long l;
+    int tag, xc;
+    if (ASN1_get_object(&p, &l, &tag, &xc, (long)len) & 0x80 || tag != V_ASN1_SEQUENCE)
+        return 0;
+    const unsigned char *end = p + l;
+    for (int i = 0; i < 2; i++) { /* version, privateKey */
+        const unsigned char *q = p;
+        if (ASN1_get_object(&q, &l, &tag, &xc, end - p) & 0x80)
+            return 0;
+        p = q + l;
+    }
+    return p < end && *p == 0xa0;
 }
 
 /* Unencrypted DER of any supported kind. */
@@ -43,11 +90,21 @@ static EVP_PKEY *der_to_pkey(const unsigned char *der, size_t len)
         EVP_PKEY_free(pkey);
         pkey = NULL;
     }
+    if (pkey && gnossl_pkey_algorithm(pkey) == GNUTLS_PK_EC) {
+        const unsigned char *q = der;
+        PKCS8_PRIV_KEY_INFO *p8 = d2i_PKCS8_PRIV_KEY_INFO(NULL, &q, (long)len);
+        int is_p8 = p8 != NULL;
+        PKCS8_PRIV_KEY_INFO_free(p8);
+        if (!is_p8 && !sec1_has_params(der, len)) {
+            EVP_PKEY_free(pkey);
+            pkey = NULL;
+        }
+    }
     ERR_clear_error();
     return pkey;
 }
 
-static EVP_PKEY *pkcs8_decrypt(const unsigned char *der, size_t len, const char *password)
+static PKCS8_PRIV_KEY_INFO *pkcs8_decrypt(const unsigned char *der, size_t len, const char *password)
 {
     const unsigned char *p = der;
     X509_SIG *sig = d2i_X509_SIG(NULL, &p, (long)len);
@@ -56,12 +113,24 @@ static EVP_PKEY *pkcs8_decrypt(const unsigned char *der, size_t len, const char 
     const char *pw = password ? password : "";
     PKCS8_PRIV_KEY_INFO *p8 = PKCS8_decrypt(sig, pw, (int)strlen(pw));
     X509_SIG_free(sig);
-    if (p8 == NULL)
-        return NULL;
-    EVP_PKEY *pkey = EVP_PKCS82PKEY(p8);
-    PKCS8_PRIV_KEY_INFO_free(p8);
     ERR_clear_error();
-    return pkey;
+    return p8;
+}
+
+/* Decrypt and load into key; 0 or -1. */
+static int load_encrypted(gnutls_x509_privkey_t key, const unsigned char *der, size_t len, const char *password)
+{
+    PKCS8_PRIV_KEY_INFO *p8 = pkcs8_decrypt(der, len, password);
+    EVP_PKEY *pkey = p8 ? EVP_PKCS82PKEY(p8) : NULL;
+    ERR_clear_error();
+    if (pkey == NULL) {
+        PKCS8_PRIV_KEY_INFO_free(p8);
+        return -1;
+    }
+    set_pkey(key, pkey);
+    note_ec_form_p8(key, p8);
+    PKCS8_PRIV_KEY_INFO_free(p8);
+    return 0;
 }
 
 static int is_encrypted_pkcs8(const unsigned char *der, size_t len)
@@ -76,10 +145,12 @@ static int is_encrypted_pkcs8(const unsigned char *der, size_t len)
 
 static const char *const key_labels[] = {"RSA PRIVATE KEY", "DSA PRIVATE KEY", "EC PRIVATE KEY",
                                          "ENCRYPTED PRIVATE KEY", "PRIVATE KEY", NULL};
+static const char *const pkcs8_labels[] = {"ENCRYPTED PRIVATE KEY", "PRIVATE KEY", NULL};
 
 /* The DER inside data (PEM decoded when fmt is PEM); *label_enc tells
  * whether it came from an ENCRYPTED PRIVATE KEY block. */
-static int key_der(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt, gnutls_datum_t *der, int *owned)
+static int key_der_labels(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt, gnutls_datum_t *der, int *owned,
+                          const char *const *labels)
 {
     *owned = 0;
     if (fmt != GNUTLS_X509_FMT_PEM) {
@@ -87,11 +158,16 @@ static int key_der(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt, gnutls
         return 0;
     }
     size_t pos = 0;
-    int ret = gnossl_pem_decode_next(data, &pos, key_labels, der);
+    int ret = gnossl_pem_decode_next(data, &pos, labels, der);
     if (ret < 0)
         return ret;
     *owned = 1;
     return 0;
+}
+
+static int key_der(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt, gnutls_datum_t *der, int *owned)
+{
+    return key_der_labels(data, fmt, der, owned, key_labels);
 }
 
 int gnutls_x509_privkey_import(gnutls_x509_privkey_t key, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
@@ -105,12 +181,16 @@ int gnutls_x509_privkey_import(gnutls_x509_privkey_t key, const gnutls_datum_t *
         return ret;
     EVP_PKEY *pkey = der_to_pkey(der.data, der.size);
     if (pkey == NULL && is_encrypted_pkcs8(der.data, der.size))
-        ret = GNUTLS_E_DECRYPTION_FAILED;
+        ret = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE; /* what GnuTLS says without a password */
+    if (pkey == NULL) {
+        if (owned)
+            gnutls_free(der.data);
+        return GNOSSL_ERR(ret < 0 ? ret : GNUTLS_E_ASN1_DER_ERROR);
+    }
+    set_pkey(key, pkey);
+    note_ec_form(key, der.data, der.size);
     if (owned)
         gnutls_free(der.data);
-    if (pkey == NULL)
-        return GNOSSL_ERR(ret < 0 ? ret : GNUTLS_E_ASN1_DER_ERROR);
-    set_pkey(key, pkey);
     return 0;
 }
 
@@ -121,27 +201,29 @@ int gnutls_x509_privkey_import_pkcs8(gnutls_x509_privkey_t key, const gnutls_dat
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     gnutls_datum_t der;
     int owned;
-    int ret = key_der(data, format, &der, &owned);
+    int ret = key_der_labels(data, format, &der, &owned, pkcs8_labels);
     if (ret < 0)
         return ret;
-    EVP_PKEY *pkey = NULL;
     int encrypted = is_encrypted_pkcs8(der.data, der.size);
+    int ok = -1;
     if (encrypted && !(flags & GNUTLS_PKCS_PLAIN))
-        pkey = pkcs8_decrypt(der.data, der.size, password);
+        ok = load_encrypted(key, der.data, der.size, password);
     else if (!encrypted) {
         const unsigned char *p = der.data;
         PKCS8_PRIV_KEY_INFO *p8 = der.size ? d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, der.size) : NULL;
-        if (p8) {
-            pkey = EVP_PKCS82PKEY(p8);
-            PKCS8_PRIV_KEY_INFO_free(p8);
+        EVP_PKEY *pkey = p8 ? EVP_PKCS82PKEY(p8) : NULL;
+        if (pkey) {
+            set_pkey(key, pkey);
+            note_ec_form_p8(key, p8);
+            ok = 0;
         }
+        PKCS8_PRIV_KEY_INFO_free(p8);
         ERR_clear_error();
     }
     if (owned)
         gnutls_free(der.data);
-    if (pkey == NULL)
+    if (ok < 0)
         return GNOSSL_ERR(encrypted ? GNUTLS_E_DECRYPTION_FAILED : GNUTLS_E_ASN1_DER_ERROR);
-    set_pkey(key, pkey);
     return 0;
 }
 
@@ -157,16 +239,17 @@ int gnutls_x509_privkey_import2(gnutls_x509_privkey_t key, const gnutls_datum_t 
         return ret;
     EVP_PKEY *pkey = der_to_pkey(der.data, der.size);
     int encrypted = pkey == NULL && is_encrypted_pkcs8(der.data, der.size);
-    if (encrypted && !(flags & GNUTLS_PKCS_PLAIN))
-        pkey = pkcs8_decrypt(der.data, der.size, password);
+    int ok = -1;
+    if (pkey) {
+        set_pkey(key, pkey);
+        note_ec_form(key, der.data, der.size);
+        ok = 0;
+    } else if (encrypted && !(flags & GNUTLS_PKCS_PLAIN))
+        ok = load_encrypted(key, der.data, der.size, password);
     if (owned)
         gnutls_free(der.data);
-    if (pkey == NULL) {
-        if (encrypted)
-            return GNOSSL_ERR(password == NULL ? GNUTLS_E_DECRYPTION_FAILED : GNUTLS_E_DECRYPTION_FAILED);
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    }
-    set_pkey(key, pkey);
+    if (ok < 0)
+        return GNOSSL_ERR(encrypted ? GNUTLS_E_DECRYPTION_FAILED : GNUTLS_E_ASN1_DER_ERROR);
     return 0;
 }
 
@@ -194,31 +277,40 @@ int gnutls_x509_privkey_get_key_id(gnutls_x509_privkey_t key, unsigned int flags
     return gnossl_spki_key_id(key->pkey, flags, output_data, output_data_size);
 }
 
-/* The traditional encoding GnuTLS exports: PKCS#1, SEC1 or the DSA
- * structure; PKCS#8 for key types that have no other. */
-static int traditional_der(EVP_PKEY *pkey, unsigned char **der, const char **label)
+/* The traditional encoding GnuTLS exports: PKCS#1 (RSA and RSA-PSS keys),
+ * SEC1 without the curve parameters (EC), the DSA structure; PKCS#8 for
+ * key types that have no other.  The PKCS#1/SEC1 forms are the inner key
+ * of OpenSSL's PKCS#8 encoding, which matches GnuTLS byte for byte. */
+static int traditional_der(gnutls_x509_privkey_t key, unsigned char **der, const char **label)
 {
-    int len;
-    switch (gnossl_pkey_algorithm(pkey)) {
-    case GNUTLS_PK_RSA:
-        *label = "RSA PRIVATE KEY";
-        return i2d_PrivateKey(pkey, der);
-    case GNUTLS_PK_EC:
+    EVP_PKEY *pkey = key->pkey;
+    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(pkey);
+    if (pk == GNUTLS_PK_EC && !key->ec_no_params) {
         *label = "EC PRIVATE KEY";
-        return i2d_PrivateKey(pkey, der);
-    case GNUTLS_PK_DSA:
+        return i2d_PrivateKey(pkey, der); /* SEC1 with the curve */
+    }
+    if (pk == GNUTLS_PK_DSA) {
         *label = "DSA PRIVATE KEY";
         return i2d_PrivateKey(pkey, der);
-    default: {
-        PKCS8_PRIV_KEY_INFO *p8 = EVP_PKEY2PKCS8(pkey);
-        if (p8 == NULL)
-            return -1;
+    }
+    PKCS8_PRIV_KEY_INFO *p8 = EVP_PKEY2PKCS8(pkey);
+    if (p8 == NULL)
+        return -1;
+    int len = -1;
+    if (pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS || pk == GNUTLS_PK_EC) {
+        const unsigned char *inner = NULL;
+        int ilen = 0;
+        if (PKCS8_pkey_get0(NULL, &inner, &ilen, NULL, p8) && ilen > 0) {
+            *der = OPENSSL_memdup(inner, (size_t)ilen);
+            len = *der ? ilen : -1;
+        }
+        *label = pk == GNUTLS_PK_EC ? "EC PRIVATE KEY" : "RSA PRIVATE KEY";
+    } else {
         *label = "PRIVATE KEY";
         len = i2d_PKCS8_PRIV_KEY_INFO(p8, der);
-        PKCS8_PRIV_KEY_INFO_free(p8);
-        return len;
     }
-    }
+    PKCS8_PRIV_KEY_INFO_free(p8);
+    return len;
 }
 
 int gnutls_x509_privkey_export(gnutls_x509_privkey_t key, gnutls_x509_crt_fmt_t format, void *output_data,
@@ -228,7 +320,7 @@ int gnutls_x509_privkey_export(gnutls_x509_privkey_t key, gnutls_x509_crt_fmt_t 
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     unsigned char *der = NULL;
     const char *label = NULL;
-    int len = traditional_der(key->pkey, &der, &label);
+    int len = traditional_der(key, &der, &label);
     if (len <= 0)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     int ret = gnossl_export_fmt(label, der, (size_t)len, format, output_data, output_data_size);
@@ -242,7 +334,7 @@ int gnutls_x509_privkey_export2(gnutls_x509_privkey_t key, gnutls_x509_crt_fmt_t
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     unsigned char *der = NULL;
     const char *label = NULL;
-    int len = traditional_der(key->pkey, &der, &label);
+    int len = traditional_der(key, &der, &label);
     if (len <= 0)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     int ret = gnossl_export_fmt2(label, der, (size_t)len, format, out);
@@ -250,10 +342,38 @@ int gnutls_x509_privkey_export2(gnutls_x509_privkey_t key, gnutls_x509_crt_fmt_t
     return ret;
 }
 
-/* PKCS#8, encrypted with PBES2/AES-256-CBC unless GNUTLS_PKCS_PLAIN. */
-static int pkcs8_der(EVP_PKEY *pkey, const char *password, unsigned flags, unsigned char **der, const char **label)
+/* PrivateKeyInfo of a key.  An EC key keeps its curve inside the
+ * ECPrivateKey as GnuTLS does when it was read that way (OpenSSL's
+ * encoder always leaves it out). */
+static PKCS8_PRIV_KEY_INFO *to_pkcs8(gnutls_x509_privkey_t key)
 {
-    PKCS8_PRIV_KEY_INFO *p8 = EVP_PKEY2PKCS8(pkey);
+    EVP_PKEY *pkey = key->pkey;
+    if (gnossl_pkey_algorithm(pkey) != GNUTLS_PK_EC || key->ec_no_params)
+        return EVP_PKEY2PKCS8(pkey);
+    char group[64];
+    size_t glen = 0;
+    if (!EVP_PKEY_get_utf8_string_param(pkey, "group", group, sizeof group, &glen))
+        return NULL;
+    int nid = OBJ_sn2nid(group);
+    if (nid == NID_undef)
+        nid = EC_curve_nist2nid(group);
+    unsigned char *sec1 = NULL;
+    int len = i2d_PrivateKey(pkey, &sec1);
+    PKCS8_PRIV_KEY_INFO *p8 = PKCS8_PRIV_KEY_INFO_new();
+    if (len <= 0 || nid == NID_undef || p8 == NULL ||
+        !PKCS8_pkey_set0(p8, OBJ_nid2obj(NID_X9_62_id_ecPublicKey), 0, V_ASN1_OBJECT, OBJ_nid2obj(nid), sec1, len)) {
+        OPENSSL_free(sec1);
+        PKCS8_PRIV_KEY_INFO_free(p8);
+        return NULL;
+    }
+    return p8;
+}
+
+/* PKCS#8, encrypted with PBES2/AES-256-CBC unless GNUTLS_PKCS_PLAIN. */
+static int pkcs8_der(gnutls_x509_privkey_t key, const char *password, unsigned flags, unsigned char **der,
+                     const char **label)
+{
+    PKCS8_PRIV_KEY_INFO *p8 = to_pkcs8(key);
     if (p8 == NULL)
         return -1;
     int len;
@@ -281,7 +401,7 @@ int gnutls_x509_privkey_export_pkcs8(gnutls_x509_privkey_t key, gnutls_x509_crt_
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     unsigned char *der = NULL;
     const char *label = NULL;
-    int len = pkcs8_der(key->pkey, password, flags, &der, &label);
+    int len = pkcs8_der(key, password, flags, &der, &label);
     if (len <= 0)
         return GNOSSL_ERR(GNUTLS_E_ENCRYPTION_FAILED);
     int ret = gnossl_export_fmt(label, der, (size_t)len, format, output_data, output_data_size);
@@ -296,7 +416,7 @@ int gnutls_x509_privkey_export2_pkcs8(gnutls_x509_privkey_t key, gnutls_x509_crt
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     unsigned char *der = NULL;
     const char *label = NULL;
-    int len = pkcs8_der(key->pkey, password, flags, &der, &label);
+    int len = pkcs8_der(key, password, flags, &der, &label);
     if (len <= 0)
         return GNOSSL_ERR(GNUTLS_E_ENCRYPTION_FAILED);
     int ret = gnossl_export_fmt2(label, der, (size_t)len, format, out);
@@ -355,11 +475,15 @@ int gnutls_x509_privkey_generate2(gnutls_x509_privkey_t key, gnutls_pk_algorithm
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
         pkey = EVP_PKEY_Q_keygen(NULL, NULL, "RSA", (size_t)bits);
         break;
-    case GNUTLS_PK_RSA_PSS:
+    case GNUTLS_PK_RSA_PSS: {
         if (bits < 512 || bits > 16384)
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-        pkey = EVP_PKEY_Q_keygen(NULL, NULL, "RSA-PSS", (size_t)bits);
+        EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "RSA-PSS", NULL);
+        if (ctx && EVP_PKEY_keygen_init(ctx) == 1 && EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, (int)bits) > 0)
+            EVP_PKEY_generate(ctx, &pkey);
+        EVP_PKEY_CTX_free(ctx);
         break;
+    }
     case GNUTLS_PK_EC: {
         const char *g = curve_group(curve_for_bits(bits));
         if (g == NULL)
@@ -410,6 +534,7 @@ int gnutls_x509_privkey_cpy(gnutls_x509_privkey_t dst, gnutls_x509_privkey_t src
     if (p == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     set_pkey(dst, p);
+    dst->ec_no_params = src->ec_no_params;
     return 0;
 }
 

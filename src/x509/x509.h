@@ -25,6 +25,8 @@ struct gnutls_pubkey_st {
 struct gnutls_x509_privkey_int {
     EVP_PKEY *pkey;      /* owned */
     unsigned flags;
+    int ec_no_params;    /* EC key read from an ECPrivateKey without its curve:
+                          * GnuTLS writes it back the same way */
 };
 
 struct gnutls_privkey_st {
