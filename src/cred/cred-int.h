@@ -95,6 +95,10 @@ int gnossl_read_file(const char *path, gnutls_datum_t *out); /* gnutls_free out-
  * taken from the SSL (resumed sessions).  NULL if none. */
 STACK_OF(X509) *gnossl_cred_peer_chain(gnutls_session_t s);
 
+/* Whether the session's handshake authenticated with certificates
+ * (0 before a handshake and for PSK / anonymous / SRP). */
+int gnossl_cred_cert_auth_used(gnutls_session_t s);
+
 /* Verify the peer chain; status bits as GnuTLS computes them. */
 int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, unsigned elements,
                        unsigned *status);

@@ -41,6 +41,25 @@ STACK_OF(X509) *gnossl_cred_peer_chain(gnutls_session_t s)
     return full;
 }
 
+int gnossl_cred_cert_auth_used(gnutls_session_t s)
+{
+    SSL *ssl = gnossl_session_ssl(s);
+    const SSL_CIPHER *cipher;
+    int auth;
+
+    if (ssl == NULL || (cipher = SSL_get_current_cipher(ssl)) == NULL)
+        return 0;
+    auth = SSL_CIPHER_get_auth_nid(cipher);
+    if (auth == NID_auth_psk || auth == NID_auth_null || auth == NID_auth_srp)
+        return 0;
+    /* TLS 1.3 suites do not fix authentication: an external PSK handshake
+     * shows as a resumed session (a resumed certificate session keeps its
+     * peer chain and does not come here). */
+    if (auth == NID_auth_any && SSL_session_reused(ssl))
+        return 0;
+    return 1;
+}
+
 const gnutls_datum_t *gnutls_certificate_get_peers(gnutls_session_t session, unsigned int *list_size)
 {
     struct gnossl_cred_session *st = gnossl_cred_session(session);

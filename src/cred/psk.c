@@ -117,7 +117,7 @@ int gnutls_psk_set_client_credentials2(gnutls_psk_client_credentials_t res, cons
     gnutls_datum_t u = {NULL, 0}, k = {NULL, 0};
     int ret;
 
-    if (res == NULL || username == NULL || key == NULL)
+    if (res == NULL || username == NULL || username->data == NULL || key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     ret = datum_copy(&u, username->data, username->size);
     if (ret < 0)
@@ -328,8 +328,10 @@ int gnutls_psk_set_server_credentials_hint(gnutls_psk_server_credentials_t res, 
 {
     char *copy;
 
-    if (res == NULL || hint == NULL)
+    if (res == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (hint == NULL) /* GnuTLS fails here on copying nothing */
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     copy = strdup(hint);
     if (copy == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);

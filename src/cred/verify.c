@@ -285,12 +285,18 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
 
     if (s == NULL || status == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    chain = gnossl_cred_peer_chain(s);
+    if (chain == NULL || sk_X509_num(chain) == 0) {
+        /* GnuTLS: no certificate authentication took place at all (before
+         * the handshake, PSK, anonymous) is -50; a certificate handshake
+         * where the peer sent none is -49. */
+        if (!gnossl_cred_cert_auth_used(s))
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        return GNOSSL_ERR(GNUTLS_E_NO_CERTIFICATE_FOUND);
+    }
     c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
     if (c == NULL)
         return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_CREDENTIALS);
-    chain = gnossl_cred_peer_chain(s);
-    if (chain == NULL || sk_X509_num(chain) == 0)
-        return GNOSSL_ERR(GNUTLS_E_NO_CERTIFICATE_FOUND);
 
     for (i = 0; i < elements; i++) {
         if (data[i].type == GNUTLS_DT_DNS_HOSTNAME && data[i].data != NULL)
