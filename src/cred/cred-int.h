@@ -61,6 +61,7 @@ struct gnossl_cred_session {
     char *psk_username;                       /* server: identity the client used */
     char *psk_hint;                           /* client: hint the server sent */
     int in_handshake_verify;                  /* verification callback running */
+    int verify_ran;                           /* ran in the current handshake */
 };
 
 /* The state for `s`, created on first use (NULL only on allocation failure). */

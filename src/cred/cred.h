@@ -22,6 +22,14 @@ SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err);
  * credentials room calls it only if it is linked in. */
 void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls) __attribute__((weak));
 
+/* To be called by the tls room when OpenSSL reports the handshake complete
+ * (before gnutls_handshake returns 0).  Runs what GnuTLS runs after an
+ * EMPTY client Certificate message on a server that asked for one (the
+ * verify function or the set_verify_cert check), which OpenSSL has no
+ * callback for.  Returns 0, or the GnuTLS error the handshake must fail
+ * with (the caller should then send a fatal alert, e.g. access_denied). */
+int gnossl_cred_handshake_done(gnutls_session_t s);
+
 /* GnuTLS's hostname rules applied to a certificate (IP literals against IP
  * SANs, wildcards only as a whole leftmost label, CN only when there is no
  * DNS/IP SAN); 1 = match.  vflags: gnutls_certificate_verify_flags. */

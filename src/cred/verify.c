@@ -437,6 +437,44 @@ static int auto_verify(gnutls_session_t s, struct gnossl_cred_session *st, struc
     return 0;
 }
 
+/* What GnuTLS runs once the peer's Certificate message is in: the session
+ * verify function, else the automatic check of set_verify_cert, else the
+ * credentials' function.  Returns 0 or the code the handshake fails with. */
+static int run_verification(gnutls_session_t s, struct gnossl_cred_session *st)
+{
+    struct gnossl_verify_request *vr;
+    gnutls_certificate_credentials_t c;
+    gnutls_certificate_verify_function *fn = NULL;
+    int ret = 0;
+
+    st->verify_ran = 1;
+    c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
+    if (c == NULL)
+        return 0;
+    if (gnossl_session_is_server(s) && (!st->request_set || st->request == GNUTLS_CERT_IGNORE))
+        return 0;
+    vr = gnossl_session_verify_request(s);
+    if (st->verify_fn != NULL) {
+        fn = st->verify_fn;
+    } else if (vr != NULL && vr->enabled) {
+        ret = auto_verify(s, st, vr);
+    } else {
+        pthread_mutex_lock(&c->lock);
+        fn = c->verify_fn;
+        pthread_mutex_unlock(&c->lock);
+    }
+    if (fn != NULL) {
+        st->in_handshake_verify = 1;
+        ret = fn(s);
+        st->in_handshake_verify = 0;
+        if (ret != 0 && ret >= -1)
+            ret = GNUTLS_E_CERTIFICATE_ERROR;
+    }
+    if (ret != 0)
+        gnossl_debug("certificate verification in the handshake failed: %d", ret);
+    return ret;
+}
+
 /* SSL_CTX_set_cert_verify_callback: OpenSSL hands us the peer's chain in
  * place of its own verification.  We keep the chain for get_peers/verify
  * and run what GnuTLS runs at this point of the handshake. */
@@ -445,11 +483,8 @@ int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
     SSL *ssl = X509_STORE_CTX_get_ex_data(xctx, SSL_get_ex_data_X509_STORE_CTX_idx());
     gnutls_session_t s = ssl != NULL ? gnossl_session_from_ssl(ssl) : NULL;
     struct gnossl_cred_session *st;
-    struct gnossl_verify_request *vr;
-    gnutls_certificate_credentials_t c;
-    gnutls_certificate_verify_function *fn = NULL;
     STACK_OF(X509) *untrusted;
-    int ret = 0;
+    int ret;
     unsigned i;
 
     (void)arg;
@@ -472,32 +507,28 @@ int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
     st->npeer = 0;
     st->peer_der_src = NULL;
 
-    c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
-    if (c == NULL)
-        return 1;
-    if (gnossl_session_is_server(s) && st->request_set && st->request == GNUTLS_CERT_IGNORE)
-        return 1;
-    vr = gnossl_session_verify_request(s);
-    if (st->verify_fn != NULL) {
-        fn = st->verify_fn;
-    } else if (vr != NULL && vr->enabled) {
-        ret = auto_verify(s, st, vr);
-    } else {
-        pthread_mutex_lock(&c->lock);
-        fn = c->verify_fn;
-        pthread_mutex_unlock(&c->lock);
-    }
-    if (fn != NULL) {
-        st->in_handshake_verify = 1;
-        ret = fn(s);
-        st->in_handshake_verify = 0;
-        if (ret != 0 && ret >= -1)
-            ret = GNUTLS_E_CERTIFICATE_ERROR;
-    }
+    ret = run_verification(s, st);
     if (ret == 0)
         return 1;
-    gnossl_debug("certificate verification in the handshake failed: %d", ret);
     gnossl_session_set_pending_error(s, ret);
     X509_STORE_CTX_set_error(xctx, X509_V_ERR_CERT_REJECTED);
     return 0;
+}
+
+int gnossl_cred_handshake_done(gnutls_session_t s)
+{
+    struct gnossl_cred_session *st = gnossl_session_cred_state(s);
+    SSL *ssl = gnossl_session_ssl(s);
+    int ran;
+
+    if (st == NULL || ssl == NULL)
+        return 0;
+    ran = st->verify_ran;
+    st->verify_ran = 0; /* the next (re)handshake starts over */
+    /* A server asked for a certificate and got an empty Certificate message:
+     * OpenSSL has no callback for that, GnuTLS runs the verification (whose
+     * verify_peers then reports -49).  Resumptions carry no Certificate. */
+    if (ran || !gnossl_session_is_server(s) || SSL_session_reused(ssl) || !gnossl_cred_cert_auth_used(s))
+        return 0;
+    return run_verification(s, st);
 }
