@@ -52,6 +52,8 @@ static int is_dh_kx(unsigned kx)
 static unsigned sign_sem(unsigned sign)
 {
     unsigned code = prio_sign_tls_code(sign);
+    if (sign == GNUTLS_SIGN_GOST_256 || sign == GNUTLS_SIGN_GOST_512)
+        return 1; /* TLS 1.2 GOST suites; OpenSSL has none, but GnuTLS counts them */
     if (code == 0)
         return 0;
     if (sign == GNUTLS_SIGN_ECDSA_SECP256R1_SHA256 || sign == GNUTLS_SIGN_ECDSA_SECP384R1_SHA384 ||
@@ -85,6 +87,15 @@ struct fin {
     unsigned groups[PRIO_MAX_ALGOS], n_groups;
     unsigned sigs[PRIO_MAX_ALGOS], n_sigs;
 };
+
+/* Elliptic-curve groups GnuTLS 3.7.9 can use: of the GOST curves only
+ * GC512A and GC256B are implemented (nettle). */
+static int usable_ec(unsigned g)
+{
+    if (g >= 13 && g <= 19)
+        return g == GNUTLS_GROUP_GC512A || g == GNUTLS_GROUP_GC256B;
+    return prio_group_is_ec(g);
+}
 
 static void add_groups(struct gnutls_priority_st *p, struct fin *f, int (*want)(unsigned))
 {
@@ -197,7 +208,7 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
                 p->suites[p->n_suites++] = (unsigned short)s;
                 if (!have_ec && is_ec_kx(p->kx.v[k])) {
                     have_ec = 1;
-                    add_groups(p, f, prio_group_is_ec);
+                    add_groups(p, f, usable_ec);
                 }
                 if (!have_dh && is_dh_kx(p->kx.v[k])) {
                     have_dh = 1;
@@ -207,8 +218,8 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
     if (have_tls13 && (!have_ec || !have_dh)) {
         for (unsigned i = 0; i < p->groups.n; i++) {
             unsigned g = p->groups.v[i];
-            if (prio_group_is_ec(g) && !have_ec) {
-                add_groups(p, f, prio_group_is_ec);
+            if (usable_ec(g) && !have_ec) {
+                add_groups(p, f, usable_ec);
                 have_ec = 1;
             } else if (prio_group_is_dh(g) && !have_dh) {
                 add_groups(p, f, prio_group_is_dh);

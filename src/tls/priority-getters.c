@@ -83,11 +83,11 @@ int gnutls_priority_certificate_type_list(gnutls_priority_t p, const unsigned in
                                                                        : GNUTLS_CTYPE_CLIENT);
 }
 
-/* The lowest DTLS version a suite runs on: RC4 and TLS 1.3 suites never;
- * TLS 1.2 suites from DTLS 1.2, older ones from DTLS 0.9. */
+/* The lowest DTLS version a suite runs on: RC4, GOST and TLS 1.3 suites
+ * never; TLS 1.2 suites from DTLS 1.2, older ones from DTLS 0.9. */
 static unsigned suite_min_dtls(const struct prio_suite *s)
 {
-    if (s->kx == 0 || s->cipher == GNUTLS_CIPHER_ARCFOUR_128)
+    if (s->kx == 0 || s->cipher == GNUTLS_CIPHER_ARCFOUR_128 || s->cipher == GNUTLS_CIPHER_GOST28147_TC26Z_CNT)
         return 0xff;
     return s->min_version >= GNUTLS_TLS1_2 ? GNUTLS_DTLS1_2 : GNUTLS_DTLS0_9;
 }
