@@ -386,11 +386,13 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
             dtls12 = tls12.s != NULL;
     }
     unsigned vmin = 0, vmax = 0;
-    int on[6] = {0};
+    int on[6] = {0}, psk = 0;
+    for (unsigned i = 0; i < p->kx.n; i++)
+        psk |= is_psk_kx(p->kx.v[i]);
     for (unsigned i = 0; i < p->protocol.n; i++) {
         unsigned v = p->protocol.v[i];
-        if (v == GNUTLS_TLS1_3)
-            on[5] = tls13.s != NULL && groups.s != NULL;
+        if (v == GNUTLS_TLS1_3) /* TLS 1.3 needs a group, unless PSK alone will do */
+            on[5] = tls13.s != NULL && (groups.s != NULL || psk);
         else if (v >= GNUTLS_TLS1_0 && v <= GNUTLS_TLS1_2)
             on[v] = tls12.s != NULL;
     }
