@@ -20,7 +20,7 @@ static int version_supported(unsigned v)
     return (v >= GNUTLS_TLS1_0 && v <= GNUTLS_TLS1_3) || (v >= GNUTLS_DTLS0_9 && v <= GNUTLS_DTLS1_2);
 }
 
-static void remove_tls13(struct prio_list *l)
+static void remove_tls13(struct gnossl_prio_list *l)
 {
     unsigned j = 0;
     for (unsigned i = 0; i < l->n; i++)
@@ -51,7 +51,7 @@ static int is_dh_kx(unsigned kx)
  * earlier, 2 = TLS 1.3; 0 = not a TLS signature scheme or insecure. */
 static unsigned sign_sem(unsigned sign)
 {
-    unsigned code = prio_sign_tls_code(sign);
+    unsigned code = gnossl_prio_sign_tls_code(sign);
     if (sign == GNUTLS_SIGN_GOST_256 || sign == GNUTLS_SIGN_GOST_512)
         return 1; /* TLS 1.2 GOST suites; OpenSSL has none, but GnuTLS counts them */
     if (code == 0)
@@ -94,7 +94,7 @@ static int usable_ec(unsigned g)
 {
     if (g >= 13 && g <= 19)
         return g == GNUTLS_GROUP_GC512A || g == GNUTLS_GROUP_GC256B;
-    return prio_group_is_ec(g);
+    return gnossl_prio_group_is_ec(g);
 }
 
 static void add_groups(struct gnutls_priority_st *p, struct fin *f, int (*want)(unsigned))
@@ -104,7 +104,7 @@ static void add_groups(struct gnutls_priority_st *p, struct fin *f, int (*want)(
             f->groups[f->n_groups++] = p->groups.v[i];
 }
 
-static void drop_listed(struct prio_list *l, const unsigned *v, unsigned n)
+static void drop_listed(struct gnossl_prio_list *l, const unsigned *v, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
         unsigned j = 0;
@@ -133,8 +133,8 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
     p->n_suites = 0;
 
     /* what the system configuration disables, whatever the string says */
-    struct prio_policy pol;
-    prio_system_policy(&pol);
+    struct gnossl_prio_policy pol;
+    gnossl_prio_system_policy(&pol);
     drop_listed(&p->kx, pol.kxs, pol.n_kxs);
     drop_listed(&p->groups, pol.groups, pol.n_groups);
     drop_listed(&p->cipher, pol.ciphers, pol.n_ciphers);
@@ -195,14 +195,14 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
     /* TLS 1.3 suites first, then the kx x cipher x MAC product */
     for (unsigned c = 0; c < p->cipher.n; c++)
         for (unsigned m = 0; m < p->mac.n; m++) {
-            int s = prio_suite_find(0, p->cipher.v[c], p->mac.v[m]);
+            int s = gnossl_prio_suite_find(0, p->cipher.v[c], p->mac.v[m]);
             if (s >= 0 && p->n_suites < PRIO_MAX_SUITES)
                 p->suites[p->n_suites++] = (unsigned short)s;
         }
     for (unsigned k = 0; k < p->kx.n; k++)
         for (unsigned c = 0; c < p->cipher.n; c++)
             for (unsigned m = 0; m < p->mac.n; m++) {
-                int s = prio_suite_find(p->kx.v[k], p->cipher.v[c], p->mac.v[m]);
+                int s = gnossl_prio_suite_find(p->kx.v[k], p->cipher.v[c], p->mac.v[m]);
                 if (s < 0 || p->n_suites >= PRIO_MAX_SUITES)
                     continue;
                 p->suites[p->n_suites++] = (unsigned short)s;
@@ -212,7 +212,7 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
                 }
                 if (!have_dh && is_dh_kx(p->kx.v[k])) {
                     have_dh = 1;
-                    add_groups(p, f, prio_group_is_dh);
+                    add_groups(p, f, gnossl_prio_group_is_dh);
                 }
             }
     if (have_tls13 && (!have_ec || !have_dh)) {
@@ -221,8 +221,8 @@ static int finalize(struct gnutls_priority_st *p, struct fin *f)
             if (usable_ec(g) && !have_ec) {
                 add_groups(p, f, usable_ec);
                 have_ec = 1;
-            } else if (prio_group_is_dh(g) && !have_dh) {
-                add_groups(p, f, prio_group_is_dh);
+            } else if (gnossl_prio_group_is_dh(g) && !have_dh) {
+                add_groups(p, f, gnossl_prio_group_is_dh);
                 have_dh = 1;
             }
             if (have_ec && have_dh)
@@ -342,18 +342,18 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
     int dtls10 = 0, dtls12 = 0, legacy_only = 0;
 
     for (unsigned i = 0; i < p->n_suites; i++) {
-        const struct prio_suite *s = &prio_suites[p->suites[i]];
+        const struct gnossl_prio_suite *s = &gnossl_prio_suites[p->suites[i]];
         if (s->ossl == NULL)
             continue;
         sb_add(s->kx == 0 ? &tls13 : &tls12, s->ossl);
     }
     for (unsigned i = 0; i < f->n_groups; i++) {
-        const char *n = prio_group_ossl(f->groups[i]);
+        const char *n = gnossl_prio_group_ossl(f->groups[i]);
         if (n != NULL)
             sb_add(&groups, n);
     }
     for (unsigned i = 0; i < f->n_sigs; i++) {
-        const char *n = prio_sign_ossl(f->sigs[i]);
+        const char *n = gnossl_prio_sign_ossl(f->sigs[i]);
         if (n != NULL)
             sb_add(&sigs, n);
     }
@@ -512,7 +512,7 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
     return 0;
 }
 
-int prio_build(struct gnutls_priority_st *p)
+int gnossl_prio_build(struct gnutls_priority_st *p)
 {
     struct fin f;
     int ret = finalize(p, &f);

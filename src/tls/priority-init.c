@@ -10,14 +10,14 @@
 #include <strings.h>
 
 /* ---- list operations, with GnuTLS's semantics ---- */
-static void list_set(struct prio_list *l, const int *v)
+static void list_set(struct gnossl_prio_list *l, const int *v)
 {
     l->n = 0;
     for (; *v != 0 && l->n < PRIO_MAX_ALGOS; v++)
         l->v[l->n++] = (unsigned)*v;
 }
 
-static void list_add(struct prio_list *l, unsigned a)
+static void list_add(struct gnossl_prio_list *l, unsigned a)
 {
     if (l->n >= PRIO_MAX_ALGOS)
         return;
@@ -27,7 +27,7 @@ static void list_add(struct prio_list *l, unsigned a)
     l->v[l->n++] = a;
 }
 
-static void list_remove(struct prio_list *l, unsigned a)
+static void list_remove(struct gnossl_prio_list *l, unsigned a)
 {
     for (unsigned i = 0; i < l->n; i++)
         if (l->v[i] == a) {
@@ -39,7 +39,7 @@ static void list_remove(struct prio_list *l, unsigned a)
 
 /* Append the members of v not already present when the call began (GnuTLS
  * compares only against the original entries). */
-static void bulk_add(struct prio_list *l, const int *v)
+static void bulk_add(struct gnossl_prio_list *l, const int *v)
 {
     unsigned init = l->n;
     for (; *v != 0; v++) {
@@ -54,27 +54,27 @@ static void bulk_add(struct prio_list *l, const int *v)
     }
 }
 
-static void bulk_clear(struct prio_list *l, const int *v)
+static void bulk_clear(struct gnossl_prio_list *l, const int *v)
 {
     (void)v;
     l->n = 0;
 }
 
-static void bulk_remove_given(struct prio_list *l, const int *v)
+static void bulk_remove_given(struct gnossl_prio_list *l, const int *v)
 {
     for (; *v != 0; v++)
         list_remove(l, (unsigned)*v);
 }
 
-typedef void (*one_fn)(struct prio_list *, unsigned);
-typedef void (*bulk_fn)(struct prio_list *, const int *);
+typedef void (*one_fn)(struct gnossl_prio_list *, unsigned);
+typedef void (*bulk_fn)(struct gnossl_prio_list *, const int *);
 
 /* An initial keyword (NORMAL, ...) replaces the lists, or adds to them once
  * a keyword was seen.  Returns 1 if `name` is a keyword. */
 static int apply_level(struct gnutls_priority_st *p, const char *name, int add)
 {
     bulk_fn fn = add ? bulk_add : list_set;
-    for (const struct prio_level *lv = prio_levels; lv->name != NULL; lv++) {
+    for (const struct gnossl_prio_level *lv = gnossl_prio_levels; lv->name != NULL; lv++) {
         if (strcasecmp(name, lv->name) != 0 && (lv->alias == NULL || strcasecmp(name, lv->alias) != 0))
             continue;
         if (lv->proto != NULL)
@@ -111,16 +111,16 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
 
     if (plus && apply_level(p, s, 1))
         return 0;
-    if ((id = prio_mac_id(s)) != 0) {
+    if ((id = gnossl_prio_mac_id(s)) != 0) {
         one(&p->mac, id);
         return 0;
     }
-    if (prio_cipher_lookup(s, &id)) {
+    if (gnossl_prio_cipher_lookup(s, &id)) {
         if (id != 0)
             one(&p->cipher, id);
         return 0;
     }
-    if ((id = prio_kx_id(s)) != 0) {
+    if ((id = gnossl_prio_kx_id(s)) != 0) {
         one(&p->kx, id);
         return 0;
     }
@@ -128,12 +128,12 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
         return 0; /* a key exchange GnuTLS still names but no longer has */
     if (prefix(s, "VERS-")) {
         if (prefix(s, "VERS-TLS-ALL"))
-            given(&p->protocol, prio_protocols_stream);
+            given(&p->protocol, gnossl_prio_protocols_stream);
         else if (prefix(s, "VERS-DTLS-ALL"))
-            given(&p->protocol, plus ? prio_protocols_dtls : prio_protocols_dgram);
+            given(&p->protocol, plus ? gnossl_prio_protocols_dtls : gnossl_prio_protocols_dgram);
         else if (prefix(s, "VERS-ALL"))
-            bulk(&p->protocol, prio_protocols_all);
-        else if ((id = prio_version_id(s + 5)) != 0)
+            bulk(&p->protocol, gnossl_prio_protocols_all);
+        else if ((id = gnossl_prio_version_id(s + 5)) != 0)
             one(&p->protocol, id);
         else
             return -1;
@@ -143,8 +143,8 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
         return 0; /* compression is gone; every COMP- item is accepted */
     if (prefix(s, "CURVE-")) {
         if (prefix(s, "CURVE-ALL"))
-            bulk(&p->groups, prio_groups_normal);
-        else if ((id = prio_curve_id(s + 6)) != 0)
+            bulk(&p->groups, gnossl_prio_groups_normal);
+        else if ((id = gnossl_prio_curve_id(s + 6)) != 0)
             one(&p->groups, id);
         else
             return -1;
@@ -152,14 +152,14 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
     }
     if (prefix(s, "GROUP-")) {
         if (prefix(s, "GROUP-ALL"))
-            bulk(&p->groups, prio_groups_normal);
+            bulk(&p->groups, gnossl_prio_groups_normal);
         else if (prefix(s, "GROUP-DH-ALL"))
-            given(&p->groups, prio_groups_dh);
+            given(&p->groups, gnossl_prio_groups_dh);
         else if (prefix(s, "GROUP-EC-ALL"))
-            given(&p->groups, prio_groups_ecdh);
+            given(&p->groups, gnossl_prio_groups_ecdh);
         else if (prefix(s, "GROUP-GOST-ALL"))
-            given(&p->groups, prio_groups_gost);
-        else if ((id = prio_group_id(s + 6)) != 0)
+            given(&p->groups, gnossl_prio_groups_gost);
+        else if ((id = gnossl_prio_group_id(s + 6)) != 0)
             one(&p->groups, id);
         else
             return -1;
@@ -167,23 +167,23 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
     }
     if (prefix(s, "CTYPE-")) {
         if (prefix(s, "CTYPE-ALL")) {
-            bulk(&p->client_ctype, prio_ctype_all);
-            bulk(&p->server_ctype, prio_ctype_all);
+            bulk(&p->client_ctype, gnossl_prio_ctype_all);
+            bulk(&p->server_ctype, gnossl_prio_ctype_all);
         } else if (prefix(s, "CTYPE-CLI-")) {
             if (prefix(s, "CTYPE-CLI-ALL"))
-                bulk(&p->client_ctype, prio_ctype_all);
-            else if ((id = prio_ctype_id(s + 10)) != 0)
+                bulk(&p->client_ctype, gnossl_prio_ctype_all);
+            else if ((id = gnossl_prio_ctype_id(s + 10)) != 0)
                 one(&p->client_ctype, id);
             else
                 return -1;
         } else if (prefix(s, "CTYPE-SRV-")) {
             if (prefix(s, "CTYPE-SRV-ALL"))
-                bulk(&p->server_ctype, prio_ctype_all);
-            else if ((id = prio_ctype_id(s + 10)) != 0)
+                bulk(&p->server_ctype, gnossl_prio_ctype_all);
+            else if ((id = gnossl_prio_ctype_id(s + 10)) != 0)
                 one(&p->server_ctype, id);
             else
                 return -1;
-        } else if ((id = prio_ctype_id(s + 6)) != 0) {
+        } else if ((id = gnossl_prio_ctype_id(s + 6)) != 0) {
             one(&p->client_ctype, id);
             one(&p->server_ctype, id);
         } else if (!prefix(s, "CTYPE-OPENPGP")) {
@@ -193,10 +193,10 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
     }
     if (prefix(s, "SIGN-")) {
         if (prefix(s, "SIGN-ALL"))
-            bulk(&p->sign, prio_sign_default);
+            bulk(&p->sign, gnossl_prio_sign_default);
         else if (prefix(s, "SIGN-GOST-ALL"))
-            bulk(&p->sign, prio_sign_gost);
-        else if ((id = prio_sign_id(s + 5)) != 0)
+            bulk(&p->sign, gnossl_prio_sign_gost);
+        else if ((id = gnossl_prio_sign_id(s + 5)) != 0)
             one(&p->sign, id);
         else
             return -1;
@@ -205,31 +205,31 @@ static int apply_item(struct gnutls_priority_st *p, const char *s, int plus)
     /* MAC-, CIPHER- and KX- items other than *-ALL are ignored, as GnuTLS does */
     if (prefix(s, "MAC-")) {
         if (prefix(s, "MAC-ALL"))
-            bulk(&p->mac, prio_mac_normal);
+            bulk(&p->mac, gnossl_prio_mac_normal);
         else if (prefix(s, "MAC-GOST-ALL"))
-            bulk(&p->mac, prio_mac_gost);
+            bulk(&p->mac, gnossl_prio_mac_gost);
         return 0;
     }
     if (prefix(s, "CIPHER-")) {
         if (prefix(s, "CIPHER-ALL"))
-            bulk(&p->cipher, prio_cipher_normal);
+            bulk(&p->cipher, gnossl_prio_cipher_normal);
         else if (prefix(s, "CIPHER-GOST-ALL"))
-            bulk(&p->cipher, prio_cipher_gost);
+            bulk(&p->cipher, gnossl_prio_cipher_gost);
         return 0;
     }
     if (prefix(s, "KX-")) {
         if (prefix(s, "KX-ALL"))
-            bulk(&p->kx, prio_kx_secure);
+            bulk(&p->kx, gnossl_prio_kx_secure);
         else if (prefix(s, "KX-GOST-ALL"))
-            bulk(&p->kx, prio_kx_gost);
+            bulk(&p->kx, gnossl_prio_kx_gost);
         return 0;
     }
     if (prefix(s, "GOST")) {
-        given(&p->groups, prio_groups_gost);
-        bulk(&p->sign, prio_sign_gost);
-        bulk(&p->mac, prio_mac_gost);
-        bulk(&p->cipher, prio_cipher_gost);
-        bulk(&p->kx, prio_kx_gost);
+        given(&p->groups, gnossl_prio_groups_gost);
+        bulk(&p->sign, gnossl_prio_sign_gost);
+        bulk(&p->mac, gnossl_prio_mac_gost);
+        bulk(&p->cipher, gnossl_prio_cipher_gost);
+        bulk(&p->kx, gnossl_prio_kx_gost);
         return 0;
     }
     return -1;
@@ -253,7 +253,7 @@ static int split(char *s, char **el)
     return n;
 }
 
-void prio_free(struct gnutls_priority_st *p)
+void gnossl_prio_free(struct gnutls_priority_st *p)
 {
     if (p == NULL)
         return;
@@ -288,7 +288,7 @@ int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *prioriti
     p->min_record_version = 1;
 
     if (priorities == NULL) {
-        def = prio_default_string();
+        def = gnossl_prio_default_string();
         if (def == NULL) {
             free(p);
             return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
@@ -296,7 +296,7 @@ int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *prioriti
         priorities = def;
         resolved_match = 0;
     }
-    work = prio_resolve(priorities);
+    work = gnossl_prio_resolve(priorities);
     if (work == NULL) {
         gnossl_debug("priority: '%s' names no configured keyword", priorities);
         goto syntax_error;
@@ -306,11 +306,11 @@ int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *prioriti
 
     n = split(work, el);
     if (strcasecmp(el[0], "NONE") != 0) {
-        list_set(&p->protocol, prio_protocols_all);
-        list_set(&p->client_ctype, prio_ctype_default);
-        list_set(&p->server_ctype, prio_ctype_default);
-        list_set(&p->sign, prio_sign_default);
-        list_set(&p->groups, prio_groups_normal);
+        list_set(&p->protocol, gnossl_prio_protocols_all);
+        list_set(&p->client_ctype, gnossl_prio_ctype_default);
+        list_set(&p->server_ctype, gnossl_prio_ctype_default);
+        list_set(&p->sign, gnossl_prio_sign_default);
+        list_set(&p->groups, gnossl_prio_groups_normal);
         i = 0;
     } else {
         keyword_seen = 1;
@@ -327,7 +327,7 @@ int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *prioriti
             if (apply_item(p, e + 1, e[0] == '+') < 0)
                 goto syntax_error;
         } else if (e[0] == '%') {
-            prio_option_fn fn = prio_option_find(e + 1);
+            gnossl_prio_option_fn fn = gnossl_prio_option_find(e + 1);
             if (fn == NULL)
                 goto syntax_error;
             fn(p);
@@ -336,13 +336,13 @@ int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *prioriti
         }
     }
 
-    ret = prio_build(p);
+    ret = gnossl_prio_build(p);
     if (ret < 0) {
         if (err_pos != NULL)
             *err_pos = def != NULL ? NULL : priorities;
         free(work);
         free(def);
-        prio_free(p);
+        gnossl_prio_free(p);
         return ret;
     }
     free(work);
@@ -363,7 +363,7 @@ syntax_error:
         *err_pos = NULL; /* never point into our own copy */
     free(work);
     free(def);
-    prio_free(p);
+    gnossl_prio_free(p);
     return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
 }
 
@@ -380,7 +380,7 @@ int gnutls_priority_init2(gnutls_priority_t *priority_cache, const char *priorit
     if (err_pos != NULL)
         *err_pos = priorities;
 
-    char *def = prio_default_string();
+    char *def = gnossl_prio_default_string();
     if (def == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     size_t hlen = strlen(def) + 1, plen = strlen(priorities);
@@ -414,7 +414,7 @@ void gnossl_priority_ref(gnutls_priority_t p)
 void gnossl_priority_unref(gnutls_priority_t p)
 {
     if (p != NULL && __atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0)
-        prio_free(p);
+        gnossl_prio_free(p);
 }
 
 /* A session holding a reference keeps the object alive past this call. */

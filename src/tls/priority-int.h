@@ -12,19 +12,19 @@
 #define PRIO_MAX_ELEMENTS 128
 #define PRIO_MAX_SUITES 256
 
-struct prio_list {
+struct gnossl_prio_list {
     unsigned n;
     unsigned v[PRIO_MAX_ALGOS];
 };
 
-enum prio_sr { PRIO_SR_PARTIAL = 0, PRIO_SR_SAFE, PRIO_SR_UNSAFE, PRIO_SR_DISABLED };
+enum gnossl_prio_sr { PRIO_SR_PARTIAL = 0, PRIO_SR_SAFE, PRIO_SR_UNSAFE, PRIO_SR_DISABLED };
 
 struct gnutls_priority_st {
     int refs; /* atomic */
 
     /* What the getters report, as GnuTLS keeps it after finalising. */
-    struct prio_list protocol, cipher, mac, kx, sign, groups, client_ctype, server_ctype;
-    unsigned short suites[PRIO_MAX_SUITES]; /* indices into prio_suites[] */
+    struct gnossl_prio_list protocol, cipher, mac, kx, sign, groups, client_ctype, server_ctype;
+    unsigned short suites[PRIO_MAX_SUITES]; /* indices into gnossl_prio_suites[] */
     unsigned n_suites;
 
     unsigned profile; /* verification profile (gnutls_certificate_verification_profiles_t) */
@@ -35,7 +35,7 @@ struct gnutls_priority_st {
         force_etm, no_ems, dumbfw, allow_small_records, allow_large_records, fallback,
         key_usage_violations, tls13_compat_mode, min_record_version, have_cbc, sr;
 
-    /* Compiled for OpenSSL (filled once by prio_compile). */
+    /* Compiled for OpenSSL (filled once by gnossl_prio_build). */
     int tls_min, tls_max, dtls_min, dtls_max;
     uint64_t tls_no_ops, dtls_no_ops; /* SSL_OP_NO_TLSv1_x holes */
     uint64_t op_set, op_clear;
@@ -51,87 +51,87 @@ struct gnutls_priority_st {
 };
 
 /* ---- keyword tables (priority-tables.c) ---- */
-struct prio_name {
+struct gnossl_prio_name {
     const char *name;
     unsigned id;
 };
 /* Each lookup is case-insensitive, as GnuTLS's *_get_id are; 0 = unknown. */
-unsigned prio_mac_id(const char *name);
+unsigned gnossl_prio_mac_id(const char *name);
 /* Returns 1 if `name` is a cipher GnuTLS knows; *id is 0 when the cipher
  * exists in name only (GnuTLS then ignores the item silently). */
-int prio_cipher_lookup(const char *name, unsigned *id);
-unsigned prio_kx_id(const char *name);
-unsigned prio_version_id(const char *name);
-unsigned prio_sign_id(const char *name);
-unsigned prio_group_id(const char *name);
-unsigned prio_curve_id(const char *name);
-unsigned prio_ctype_id(const char *name);
+int gnossl_prio_cipher_lookup(const char *name, unsigned *id);
+unsigned gnossl_prio_kx_id(const char *name);
+unsigned gnossl_prio_version_id(const char *name);
+unsigned gnossl_prio_sign_id(const char *name);
+unsigned gnossl_prio_group_id(const char *name);
+unsigned gnossl_prio_curve_id(const char *name);
+unsigned gnossl_prio_ctype_id(const char *name);
 
 /* Keyword levels: NORMAL, PFS, ... */
-struct prio_level {
+struct gnossl_prio_level {
     const char *name, *alias;
     const int *proto, *cipher, *mac, *kx, *sign, *group;
     unsigned profile;
     int sec_param;
     unsigned char no_tickets, no_tickets_tls12;
 };
-extern const struct prio_level prio_levels[];
+extern const struct gnossl_prio_level gnossl_prio_levels[];
 
-extern const int prio_protocols_all[], prio_protocols_stream[], prio_protocols_dgram[],
-    prio_protocols_dtls[];
-extern const int prio_ctype_default[], prio_ctype_all[];
-extern const int prio_sign_default[], prio_groups_normal[], prio_groups_dh[], prio_groups_ecdh[],
-    prio_empty[];
-extern const int prio_cipher_normal[], prio_mac_normal[], prio_kx_secure[];
-extern const int prio_cipher_gost[], prio_mac_gost[], prio_kx_gost[], prio_sign_gost[],
-    prio_groups_gost[];
+extern const int gnossl_prio_protocols_all[], gnossl_prio_protocols_stream[], gnossl_prio_protocols_dgram[],
+    gnossl_prio_protocols_dtls[];
+extern const int gnossl_prio_ctype_default[], gnossl_prio_ctype_all[];
+extern const int gnossl_prio_sign_default[], gnossl_prio_groups_normal[], gnossl_prio_groups_dh[], gnossl_prio_groups_ecdh[],
+    gnossl_prio_empty[];
+extern const int gnossl_prio_cipher_normal[], gnossl_prio_mac_normal[], gnossl_prio_kx_secure[];
+extern const int gnossl_prio_cipher_gost[], gnossl_prio_mac_gost[], gnossl_prio_kx_gost[], gnossl_prio_sign_gost[],
+    gnossl_prio_groups_gost[];
 
 /* % options, matched exactly (case-sensitive, like GnuTLS's gperf table). */
-typedef void (*prio_option_fn)(struct gnutls_priority_st *p);
-prio_option_fn prio_option_find(const char *name);
-const char *prio_special_name(unsigned iter); /* for gnutls_priority_string_list */
+typedef void (*gnossl_prio_option_fn)(struct gnutls_priority_st *p);
+gnossl_prio_option_fn gnossl_prio_option_find(const char *name);
+const char *gnossl_prio_special_name(unsigned iter); /* for gnutls_priority_string_list */
 
 /* Cipher suites, in GnuTLS's table order (the index is what
  * gnutls_priority_get_cipher_suite_index reports). */
-struct prio_suite {
+struct gnossl_prio_suite {
     unsigned short id;
     unsigned char kx, cipher, mac, min_version;
     const char *ossl; /* OpenSSL name, NULL if OpenSSL lacks the suite */
 };
-extern const struct prio_suite prio_suites[];
-extern const unsigned prio_n_suites;
-int prio_suite_find(unsigned kx, unsigned cipher, unsigned mac); /* index or -1 */
+extern const struct gnossl_prio_suite gnossl_prio_suites[];
+extern const unsigned gnossl_prio_n_suites;
+int gnossl_prio_suite_find(unsigned kx, unsigned cipher, unsigned mac); /* index or -1 */
 
 /* OpenSSL names for groups and signature schemes (NULL: none). */
-const char *prio_group_ossl(unsigned group);
-const char *prio_sign_ossl(unsigned sign);
-unsigned prio_sign_tls_code(unsigned sign); /* two-byte code point, 0 if none */
-int prio_group_is_ec(unsigned group);
-int prio_group_is_dh(unsigned group);
+const char *gnossl_prio_group_ossl(unsigned group);
+const char *gnossl_prio_sign_ossl(unsigned sign);
+unsigned gnossl_prio_sign_tls_code(unsigned sign); /* two-byte code point, 0 if none */
+int gnossl_prio_group_is_ec(unsigned group);
+int gnossl_prio_group_is_dh(unsigned group);
 
 /* ---- system configuration (priority-system.c) ---- */
 /* A malloc'd copy of the default priority string (the config file's
  * override or the built-in one). */
-char *prio_default_string(void);
+char *gnossl_prio_default_string(void);
 /* Resolve "@KEY1,KEY2[:rest]" into a malloc'd string, or NULL if no key
  * matches; strings not starting with '@' (after spaces) are duplicated. */
-char *prio_resolve(const char *s);
+char *gnossl_prio_resolve(const char *s);
 
 /* What the config file's [overrides] section disables (blocklist mode). */
 #define PRIO_POLICY_MAX 64
-struct prio_policy {
+struct gnossl_prio_policy {
     unsigned ciphers[PRIO_POLICY_MAX], macs[PRIO_POLICY_MAX], groups[PRIO_POLICY_MAX],
         kxs[PRIO_POLICY_MAX], versions[PRIO_POLICY_MAX];
     unsigned n_ciphers, n_macs, n_groups, n_kxs, n_versions;
     unsigned min_profile; /* min-verification-profile, 0 = none */
 };
 /* A snapshot of the current policy (the file is read on first use). */
-void prio_system_policy(struct prio_policy *out);
+void gnossl_prio_system_policy(struct gnossl_prio_policy *out);
 
 /* ---- compiling (priority-compile.c) ---- */
 /* Finalise the parsed lists as GnuTLS does and compile the OpenSSL
  * settings; GNUTLS_E_NO_PRIORITIES_WERE_SET if nothing is left. */
-int prio_build(struct gnutls_priority_st *p);
-void prio_free(struct gnutls_priority_st *p);
+int gnossl_prio_build(struct gnutls_priority_st *p);
+void gnossl_prio_free(struct gnutls_priority_st *p);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 /* IANA id, kx, cipher, MAC (200 = AEAD), minimum protocol, OpenSSL name. */
-const struct prio_suite prio_suites[] = {
+const struct gnossl_prio_suite gnossl_prio_suites[] = {
     {0x1301, 0, 10, 200, 5, "TLS_AES_128_GCM_SHA256"}, /* TLS_AES_128_GCM_SHA256 */
     {0x1302, 0, 11, 200, 5, "TLS_AES_256_GCM_SHA384"}, /* TLS_AES_256_GCM_SHA384 */
     {0x1303, 0, 23, 200, 5, "TLS_CHACHA20_POLY1305_SHA256"}, /* TLS_CHACHA20_POLY1305_SHA256 */
@@ -197,17 +197,17 @@ const struct prio_suite prio_suites[] = {
     {0xc021, 7, 5, 3, 2, "SRP-RSA-AES-256-CBC-SHA"}, /* TLS_SRP_SHA_RSA_AES_256_CBC_SHA1 */
     {0xc102, 16, 34, 208, 4, NULL}, /* TLS_GOSTR341112_256_28147_CNT_IMIT */
 };
-const unsigned prio_n_suites = sizeof prio_suites / sizeof prio_suites[0];
+const unsigned gnossl_prio_n_suites = sizeof gnossl_prio_suites / sizeof gnossl_prio_suites[0];
 
-int prio_suite_find(unsigned kx, unsigned cipher, unsigned mac)
+int gnossl_prio_suite_find(unsigned kx, unsigned cipher, unsigned mac)
 {
-    for (unsigned i = 0; i < prio_n_suites; i++)
-        if (prio_suites[i].kx == kx && prio_suites[i].cipher == cipher && prio_suites[i].mac == mac)
+    for (unsigned i = 0; i < gnossl_prio_n_suites; i++)
+        if (gnossl_prio_suites[i].kx == kx && gnossl_prio_suites[i].cipher == cipher && gnossl_prio_suites[i].mac == mac)
             return (int)i;
     return -1;
 }
 
-const char *prio_group_ossl(unsigned group)
+const char *gnossl_prio_group_ossl(unsigned group)
 {
     switch (group) {
     case GNUTLS_GROUP_SECP192R1: return "P-192";
@@ -226,14 +226,14 @@ const char *prio_group_ossl(unsigned group)
     }
 }
 
-int prio_group_is_ec(unsigned group)
+int gnossl_prio_group_is_ec(unsigned group)
 {
     /* SECP224R1..X25519, the GOST curves (13..19) and X448 */
     return (group >= GNUTLS_GROUP_SECP224R1 && group <= GNUTLS_GROUP_X25519) ||
            (group >= 13 && group <= 19) || group == GNUTLS_GROUP_X448;
 }
 
-int prio_group_is_dh(unsigned group)
+int gnossl_prio_group_is_dh(unsigned group)
 {
     return group >= GNUTLS_GROUP_FFDHE2048 && group <= GNUTLS_GROUP_FFDHE6144;
 }
@@ -271,7 +271,7 @@ static const struct {
     {GNUTLS_SIGN_RSA_PSS_SHA512, 0x080b, "rsa_pss_pss_sha512"},
 };
 
-const char *prio_sign_ossl(unsigned sign)
+const char *gnossl_prio_sign_ossl(unsigned sign)
 {
     for (size_t i = 0; i < sizeof sigalgs / sizeof sigalgs[0]; i++)
         if (sigalgs[i].sign == sign)
@@ -279,7 +279,7 @@ const char *prio_sign_ossl(unsigned sign)
     return NULL;
 }
 
-unsigned prio_sign_tls_code(unsigned sign)
+unsigned gnossl_prio_sign_tls_code(unsigned sign)
 {
     for (size_t i = 0; i < sizeof sigalgs / sizeof sigalgs[0]; i++)
         if (sigalgs[i].sign == sign)

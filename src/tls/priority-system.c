@@ -26,7 +26,7 @@ static struct timespec loaded_mtime;
 static struct kv *keywords;
 static size_t n_keywords;
 static char *default_override;
-static struct prio_policy policy;
+static struct gnossl_prio_policy policy;
 
 static const char *config_path(void)
 {
@@ -80,13 +80,13 @@ static void policy_add(unsigned *v, unsigned *n, unsigned id, const char *key, c
 
 static unsigned profile_id(const char *name)
 {
-    static const struct prio_name profiles[] = {
+    static const struct gnossl_prio_name profiles[] = {
         {"very weak", GNUTLS_PROFILE_VERY_WEAK}, {"low", GNUTLS_PROFILE_LOW},
         {"legacy", GNUTLS_PROFILE_LEGACY},       {"medium", GNUTLS_PROFILE_MEDIUM},
         {"high", GNUTLS_PROFILE_HIGH},           {"ultra", GNUTLS_PROFILE_ULTRA},
         {"future", GNUTLS_PROFILE_FUTURE},       {"suiteb128", GNUTLS_PROFILE_SUITEB128},
         {"suiteb192", GNUTLS_PROFILE_SUITEB192}, {NULL, 0}};
-    for (const struct prio_name *p = profiles; p->name != NULL; p++)
+    for (const struct gnossl_prio_name *p = profiles; p->name != NULL; p++)
         if (strcasecmp(p->name, name) == 0)
             return p->id;
     return 0;
@@ -105,18 +105,18 @@ static void override_line(const char *key, const char *raw)
         return;
     }
     if (strcasecmp(key, "tls-disabled-cipher") == 0) {
-        if (!prio_cipher_lookup(value, &id))
+        if (!gnossl_prio_cipher_lookup(value, &id))
             id = 0;
         policy_add(policy.ciphers, &policy.n_ciphers, id, key, value);
     } else if (strcasecmp(key, "tls-disabled-mac") == 0) {
-        policy_add(policy.macs, &policy.n_macs, prio_mac_id(value), key, value);
+        policy_add(policy.macs, &policy.n_macs, gnossl_prio_mac_id(value), key, value);
     } else if (strcasecmp(key, "tls-disabled-group") == 0) {
         const char *g = strncasecmp(value, "GROUP-", 6) == 0 ? value + 6 : value;
-        policy_add(policy.groups, &policy.n_groups, prio_group_id(g), key, value);
+        policy_add(policy.groups, &policy.n_groups, gnossl_prio_group_id(g), key, value);
     } else if (strcasecmp(key, "tls-disabled-kx") == 0) {
-        policy_add(policy.kxs, &policy.n_kxs, prio_kx_id(value), key, value);
+        policy_add(policy.kxs, &policy.n_kxs, gnossl_prio_kx_id(value), key, value);
     } else if (strcasecmp(key, "disabled-version") == 0) {
-        policy_add(policy.versions, &policy.n_versions, prio_version_id(value), key, value);
+        policy_add(policy.versions, &policy.n_versions, gnossl_prio_version_id(value), key, value);
     } else if (strcasecmp(key, "min-verification-profile") == 0) {
         policy.min_profile = profile_id(value);
     } else {
@@ -210,7 +210,7 @@ static void refresh_locked(void)
                  default_override ? ", default overridden" : "");
 }
 
-char *prio_default_string(void)
+char *gnossl_prio_default_string(void)
 {
     char *s;
     pthread_mutex_lock(&lock);
@@ -221,7 +221,7 @@ char *prio_default_string(void)
     return s;
 }
 
-void prio_system_policy(struct prio_policy *out)
+void gnossl_prio_system_policy(struct gnossl_prio_policy *out)
 {
     pthread_mutex_lock(&lock);
     if (!loaded)
@@ -230,7 +230,7 @@ void prio_system_policy(struct prio_policy *out)
     pthread_mutex_unlock(&lock);
 }
 
-char *prio_resolve(const char *s)
+char *gnossl_prio_resolve(const char *s)
 {
     const char *p = s;
     while (isspace((unsigned char)*p))

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct prio_name mac_names[] = {
+static const struct gnossl_prio_name mac_names[] = {
     {"MD5", 2},
     {"SHA1", 3},
     {"SHA256", 6},
@@ -29,7 +29,7 @@ static const struct prio_name mac_names[] = {
     {"OMAC-KUZNYECHIK", 212},
     {NULL, 0}};
 
-static const struct prio_name kx_names[] = {
+static const struct gnossl_prio_name kx_names[] = {
     {"RSA", 1},
     {"DHE-DSS", 2},
     {"DHE-RSA", 3},
@@ -47,7 +47,7 @@ static const struct prio_name kx_names[] = {
     {"VKO-GOST-12", 16},
     {NULL, 0}};
 
-static const struct prio_name version_names[] = {
+static const struct gnossl_prio_name version_names[] = {
     {"SSL3.0", 1},
     {"TLS1.0", 2},
     {"TLS1.1", 3},
@@ -58,7 +58,7 @@ static const struct prio_name version_names[] = {
     {"DTLS1.2", 202},
     {NULL, 0}};
 
-static const struct prio_name sign_names[] = {
+static const struct gnossl_prio_name sign_names[] = {
     {"RSA-SHA1", 1},
     {"DSA-SHA1", 2},
     {"RSA-MD5", 3},
@@ -108,14 +108,14 @@ static const struct prio_name sign_names[] = {
 
 /* GnuTLS's internal group lookup (unlike gnutls_group_get_id) knows every
  * group, the GOST ones included. */
-static const struct prio_name group_names[] = {
+static const struct gnossl_prio_name group_names[] = {
     {"SECP224R1", 1}, {"SECP256R1", 2}, {"SECP384R1", 3}, {"SECP521R1", 4}, {"SECP192R1", 5},
     {"X25519", 6}, {"GC512A", 13}, {"GC512B", 14}, {"GC512C", 15}, {"GC256A", 16}, {"GC256B", 17},
     {"GC256C", 18}, {"GC256D", 19}, {"X448", 20}, {"FFDHE2048", 256}, {"FFDHE3072", 257},
     {"FFDHE4096", 258}, {"FFDHE8192", 259}, {"FFDHE6144", 260},
     {NULL, 0}};
 
-static const struct prio_name curve_names[] = {
+static const struct gnossl_prio_name curve_names[] = {
     {"SECP224R1", 1},
     {"SECP256R1", 2},
     {"SECP384R1", 3},
@@ -132,7 +132,7 @@ static const struct prio_name curve_names[] = {
     {NULL, 0}};
 
 /* id 0: GnuTLS knows the name but the cipher is unavailable. */
-static const struct prio_name cipher_names[] = {
+static const struct gnossl_prio_name cipher_names[] = {
     {"NULL", 1},
     {"ARCFOUR-128", 2},
     {"3DES-CBC", 3},
@@ -176,10 +176,10 @@ static const struct prio_name cipher_names[] = {
     {"KUZNYECHIK-CTR-ACPKM", 41},
     {NULL, 0}};
 
-static const struct prio_name ctype_names[] = {
+static const struct gnossl_prio_name ctype_names[] = {
     {"X.509", GNUTLS_CRT_X509}, {"X509", GNUTLS_CRT_X509}, {"RAWPK", GNUTLS_CRT_RAWPK}, {NULL, 0}};
 
-static unsigned lookup(const struct prio_name *t, const char *name)
+static unsigned lookup(const struct gnossl_prio_name *t, const char *name)
 {
     for (; t->name != NULL; t++)
         if (strcasecmp(t->name, name) == 0)
@@ -187,17 +187,17 @@ static unsigned lookup(const struct prio_name *t, const char *name)
     return 0;
 }
 
-unsigned prio_mac_id(const char *name) { return lookup(mac_names, name); }
-unsigned prio_kx_id(const char *name) { return lookup(kx_names, name); }
-unsigned prio_version_id(const char *name) { return lookup(version_names, name); }
-unsigned prio_sign_id(const char *name) { return lookup(sign_names, name); }
-unsigned prio_group_id(const char *name) { return lookup(group_names, name); }
-unsigned prio_curve_id(const char *name) { return lookup(curve_names, name); }
-unsigned prio_ctype_id(const char *name) { return lookup(ctype_names, name); }
+unsigned gnossl_prio_mac_id(const char *name) { return lookup(mac_names, name); }
+unsigned gnossl_prio_kx_id(const char *name) { return lookup(kx_names, name); }
+unsigned gnossl_prio_version_id(const char *name) { return lookup(version_names, name); }
+unsigned gnossl_prio_sign_id(const char *name) { return lookup(sign_names, name); }
+unsigned gnossl_prio_group_id(const char *name) { return lookup(group_names, name); }
+unsigned gnossl_prio_curve_id(const char *name) { return lookup(curve_names, name); }
+unsigned gnossl_prio_ctype_id(const char *name) { return lookup(ctype_names, name); }
 
-int prio_cipher_lookup(const char *name, unsigned *id)
+int gnossl_prio_cipher_lookup(const char *name, unsigned *id)
 {
-    for (const struct prio_name *t = cipher_names; t->name != NULL; t++)
+    for (const struct gnossl_prio_name *t = cipher_names; t->name != NULL; t++)
         if (strcasecmp(t->name, name) == 0) {
             *id = t->id;
             return 1;
@@ -206,23 +206,23 @@ int prio_cipher_lookup(const char *name, unsigned *id)
 }
 
 /* ---- lists behind the keywords (GnuTLS 3.7.9 on a CPU with AES-NI) ---- */
-const int prio_empty[] = {0};
-const int prio_protocols_all[] = {GNUTLS_TLS1_3, GNUTLS_TLS1_2, GNUTLS_TLS1_1, GNUTLS_TLS1_0,
+const int gnossl_prio_empty[] = {0};
+const int gnossl_prio_protocols_all[] = {GNUTLS_TLS1_3, GNUTLS_TLS1_2, GNUTLS_TLS1_1, GNUTLS_TLS1_0,
                                   GNUTLS_DTLS1_2, GNUTLS_DTLS1_0, 0};
-const int prio_protocols_stream[] = {GNUTLS_TLS1_3, GNUTLS_TLS1_2, GNUTLS_TLS1_1, GNUTLS_TLS1_0, 0};
-const int prio_protocols_dgram[] = {GNUTLS_DTLS1_2, GNUTLS_DTLS1_0, GNUTLS_DTLS0_9, 0};
-const int prio_protocols_dtls[] = {GNUTLS_DTLS1_2, GNUTLS_DTLS1_0, 0};
+const int gnossl_prio_protocols_stream[] = {GNUTLS_TLS1_3, GNUTLS_TLS1_2, GNUTLS_TLS1_1, GNUTLS_TLS1_0, 0};
+const int gnossl_prio_protocols_dgram[] = {GNUTLS_DTLS1_2, GNUTLS_DTLS1_0, GNUTLS_DTLS0_9, 0};
+const int gnossl_prio_protocols_dtls[] = {GNUTLS_DTLS1_2, GNUTLS_DTLS1_0, 0};
 static const int protocols_suiteb[] = {GNUTLS_TLS1_2, 0};
 
-const int prio_ctype_default[] = {GNUTLS_CRT_X509, 0};
-const int prio_ctype_all[] = {GNUTLS_CRT_X509, GNUTLS_CRT_RAWPK, 0};
+const int gnossl_prio_ctype_default[] = {GNUTLS_CRT_X509, 0};
+const int gnossl_prio_ctype_all[] = {GNUTLS_CRT_X509, GNUTLS_CRT_RAWPK, 0};
 
-const int prio_groups_dh[] = {GNUTLS_GROUP_FFDHE2048, GNUTLS_GROUP_FFDHE3072, GNUTLS_GROUP_FFDHE4096,
+const int gnossl_prio_groups_dh[] = {GNUTLS_GROUP_FFDHE2048, GNUTLS_GROUP_FFDHE3072, GNUTLS_GROUP_FFDHE4096,
                               GNUTLS_GROUP_FFDHE6144, GNUTLS_GROUP_FFDHE8192, 0};
-const int prio_groups_ecdh[] = {GNUTLS_GROUP_SECP256R1, GNUTLS_GROUP_SECP384R1, GNUTLS_GROUP_SECP521R1,
+const int gnossl_prio_groups_ecdh[] = {GNUTLS_GROUP_SECP256R1, GNUTLS_GROUP_SECP384R1, GNUTLS_GROUP_SECP521R1,
                                 GNUTLS_GROUP_X25519, GNUTLS_GROUP_X448, 0};
 /* EC groups first: clients send key shares for the first two. */
-const int prio_groups_normal[] = {GNUTLS_GROUP_SECP256R1, GNUTLS_GROUP_SECP384R1,
+const int gnossl_prio_groups_normal[] = {GNUTLS_GROUP_SECP256R1, GNUTLS_GROUP_SECP384R1,
                                   GNUTLS_GROUP_SECP521R1, GNUTLS_GROUP_X25519,
                                   GNUTLS_GROUP_X448,      GNUTLS_GROUP_FFDHE2048,
                                   GNUTLS_GROUP_FFDHE3072, GNUTLS_GROUP_FFDHE4096,
@@ -239,14 +239,14 @@ static const int kx_pfs[] = {GNUTLS_KX_ECDHE_ECDSA, GNUTLS_KX_ECDHE_RSA, GNUTLS_
 static const int kx_suiteb[] = {GNUTLS_KX_ECDHE_ECDSA, 0};
 /* Forward-secret exchanges first; plain RSA before DHE (DHE servers may
  * pick weak groups GnuTLS then has to refuse). */
-const int prio_kx_secure[] = {GNUTLS_KX_ECDHE_ECDSA, GNUTLS_KX_ECDHE_RSA, GNUTLS_KX_RSA,
+const int gnossl_prio_kx_secure[] = {GNUTLS_KX_ECDHE_ECDSA, GNUTLS_KX_ECDHE_RSA, GNUTLS_KX_RSA,
                               GNUTLS_KX_DHE_RSA, 0};
 
 static const int cipher_performance[] = {GNUTLS_CIPHER_AES_128_GCM, GNUTLS_CIPHER_AES_256_GCM,
                                          GNUTLS_CIPHER_CHACHA20_POLY1305, GNUTLS_CIPHER_AES_128_CCM,
                                          GNUTLS_CIPHER_AES_256_CCM, GNUTLS_CIPHER_AES_128_CBC,
                                          GNUTLS_CIPHER_AES_256_CBC, 0};
-const int prio_cipher_normal[] = {GNUTLS_CIPHER_AES_256_GCM, GNUTLS_CIPHER_CHACHA20_POLY1305,
+const int gnossl_prio_cipher_normal[] = {GNUTLS_CIPHER_AES_256_GCM, GNUTLS_CIPHER_CHACHA20_POLY1305,
                                   GNUTLS_CIPHER_AES_256_CCM, GNUTLS_CIPHER_AES_256_CBC,
                                   GNUTLS_CIPHER_AES_128_GCM, GNUTLS_CIPHER_AES_128_CCM,
                                   GNUTLS_CIPHER_AES_128_CBC, 0};
@@ -259,7 +259,7 @@ static const int cipher_secure128[] = {GNUTLS_CIPHER_AES_256_GCM, GNUTLS_CIPHER_
 static const int cipher_secure192[] = {GNUTLS_CIPHER_AES_256_GCM, GNUTLS_CIPHER_CHACHA20_POLY1305,
                                        GNUTLS_CIPHER_AES_256_CBC, GNUTLS_CIPHER_AES_256_CCM, 0};
 
-const int prio_sign_default[] = {
+const int gnossl_prio_sign_default[] = {
     GNUTLS_SIGN_RSA_SHA256,        GNUTLS_SIGN_RSA_PSS_SHA256,         GNUTLS_SIGN_RSA_PSS_RSAE_SHA256,
     GNUTLS_SIGN_ECDSA_SHA256,      GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, GNUTLS_SIGN_EDDSA_ED25519,
     GNUTLS_SIGN_RSA_SHA384,        GNUTLS_SIGN_RSA_PSS_SHA384,         GNUTLS_SIGN_RSA_PSS_RSAE_SHA384,
@@ -284,36 +284,36 @@ static const int sign_suiteb128[] = {GNUTLS_SIGN_ECDSA_SHA256, GNUTLS_SIGN_ECDSA
                                      GNUTLS_SIGN_ECDSA_SHA384, GNUTLS_SIGN_ECDSA_SECP384R1_SHA384, 0};
 static const int sign_suiteb192[] = {GNUTLS_SIGN_ECDSA_SHA384, GNUTLS_SIGN_ECDSA_SECP384R1_SHA384, 0};
 
-const int prio_mac_normal[] = {GNUTLS_MAC_SHA1, GNUTLS_MAC_AEAD, 0};
+const int gnossl_prio_mac_normal[] = {GNUTLS_MAC_SHA1, GNUTLS_MAC_AEAD, 0};
 
 /* GOST (Debian's GnuTLS has it; OpenSSL's default provider does not, so
  * these only show in the getters). */
-const int prio_cipher_gost[] = {GNUTLS_CIPHER_GOST28147_TC26Z_CNT, 0};
-const int prio_mac_gost[] = {GNUTLS_MAC_GOST28147_TC26Z_IMIT, 0};
-const int prio_kx_gost[] = {GNUTLS_KX_VKO_GOST_12, 0};
-const int prio_sign_gost[] = {GNUTLS_SIGN_GOST_256, GNUTLS_SIGN_GOST_512, 0};
-const int prio_groups_gost[] = {GNUTLS_GROUP_GC256A, GNUTLS_GROUP_GC256B, GNUTLS_GROUP_GC256C,
+const int gnossl_prio_cipher_gost[] = {GNUTLS_CIPHER_GOST28147_TC26Z_CNT, 0};
+const int gnossl_prio_mac_gost[] = {GNUTLS_MAC_GOST28147_TC26Z_IMIT, 0};
+const int gnossl_prio_kx_gost[] = {GNUTLS_KX_VKO_GOST_12, 0};
+const int gnossl_prio_sign_gost[] = {GNUTLS_SIGN_GOST_256, GNUTLS_SIGN_GOST_512, 0};
+const int gnossl_prio_groups_gost[] = {GNUTLS_GROUP_GC256A, GNUTLS_GROUP_GC256B, GNUTLS_GROUP_GC256C,
                                 GNUTLS_GROUP_GC256D, GNUTLS_GROUP_GC512A, GNUTLS_GROUP_GC512B,
                                 GNUTLS_GROUP_GC512C, 0};
 static const int mac_aead[] = {GNUTLS_MAC_AEAD, 0};
 
-const struct prio_level prio_levels[] = {
-    {"NORMAL", NULL, NULL, prio_cipher_normal, prio_mac_normal, prio_kx_secure, prio_sign_default,
-     prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_WEAK, 0, 0},
-    {"PFS", NULL, NULL, prio_cipher_normal, prio_mac_normal, kx_pfs, prio_sign_default,
-     prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_WEAK, 0, 1},
-    {"SECURE128", "SECURE", NULL, cipher_secure128, prio_mac_normal, prio_kx_secure, sign_secure128,
-     prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_LOW, 0, 0},
-    {"SECURE192", "SECURE256", NULL, cipher_secure192, mac_aead, prio_kx_secure, sign_secure192,
+const struct gnossl_prio_level gnossl_prio_levels[] = {
+    {"NORMAL", NULL, NULL, gnossl_prio_cipher_normal, gnossl_prio_mac_normal, gnossl_prio_kx_secure, gnossl_prio_sign_default,
+     gnossl_prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_WEAK, 0, 0},
+    {"PFS", NULL, NULL, gnossl_prio_cipher_normal, gnossl_prio_mac_normal, kx_pfs, gnossl_prio_sign_default,
+     gnossl_prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_WEAK, 0, 1},
+    {"SECURE128", "SECURE", NULL, cipher_secure128, gnossl_prio_mac_normal, gnossl_prio_kx_secure, sign_secure128,
+     gnossl_prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_LOW, 0, 0},
+    {"SECURE192", "SECURE256", NULL, cipher_secure192, mac_aead, gnossl_prio_kx_secure, sign_secure192,
      groups_secure192, GNUTLS_PROFILE_HIGH, GNUTLS_SEC_PARAM_HIGH, 0, 0},
     {"SUITEB128", NULL, protocols_suiteb, cipher_suiteb128, mac_aead, kx_suiteb, sign_suiteb128,
      groups_suiteb128, GNUTLS_PROFILE_SUITEB128, GNUTLS_SEC_PARAM_HIGH, 0, 0},
     {"SUITEB192", NULL, protocols_suiteb, cipher_suiteb192, mac_aead, kx_suiteb, sign_suiteb192,
      groups_suiteb192, GNUTLS_PROFILE_SUITEB192, GNUTLS_SEC_PARAM_ULTRA, 0, 0},
-    {"LEGACY", NULL, NULL, prio_cipher_normal, prio_mac_normal, prio_kx_secure, prio_sign_default,
-     prio_groups_normal, 0, GNUTLS_SEC_PARAM_VERY_WEAK, 0, 0},
-    {"PERFORMANCE", NULL, NULL, cipher_performance, prio_mac_normal, kx_performance,
-     prio_sign_default, prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_WEAK, 0, 0},
+    {"LEGACY", NULL, NULL, gnossl_prio_cipher_normal, gnossl_prio_mac_normal, gnossl_prio_kx_secure, gnossl_prio_sign_default,
+     gnossl_prio_groups_normal, 0, GNUTLS_SEC_PARAM_VERY_WEAK, 0, 0},
+    {"PERFORMANCE", NULL, NULL, cipher_performance, gnossl_prio_mac_normal, kx_performance,
+     gnossl_prio_sign_default, gnossl_prio_groups_normal, GNUTLS_PROFILE_LOW, GNUTLS_SEC_PARAM_WEAK, 0, 0},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0},
 };
 
@@ -379,7 +379,7 @@ static void opt_nothing(struct gnutls_priority_st *p)
 
 static const struct {
     const char *name;
-    prio_option_fn fn;
+    gnossl_prio_option_fn fn;
 } options[] = {
     {"COMPAT", opt_compat},
     {"DUMBFW", opt_dumbfw},
@@ -419,7 +419,7 @@ static const struct {
     {"DISABLE_TLS13_COMPAT_MODE", opt_no_tls13_compat},
 };
 
-prio_option_fn prio_option_find(const char *name)
+gnossl_prio_option_fn gnossl_prio_option_find(const char *name)
 {
     for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
         if (strcmp(options[i].name, name) == 0)
@@ -441,7 +441,7 @@ static const char *const special_slots[] = {
     "LATEST_RECORD_VERSION", "PROFILE_SUITEB128", "", "", "", "PROFILE_LOW", "PROFILE_SUITEB192", "",
     "", "", ""};
 
-const char *prio_special_name(unsigned iter)
+const char *gnossl_prio_special_name(unsigned iter)
 {
     if (iter >= sizeof special_slots / sizeof special_slots[0])
         return NULL;
