@@ -269,6 +269,29 @@ int main(int argc, char **argv)
     printf("get_crt_raw(0,2): %d\n", gnutls_certificate_get_crt_raw(c, 0, 2, &raw));
     printf("get_crt_raw(1,0): %d\n", gnutls_certificate_get_crt_raw(c, 1, 0, &raw));
     check_server("server from set_x509_key", c, "good.chain");
+    {
+        gnutls_x509_crt_t *got = NULL;
+        gnutls_x509_privkey_t gk;
+        unsigned ng = 0, k;
+        r = gnutls_certificate_get_x509_crt(c, 0, &got, &ng);
+        printf("get_x509_crt(0): %d n=%u", r, ng);
+        for (k = 0; r == 0 && k < ng; k++) {
+            gnutls_x509_crt_export2(got[k], GNUTLS_X509_FMT_DER, &d);
+            printf(" %s", same(&d, P("good.chain"), k));
+            gnutls_free(d.data);
+            gnutls_x509_crt_deinit(got[k]);
+        }
+        if (r == 0)
+            gnutls_free(got);
+        printf("\nget_x509_crt(1): %d\n", gnutls_certificate_get_x509_crt(c, 1, &got, &ng));
+        r = gnutls_certificate_get_x509_key(c, 0, &gk);
+        printf("get_x509_key(0): %d", r);
+        if (r == 0) {
+            printf(" pk=%d", gnutls_x509_privkey_get_pk_algorithm(gk));
+            gnutls_x509_privkey_deinit(gk);
+        }
+        printf("\nget_x509_key(1): %d\n", gnutls_certificate_get_x509_key(c, 1, &gk));
+    }
 
     /* trust and CRLs from handles; get_issuer */
     crts = load_crts(P("three-cas.pem"), &n);

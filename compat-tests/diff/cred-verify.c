@@ -165,6 +165,29 @@ static void case_post(const char *name)
             snprintf(what, sizeof(what), "peers3 %s", hosts[i]);
             print_status(what, r, status);
         }
+        {
+            static const unsigned char lo4[4] = {127, 0, 0, 1}, other4[4] = {10, 0, 0, 1};
+            gnutls_typed_vdata_st vd[2];
+            memset(vd, 0, sizeof(vd));
+            vd[0].type = GNUTLS_DT_IP_ADDRESS;
+            vd[0].data = (unsigned char *)lo4;
+            vd[0].size = 4;
+            r = gnutls_certificate_verify_peers(p.c, vd, 1, &status);
+            print_status("verify_peers ip 127.0.0.1", r, status);
+            vd[0].data = (unsigned char *)other4;
+            r = gnutls_certificate_verify_peers(p.c, vd, 1, &status);
+            print_status("verify_peers ip 10.0.0.1", r, status);
+            vd[0].type = GNUTLS_DT_DNS_HOSTNAME;
+            vd[0].data = (unsigned char *)"good.example";
+            vd[0].size = 0;
+            vd[1].type = GNUTLS_DT_KEY_PURPOSE_OID;
+            vd[1].data = (unsigned char *)GNUTLS_KP_TLS_WWW_SERVER;
+            r = gnutls_certificate_verify_peers(p.c, vd, 2, &status);
+            print_status("verify_peers good.example + server purpose", r, status);
+            vd[1].data = (unsigned char *)"1.3.6.1.5.5.7.3.4"; /* email protection */
+            r = gnutls_certificate_verify_peers(p.c, vd, 2, &status);
+            print_status("verify_peers good.example + email purpose", r, status);
+        }
         /* the server did not ask for a client certificate */
         r = gnutls_certificate_verify_peers2(p.s, &status);
         printf("  server verify_peers2=%d\n", r);

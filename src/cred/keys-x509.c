@@ -248,3 +248,93 @@ int gnutls_certificate_get_issuer(gnutls_certificate_credentials_t sc, gnutls_x5
     *issuer = out;
     return 0;
 }
+
+/* Copies of pair `index`'s certificates, leaf first (gnutls_free the list,
+ * gnutls_x509_crt_deinit each). */
+int gnutls_certificate_get_x509_crt(gnutls_certificate_credentials_t res, unsigned index,
+                                    gnutls_x509_crt_t **crt_list, unsigned *crt_list_size)
+{
+    STACK_OF(X509) *all;
+    gnutls_x509_crt_t *list;
+    unsigned n, i;
+    int ret = 0;
+
+    if (res == NULL || crt_list == NULL || crt_list_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_mutex_lock(&res->lock);
+    if (index >= res->nkeys) {
+        pthread_mutex_unlock(&res->lock);
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    }
+    all = res->keys[index].chain != NULL ? X509_chain_up_ref(res->keys[index].chain) : sk_X509_new_null();
+    if (all != NULL) {
+        X509_up_ref(res->keys[index].cert);
+        if (!sk_X509_insert(all, res->keys[index].cert, 0)) {
+            X509_free(res->keys[index].cert);
+            sk_X509_pop_free(all, X509_free);
+            all = NULL;
+        }
+    }
+    pthread_mutex_unlock(&res->lock);
+    if (all == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+
+    n = (unsigned)sk_X509_num(all);
+    list = gnutls_calloc(n, sizeof(*list));
+    if (list == NULL) {
+        sk_X509_pop_free(all, X509_free);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    for (i = 0; i < n && ret == 0; i++) {
+        unsigned char *der = NULL;
+        int len = i2d_X509(sk_X509_value(all, (int)i), &der);
+        gnutls_datum_t d = {der, len > 0 ? (unsigned)len : 0};
+        ret = len > 0 ? gnutls_x509_crt_init(&list[i]) : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        if (ret == 0 && (ret = gnutls_x509_crt_import(list[i], &d, GNUTLS_X509_FMT_DER)) < 0) {
+            gnutls_x509_crt_deinit(list[i]);
+            list[i] = NULL;
+        }
+        OPENSSL_free(der);
+    }
+    sk_X509_pop_free(all, X509_free);
+    if (ret < 0) {
+        for (i = 0; i < n; i++)
+            if (list[i] != NULL)
+                gnutls_x509_crt_deinit(list[i]);
+        gnutls_free(list);
+        return ret;
+    }
+    *crt_list = list;
+    *crt_list_size = n;
+    return 0;
+}
+
+/* A copy of pair `index`'s private key (gnutls_x509_privkey_deinit it). */
+int gnutls_certificate_get_x509_key(gnutls_certificate_credentials_t res, unsigned index,
+                                    gnutls_x509_privkey_t *key)
+{
+    gnutls_x509_privkey_t k;
+    EVP_PKEY *pk;
+    int ret;
+
+    if (res == NULL || key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    pthread_mutex_lock(&res->lock);
+    if (index >= res->nkeys) {
+        pthread_mutex_unlock(&res->lock);
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    }
+    pk = res->keys[index].key;
+    EVP_PKEY_up_ref(pk);
+    pthread_mutex_unlock(&res->lock);
+    ret = gnutls_x509_privkey_init(&k);
+    if (ret < 0) {
+        EVP_PKEY_free(pk);
+        return ret;
+    }
+    /* Keys are never modified once loaded: the handle shares ours. */
+    EVP_PKEY_free(k->pkey);
+    k->pkey = pk;
+    *key = k;
+    return 0;
+}

@@ -203,6 +203,28 @@ int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags)
     return r == 1;
 }
 
+/* Key purpose (extended key usage) check: a certificate without the
+ * extension serves any purpose; anyExtendedKeyUsage matches everything. */
+static int has_purpose(X509 *x, const char *oid)
+{
+    EXTENDED_KEY_USAGE *eku = X509_get_ext_d2i(x, NID_ext_key_usage, NULL, NULL);
+    char buf[128];
+    int i, ok;
+
+    if (eku == NULL)
+        return 1;
+    ok = 0;
+    for (i = 0; i < sk_ASN1_OBJECT_num(eku) && !ok; i++) {
+        ASN1_OBJECT *o = sk_ASN1_OBJECT_value(eku, i);
+        if (OBJ_obj2nid(o) == NID_anyExtendedKeyUsage)
+            ok = 1;
+        else if (OBJ_obj2txt(buf, sizeof(buf), o, 1) > 0 && strcmp(buf, oid) == 0)
+            ok = 1;
+    }
+    EXTENDED_KEY_USAGE_free(eku);
+    return ok;
+}
+
 /* Verify `chain` (leaf first) against `store`.  data: hostname, purpose. */
 static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, unsigned max_depth,
                              int have_crls, const char *hostname, const char *purpose)
@@ -231,12 +253,6 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
     X509_VERIFY_PARAM_set_flags(param, oflags);
     if (max_depth > 1)
         X509_VERIFY_PARAM_set_depth(param, (int)max_depth - 1);
-    if (purpose != NULL) {
-        if (strcmp(purpose, GNUTLS_KP_TLS_WWW_SERVER) == 0)
-            X509_STORE_CTX_set_purpose(xctx, X509_PURPOSE_SSL_SERVER);
-        else if (strcmp(purpose, GNUTLS_KP_TLS_WWW_CLIENT) == 0)
-            X509_STORE_CTX_set_purpose(xctx, X509_PURPOSE_SSL_CLIENT);
-    }
     X509_STORE_CTX_set_app_data(xctx, &acc);
     X509_STORE_CTX_set_verify_cb(xctx, collect_cb);
 
@@ -260,6 +276,15 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
                 break;
             }
     }
+    if (purpose != NULL) {
+        /* like GnuTLS, judged on the certificates sent even when the chain
+         * does not verify */
+        for (i = 0; i < sk_X509_num(chain); i++)
+            if (!has_purpose(sk_X509_value(chain, i), purpose)) {
+                status |= GNUTLS_CERT_PURPOSE_MISMATCH;
+                break;
+            }
+    }
     if (hostname != NULL && !gnossl_cred_check_hostname(sk_X509_value(chain, 0), hostname, vflags))
         status |= GNUTLS_CERT_UNEXPECTED_OWNER;
     /* GnuTLS consults CRLs only for a chain that passed everything else. */
@@ -280,6 +305,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     STACK_OF(X509) *chain;
     X509_STORE *store;
     const char *hostname = NULL, *purpose = NULL;
+    char ipbuf[INET6_ADDRSTRLEN];
     unsigned vflags, max_depth, i;
     int have_crls;
 
@@ -303,6 +329,10 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
             hostname = (const char *)data[i].data;
         else if (data[i].type == GNUTLS_DT_KEY_PURPOSE_OID && data[i].data != NULL)
             purpose = (const char *)data[i].data;
+        else if (data[i].type == GNUTLS_DT_IP_ADDRESS && data[i].data != NULL &&
+                 (data[i].size == 4 || data[i].size == 16) &&
+                 inet_ntop(data[i].size == 4 ? AF_INET : AF_INET6, data[i].data, ipbuf, sizeof(ipbuf)) != NULL)
+            hostname = ipbuf; /* binary address: matched as its text form */
     }
 
     pthread_mutex_lock(&c->lock);
