@@ -74,9 +74,9 @@ for mode in $GN_MODES; do
     : >"$GN_TMP/curl.log"
     # The test certificates have no TLS feature extension: lighttpd must not
     # think they demand OCSP stapling (gnutls_x509_tlsfeatures_*).
-    if grep -q 'Must-Staple' "$GN_TMP/error-$mode.log"; then
+    if grep -q 'Must-Staple' "$GN_TMP/error-$mode.log" "$GN_TMP/lighttpd-$mode.log"; then
         gn_fail "$mode: lighttpd believes the server certificate is OCSP Must-Staple"
-        gn_show "$GN_TMP/error-$mode.log"
+        gn_show "$GN_TMP/lighttpd-$mode.log"
     else
         gn_pass "$mode: lighttpd reads the certificate's TLS features (no Must-Staple)"
     fi
