@@ -135,7 +135,7 @@ static void print_status(const char *what, int r, unsigned status)
     }
 }
 
-static const char *hosts[] = {"good.example", "GOOD.example", "bad.example", "x.wild.example",
+static const char *hosts[] = {"good.example", "GOOD.example", "bad.example.", "good.example.", "w.example", "x.example", "a.b.good.example", "a.x.good.example", "xn--abc.idn.example", "a.allowed.example", "bad.example", "x.wild.example",
                               "a.b.wild.example", "wild.example", "foo.part.example", "cn.example",
                               "127.0.0.1", "127.0.0.2", "::1", NULL};
 

@@ -73,6 +73,28 @@ extendedKeyUsage = serverAuth,clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 subjectAltName = \${ENV::SAN}
+[pathlen0_ext]
+basicConstraints = critical,CA:TRUE,pathlen:0
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[noku_ca_ext]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,digitalSignature
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[nc_ext]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+nameConstraints = critical,permitted;DNS:allowed.example
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[crit_ext]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth,clientAuth
+subjectAltName = \${ENV::SAN}
+1.2.3.4.5.6.7 = critical,DER:05:00
 [leaf_nosan_ext]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
@@ -145,6 +167,21 @@ mk expiredint intexp good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" intexp
 mk cnonly int cn.example leaf_nosan_ext $NB $NA sha256 "" int
 mk iponly int good.example leaf_ext $NB $NA sha256 "IP:127.0.0.1,IP:::1" int
 mk fullchain int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int root
+# Constraint and extension cases.
+subca int sub0 "gnossl pathlen-0 sub CA" pathlen0_ext $NB $NA
+subca sub0 sub1 "gnossl sub-sub CA" ca_ext $NB $NA
+mk pathlen sub1 good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" sub1 sub0 int
+subca root noku "gnossl CA without keyCertSign" noku_ca_ext $NB $NA
+mk nokeycertsign noku good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" noku
+subca root nc "gnossl name-constrained CA" nc_ext $NB $NA
+mk nameconstraint nc good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" nc
+mk ncallowed nc a.allowed.example leaf_ext $NB $NA sha256 "DNS:a.allowed.example" nc
+mk critext int good.example crit_ext $NB $NA sha256 "$SAN_GOOD" int
+mk wildcards int w.example leaf_ext $NB $NA sha256 "DNS:*.example,DNS:*,DNS:a.*.good.example,DNS:*.*.good.example,DNS:xn--*.idn.example" int
+mk multicn int "good.example/CN=bad.example" leaf_nosan_ext $NB $NA sha256 "" int
+# unsorted chain: leaf, root, intermediate; and an unrelated extra certificate
+mk unsorted int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" root int
+mk extracert int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int other
 # A 1024-bit RSA leaf: GnuTLS 3.7.9 serves it, accepts it as a peer and
 # calls the chain trusted under its default profile.
 KEYALG=rsa1024 mk weakkey int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int

@@ -5,6 +5,40 @@
 #include <string.h>
 #include <openssl/err.h>
 
+/* Order the chain as GnuTLS does when it loads one: the leaf, then its
+ * issuer, then that one's issuer...; certificates that are no link of
+ * that path are dropped (GnuTLS does not send them). */
+static void sort_chain(STACK_OF(X509) *sk)
+{
+    STACK_OF(X509) *pool = sk_X509_new_null();
+    X509 *cur;
+    int i, found;
+
+    if (pool == NULL || sk_X509_num(sk) < 2) {
+        sk_X509_free(pool);
+        return;
+    }
+    while (sk_X509_num(sk) > 1)
+        sk_X509_push(pool, sk_X509_delete(sk, 1));
+    cur = sk_X509_value(sk, 0);
+    do {
+        found = 0;
+        if (X509_NAME_cmp(X509_get_issuer_name(cur), X509_get_subject_name(cur)) == 0)
+            break; /* self-issued: the path ends here */
+        for (i = 0; i < sk_X509_num(pool); i++) {
+            X509 *cand = sk_X509_value(pool, i);
+            /* by names, as GnuTLS links them (key usage is for the verifier) */
+            if (X509_NAME_cmp(X509_get_issuer_name(cur), X509_get_subject_name(cand)) == 0) {
+                sk_X509_push(sk, sk_X509_delete(pool, i));
+                cur = cand;
+                found = 1;
+                break;
+            }
+        }
+    } while (found);
+    sk_X509_pop_free(pool, X509_free);
+}
+
 int gnossl_cert_cred_add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509) *sk, EVP_PKEY *key,
                               gnutls_privkey_t gkey, gnutls_pcert_st *pcerts, unsigned npcerts)
 {
@@ -13,6 +47,7 @@ int gnossl_cert_cred_add_pair(gnutls_certificate_credentials_t c, STACK_OF(X509)
     int len, idx;
 
     ERR_set_mark();
+    sort_chain(sk);
     if (X509_check_private_key(sk_X509_value(sk, 0), key) != 1) {
         ERR_pop_to_mark();
         sk_X509_pop_free(sk, X509_free);

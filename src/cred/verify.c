@@ -55,10 +55,15 @@ static unsigned map_x509_error(int err, struct verify_acc *acc)
     case X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY:
         return GNUTLS_CERT_SIGNATURE_FAILURE;
     case X509_V_ERR_INVALID_CA:
-    case X509_V_ERR_KEYUSAGE_NO_CERTSIGN:
         if (acc->vflags & GNUTLS_VERIFY_DISABLE_CA_SIGN)
             return 0;
         return GNUTLS_CERT_SIGNER_NOT_CA;
+    case X509_V_ERR_KEYUSAGE_NO_CERTSIGN:
+        /* GnuTLS: a CA whose key usage forbids signing certificates violates
+         * the signer's constraints (OpenSSL also calls it an invalid CA) */
+        if (acc->vflags & GNUTLS_VERIFY_DISABLE_CA_SIGN)
+            return 0;
+        return GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
     case X509_V_ERR_PATH_LENGTH_EXCEEDED:
     case X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED:
     case X509_V_ERR_PERMITTED_VIOLATION:
@@ -174,7 +179,8 @@ static int has_name_sans(X509 *x)
 
 /* Hostname rules of GnuTLS: IP literals match IP SANs (with a fallback to
  * the DNS comparison for servers that put the address in a DNS SAN);
- * wildcards only as the whole leftmost label; CN only without any SAN. */
+ * wildcards only as the whole leftmost label; CN only without any SAN, and
+ * only when there is exactly one. */
 int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags)
 {
     unsigned char ip[16];
@@ -196,8 +202,15 @@ int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags)
     ERR_set_mark();
     if (vflags & GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS)
         chk |= X509_CHECK_FLAG_NO_WILDCARDS;
-    if (has_name_sans(x))
+    if (has_name_sans(x)) {
         chk |= X509_CHECK_FLAG_NEVER_CHECK_SUBJECT;
+    } else if (X509_NAME_get_index_by_NID(X509_get_subject_name(x), NID_commonName, -1) >= 0 &&
+               X509_NAME_get_index_by_NID(X509_get_subject_name(x), NID_commonName,
+                                          X509_NAME_get_index_by_NID(X509_get_subject_name(x), NID_commonName, -1)) >= 0) {
+        /* GnuTLS refuses to pick one of several common names */
+        ERR_pop_to_mark();
+        return 0;
+    }
     r = X509_check_host(x, host, 0, chk, NULL);
     ERR_pop_to_mark();
     return r == 1;
@@ -273,6 +286,9 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
         for (i = MAX_DEPTH_TRACKED; i >= 0; i--)
             if (acc.bits[i] != 0) {
                 status = acc.bits[i];
+                /* the key-usage reason replaces OpenSSL's generic "not a CA" */
+                if (status & GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE)
+                    status &= ~(unsigned)GNUTLS_CERT_SIGNER_NOT_CA;
                 break;
             }
     }
