@@ -36,6 +36,12 @@ struct gnutls_privkey_st {
     unsigned flags;
 };
 
+struct gnutls_x509_spki_st {
+    gnutls_pk_algorithm_t pk;       /* GNUTLS_PK_RSA_PSS when parameters are set */
+    gnutls_digest_algorithm_t dig;
+    unsigned salt_size;
+};
+
 struct gnutls_x509_crl_int {
     X509_CRL *crl;
     gnutls_datum_t der;
@@ -120,6 +126,10 @@ int gnossl_pubkey_from_pkey(gnutls_pubkey_t key, EVP_PKEY *pkey);
  * the bytes with PKCS#1 padding and no DigestInfo. */
 int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int prehashed, int raw_tls1,
                      const gnutls_datum_t *data, gnutls_datum_t *sig);
+
+/* RSA-PSS restrictions of a key (spki.c): 0 and filled in, or
+ * GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE for keys without any. */
+int gnossl_pkey_get_spki(const EVP_PKEY *pkey, struct gnutls_x509_spki_st *spki);
 
 /* ---- trust lists (trust-list.c) ---- */
 /* The X509_STORE behind a trust list (CAs and CRLs added so far); the
