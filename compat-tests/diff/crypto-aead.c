@@ -1,15 +1,17 @@
 /* Differential test of the gnutls_aead_cipher_* API: AES-GCM, AES-CCM,
- * AES-CCM-8 and ChaCha20-Poly1305 over deterministic
+ * AES-CCM-8, ChaCha20-Poly1305 and AES-SIV over deterministic
  * pseudo-random keys, nonces, associated data and texts of many sizes;
  * nonce and tag sizes, short buffers, forged tags and truncated input; the
  * scatter/gather variants with random splits; re-keying.
- * Left out: AES-SIV (not in gnossl), nonces GnuTLS aborts on (CCM outside
- * 7..13 bytes), and cases where GnuTLS misbehaves and gnossl deliberately
+ * Left out: nonces GnuTLS aborts on (CCM outside 7..13 bytes, empty SIV
+ * nonces), and cases where GnuTLS misbehaves and gnossl deliberately
  * does not follow: GCM nonces other than 12 bytes (GnuTLS's AES-NI code
  * cannot decrypt what it encrypts), ChaCha20-Poly1305 nonces other than 12
  * (GnuTLS reads 12 bytes whatever the length; gnossl refuses), odd CCM tag
  * lengths (mis-encoded by GnuTLS; refused), GCM after set_key (GnuTLS keeps
- * the old GHASH key).
+ * the old GHASH key), SIV tags shorter than 16 bytes (GnuTLS truncates the
+ * message instead; refused) and SIV through encryptv2/decryptv2 (GnuTLS
+ * 3.7.9 encrypts the wrong bytes there).
  *
  * With GNOSSL_PROBE set, every scenario runs in a child process and its
  * fate is printed (a tool for finding cases GnuTLS itself aborts on). */
@@ -64,6 +66,8 @@ static const struct {
     { GNUTLS_CIPHER_AES_128_CCM_8, 16, 12, 8 },
     { GNUTLS_CIPHER_AES_256_CCM_8, 32, 12, 8 },
     { GNUTLS_CIPHER_CHACHA20_POLY1305, 32, 12, 16 },
+    { GNUTLS_CIPHER_AES_128_SIV, 32, 16, 16 },
+    { GNUTLS_CIPHER_AES_256_SIV, 64, 16, 16 },
     { GNUTLS_CIPHER_AES_128_CBC, 16, 16, 0 },
     { GNUTLS_CIPHER_UNKNOWN, 16, 12, 16 },
 };
@@ -160,8 +164,9 @@ static void scenario_params(int c)
     fill(nonce, ciphers[c].nonce);
     for (size_t i = 0; i < sizeof tagsizes / sizeof tagsizes[0]; i++) {
         size_t clen = sizeof ct;
-        /* odd CCM tag lengths: GnuTLS mis-encodes them, gnossl refuses */
-        if (ccm && (tagsizes[i] & 1))
+        /* odd CCM tag lengths: GnuTLS mis-encodes them, gnossl refuses;
+         * short SIV tags: see the top comment */
+        if ((ccm && (tagsizes[i] & 1)) || (siv && tagsizes[i] != 0 && tagsizes[i] < 16))
             continue;
         ret = gnutls_aead_cipher_encrypt(h, nonce, ciphers[c].nonce, aad, 20, tagsizes[i], pt, 40, ct, &clen);
         printf("   tag=%zu enc=%d clen=%zu", tagsizes[i], ret, clen);
@@ -241,6 +246,8 @@ static void scenario_vectors(int c)
     int ret;
 
     fill(key, sizeof key);
+    if (ciphers[c].id == GNUTLS_CIPHER_AES_128_SIV || ciphers[c].id == GNUTLS_CIPHER_AES_256_SIV)
+        return; /* see the top comment */
     if (gnutls_aead_cipher_init(&h, ciphers[c].id, &k) < 0)
         return;
     for (size_t i = 0; i < sizeof ptsizes / sizeof ptsizes[0]; i++) {

@@ -1,4 +1,5 @@
-/* gnutls_aead_cipher_*: one-shot AEAD (GCM, CCM, CCM-8, ChaCha20-Poly1305)
+/* gnutls_aead_cipher_*: one-shot AEAD (GCM, CCM, CCM-8, ChaCha20-Poly1305,
+ * AES-SIV)
  * over two keyed EVP_CIPHER_CTXs per handle, one per direction, re-used for
  * every message (a new nonce restarts them; the key schedule stays).
  * Decryption verifies the tag with OpenSSL (truncated tags included) and
@@ -20,8 +21,9 @@ struct api_aead_cipher_hd_st {
     struct gnossl_cipher_info info;
     EVP_CIPHER_CTX *enc, *dec;
     /* CCM: OpenSSL fixes the tag and nonce lengths when the key is set, so
-     * the key is kept to re-key when a message uses other lengths */
-    unsigned char key[32];
+     * the key is kept to re-key when a message uses other lengths.  SIV:
+     * only a new key resets OpenSSL's S2V state, so every message re-keys */
+    unsigned char key[64];
     size_t keylen;
     size_t ccm_tag[2], ccm_nonce[2]; /* lengths each context is keyed for */
     size_t ivlen[2];                  /* GCM: nonce length each context is set for */
@@ -31,6 +33,11 @@ static int is_ccm(gnutls_cipher_algorithm_t id)
 {
     return id == GNUTLS_CIPHER_AES_128_CCM || id == GNUTLS_CIPHER_AES_256_CCM || id == GNUTLS_CIPHER_AES_128_CCM_8 ||
            id == GNUTLS_CIPHER_AES_256_CCM_8;
+}
+
+static int is_siv(gnutls_cipher_algorithm_t id)
+{
+    return id == GNUTLS_CIPHER_AES_128_SIV || id == GNUTLS_CIPHER_AES_256_SIV;
 }
 
 static void ctx_free(struct api_aead_cipher_hd_st *h)
@@ -53,10 +60,6 @@ static int keyed(struct api_aead_cipher_hd_st *h, gnutls_cipher_algorithm_t id, 
         return ret;
     if (info.mode != GNOSSL_MODE_AEAD && info.mode != GNOSSL_MODE_ONLY_AEAD)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (id == GNUTLS_CIPHER_AES_128_SIV || id == GNUTLS_CIPHER_AES_256_SIV) {
-        gnossl_debug("AES-SIV is not implemented in gnossl");
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    }
     ctx_free(h);
     h->id = id;
     h->info = info;
@@ -64,7 +67,7 @@ static int keyed(struct api_aead_cipher_hd_st *h, gnutls_cipher_algorithm_t id, 
     h->keylen = 0;
     h->ccm_tag[0] = h->ccm_tag[1] = h->ccm_nonce[0] = h->ccm_nonce[1] = 0;
     h->ivlen[0] = h->ivlen[1] = info.iv_size;
-    if (is_ccm(id)) {
+    if (is_ccm(id) || is_siv(id)) {
         memcpy(h->key, key->data, key->size);
         h->keylen = key->size;
     }
@@ -135,6 +138,82 @@ static int nonce_ok(const struct api_aead_cipher_hd_st *h, size_t len)
     return len >= 1 && len <= 128;
 }
 
+/* SIV doubling in GF(2^128). */
+static void siv_dbl(unsigned char d[16])
+{
+    unsigned carry = d[0] >> 7;
+    for (int i = 0; i < 15; i++)
+        d[i] = (unsigned char)(d[i] << 1 | d[i + 1] >> 7);
+    d[15] = (unsigned char)(d[15] << 1 ^ (carry ? 0x87 : 0));
+}
+
+/* The SIV of an empty plaintext (RFC 5297 S2V over the associated data and
+ * the nonce), which OpenSSL's AES-SIV cannot produce. */
+static int siv_empty_tag(const struct api_aead_cipher_hd_st *h, const void *aad, size_t aad_len, const void *nonce,
+                         size_t nonce_len, unsigned char v[16])
+{
+    static const unsigned char zero[16];
+    const char *cmac = h->id == GNUTLS_CIPHER_AES_128_SIV ? "AES-128-CBC" : "AES-256-CBC";
+    size_t k1 = h->keylen / 2;
+    unsigned char d[16], t[16];
+    int ok = gnossl_cmac_oneshot(cmac, h->key, k1, zero, 16, d);
+
+    siv_dbl(d);
+    ok = ok && gnossl_cmac_oneshot(cmac, h->key, k1, aad, aad_len, t);
+    for (int i = 0; i < 16; i++)
+        d[i] ^= t[i];
+    siv_dbl(d);
+    ok = ok && gnossl_cmac_oneshot(cmac, h->key, k1, nonce, nonce_len, t);
+    for (int i = 0; i < 16; i++)
+        d[i] ^= t[i];
+    siv_dbl(d);
+    d[0] ^= 0x80; /* the empty plaintext, padded */
+    ok = ok && gnossl_cmac_oneshot(cmac, h->key, k1, d, 16, v);
+    OPENSSL_cleanse(d, sizeof d);
+    OPENSSL_cleanse(t, sizeof t);
+    return ok;
+}
+
+/* AES-SIV: associated data, then the nonce, are S2V components. */
+static int siv_core(struct api_aead_cipher_hd_st *h, int enc, const void *nonce, size_t nonce_len, const void *aad,
+                    size_t aad_len, const unsigned char *in, size_t len, unsigned char *out, unsigned char *tag)
+{
+    EVP_CIPHER_CTX *ctx = enc ? h->enc : h->dec;
+    int ok, outl;
+
+    if (nonce == NULL || nonce_len == 0 || (aad_len && aad == NULL) || (len && (in == NULL || out == NULL)))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (len == 0) {
+        unsigned char v[16];
+        ok = siv_empty_tag(h, aad_len ? aad : "", aad_len, nonce, nonce_len, v);
+        if (ok && enc)
+            memcpy(tag, v, 16);
+        else if (ok && CRYPTO_memcmp(v, tag, 16) != 0)
+            return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
+        return ok ? 0 : GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    }
+    ok = enc ? EVP_EncryptInit_ex2(ctx, NULL, h->key, NULL, NULL) : EVP_DecryptInit_ex2(ctx, NULL, h->key, NULL, NULL);
+    if (ok && !enc) {
+        OSSL_PARAM tp[2] = { OSSL_PARAM_construct_octet_string(OSSL_CIPHER_PARAM_AEAD_TAG, tag, 16),
+                             OSSL_PARAM_construct_end() };
+        ok = EVP_CIPHER_CTX_set_params(ctx, tp);
+    }
+    ok = ok && update(ctx, enc, NULL, aad_len ? aad : (const unsigned char *)"", aad_len) &&
+         update(ctx, enc, NULL, nonce, nonce_len) && update(ctx, enc, out, in, len) &&
+         (enc ? EVP_EncryptFinal_ex(ctx, out + len, &outl) : EVP_DecryptFinal_ex(ctx, out + len, &outl));
+    if (ok && enc)
+        ok = EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, tag);
+    if (!ok) {
+        ERR_clear_error();
+        if (!enc) {
+            OPENSSL_cleanse(out, len);
+            return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
+        }
+        return GNOSSL_ERR(GNUTLS_E_ENCRYPTION_FAILED);
+    }
+    return 0;
+}
+
 /* One message, contiguous.  enc: out = in encrypted, tag written.
  * !enc: out = in decrypted, tag checked; out wiped on mismatch. */
 static int aead_core(struct api_aead_cipher_hd_st *h, int enc, const void *nonce, size_t nonce_len, const void *aad,
@@ -146,6 +225,13 @@ static int aead_core(struct api_aead_cipher_hd_st *h, int enc, const void *nonce
     size_t ivlen = nonce_len;
     OSSL_PARAM params[3], *p = params;
     unsigned char full[16];
+
+    if (is_siv(h->id)) {
+        /* GnuTLS's SIV takes its whole tag only (shorter ones misbehave) */
+        if (tag_size != 16)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        return siv_core(h, enc, nonce, nonce_len, aad, aad_len, in, len, out, tag);
+    }
 
     if (!nonce_ok(h, nonce_len) || nonce == NULL) {
         gnossl_debug("AEAD: nonce of %zu bytes refused", nonce_len);
@@ -239,8 +325,13 @@ int gnutls_aead_cipher_encrypt(gnutls_aead_cipher_hd_t handle, const void *nonce
         return ret;
     if (*ctext_len < ptext_len + tag_size)
         return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
-    ret = aead_core(handle, 1, nonce, nonce_len, auth, auth_len, ptext, ptext_len, ctext,
-                    (unsigned char *)ctext + ptext_len, tag_size);
+    /* SIV writes its tag (the synthetic IV) first, the others last */
+    if (is_siv(handle->id))
+        ret = aead_core(handle, 1, nonce, nonce_len, auth, auth_len, ptext, ptext_len,
+                        (unsigned char *)ctext + tag_size, ctext, tag_size);
+    else
+        ret = aead_core(handle, 1, nonce, nonce_len, auth, auth_len, ptext, ptext_len, ctext,
+                        (unsigned char *)ctext + ptext_len, tag_size);
     if (ret < 0)
         return ret;
     *ctext_len = ptext_len + tag_size;
@@ -265,8 +356,14 @@ int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t handle, const void *nonce
     if (*ptext_len < len)
         return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
     /* the tag is copied out first: ptext may overlap ctext */
-    memcpy(tag, (const unsigned char *)ctext + len, tag_size);
-    ret = aead_core(handle, 0, nonce, nonce_len, auth, auth_len, ctext, len, ptext, tag, tag_size);
+    if (is_siv(handle->id)) {
+        memcpy(tag, ctext, tag_size);
+        ret = aead_core(handle, 0, nonce, nonce_len, auth, auth_len, (const unsigned char *)ctext + tag_size, len,
+                        ptext, tag, tag_size);
+    } else {
+        memcpy(tag, (const unsigned char *)ctext + len, tag_size);
+        ret = aead_core(handle, 0, nonce, nonce_len, auth, auth_len, ctext, len, ptext, tag, tag_size);
+    }
     if (ret < 0)
         return ret;
     *ptext_len = len;
@@ -341,6 +438,9 @@ int gnutls_aead_cipher_encryptv(gnutls_aead_cipher_hd_t handle, const void *nonc
     pt = gather(iov, iovcnt, plen);
     if (aad == NULL || pt == NULL)
         ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    else if (is_siv(handle->id))
+        ret = aead_core(handle, 1, nonce, nonce_len, aad, alen, pt, plen, (unsigned char *)ctext + tag_size, ctext,
+                        tag_size);
     else
         ret = aead_core(handle, 1, nonce, nonce_len, aad, alen, pt, plen, ctext, (unsigned char *)ctext + plen,
                         tag_size);

@@ -32,6 +32,11 @@ EVP_MD_CTX *gnossl_scratch_md_ctx(void);
 int gnossl_hmac_oneshot(const EVP_MD *md, const void *key, size_t keylen, const void *data, size_t len,
                         unsigned char *out);
 
+/* AES-CMAC of data under key with cipher ("AES-128-CBC" / "AES-256-CBC");
+ * 1 on success. */
+int gnossl_cmac_oneshot(const char *cipher, const unsigned char *key, size_t keylen, const unsigned char *data,
+                        size_t len, unsigned char out[16]);
+
 /* How GnuTLS 3.7.9 treats a cipher id in the cipher / AEAD APIs. */
 enum gnossl_cipher_mode {
     GNOSSL_MODE_NONE,      /* unknown, NULL, or not runnable on OpenSSL */

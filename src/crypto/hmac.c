@@ -33,6 +33,30 @@ static void fetch_cmac(void)
     ERR_clear_error();
 }
 
+int gnossl_cmac_oneshot(const char *cipher, const unsigned char *key, size_t keylen, const unsigned char *data,
+                        size_t len, unsigned char out[16])
+{
+    char name[32];
+    OSSL_PARAM params[2];
+    EVP_MAC_CTX *ctx;
+    size_t outl = 0;
+    int ok;
+
+    pthread_once(&cmac_once, fetch_cmac);
+    if (cmac_alg == NULL || strlen(cipher) >= sizeof name)
+        return 0;
+    strcpy(name, cipher);
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, name, 0);
+    params[1] = OSSL_PARAM_construct_end();
+    ctx = EVP_MAC_CTX_new(cmac_alg);
+    ok = ctx != NULL && EVP_MAC_init(ctx, key, keylen, params) && (len == 0 || EVP_MAC_update(ctx, data, len)) &&
+         EVP_MAC_final(ctx, out, &outl, 16) && outl == 16;
+    EVP_MAC_CTX_free(ctx);
+    if (!ok)
+        ERR_clear_error();
+    return ok;
+}
+
 /* The digest for an HMAC id GnuTLS 3.7.9 accepts (not RMD160, SHA-3 or
  * MD5+SHA1, which have ids but no HMAC there). */
 const EVP_MD *gnossl_hmac_md(gnutls_mac_algorithm_t id)
