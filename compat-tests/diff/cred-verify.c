@@ -277,6 +277,33 @@ static void case_pinned(void)
     pair_close(&p);
 }
 
+/* Other trust settings: a chain verified against `trust` (+ `crl`). */
+static void case_trust(const char *name, const char *trust, const char *crl)
+{
+    gnutls_certificate_credentials_t cc;
+    struct pair p;
+    int rc, rs, r;
+    unsigned status;
+    char what[160];
+
+    if (pair_open(&p, name, 0) < 0) {
+        pair_close(&p);
+        return;
+    }
+    /* replace the client's trust: fresh credentials */
+    gnutls_certificate_allocate_credentials(&cc);
+    r = gnutls_certificate_set_x509_trust_file(cc, P(0, trust), GNUTLS_X509_FMT_PEM);
+    if (crl != NULL)
+        printf("  crl %s: %d\n", crl, gnutls_certificate_set_x509_crl_file(cc, P(1, crl), GNUTLS_X509_FMT_PEM));
+    gnutls_credentials_set(p.c, GNUTLS_CRD_CERTIFICATE, cc);
+    handshake(p.c, p.s, &rc, &rs);
+    r = gnutls_certificate_verify_peers3(p.c, "good.example", &status);
+    snprintf(what, sizeof(what), "%s trusting %s%s%s", name, trust, crl ? " with " : "", crl ? crl : "");
+    print_status(what, r, status);
+    pair_close(&p);
+    gnutls_certificate_free_credentials(cc);
+}
+
 /* Verification flags on the credentials, post-handshake. */
 static void case_flags(const char *name, unsigned flags, const char *host)
 {
@@ -339,6 +366,16 @@ int main(int argc, char **argv)
     }
     fclose(f);
     case_pinned();
+    printf("trust\n");
+    case_trust("good", "int-ca.pem", NULL);
+    case_trust("fullchain", "int-ca.pem", NULL);
+    case_trust("underold", "oldroot.pem", NULL);
+    case_trust("good", "ca.pem", "oldcrl.pem");
+    case_trust("revoked", "ca.pem", "oldcrl.pem");
+    case_trust("good", "ca.pem", "futurecrl.pem");
+    case_trust("revoked", "ca.pem", "futurecrl.pem");
+    case_trust("revoked", "int-ca.pem", "crl.pem");
+    case_trust("good", "three-cas.pem", "crl.pem");
     printf("flags\n");
     case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS, "x.wild.example");
     case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS, "good.example");

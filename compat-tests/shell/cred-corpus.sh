@@ -104,13 +104,13 @@ authorityKeyIdentifier = keyid
 EOF
 }
 
-# selfsign NAME CN: a self-signed CA certificate (and its CA directory)
+# selfsign NAME CN [START END]: a self-signed CA certificate (and its CA directory)
 selfsign() {
     newca "$1"
     key "$w/$1/key.pem"
     openssl req -new -key "$w/$1/key.pem" -subj "/CN=$2" -out "$w/$1/req.pem"
     SAN=DNS:unused openssl ca -batch -notext -selfsign -config "$w/$1/ca.cnf" -keyfile "$w/$1/key.pem" \
-        -extensions ca_ext -startdate 20200101000000Z -enddate 20400101000000Z \
+        -extensions ca_ext -startdate "${3:-20200101000000Z}" -enddate "${4:-20400101000000Z}" \
         -in "$w/$1/req.pem" -out "$w/$1/cert.pem" 2>/dev/null
 }
 
@@ -200,6 +200,20 @@ SAN=DNS:unused openssl ca -config "$w/int/ca.cnf" -cert "$w/int/cert.pem" -keyfi
     -revoke "$w/revoked.pem" 2>/dev/null
 SAN=DNS:unused openssl ca -gencrl -config "$w/int/ca.cnf" -cert "$w/int/cert.pem" -keyfile "$w/int/key.pem" \
     -out crl.pem 2>/dev/null
+
+# Other trust settings (used by name in the differential test): the
+# intermediate alone as anchor, an expired root, CRLs out of their period.
+cp "$w/int/cert.pem" int-ca.pem
+selfsign oldroot "gnossl expired root" 20100101000000Z 20200101000000Z
+subca oldroot oldint "gnossl intermediate of an expired root" ca_ext 20100101000000Z 20400101000000Z
+issue oldint underold good.example leaf_ext $NB $NA sha256 "$SAN_GOOD"
+cp "$w/underold.key" underold.key
+cat "$w/underold.pem" "$w/oldint/cert.pem" > underold.chain
+cp "$w/oldroot/cert.pem" oldroot.pem
+SAN=DNS:unused openssl ca -gencrl -config "$w/int/ca.cnf" -cert "$w/int/cert.pem" -keyfile "$w/int/key.pem" \
+    -crl_lastupdate 20200101000000Z -crl_nextupdate 20210101000000Z -out oldcrl.pem 2>/dev/null
+SAN=DNS:unused openssl ca -gencrl -config "$w/int/ca.cnf" -cert "$w/int/cert.pem" -keyfile "$w/int/key.pem" \
+    -crl_lastupdate 20380101000000Z -crl_nextupdate 20390101000000Z -out futurecrl.pem 2>/dev/null
 
 # Key formats for the key-file tests: RSA (PKCS#1 PEM, PKCS#8 PEM, DER,
 # encrypted PKCS#8), Ed25519, ECDSA, each with a self-signed certificate.

@@ -86,11 +86,10 @@ static unsigned map_x509_error(int err, struct verify_acc *acc)
     case X509_V_ERR_CERT_REVOKED:
         acc->revocation |= GNUTLS_CERT_REVOKED;
         return 0;
+    /* A CRL outside its validity period still revokes; GnuTLS's
+     * verify_peers reports no bit for its dates. */
     case X509_V_ERR_CRL_HAS_EXPIRED:
-        acc->revocation |= GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
-        return 0;
     case X509_V_ERR_CRL_NOT_YET_VALID:
-        acc->revocation |= GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
         return 0;
     /* CRLs that cannot be found or checked are ignored, as GnuTLS does. */
     case X509_V_ERR_UNABLE_TO_GET_CRL:
