@@ -83,6 +83,16 @@ static void pair_init(struct pair *p, SSL_CTX *cc, SSL_CTX *sc)
     SSL_set_tlsext_host_name(p->c, "localhost");
 }
 
+/* Free a pair as a closed connection: an SSL freed mid-connection makes
+ * OpenSSL mark its session non-resumable. */
+static void pair_free(struct pair *p)
+{
+    SSL_set_shutdown(p->c, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    SSL_set_shutdown(p->s, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    SSL_free(p->c);
+    SSL_free(p->s);
+}
+
 static void handshake(struct pair *p)
 {
     int dc = 0, ds = 0;
@@ -126,8 +136,7 @@ static long run_handshakes(const char *kind, int v, const char *cipher, const ch
         expect(p.c, v, cipher);
         if (verify && (SSL_get_verify_result(p.c) != X509_V_OK || sk_X509_num(SSL_get_peer_cert_chain(p.c)) != 2))
             DIE("verification");
-        SSL_free(p.c);
-        SSL_free(p.s);
+        pair_free(&p);
         n++;
     }
     SSL_CTX_free(sc);
@@ -147,8 +156,7 @@ static long run_resumption(void)
     SSL_write(p.s, &b, 1);
     SSL_read(p.c, &b, 1);
     SSL_SESSION *sess = SSL_get1_session(p.c);
-    SSL_free(p.c);
-    SSL_free(p.s);
+    pair_free(&p);
     long n = 0;
     start_clock();
     while (keep_going(n)) {
@@ -157,8 +165,7 @@ static long run_resumption(void)
         handshake(&p);
         if (!SSL_session_reused(p.c))
             DIE("not resumed");
-        SSL_free(p.c);
-        SSL_free(p.s);
+        pair_free(&p);
         n++;
     }
     SSL_SESSION_free(sess);
@@ -201,8 +208,7 @@ static double run_bulk(const char *suite, size_t rec)
     double rate = bytes / (cpu_now() - start) / 1e6;
     free(buf);
     free(got);
-    SSL_free(p.c);
-    SSL_free(p.s);
+    pair_free(&p);
     SSL_CTX_free(sc);
     SSL_CTX_free(cc);
     return rate;
@@ -227,8 +233,7 @@ static long run_curl_style(int system_trust)
         handshake(&p);
         if (SSL_get_verify_result(p.c) != X509_V_OK)
             DIE("verify");
-        SSL_free(p.c);
-        SSL_free(p.s);
+        pair_free(&p);
         SSL_CTX_free(cc);
         n++;
     }
@@ -245,8 +250,7 @@ static double run_idle_memory(void)
     static struct pair p[N];
     pair_init(&p[0], cc, sc);
     handshake(&p[0]);
-    SSL_free(p[0].c);
-    SSL_free(p[0].s);
+    pair_free(&p[0]);
     size_t before = mallinfo2().uordblks;
     for (int i = 0; i < N; i++) {
         pair_init(&p[i], cc, sc);
@@ -255,8 +259,7 @@ static double run_idle_memory(void)
     }
     size_t after = mallinfo2().uordblks;
     for (int i = 0; i < N; i++) {
-        SSL_free(p[i].c);
-        SSL_free(p[i].s);
+        pair_free(&p[i]);
     }
     SSL_CTX_free(sc);
     SSL_CTX_free(cc);
