@@ -161,8 +161,14 @@ int gnutls_handshake(gnutls_session_t s)
              * a server has nothing to do. */
             if (s->is_server)
                 return 0;
+            if (s->invalid || s->may_not_write)
+                return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
             return gnutls_session_key_update(s, GNUTLS_KU_PEER);
         }
+        if (s->is_server && s->read_eof)
+            return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE); /* no ClientHello will come */
+        if (s->invalid || s->may_not_write)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
         s->rehandshake_requested = 0;
         s->stop_rehandshake = 0;
         if (SSL_in_init(s->ssl))
@@ -174,6 +180,8 @@ int gnutls_handshake(gnutls_session_t s)
             return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
         return renegotiation_step(s);
     }
+    if (s->invalid)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
     start_step(s);
     return step(s);
 }

@@ -161,6 +161,12 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     int r = SSL_read(s->ssl, data, n);
     s->in_record_recv = 0;
     gnossl_run_post_hooks(s);
+    if (r > 0 && s->bye_state != 0 && SSL_version(s->ssl) < TLS1_3_VERSION) {
+        /* Before TLS 1.3 our close_notify closed the connection: GnuTLS
+         * refuses data arriving after it. */
+        s->invalid = 1;
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+    }
     if (r > 0)
         return r;
     int code = gnossl_translate(s, r, GNOSSL_OP_READ);

@@ -56,6 +56,7 @@ struct gnutls_session_int {
     int last_errno;   /* errno of the last failed transport call */
     int direction;    /* 0 read, 1 write: last transport operation */
     int io_error;     /* GnuTLS code of a hard transport error, 0 = none */
+    int io_error_push; /* ...which came from the push side */
     int io_blocked;   /* the last transport call asked to retry */
     int io_eof;       /* the peer closed the transport */
     int eof_mid_record; /* ...in the middle of a record */
@@ -63,6 +64,7 @@ struct gnutls_session_int {
     /* Record framing as seen on the wire, to tell a clean EOF at a record
      * boundary (-110) from a truncated record (-9). */
     unsigned char rd_hdr[5];
+    unsigned char rd_hdr_last[5]; /* the last complete header */
     unsigned rd_hdr_got;
     unsigned rd_body_left;
 

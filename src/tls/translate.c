@@ -159,12 +159,17 @@ static int translate_ssl_error(gnutls_session_t s)
         if (ERR_GET_LIB(e) != ERR_LIB_SSL)
             continue;
         int reason = ERR_GET_REASON(e);
+        gnossl_debug("gnossl: OpenSSL reason %d (%s)", reason, ERR_reason_error_string(e));
         if (reason == SSL_R_UNEXPECTED_EOF_WHILE_READING)
             code = eof_code(s);
         else if (reason >= SSL_AD_REASON_OFFSET && reason < SSL_AD_REASON_OFFSET + 256) {
             s->last_alert = reason - SSL_AD_REASON_OFFSET;
             code = GNUTLS_E_FATAL_ALERT_RECEIVED;
-        } else
+        } else if (reason == SSL_R_WRONG_VERSION_NUMBER && s->rd_hdr_last[0] >= 20 && s->rd_hdr_last[0] <= 24)
+            code = GNUTLS_E_UNSUPPORTED_VERSION_PACKET; /* a TLS record with a bad version */
+        else if (reason == SSL_R_LENGTH_TOO_SHORT && s->handshake_done)
+            code = GNUTLS_E_DECRYPTION_FAILED; /* too short to hold a MAC */
+        else
             code = from_ssl_reason(reason);
     }
     if (code == 0 && s->io_error != 0)
@@ -257,10 +262,12 @@ int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op)
     if (!is_nonfatal(code)) {
         /* A failed push stops writing only (reads may still see the
          * peer's EOF or alert); anything else invalidates the session. */
-        if (op == GNOSSL_OP_WRITE && s->io_error != 0 && code == s->io_error)
-            s->may_not_write = 1;
-        else if (!(code == GNUTLS_E_TIMEDOUT && op == GNOSSL_OP_READ))
-            s->invalid = 1; /* a record timeout may be retried */
+        if (s->io_error_push && code == s->io_error) {
+            /* A failed push stops record writing; a handshake retries it. */
+            if (op == GNOSSL_OP_WRITE)
+                s->may_not_write = 1;
+        } else if (code != GNUTLS_E_TIMEDOUT)
+            s->invalid = 1; /* a timeout may be retried (and gives TIMEDOUT again) */
         gnossl_debug("gnossl: %s failed: %d (ssl error %d, errno %d)",
                      op == GNOSSL_OP_HANDSHAKE ? "handshake"
                      : op == GNOSSL_OP_READ    ? "read"

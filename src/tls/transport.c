@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <string.h>
 
 /* ---- default transport functions (the int stored in the pointer) ---- */
 
@@ -102,6 +103,7 @@ static void track_records(gnutls_session_t s, const unsigned char *p, size_t n)
         s->rd_hdr[s->rd_hdr_got++] = *p++;
         n--;
         if (s->rd_hdr_got == 5) {
+            memcpy(s->rd_hdr_last, s->rd_hdr, 5);
             s->rd_body_left = ((unsigned)s->rd_hdr[3] << 8) | s->rd_hdr[4];
             s->rd_hdr_got = 0;
         }
@@ -222,6 +224,7 @@ static int bio_write(BIO *b, const char *buf, int len)
         r = s->push(s->send_ptr, buf, (size_t)len);
     } else {
         s->io_error = GNUTLS_E_PUSH_ERROR;
+        s->io_error_push = 1;
         return -1;
     }
     if (r > 0) {
@@ -236,6 +239,7 @@ static int bio_write(BIO *b, const char *buf, int len)
         return -1;
     }
     s->io_error = e == ECONNRESET ? GNUTLS_E_PREMATURE_TERMINATION : GNUTLS_E_PUSH_ERROR;
+    s->io_error_push = 1;
     return -1;
 }
 
@@ -289,6 +293,7 @@ BIO *gnossl_transport_bio_new(gnutls_session_t s)
 void gnossl_transport_reset_io(gnutls_session_t s)
 {
     s->io_error = 0;
+    s->io_error_push = 0;
     s->io_blocked = 0;
     s->bytes_this_call = 0;
     s->last_errno = 0;
