@@ -13,6 +13,7 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -323,6 +324,8 @@ int gnutls_aead_cipher_encrypt(gnutls_aead_cipher_hd_t handle, const void *nonce
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((ret = pick_tag_size(handle, &tag_size)) < 0)
         return ret;
+    if (ptext_len > SIZE_MAX - tag_size)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (*ctext_len < ptext_len + tag_size)
         return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
     /* SIV writes its tag (the synthetic IV) first, the others last */
@@ -432,6 +435,8 @@ int gnutls_aead_cipher_encryptv(gnutls_aead_cipher_hd_t handle, const void *nonc
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((ret = pick_tag_size(handle, &tag_size)) < 0)
         return ret;
+    if (plen > SIZE_MAX - tag_size)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (*ctext_len < plen + tag_size)
         return GNOSSL_ERR(GNUTLS_E_SHORT_MEMORY_BUFFER);
     aad = gather(auth_iov, auth_iovcnt, alen);

@@ -60,7 +60,7 @@ int gnutls_hash_init(gnutls_hash_hd_t *dig, gnutls_digest_algorithm_t algorithm)
 
 int gnutls_hash(gnutls_hash_hd_t handle, const void *text, size_t textlen)
 {
-    if (handle == NULL)
+    if (handle == NULL || (text == NULL && textlen > 0))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (textlen == 0)
         return 0;
@@ -101,7 +101,7 @@ void gnutls_hash_deinit(gnutls_hash_hd_t handle, void *digest)
 int gnutls_hash_fast(gnutls_digest_algorithm_t algorithm, const void *text, size_t textlen, void *digest)
 {
     const EVP_MD *md = gnossl_hash_md(algorithm);
-    if (md == NULL)
+    if (md == NULL || digest == NULL || (text == NULL && textlen > 0))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     EVP_MD_CTX *ctx = gnossl_scratch_md_ctx();
     if (ctx == NULL || !EVP_DigestInit_ex2(ctx, md, NULL) || (textlen && !EVP_DigestUpdate(ctx, text, textlen)) ||
