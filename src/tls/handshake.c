@@ -21,6 +21,17 @@ uint64_t gnossl_now_ms(void)
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+static int priority_has_psk(gnutls_priority_t p)
+{
+    const unsigned int *kx = NULL;
+    int n = gnutls_priority_kx_list(p, &kx);
+    for (int i = 0; i < n && kx != NULL; i++)
+        if (kx[i] == GNUTLS_KX_PSK || kx[i] == GNUTLS_KX_DHE_PSK || kx[i] == GNUTLS_KX_ECDHE_PSK ||
+            kx[i] == GNUTLS_KX_RSA_PSK)
+            return 1;
+    return n < 0; /* unknown: leave the credentials as they are */
+}
+
 int gnossl_session_materialise(gnutls_session_t s)
 {
     int err = 0;
@@ -38,6 +49,18 @@ int gnossl_session_materialise(gnutls_session_t s)
     err = gnossl_priority_apply(s->priority, ssl, s->is_server, (s->init_flags & GNUTLS_DATAGRAM) != 0);
     if (err < 0)
         goto fail;
+    if (!priority_has_psk(s->priority)) {
+        /* GnuTLS consults PSK credentials only when the priorities allow a
+         * PSK key exchange: never ask the application for a PSK otherwise
+         * (gnutls-cli would read its identity from stdin). */
+        if (s->is_server) {
+            SSL_set_psk_server_callback(ssl, NULL);
+            SSL_set_psk_find_session_callback(ssl, NULL);
+        } else {
+            SSL_set_psk_client_callback(ssl, NULL);
+            SSL_set_psk_use_session_callback(ssl, NULL);
+        }
+    }
 
     /* GnuTLS semantics: one record per send, any buffer on retry, no
      * transparent retries after post-handshake messages, no read-ahead

@@ -274,11 +274,12 @@ char *gnutls_session_get_desc(gnutls_session_t s)
         snprintf(kx_name, sizeof kx_name, "(%s)", kx_str);
 
     const char *pname = gnutls_protocol_get_name(gnutls_protocol_get_version(s));
+    /* With raw public keys allowed GnuTLS names the certificate type. */
     gnutls_certificate_type_t ct = gnutls_certificate_type_get(s);
-    if (ct == GNUTLS_CRT_X509)
-        snprintf(proto, sizeof proto, "%s", pname ? pname : "");
-    else
+    if ((s->init_flags & GNUTLS_ENABLE_RAWPK) && ct != GNUTLS_CRT_UNKNOWN)
         snprintf(proto, sizeof proto, "%s-%s", pname ? pname : "", gnutls_certificate_type_get_name(ct));
+    else
+        snprintf(proto, sizeof proto, "%s", pname ? pname : "");
 
     /* GnuTLS formats into a fixed buffer: longer descriptions are cut. */
     char full[256];
