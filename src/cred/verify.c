@@ -543,6 +543,16 @@ int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
     untrusted = X509_STORE_CTX_get0_untrusted(xctx);
     if (untrusted == NULL || sk_X509_num(untrusted) == 0)
         return 1;
+    /* A renegotiation must not change who the peer is (GnuTLS checks the
+     * certificate unless gnutls_init had GNUTLS_ALLOW_ID_CHANGE). */
+    if (st->peer_chain != NULL && sk_X509_num(st->peer_chain) > 0 &&
+        !(gnossl_session_init_flags(s) & GNUTLS_ALLOW_ID_CHANGE) &&
+        X509_cmp(sk_X509_value(st->peer_chain, 0), sk_X509_value(untrusted, 0)) != 0) {
+        gnossl_debug("renegotiation: the peer's certificate changed");
+        gnossl_session_set_pending_error(s, GNUTLS_E_SESSION_USER_ID_CHANGED);
+        X509_STORE_CTX_set_error(xctx, X509_V_ERR_CERT_REJECTED);
+        return 0;
+    }
     sk_X509_pop_free(st->peer_chain, X509_free);
     st->peer_chain = X509_chain_up_ref(untrusted);
     for (i = 0; i < st->npeer; i++)
