@@ -198,6 +198,7 @@ int gnutls_x509_trust_list_add_trust_mem(gnutls_x509_trust_list_t list, const gn
         gnutls_free(cl);
         if (ret < 0)
             return ret;
+        added += ret; /* GnuTLS counts the CRLs too */
     }
     return added;
 }

@@ -69,6 +69,7 @@ static unsigned status_of(int err)
 #define MAX_DEPTH 32
 struct vstate {
     unsigned bits[MAX_DEPTH + 1];
+    unsigned char bailed[MAX_DEPTH + 1]; /* path length ran out: GnuTLS stops before looking at the issuer */
     int top;      /* highest depth with a problem, -1 if none */
     unsigned flags;
 };
@@ -104,7 +105,23 @@ static int verify_cb(int ok, X509_STORE_CTX *ctx)
         if ((ex & EXFLAG_BCONS) && (ex & EXFLAG_CA) && (ex & EXFLAG_KUSAGE))
             bits = GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
     }
-    mark(st, X509_STORE_CTX_get_error_depth(ctx), bits);
+    int depth = X509_STORE_CTX_get_error_depth(ctx);
+    /* GnuTLS reports a bad issuer on the certificate it issued */
+    if (depth > 0 && (err == X509_V_ERR_INVALID_CA || err == X509_V_ERR_INVALID_NON_CA ||
+                      err == X509_V_ERR_KEYUSAGE_NO_CERTSIGN))
+        depth--;
+    /* and an exceeded path length where its budget runs out: pathlen + 2
+     * levels below the CA that set it */
+    if (err == X509_V_ERR_PATH_LENGTH_EXCEEDED) {
+        X509 *cur = X509_STORE_CTX_get_current_cert(ctx);
+        long pl = cur ? X509_get_pathlen(cur) : -1;
+        depth = pl >= 0 ? depth - (int)pl - 2 : depth - 1;
+        if (depth < 0)
+            depth = 0;
+        if (depth <= MAX_DEPTH)
+            st->bailed[depth] = 1;
+    }
+    mark(st, depth, bits);
     gnossl_debug("verify: depth %d: %s", X509_STORE_CTX_get_error_depth(ctx), X509_verify_cert_error_string(err));
     return 1; /* keep going to collect every problem, as GnuTLS does */
 }
@@ -137,8 +154,79 @@ static int in_store_list(gnutls_x509_trust_list_t list, X509 *x)
 }
 
 /* Verify cert_list[0] with cert_list[1..] as helpers; returns the status. */
+/* The handle of an X509 of the chain: one of the caller's, one of the
+ * anchors, or a temporary one (*tmp set, caller frees). */
+static gnutls_x509_crt_t handle_of(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n, X509 *x,
+                                   gnutls_x509_crt_t *tmp)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (cert_list[i] && cert_list[i]->x509 == x)
+            return cert_list[i];
+    for (size_t i = 0; list && i < list->ncas; i++)
+        if (list->cas[i]->x509 == x)
+            return list->cas[i];
+    if (*tmp == NULL && gnossl_x509_crt_from_X509(x, tmp) < 0)
+        *tmp = NULL;
+    return *tmp;
+}
+
+/* Report each step to the caller's output function the way GnuTLS walks
+ * the chain: the top certificate against the trust anchor first, then each
+ * certificate against its issuer, stopping at the first failure; when the
+ * issuer was unknown, expired or insecure GnuTLS tries the top certificate
+ * once more against anchors of its own name, which reports "unknown". */
+/* Bits GnuTLS finds on a certificate checked with no issuer at hand: its
+ * own validity period and a broken signature algorithm. */
+static unsigned lone_status(X509 *x, unsigned flags)
+{
+    unsigned bits = GNUTLS_CERT_SIGNER_NOT_FOUND | GNUTLS_CERT_INVALID;
+    if (weak_signature(x, flags) && X509_check_issued(x, x) != X509_V_OK)
+        bits |= GNUTLS_CERT_INSECURE_ALGORITHM;
+    if (!(flags & GNUTLS_VERIFY_DISABLE_TIME_CHECKS)) {
+        if (X509_cmp_current_time(X509_get0_notBefore(x)) > 0)
+            bits |= GNUTLS_CERT_NOT_ACTIVATED;
+        if (X509_cmp_current_time(X509_get0_notAfter(x)) < 0)
+            bits |= GNUTLS_CERT_EXPIRED;
+    }
+    return bits;
+}
+
+static void report_steps(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n, STACK_OF(X509) *chain,
+                         const struct vstate *st, unsigned status, gnutls_verify_output_function func)
+{
+    int m = chain ? sk_X509_num(chain) : 0;
+    if (func == NULL || m == 0)
+        return;
+    gnutls_x509_crt_t tmps[MAX_DEPTH + 2] = {0};
+    gnutls_x509_crt_t h[MAX_DEPTH + 2];
+    if (m > MAX_DEPTH + 1)
+        m = MAX_DEPTH + 1;
+    for (int i = 0; i < m; i++)
+        h[i] = handle_of(list, cert_list, n, sk_X509_value(chain, i), &tmps[i]);
+    int anchored = list && in_store_list(list, sk_X509_value(chain, m - 1));
+    int k = anchored ? m - 1 : m; /* certificates below the anchor */
+    if (k == 0) {
+        func(h[0], h[0], NULL, 0); /* the certificate is itself trusted */
+        goto out;
+    }
+    unsigned out = st->bits[k - 1];
+    func(h[k - 1], anchored ? h[m - 1] : NULL, NULL, out);
+    for (int i = k - 2; out == 0 && i >= 0; i--) {
+        out = st->bits[i];
+        func(h[i], st->bailed[i] ? NULL : h[i + 1], NULL, out);
+    }
+    if ((status & (GNUTLS_CERT_SIGNER_NOT_FOUND | GNUTLS_CERT_EXPIRED | GNUTLS_CERT_INSECURE_ALGORITHM)) &&
+        X509_NAME_cmp(X509_get_subject_name(sk_X509_value(chain, k - 1)),
+                      X509_get_issuer_name(sk_X509_value(chain, k - 1))) != 0)
+        func(h[k - 1], NULL, NULL, lone_status(sk_X509_value(chain, k - 1), st->flags));
+out:
+    for (int i = 0; i < m; i++)
+        gnutls_x509_crt_deinit(tmps[i]);
+}
+
 static int verify_chain(gnutls_x509_trust_list_t list, X509_STORE *store, gnutls_x509_crt_t *cert_list,
-                        unsigned cert_list_size, unsigned flags, int crl_check, unsigned *status)
+                        unsigned cert_list_size, unsigned flags, int crl_check, unsigned *status,
+                        gnutls_verify_output_function func)
 {
     STACK_OF(X509) *untrusted = sk_X509_new_null();
     X509_STORE_CTX *ctx = X509_STORE_CTX_new();
@@ -187,10 +275,55 @@ static int verify_chain(gnutls_x509_trust_list_t list, X509_STORE *store, gnutls
             mark(&st, i, GNUTLS_CERT_INSECURE_ALGORITHM);
     }
     *status = st.top >= 0 ? st.bits[st.top] : 0;
+    report_steps(list, cert_list, cert_list_size, chain, &st, *status, func);
 out:
     X509_STORE_CTX_free(ctx);
     sk_X509_free(untrusted);
     return ret;
+}
+
+/* GnuTLS's revocation pass, after the chain verified: the top certificate
+ * first, then the others from the end certificate up, each against the
+ * list's CRLs of its issuer; every CRL consulted is reported to func. */
+static unsigned crl_pass(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n,
+                         gnutls_verify_output_function func)
+{
+    if (n == 0 || list->ncrls == 0)
+        return 0;
+    for (unsigned step = 0; step < n; step++) {
+        unsigned i = step == 0 ? n - 1 : step - 1;
+        gnutls_x509_crt_t c = cert_list[i];
+        if (c == NULL || c->x509 == NULL)
+            continue;
+        for (size_t k = 0; k < list->ncrls; k++) {
+            X509_CRL *crl = list->crls[k]->crl;
+            if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_issuer_name(c->x509)) != 0)
+                continue;
+            X509_REVOKED *r = NULL;
+            if (X509_CRL_get0_by_serial(crl, &r, X509_get0_serialNumber(c->x509)) == 1) {
+                if (func)
+                    func(c, NULL, list->crls[k], GNUTLS_CERT_REVOKED | GNUTLS_CERT_INVALID);
+                return GNUTLS_CERT_REVOKED | GNUTLS_CERT_INVALID;
+            }
+            if (func)
+                func(c, NULL, list->crls[k], 0);
+        }
+    }
+    return 0;
+}
+
+/* The chain GnuTLS checks: the caller's list up to the first certificate
+ * that is itself an anchor, without a self-signed certificate at its end. */
+static unsigned gnutls_chain_len(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n)
+{
+    if (n > 1 && gnutls_x509_crt_check_issuer(cert_list[n - 1], cert_list[n - 1]))
+        n--;
+    for (unsigned i = 1; i < n; i++)
+        if (in_store_list(list, cert_list[i]->x509)) {
+            n = i + 1;
+            break;
+        }
+    return n;
 }
 
 static int purpose_ok(gnutls_x509_crt_t crt, const char *oid)
@@ -245,7 +378,7 @@ static int verify_crt2(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_li
         cert_list[0]->x509 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     unsigned status = 0;
-    int ret = verify_chain(list, list->store, cert_list, cert_list_size, flags, crl_check, &status);
+    int ret = verify_chain(list, list->store, cert_list, cert_list_size, flags, crl_check, &status, func);
     if (ret < 0)
         return ret;
     /* a certificate that is itself in the trust list is trusted */
@@ -278,9 +411,9 @@ static int verify_crt2(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_li
             break;
         }
     }
+    if (status == 0 && !(flags & GNUTLS_VERIFY_DISABLE_CRL_CHECKS))
+        status = crl_pass(list, cert_list, gnutls_chain_len(list, cert_list, cert_list_size), func);
     *voutput = status;
-    if (func)
-        func(cert_list[0], cert_list_size > 1 ? cert_list[1] : NULL, NULL, status);
     return 0;
 }
 
@@ -288,8 +421,8 @@ int gnutls_x509_trust_list_verify_crt2(gnutls_x509_trust_list_t list, gnutls_x50
                                        unsigned int cert_list_size, gnutls_typed_vdata_st *data, unsigned int elements,
                                        unsigned int flags, unsigned int *voutput, gnutls_verify_output_function func)
 {
-    return verify_crt2(list, cert_list, cert_list_size, data, elements, flags, voutput, func,
-                       list != NULL && list->ncrls > 0);
+    /* revocation is checked the GnuTLS way, after the chain (crl_pass) */
+    return verify_crt2(list, cert_list, cert_list_size, data, elements, flags, voutput, func, 0);
 }
 
 int gnutls_x509_trust_list_verify_crt(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list,
