@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <gnutls/gnutls.h>
+#include "cred/cred-int.h" /* to look at the credentials' SSL_CTXs */
 
 static char corpus[] = "/tmp/test-cred-verify-XXXXXX";
 
@@ -195,6 +196,10 @@ START_TEST(no_verification_by_default)
     ck_assert_int_eq(gnutls_certificate_verify_peers2(p.c, &status), 0);
     ck_assert_uint_eq(status, GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND);
     ck_assert_int_ne(gnutls_certificate_expiration_time_peers(p.c), (time_t)-1);
+    /* a client's trust-only credentials share the process-wide CTX; the
+     * server's credentials (with a key) own one */
+    ck_assert_ptr_null(p.cc->ctx[GNOSSL_CTX_TLS_CLIENT]);
+    ck_assert_ptr_nonnull(p.sc->ctx[GNOSSL_CTX_TLS_SERVER]);
     ck_assert_int_lt(gnutls_certificate_activation_time_peers(p.c), gnutls_certificate_expiration_time_peers(p.c));
     pair_close(&p);
 }

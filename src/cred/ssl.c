@@ -132,6 +132,18 @@ static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, int is_server, int i
                       : (is_server ? GNOSSL_CTX_TLS_SERVER : GNOSSL_CTX_TLS_CLIENT);
     SSL_CTX *ctx;
 
+    /* A client's credentials without own certificates put nothing in the
+     * CTX (trust is consulted by our verification, not OpenSSL's): share
+     * the process-wide CTX, so that programs creating credentials per
+     * connection (curl) do not pay for an SSL_CTX each time. */
+    if (c != NULL && !is_server) {
+        int bare;
+        pthread_mutex_lock(&c->lock);
+        bare = c->nkeys == 0 && c->retrieve_fn2 == NULL && c->retrieve_fn == NULL;
+        pthread_mutex_unlock(&c->lock);
+        if (bare)
+            c = NULL;
+    }
     if (c == NULL) {
         pthread_mutex_lock(&default_lock);
         if (default_ctx[idx] == NULL)
