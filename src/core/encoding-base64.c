@@ -183,14 +183,14 @@ fail:
 
 int gnutls_base64_encode2(const gnutls_datum_t *data, gnutls_datum_t *result)
 {
-    if (data == NULL || result == NULL)
+    if (data == NULL || result == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_base64_encode(NULL, data->data, data->size, result);
 }
 
 int gnutls_base64_decode2(const gnutls_datum_t *b64_data, gnutls_datum_t *result)
 {
-    if (b64_data == NULL || result == NULL)
+    if (b64_data == NULL || result == NULL || (b64_data->data == NULL && b64_data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_base64_decode(b64_data->data, b64_data->size, result);
 }

@@ -46,7 +46,7 @@ int gnutls_hex_encode(const gnutls_datum_t *data, char *result, size_t *result_s
 {
     size_t need;
 
-    if (data == NULL || result_size == NULL)
+    if (data == NULL || result_size == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     need = (size_t)data->size * 2 + 1;
     /* the size is left alone on a short buffer; on success it counts the NUL */
@@ -62,7 +62,7 @@ int gnutls_hex_encode2(const gnutls_datum_t *data, gnutls_datum_t *result)
     size_t need;
     char *buf;
 
-    if (data == NULL || result == NULL)
+    if (data == NULL || result == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     need = (size_t)data->size * 2 + 1;
     buf = gnutls_malloc(need);
@@ -78,7 +78,7 @@ int gnutls_hex_decode(const gnutls_datum_t *hex_data, void *result, size_t *resu
 {
     size_t need;
 
-    if (hex_data == NULL || result_size == NULL)
+    if (hex_data == NULL || result_size == NULL || (hex_data->data == NULL && hex_data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     need = hex_data->size / 2;
     if (*result_size < need)
@@ -96,7 +96,7 @@ int gnutls_hex_decode2(const gnutls_datum_t *hex_data, gnutls_datum_t *result)
     unsigned char *buf;
     size_t need;
 
-    if (hex_data == NULL || result == NULL)
+    if (hex_data == NULL || result == NULL || (hex_data->data == NULL && hex_data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     need = hex_data->size / 2;
     buf = gnutls_malloc(need + 1);

@@ -52,7 +52,7 @@ int gnutls_pem_base64_encode(const char *msg, const gnutls_datum_t *data, char *
     gnutls_datum_t enc;
     int ret;
 
-    if (data == NULL || result_size == NULL)
+    if (data == NULL || result_size == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     ret = gnossl_base64_encode(msg, data->data, data->size, &enc);
     if (ret < 0)
@@ -72,7 +72,7 @@ int gnutls_pem_base64_encode(const char *msg, const gnutls_datum_t *data, char *
 
 int gnutls_pem_base64_encode2(const char *msg, const gnutls_datum_t *data, gnutls_datum_t *result)
 {
-    if (data == NULL || result == NULL)
+    if (data == NULL || result == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_base64_encode(msg, data->data, data->size, result);
 }

@@ -133,7 +133,7 @@ int gnutls_srp_base64_encode(const gnutls_datum_t *data, char *result, size_t *r
     gnutls_datum_t enc;
     int ret;
 
-    if (data == NULL || result_size == NULL)
+    if (data == NULL || result_size == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((ret = gnossl_srp_base64_encode(data->data, data->size, &enc)) < 0)
         return ret;
@@ -151,7 +151,7 @@ int gnutls_srp_base64_encode(const gnutls_datum_t *data, char *result, size_t *r
 
 int gnutls_srp_base64_encode2(const gnutls_datum_t *data, gnutls_datum_t *result)
 {
-    if (data == NULL || result == NULL)
+    if (data == NULL || result == NULL || (data->data == NULL && data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_srp_base64_encode(data->data, data->size, result);
 }
@@ -161,7 +161,7 @@ int gnutls_srp_base64_decode(const gnutls_datum_t *b64_data, char *result, size_
     gnutls_datum_t dec;
     int ret;
 
-    if (b64_data == NULL || result_size == NULL)
+    if (b64_data == NULL || result_size == NULL || (b64_data->data == NULL && b64_data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((ret = gnossl_srp_base64_decode(b64_data->data, b64_data->size, &dec)) < 0)
         return ret;
@@ -178,7 +178,7 @@ int gnutls_srp_base64_decode(const gnutls_datum_t *b64_data, char *result, size_
 
 int gnutls_srp_base64_decode2(const gnutls_datum_t *b64_data, gnutls_datum_t *result)
 {
-    if (b64_data == NULL || result == NULL)
+    if (b64_data == NULL || result == NULL || (b64_data->data == NULL && b64_data->size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_srp_base64_decode(b64_data->data, b64_data->size, result);
 }
