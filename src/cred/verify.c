@@ -543,6 +543,14 @@ int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
     untrusted = X509_STORE_CTX_get0_untrusted(xctx);
     if (untrusted == NULL || sk_X509_num(untrusted) == 0)
         return 1;
+    /* A GnuTLS client without certificate credentials never accepts a
+     * certificate-authenticated handshake. */
+    if (!gnossl_session_is_server(s) && gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE) == NULL) {
+        gnossl_debug("server authenticated with a certificate, but the client has no certificate credentials");
+        gnossl_session_set_pending_error(s, GNUTLS_E_INSUFFICIENT_CREDENTIALS);
+        X509_STORE_CTX_set_error(xctx, X509_V_ERR_CERT_REJECTED);
+        return 0;
+    }
     /* A renegotiation must not change who the peer is (GnuTLS checks the
      * certificate unless gnutls_init had GNUTLS_ALLOW_ID_CHANGE). */
     if (st->peer_chain != NULL && sk_X509_num(st->peer_chain) > 0 &&
