@@ -8,6 +8,7 @@
 #   gn_assert_loaded MODE B  B really resolves libgnutls.so.30 as MODE means
 #   gn_converse OUT IN RE CMD  interactive client: write IN, wait for RE
 #   gn_pass / gn_fail        record one assertion; gn_finish exits 0 or 1
+#   gn_req / gn_verdict      one assertion made of named parts
 #   net.sh: gn_free_port, gn_wait_port; pki.sh: gn_make_pki;
 #   peers.sh: gn_start_https_dir, gn_start_smtp_starttls
 #
@@ -88,8 +89,8 @@ gn_prefix() {
 
 # gn_run MODE CMD... : run CMD with the GnuTLS of MODE (exit 124 on timeout).
 # After GN_MAX_HANGS (3) timeouts in one mode, further runs in that mode fail
-# at once with 124, so that a library that hangs every handshake fails the
-# test in seconds rather than running into the test harness's own timeout.
+# at once with 125 ("not run"), so that a library that hangs every handshake
+# fails the test in a minute rather than running into the harness's timeout.
 # When the program under test is the peer (a real client against a gnossl
 # server), set GN_HANG_KEY to the server's mode so the count is charged there.
 gn_run() {
@@ -98,7 +99,7 @@ gn_run() {
     hung=${hung//[^A-Za-z0-9_]/_}
     if [ "${!hung:-0}" -ge "${GN_MAX_HANGS:-3}" ]; then
         gn_log "  (not run: $mode already timed out ${!hung} times) $2"
-        return 124
+        return 125
     fi
     gn_prefix "$mode" || return 2
     shift
@@ -156,6 +157,24 @@ gn_stop() {
 gn_pass() { GN_PASSED=$((GN_PASSED + 1)); gn_log "ok   - $*"; }
 gn_fail() { GN_FAILED+=("$*"); gn_log "FAIL - $*"; }
 
+# Multi-part verdicts that say which part failed:
+#   GN_WHY=; gn_req "reply seen" [ $ok -eq 0 ]; gn_req "TLS 1.3" grep -q ...
+#   gn_verdict "$mode: what was tried"
+# Every gn_req runs (no short cut), so a failure lists all unmet parts.
+gn_req() {
+    local what=$1
+    shift
+    "$@" && return 0
+    GN_WHY+="${GN_WHY:+; }$what"
+    return 1
+}
+gn_verdict() {
+    if [ -z "${GN_WHY:-}" ]; then gn_pass "$1"; else gn_fail "$1 -- unmet: $GN_WHY"; fi
+    local rc=${GN_WHY:+1}
+    GN_WHY=
+    return "${rc:-0}"
+}
+
 # gn_show FILE: print a log into the test output (indented, capped).
 gn_show() {
     [ -f "$1" ] || return 0
@@ -177,7 +196,7 @@ gn_finish() {
 # we hold open: write INPUT, wait until OUT (its stdout
 # and stderr) matches the extended regex EXPECT or the client exits, then close
 # its stdin and collect it.  Returns 0 iff EXPECT was seen.  GN_CONVERSE_RC is
-# the client's exit status (124 = timed out).
+# the client's exit status (124 = timed out, 125 = not run).
 gn_converse() {
     local out=$1 input=$2 expect=$3 fifo pid fd i
     shift 3

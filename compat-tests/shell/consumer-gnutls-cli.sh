@@ -45,6 +45,24 @@ client() {
         gn_run "$mode" gnutls-cli --x509cafile="$pki/ca.pem" -p "$SPORT" "$@" 127.0.0.1
 }
 
+# Common parts of a verdict: the client saw the reply and exited cleanly.
+req_exchange() {
+    gn_req "reply received" [ "$1" -eq 0 ]
+    gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+}
+# A refusal: non-zero exit (not a timeout), the verification status, no data.
+req_refusal() { # OUT STATUS-TEXT
+    gn_req "client exit 1 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 1 ]
+    gn_req "status '$2'" grep -q "^- Status: The certificate is NOT trusted. .*$2" "$1"
+    gn_req "no data exchanged" eval "! grep -q 'Simple Client Mode' '$1'"
+}
+verdict() { # DESCRIPTION CLIENT-LOG OTHER-LOGS...
+    local what=$1
+    shift
+    grep -q '^  (not run: ' "$1" 2>/dev/null && GN_WHY="not run: $(sed -n 's/^  (not run: \(.*\)).*/\1/p' "$1")"
+    gn_verdict "$what" || for f in "$@"; do gn_show "$f"; done
+}
+
 for mode in $GN_MODES; do
     gn_log "== mode: $mode"
     gn_assert_loaded "$mode" "$cli" || continue
@@ -56,15 +74,11 @@ for mode in $GN_MODES; do
             --priority="NORMAL:-VERS-ALL:+VERS-TLS$v"
         ok=$?
         srv_stop
-        if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-           grep -q "^- Status: The certificate is trusted" "$out" &&
-           grep -q "^- Description: (TLS$v-X.509)" "$out" &&
-           grep -q "^Protocol version: TLSv$v" "$SLOG"; then
-            gn_pass "$mode: TLS $v with verification, data echoed; s_server: $(grep -m1 '^Ciphersuite' "$SLOG")"
-        else
-            gn_fail "$mode: TLS $v exchange (seen=$ok, exit=$GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$SLOG"
-        fi
+        req_exchange $ok
+        gn_req "status trusted" grep -q "^- Status: The certificate is trusted" "$out"
+        gn_req "description (TLS$v-X.509)-..." grep -q "^- Description: (TLS$v-X.509)" "$out"
+        gn_req "s_server saw TLSv$v" grep -q "^Protocol version: TLSv$v" "$SLOG"
+        verdict "$mode: TLS $v with verification, data echoed; s_server: $(grep -m1 '^Ciphersuite' "$SLOG")" "$out" "$SLOG"
     done
 
     out=$GN_TMP/cli-$mode-alpn
@@ -72,14 +86,11 @@ for mode in $GN_MODES; do
     client "$mode" "$out" --verify-hostname=localhost --alpn=h2 --alpn=http/1.1
     ok=$?
     srv_stop
+    req_exchange $ok
+    gn_req "client reports http/1.1" grep -q "^- Application protocol: http/1.1" "$out"
     # The server's -trace shows the client's offer (h2, http/1.1).
-    if [ $ok -eq 0 ] && grep -q "^- Application protocol: http/1.1" "$out" &&
-       grep -A2 "application_layer_protocol_negotiation" "$SLOG" | grep -q "^ *h2$"; then
-        gn_pass "$mode: ALPN: offers h2,http/1.1; server selects http/1.1"
-    else
-        gn_fail "$mode: ALPN (seen=$ok, exit=$GN_CONVERSE_RC)"
-        gn_show "$out"; gn_show "$SLOG"
-    fi
+    gn_req "server saw h2 offered" eval "grep -A2 application_layer_protocol_negotiation '$SLOG' | grep -q '^ *h2\$'"
+    verdict "$mode: ALPN: offers h2,http/1.1; server selects http/1.1" "$out" "$SLOG"
 
     # Client certificate, required and verified by s_server.
     for v in 1.2 1.3; do
@@ -89,15 +100,11 @@ for mode in $GN_MODES; do
             --x509certfile="$pki/client.pem" --x509keyfile="$pki/client.key"
         ok=$?
         srv_stop
-        if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-           grep -q "^Peer certificate: CN = gnossl test client" "$SLOG" &&
-           grep -q "^Verification: OK" "$SLOG" &&
-           grep -q "^Protocol version: TLSv$v" "$SLOG"; then
-            gn_pass "$mode: TLS $v client certificate accepted by s_server -Verify"
-        else
-            gn_fail "$mode: TLS $v client certificate (seen=$ok, exit=$GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$SLOG"
-        fi
+        req_exchange $ok
+        gn_req "s_server got the client certificate" grep -q "^Peer certificate: CN = gnossl test client" "$SLOG"
+        gn_req "s_server verified it" grep -q "^Verification: OK" "$SLOG"
+        gn_req "s_server saw TLSv$v" grep -q "^Protocol version: TLSv$v" "$SLOG"
+        verdict "$mode: TLS $v client certificate accepted by s_server -Verify" "$out" "$SLOG"
     done
 
     # Resumption, judged by the server: s_server -www's page says "Reused".
@@ -109,13 +116,10 @@ for mode in $GN_MODES; do
             --verify-hostname=localhost --resume --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" 127.0.0.1
         ok=$?
         srv_stop
-        if [ $ok -eq 0 ] && grep -q "^\*\*\* This is a resumed session" "$out" &&
-           grep -q "^Reused, TLSv$v, " "$out"; then
-            gn_pass "$mode: --resume resumes a TLS $v session (s_server: $(grep -m1 '^Reused' "$out" | tr -d '\r'))"
-        else
-            gn_fail "$mode: TLS $v resumption (seen=$ok, exit=$GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$SLOG"
-        fi
+        gn_req "page received" [ $ok -eq 0 ]
+        gn_req "client says resumed" grep -q "^\*\*\* This is a resumed session" "$out"
+        gn_req "s_server says Reused, TLSv$v" grep -q "^Reused, TLSv$v, " "$out"
+        verdict "$mode: --resume resumes a TLS $v session (s_server: $(grep -m1 -E '^(Reused|New),' "$out" | tr -d '\r'))" "$out" "$SLOG"
     done
 
     out=$GN_TMP/cli-$mode-smtp
@@ -125,28 +129,11 @@ for mode in $GN_MODES; do
         gn_run "$mode" gnutls-cli --x509cafile="$pki/ca.pem" -p "${!port:-0}" \
         --verify-hostname=localhost --starttls-proto=smtp 127.0.0.1
     ok=$?
-    if [ $ok -eq 0 ] && grep -q "^250 got: hello smtp" "$out" &&
-       grep -q "^got hello smtp" "$GN_TMP/smtp_$mode.log"; then
-        gn_pass "$mode: STARTTLS (smtp) upgrade, then data over TLS ($(grep -m1 '^TLS ' "$GN_TMP/smtp_$mode.log"))"
-    else
-        gn_fail "$mode: STARTTLS smtp (seen=$ok, exit=$GN_CONVERSE_RC)"
-        gn_show "$out"; gn_show "$GN_TMP/smtp_$mode.log"
-    fi
-
-    # Refusals: the client must stop before sending anything.
-    out=$GN_TMP/cli-$mode-wrongname
-    srv_start "${good[@]}"
-    client "$mode" "$out" --verify-hostname=wrong.example
-    ok=$?
-    srv_stop
-    if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -eq 1 ] &&
-       grep -q "^- Status: The certificate is NOT trusted. The name in the certificate does not match" "$out" &&
-       ! grep -q "^Simple Client Mode" "$out"; then
-        gn_pass "$mode: refuses a certificate that does not name the host"
-    else
-        gn_fail "$mode: wrong host name not refused as expected (exit=$GN_CONVERSE_RC)"
-        gn_show "$out"
-    fi
+    gn_req "221 after QUIT" [ $ok -eq 0 ]
+    gn_req "reply over TLS" grep -q "^250 got: hello smtp" "$out"
+    gn_req "server got the line over TLS" grep -q "^got hello smtp" "$GN_TMP/smtp_$mode.log"
+    verdict "$mode: STARTTLS (smtp) upgrade, then data over TLS ($(grep -m1 '^TLS ' "$GN_TMP/smtp_$mode.log"))" \
+        "$out" "$GN_TMP/smtp_$mode.log"
 
     # A chain through an intermediate CA is accepted.
     out=$GN_TMP/cli-$mode-chain
@@ -154,14 +141,18 @@ for mode in $GN_MODES; do
     client "$mode" "$out" --verify-hostname=localhost
     ok=$?
     srv_stop
-    if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-       grep -q "^- Got a certificate list of 2 certificates" "$out" &&
-       grep -q "^- Status: The certificate is trusted" "$out"; then
-        gn_pass "$mode: accepts a leaf sent with its intermediate CA"
-    else
-        gn_fail "$mode: chain through an intermediate CA (seen=$ok, exit=$GN_CONVERSE_RC)"
-        gn_show "$out"
-    fi
+    req_exchange $ok
+    gn_req "2 certificates received" grep -q "^- Got a certificate list of 2 certificates" "$out"
+    gn_req "status trusted" grep -q "^- Status: The certificate is trusted" "$out"
+    verdict "$mode: accepts a leaf sent with its intermediate CA" "$out"
+
+    # Refusals: the client must stop before sending anything.
+    out=$GN_TMP/cli-$mode-wrongname
+    srv_start "${good[@]}"
+    client "$mode" "$out" --verify-hostname=wrong.example
+    srv_stop
+    req_refusal "$out" "The name in the certificate does not match"
+    verdict "$mode: refuses a certificate that does not name the host" "$out"
 
     for case in "rogue|The certificate issuer is unknown|a certificate from an unknown CA" \
                 "evil|The certificate issuer is not a CA|a leaf signed by another leaf (CA:FALSE)" \
@@ -173,16 +164,9 @@ for mode in $GN_MODES; do
         [ "$name" = evil ] && chain=(-cert_chain "$pki/server.pem")
         srv_start -cert "$pki/$name.pem" -key "$pki/$name.key" "${chain[@]}"
         client "$mode" "$out" --verify-hostname=localhost
-        ok=$?
         srv_stop
-        if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -eq 1 ] &&
-           grep -q "^- Status: The certificate is NOT trusted. $text" "$out" &&
-           ! grep -q "Simple Client Mode" "$out"; then
-            gn_pass "$mode: refuses $what"
-        else
-            gn_fail "$mode: did not refuse $what as expected (exit=$GN_CONVERSE_RC)"
-            gn_show "$out"
-        fi
+        req_refusal "$out" "$text"
+        verdict "$mode: refuses $what" "$out"
     done
 done
 
