@@ -205,6 +205,23 @@ START_TEST(no_verification_by_default)
 }
 END_TEST
 
+/* A client without certificate credentials does not complete a handshake
+ * authenticated by a server certificate (GnuTLS never offers one; its
+ * server then fails with -87 / -9, here the client stops with -32). */
+START_TEST(client_without_credentials)
+{
+    struct pair p;
+    int rc, rs;
+
+    pair_open(&p, "good.chain", "good.key");
+    gnutls_credentials_clear(p.c);
+    rc = run(&p, &rs);
+    ck_assert_int_ne(rc, 0);
+    ck_assert_int_ne(rs, 0);
+    pair_close(&p);
+}
+END_TEST
+
 /* A server with no credentials at all fails once the ClientHello is in. */
 START_TEST(server_without_credentials)
 {
@@ -242,6 +259,7 @@ int main(void)
     tcase_add_test(tc, session_function_wins);
     tcase_add_test(tc, no_verification_by_default);
     tcase_add_test(tc, server_without_credentials);
+    tcase_add_test(tc, client_without_credentials);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
