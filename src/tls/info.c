@@ -214,6 +214,10 @@ gnutls_credentials_type_t gnutls_auth_client_get_type(gnutls_session_t s)
 
 gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_t s)
 {
+    /* Inside a handshake (certificate callbacks, renegotiation) the
+     * negotiated type is X.509 as soon as certificates are in play. */
+    if (s != NULL && s->ssl != NULL && SSL_in_init(s->ssl) && s->cred[GNUTLS_CRD_CERTIFICATE] != NULL)
+        return GNUTLS_CRT_X509;
     if (gnutls_auth_get_type(s) != GNUTLS_CRD_CERTIFICATE)
         return GNUTLS_CRT_UNKNOWN;
     return GNUTLS_CRT_X509;
@@ -274,10 +278,11 @@ char *gnutls_session_get_desc(gnutls_session_t s)
         snprintf(kx_name, sizeof kx_name, "(%s)", kx_str);
 
     const char *pname = gnutls_protocol_get_name(gnutls_protocol_get_version(s));
-    /* With raw public keys allowed GnuTLS names the certificate type. */
-    gnutls_certificate_type_t ct = gnutls_certificate_type_get(s);
-    if ((s->init_flags & GNUTLS_ENABLE_RAWPK) && ct != GNUTLS_CRT_UNKNOWN)
-        snprintf(proto, sizeof proto, "%s-%s", pname ? pname : "", gnutls_certificate_type_get_name(ct));
+    /* With raw public keys allowed GnuTLS names the negotiated certificate
+     * type (X.509 unless raw keys were agreed, whatever the key exchange;
+     * gnossl never negotiates raw keys). */
+    if (s->init_flags & GNUTLS_ENABLE_RAWPK)
+        snprintf(proto, sizeof proto, "%s-%s", pname ? pname : "", gnutls_certificate_type_get_name(GNUTLS_CRT_X509));
     else
         snprintf(proto, sizeof proto, "%s", pname ? pname : "");
 
