@@ -37,7 +37,6 @@ struct gnutls_certificate_credentials_st {
     unsigned flags; /* gnutls_certificate_flags */
     gnutls_certificate_verify_function *verify_fn;
     EVP_PKEY *dh; /* explicit DH parameters, or NULL */
-    int dh_auto;  /* known DH params: OpenSSL chooses */
     SSL_CTX *ctx[GNOSSL_CTX_N];
     gnutls_certificate_retrieve_function2 *retrieve_fn2;
     gnutls_certificate_retrieve_function *retrieve_fn;
@@ -60,7 +59,6 @@ struct gnossl_cred_session {
     X509 *peer_der_src;                       /* leaf the DER list was made from */
     char *psk_username;                       /* server: identity the client used */
     char *psk_hint;                           /* client: hint the server sent */
-    int in_handshake_verify;                  /* verification callback running */
     int verify_ran;                           /* ran in the current handshake */
 };
 

@@ -326,7 +326,6 @@ int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t res,
     pthread_mutex_lock(&res->lock);
     EVP_PKEY_free(res->dh);
     res->dh = NULL; /* OpenSSL picks an RFC 7919 group matching the key size */
-    res->dh_auto = 1;
     gnossl_cert_cred_changed(res);
     pthread_mutex_unlock(&res->lock);
     return 0;

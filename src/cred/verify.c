@@ -509,9 +509,7 @@ static int run_verification(gnutls_session_t s, struct gnossl_cred_session *st)
         pthread_mutex_unlock(&c->lock);
     }
     if (fn != NULL) {
-        st->in_handshake_verify = 1;
         ret = fn(s);
-        st->in_handshake_verify = 0;
         if (ret != 0 && ret >= -1)
             ret = GNUTLS_E_CERTIFICATE_ERROR;
     }
