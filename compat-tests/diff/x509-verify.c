@@ -61,6 +61,20 @@ static gnutls_x509_crt_t broken_sig(const char *name)
     return c;
 }
 
+/* the per-step report GnuTLS gives an output function (certtool prints it) */
+static int step(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer, gnutls_x509_crl_t crl, unsigned status)
+{
+    gnutls_datum_t a = {NULL, 0}, b = {NULL, 0};
+    gnutls_x509_crt_get_dn2(cert, &a);
+    if (issuer)
+        gnutls_x509_crt_get_dn2(issuer, &b);
+    printf("    step: %s <- %s%s status=0x%x\n", a.data ? (char *)a.data : "?", issuer ? (b.data ? (char *)b.data : "?") : "(none)",
+           crl ? " [crl]" : "", status);
+    gnutls_free(a.data);
+    gnutls_free(b.data);
+    return 0;
+}
+
 static void verify(gnutls_x509_trust_list_t tl, const char *label, gnutls_x509_crt_t *chain, unsigned n, unsigned flags,
                    const char *host, const char *purpose)
 {
@@ -79,8 +93,8 @@ static void verify(gnutls_x509_trust_list_t tl, const char *label, gnutls_x509_c
         data[el].size = 0;
         el++;
     }
-    int r = el ? gnutls_x509_trust_list_verify_crt2(tl, chain, n, data, el, flags, &status, NULL)
-               : gnutls_x509_trust_list_verify_crt(tl, chain, n, flags, &status, NULL);
+    int r = el ? gnutls_x509_trust_list_verify_crt2(tl, chain, n, data, el, flags, &status, step)
+               : gnutls_x509_trust_list_verify_crt(tl, chain, n, flags, &status, step);
     printf("%-40s r=%d status=0x%x\n", label, r, status);
 }
 

@@ -18,14 +18,19 @@ struct gnutls_x509_trust_list_iter {
 
 /* GnuTLS keeps anchors in a hash table keyed by the subject DN (the
  * gnulib "pjw" hash) and iterates bucket by bucket. */
-static size_t dn_bucket(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
+size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name)
 {
     const unsigned char *der = NULL;
     size_t len = 0, h = 0;
-    X509_NAME_get0_der(X509_get_subject_name(crt->x509), &der, &len);
+    X509_NAME_get0_der((X509_NAME *)name, &der, &len);
     for (size_t i = 0; i < len; i++)
         h = der[i] + ((h << 9) | (h >> (sizeof(size_t) * 8 - 9)));
     return h % list->size;
+}
+
+static size_t dn_bucket(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
+{
+    return gnossl_tl_bucket(list, X509_get_subject_name(crt->x509));
 }
 
 int gnutls_x509_trust_list_init(gnutls_x509_trust_list_t *list, unsigned int size)

@@ -378,13 +378,20 @@ static int verify_crt2(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_li
         cert_list[0]->x509 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     unsigned status = 0;
-    int ret = verify_chain(list, list->store, cert_list, cert_list_size, flags, crl_check, &status, func);
+    const char *purpose = NULL;
+    for (unsigned i = 0; data && i < elements; i++)
+        if (data[i].type == GNUTLS_DT_KEY_PURPOSE_OID)
+            purpose = (const char *)data[i].data;
+    /* OpenSSL's verdict first (no reports), then GnuTLS's walk, which
+     * decides the bits and the reported steps; should OpenSSL reject what
+     * the walk accepts (name constraints, ...), its verdict stands. */
+    unsigned ossl = 0;
+    int ret = verify_chain(list, list->store, cert_list, cert_list_size, flags, crl_check, &ossl, NULL);
     if (ret < 0)
         return ret;
-    /* a certificate that is itself in the trust list is trusted */
-    if (status && in_store_list(list, cert_list[0]->x509) &&
-        !(status & (GNUTLS_CERT_EXPIRED | GNUTLS_CERT_NOT_ACTIVATED | GNUTLS_CERT_REVOKED)))
-        status = 0;
+    status = gnossl_walk_verify(list, cert_list, cert_list_size, flags, purpose, func);
+    if (status == 0 && ossl != 0)
+        status = ossl | GNUTLS_CERT_INVALID;
 
     for (unsigned i = 0; data && i < elements; i++) {
         const char *s = (const char *)data[i].data;

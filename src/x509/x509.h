@@ -135,5 +135,12 @@ int gnossl_pkey_get_spki(const EVP_PKEY *pkey, struct gnutls_x509_spki_st *spki)
 /* The X509_STORE behind a trust list (CAs and CRLs added so far); the
  * list keeps ownership. */
 X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl);
+/* GnuTLS's hash bucket of a DN in a trust list (anchors are filed by
+ * subject, looked up by the issuer of the certificate at hand). */
+size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name);
+/* GnuTLS's chain verification against a trust list (verify-walk.c):
+ * status bits, each step reported to func. */
+unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n, unsigned flags,
+                            const char *purpose, gnutls_verify_output_function func);
 
 #endif
