@@ -22,7 +22,7 @@ int gnossl_pem_decode(const char *label, const unsigned char *data, size_t size,
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
 
     snprintf(header, sizeof header, "%s%s", begin, label ? label : "");
-    p = memmem(data, size, header, strlen(header));
+    p = size ? memmem(data, size, header, strlen(header)) : NULL;
     if (p == NULL) {
         gnossl_debug("PEM: no '%s' found", header);
         return GNOSSL_ERR(GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR);
