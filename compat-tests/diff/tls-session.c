@@ -753,6 +753,29 @@ static void scenario_db(void)
     db.data = NULL;
 }
 
+/* Which secrets were logged (the order is an implementation detail). */
+static const char *const keylog_labels[] = {"CLIENT_RANDOM", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+                                            "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0",
+                                            "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET"};
+static unsigned keylog_sizes[6];
+static char keylog_seen[512];
+
+static int keylog_fn(gnutls_session_t s, const char *label, const gnutls_datum_t *secret)
+{
+    (void)s;
+    for (int i = 0; i < 6; i++)
+        if (strcmp(label, keylog_labels[i]) == 0)
+            keylog_sizes[i] = secret->size;
+    keylog_seen[0] = 0;
+    for (int i = 0; i < 6; i++)
+        if (keylog_sizes[i]) {
+            char item[96];
+            snprintf(item, sizeof item, " %s/%u", keylog_labels[i], keylog_sizes[i]);
+            strcat(keylog_seen, item);
+        }
+    return 0;
+}
+
 static int pch_calls;
 static char pch_name[64];
 
@@ -781,7 +804,13 @@ static void scenario_misc2(const char *prio)
     gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "vhost.example", 13);
     gnutls_handshake_set_post_client_hello_function(p.s.s, post_client_hello);
     pch_calls = 0;
+    keylog_seen[0] = 0;
+    memset(keylog_sizes, 0, sizeof keylog_sizes);
+    gnutls_session_set_keylog_function(p.c.s, keylog_fn);
+    printf("  keylog function set: %d\n", gnutls_session_get_keylog_function(p.c.s) == keylog_fn);
     if (handshake(&p) == 0) {
+        printf("  keylog:%s\n", keylog_seen);
+        printf("  record overhead %zu %zu\n", gnutls_record_overhead_size(p.c.s), gnutls_record_overhead_size(p.s.s));
         printf("  post client hello calls %d name %s\n", pch_calls, pch_name);
         printf("  prf hash %s\n", gnutls_digest_get_name(gnutls_prf_hash_get(p.c.s)));
         printf("  etm %u %u\n", gnutls_session_etm_status(p.c.s), gnutls_session_etm_status(p.s.s));

@@ -347,3 +347,44 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
     s->may_not_read = 1;
     return 0;
 }
+
+/* Worst-case bytes a record adds to its plaintext: header, explicit IV
+ * (TLS 1.2 GCM/CCM: 8; CBC: a block), tag or MAC, CBC padding (a block),
+ * and TLS 1.3's inner content type. */
+size_t gnutls_est_record_overhead_size(gnutls_protocol_t version, gnutls_cipher_algorithm_t cipher,
+                                       gnutls_mac_algorithm_t mac, gnutls_compression_method_t comp,
+                                       unsigned int flags)
+{
+    (void)comp;
+    (void)flags;
+    size_t ov = 5;
+    unsigned tag = gnutls_cipher_get_tag_size(cipher);
+    unsigned block = gnutls_cipher_get_block_size(cipher);
+    int tls13 = version == GNUTLS_TLS1_3;
+    if (tag > 0) {
+        ov += tag;
+        if (!tls13 && cipher != GNUTLS_CIPHER_CHACHA20_POLY1305)
+            ov += 8; /* explicit nonce */
+    } else {
+        ov += gnutls_hmac_get_len(mac);
+        if (block > 1)
+            ov += 2 * (size_t)block; /* explicit IV and padding */
+    }
+    if (tls13)
+        ov += 1;
+    return ov;
+}
+
+size_t gnutls_record_overhead_size(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL || !s->handshake_done)
+        return 0;
+    return gnutls_est_record_overhead_size(gnutls_protocol_get_version(s), gnutls_cipher_get(s),
+                                           gnutls_mac_get(s), GNUTLS_COMP_NULL, 0);
+}
+
+void gnutls_handshake_set_max_packet_length(gnutls_session_t s, size_t max)
+{
+    (void)s;
+    (void)max; /* OpenSSL bounds handshake messages itself */
+}

@@ -239,3 +239,22 @@ int gnutls_session_ticket_enable_client(gnutls_session_t s)
     s->init_flags &= ~(unsigned)GNUTLS_NO_TICKETS;
     return 0;
 }
+
+/* TLS 1.3 server: send `nr` more tickets now. */
+int gnutls_session_ticket_send(gnutls_session_t s, unsigned nr, unsigned flags)
+{
+    (void)flags;
+    if (s == NULL || s->ssl == NULL || !s->is_server || !s->handshake_done ||
+        SSL_version(s->ssl) < TLS1_3_VERSION)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (!s->ticket_key_set)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (unsigned i = 0; i < nr; i++)
+        if (SSL_new_session_ticket(s->ssl) != 1)
+            return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    gnossl_translate_begin(s);
+    int r = SSL_do_handshake(s->ssl);
+    if (r == 1)
+        return 0;
+    return gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+}
