@@ -21,3 +21,39 @@ gn2_www_set() {
     gn2_start_www wrong "$2" "$1/wrongname.pem" "$1/wrongname.key" &&
     gn2_start_www chained "$2" "$1/chained.pem" "$1/chained.key" "$1/int-ca.pem"
 }
+
+# gn2_start_tls_sink NAME CERT KEY OUT : a TLS server (python3 + ssl) on a
+# free 127.0.0.1 port (PORT_<NAME>) that appends every line it receives, on
+# any number of connections, to OUT.
+gn2_start_tls_sink() {
+    local name=$1 port
+    port=$(gn_free_port) || return 1
+    python3 -c '
+import socket, ssl, sys, threading
+port, cert, key, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(cert, key)
+ls = socket.socket()
+ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+ls.bind(("127.0.0.1", port))
+ls.listen(8)
+lock = threading.Lock()
+def serve(c):
+    try:
+        t = ctx.wrap_socket(c, server_side=True)
+        print("TLS", t.version(), t.cipher()[0], flush=True)
+        for line in t.makefile("rb"):
+            with lock, open(out, "ab") as o:
+                o.write(line)
+    except Exception as e:
+        print("error", repr(e), flush=True)
+    finally:
+        c.close()
+while True:
+    c, _ = ls.accept()
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+' "$port" "$2" "$3" "$4" </dev/null >"$GN_TMP/$name.log" 2>&1 &
+    GN_PIDS+=("$!")
+    gn_wait_port "$port" "$!" || { gn_show "$GN_TMP/$name.log"; return 1; }
+    printf -v "PORT_$name" '%s' "$port"
+}
