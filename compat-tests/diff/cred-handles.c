@@ -327,6 +327,25 @@ int main(int argc, char **argv)
     free_crts(crts, n);
     gnutls_certificate_free_credentials(c);
 
+    /* OCSP responses for stapling: checked against the pair when loaded */
+    gnutls_certificate_allocate_credentials(&c);
+    gnutls_certificate_set_flags(c, GNUTLS_CERTIFICATE_API_V2);
+    printf("ocsp pair 0: %d\n", gnutls_certificate_set_x509_key_file(c, P("good.chain"), P("good.key"), GNUTLS_X509_FMT_PEM));
+    printf("ocsp pair 1: %d\n", gnutls_certificate_set_x509_key_file(c, P("rsa.crt"), P("rsa.key"), GNUTLS_X509_FMT_PEM));
+    printf("ocsp file good -> 0: %d\n", gnutls_certificate_set_ocsp_status_request_file(c, P("good.ocsp"), 0));
+    printf("ocsp file other leaf -> 0: %d\n", gnutls_certificate_set_ocsp_status_request_file(c, P("expired.ocsp"), 0));
+    printf("ocsp file good -> 1 (no issuer): %d\n", gnutls_certificate_set_ocsp_status_request_file(c, P("good.ocsp"), 1));
+    printf("ocsp file good -> 7: %d\n", gnutls_certificate_set_ocsp_status_request_file(c, P("good.ocsp"), 7));
+    printf("ocsp file missing: %d\n", gnutls_certificate_set_ocsp_status_request_file(c, P("nope.ocsp"), 0));
+    gnutls_load_file(P("good.ocsp"), &d);
+    printf("ocsp mem DER: %d\n", gnutls_certificate_set_ocsp_status_request_mem(c, &d, 0, GNUTLS_X509_FMT_DER));
+    gnutls_free(d.data);
+    printf("ocsp file not a response: %s\n",
+           gnutls_certificate_set_ocsp_status_request_file(c, P("rsa.crt.der"), 0) < 0 ? "error" : "ok");
+    gnutls_certificate_set_flags(c, GNUTLS_CERTIFICATE_API_V2 | GNUTLS_CERTIFICATE_SKIP_OCSP_RESPONSE_CHECK);
+    printf("ocsp other leaf, check skipped: %d\n", gnutls_certificate_set_ocsp_status_request_file(c, P("expired.ocsp"), 0));
+    gnutls_certificate_free_credentials(c);
+
     /* set_key: pcerts and an abstract key */
     gnutls_certificate_allocate_credentials(&c);
     load_app_pair("ecdsa.crt", "ecdsa.key");

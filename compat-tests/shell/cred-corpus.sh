@@ -201,6 +201,13 @@ SAN=DNS:unused openssl ca -config "$w/int/ca.cnf" -cert "$w/int/cert.pem" -keyfi
 SAN=DNS:unused openssl ca -gencrl -config "$w/int/ca.cnf" -cert "$w/int/cert.pem" -keyfile "$w/int/key.pem" \
     -out crl.pem 2>/dev/null
 
+# OCSP responses from the intermediate: for "good" and for "expired".
+for c in good expired; do
+    openssl ocsp -issuer "$w/int/cert.pem" -cert "$w/$c.pem" -no_nonce -reqout "$w/$c.ocspreq" 2>/dev/null
+    SAN=DNS:unused openssl ocsp -index "$w/int/index.txt" -rsigner "$w/int/cert.pem" -rkey "$w/int/key.pem" \
+        -CA "$w/int/cert.pem" -reqin "$w/$c.ocspreq" -respout "$c.ocsp" -ndays 30 2>/dev/null
+done
+
 # Other trust settings (used by name in the differential test): the
 # intermediate alone as anchor, an expired root, CRLs out of their period.
 cp "$w/int/cert.pem" int-ca.pem

@@ -31,6 +31,7 @@ static void keypair_clear(struct gnossl_keypair *k)
             free(k->chain_der[i].data);
         free(k->chain_der);
     }
+    free(k->ocsp.data);
     for (i = 0; i < k->npcerts; i++)
         gnutls_pcert_deinit(&k->pcerts[i]);
     free(k->pcerts);

@@ -16,6 +16,9 @@ struct gnossl_keypair {
     EVP_PKEY *key;
     gnutls_datum_t der; /* the leaf in DER, for gnutls_certificate_get_ours */
     gnutls_datum_t *chain_der; /* DER of chain[i], made on demand (get_crt_raw) */
+    gnutls_datum_t ocsp;       /* stapled OCSP response (DER), or empty */
+    gnutls_status_request_ocsp_func ocsp_fn; /* or a function giving one */
+    void *ocsp_ptr;
     gnutls_privkey_t gkey;     /* set_key: the application's key, now ours */
     gnutls_pcert_st *pcerts;   /* set_key: its certificates, now ours too */
     unsigned npcerts;
@@ -43,7 +46,13 @@ struct gnutls_certificate_credentials_st {
     gnutls_x509_crt_t *issuers; /* handed out by get_issuer, freed with us */
     unsigned nissuers;
     gnutls_x509_trust_list_t tlist; /* set_trust_list: owned */
+    gnutls_status_request_ocsp_func ocsp_fn; /* for every pair without its own */
+    void *ocsp_ptr;
+    int ocsp_any; /* some OCSP response or function is set: staple */
 };
+
+/* SSL_CTX_set_tlsext_status_cb handler of servers (ocsp.c). */
+int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg);
 
 /* Per-session state of this room (in the session's cred_state slot). */
 struct gnossl_cred_session {

@@ -123,6 +123,8 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
         set_ca_names(ctx, c->store);
     if (c->retrieve_fn2 != NULL || c->retrieve_fn != NULL)
         SSL_CTX_set_cert_cb(ctx, gnossl_cred_retrieve_cb, NULL);
+    if (is_server && c->ocsp_any)
+        SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_ocsp_status_cb);
     return ctx;
 }
 
