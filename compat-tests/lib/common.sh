@@ -9,6 +9,7 @@
 #   gn_converse OUT IN RE CMD  interactive client: write IN, wait for RE
 #   gn_pass / gn_fail        record one assertion; gn_finish exits 0 or 1
 #   gn_req / gn_verdict      one assertion made of named parts
+#   gn_like_real             a value must be what the real GnuTLS showed
 #   net.sh: gn_free_port, gn_wait_port; pki.sh: gn_make_pki;
 #   peers.sh: gn_start_https_dir, gn_start_smtp_starttls
 #
@@ -174,6 +175,19 @@ gn_verdict() {
     GN_WHY=
     return "${rc:-0}"
 }
+
+# gn_like_real MODE KEY VALUE : differential check of one observed value.
+# The "real" run records VALUE under KEY (and passes); a gnossl run passes if
+# VALUE equals what the real GnuTLS showed (or if no real run recorded KEY).
+declare -A GN_REAL_SEEN=()
+gn_like_real() {
+    if [ "$1" = real ]; then
+        GN_REAL_SEEN[$2]=$3
+        return 0
+    fi
+    [ -z "${GN_REAL_SEEN[$2]+set}" ] || [ "${GN_REAL_SEEN[$2]}" = "$3" ]
+}
+gn_real_value() { printf '%s' "${GN_REAL_SEEN[$1]:-}"; }
 
 # gn_show FILE: print a log into the test output (indented, capped).
 gn_show() {

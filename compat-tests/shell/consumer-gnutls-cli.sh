@@ -77,6 +77,9 @@ for mode in $GN_MODES; do
         req_exchange $ok
         gn_req "status trusted" grep -q "^- Status: The certificate is trusted" "$out"
         gn_req "description (TLS$v-X.509)-..." grep -q "^- Description: (TLS$v-X.509)" "$out"
+        desc=$(sed -n 's/^- Description: //p' "$out")
+        gn_req "description '$desc' as real: '$(gn_real_value "desc-$v")'" \
+            gn_like_real "$mode" "desc-$v" "$desc"
         gn_req "s_server saw TLSv$v" grep -q "^Protocol version: TLSv$v" "$SLOG"
         verdict "$mode: TLS $v with verification, data echoed; s_server: $(grep -m1 '^Ciphersuite' "$SLOG")" "$out" "$SLOG"
     done

@@ -43,94 +43,96 @@ cli() {
 }
 count() { grep -c -- "$1" "$2" 2>/dev/null; }
 
+verdict() { # DESCRIPTION CLIENT-LOG OTHER-LOGS...
+    local what=$1
+    shift
+    grep -q '^  (not run: ' "$1" 2>/dev/null && GN_WHY="not run: $(sed -n 's/^  (not run: \(.*\)).*/\1/p' "$1")"
+    gn_verdict "$what" || for f in "$@"; do gn_show "$f"; done
+}
+# req_desc OUT KEY : the client's session description equals the real run's
+# (the real run of A records it; B must then match real <-> real too).
+req_desc() {
+    local d
+    d=$(sed -n 's/^- Description: //p' "$1")
+    gn_req "description '$d' as real: '$(gn_real_value "$2")'" gn_like_real "$DESC_MODE" "$2" "$d"
+}
+
 # scenarios CLIENT-MODE TAG LABEL : every scenario against the servers
 # started as TAG (cert_rsa, cert_ec, psk, auth); LABEL prefixes the results.
 scenarios() {
-    local cm=$1 tag=$2 label=$3 k v out p before
+    local cm=$1 tag=$2 label=$3 k v out p slog before
     for k in rsa ec; do
         for v in 1.2 1.3; do
             out=$GN_TMP/$tag-$k-$v
             p=PORT_${tag}_cert_$k
-            if cli "$cm" "${!p}" "$out" 'hello gnutls\n' '^hello gnutls' \
-                   --x509cafile="$GN_TMP/pki-$k/ca.pem" --verify-hostname=localhost \
-                   --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" &&
-               [ "$GN_CONVERSE_RC" -eq 0 ] &&
-               grep -q "^- Status: The certificate is trusted" "$out" &&
-               grep -q "^- Description: (TLS$v-X.509)-.*(${SIG[$k]}[-A-Z0-9]*)" "$out"; then
-                gn_pass "$label: $k, TLS $v: $(sed -n 's/^- Description: //p' "$out")"
-            else
-                gn_fail "$label: $k, TLS $v (exit $GN_CONVERSE_RC)"
-                gn_show "$out"; gn_show "$GN_TMP/${tag}_cert_$k.log"
-            fi
+            slog=$GN_TMP/${tag}_cert_$k.log
+            cli "$cm" "${!p}" "$out" 'hello gnutls\n' '^hello gnutls' \
+                --x509cafile="$GN_TMP/pki-$k/ca.pem" --verify-hostname=localhost \
+                --priority="NORMAL:-VERS-ALL:+VERS-TLS$v"
+            gn_req "echo received" [ $? -eq 0 ]
+            gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+            gn_req "status trusted" grep -q "^- Status: The certificate is trusted" "$out"
+            gn_req "description (TLS$v-X.509)-...(${SIG[$k]}...)" \
+                grep -q "^- Description: (TLS$v-X.509)-.*(${SIG[$k]}[-A-Z0-9]*)" "$out"
+            req_desc "$out" "desc-$k-$v"
+            verdict "$label: $k, TLS $v: $(sed -n 's/^- Description: //p' "$out")" "$out" "$slog"
         done
     done
 
+    slog=$GN_TMP/${tag}_cert_rsa.log
+    p=PORT_${tag}_cert_rsa
     for v in 1.2 1.3; do
         out=$GN_TMP/$tag-resume-$v
-        p=PORT_${tag}_cert_rsa
-        before=$(count '^\*\*\* This is a resumed session' "$GN_TMP/${tag}_cert_rsa.log")
-        if cli "$cm" "${!p}" "$out" 'resumed\n' '^resumed' --resume \
-               --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-               --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" &&
-           grep -q '^\*\*\* This is a resumed session' "$out" &&
-           [ "$(count '^\*\*\* This is a resumed session' "$GN_TMP/${tag}_cert_rsa.log")" -eq $((before + 1)) ]; then
-            gn_pass "$label: TLS $v session resumed (both ends say so)"
-        else
-            gn_fail "$label: TLS $v resumption (exit $GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$GN_TMP/${tag}_cert_rsa.log"
-        fi
+        before=$(count '^\*\*\* This is a resumed session' "$slog")
+        cli "$cm" "${!p}" "$out" 'resumed\n' '^resumed' --resume \
+            --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
+            --priority="NORMAL:-VERS-ALL:+VERS-TLS$v"
+        gn_req "echo received" [ $? -eq 0 ]
+        gn_req "client says resumed" grep -q '^\*\*\* This is a resumed session' "$out"
+        gn_req "server says resumed" [ "$(count '^\*\*\* This is a resumed session' "$slog")" -eq $((before + 1)) ]
+        verdict "$label: TLS $v session resumed (both ends say so)" "$out" "$slog"
     done
 
     out=$GN_TMP/$tag-rehandshake
-    p=PORT_${tag}_cert_rsa
-    before=$(count '^\*\*\* Received hello message' "$GN_TMP/${tag}_cert_rsa.log")
-    if cli "$cm" "${!p}" "$out" 'after renegotiation\n' '^after renegotiation' --rehandshake \
-           --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-           --priority="NORMAL:-VERS-ALL:+VERS-TLS1.2" &&
-       grep -q '^- ReHandshake was completed' "$out" &&
-       [ "$(count '^\*\*\* Received hello message' "$GN_TMP/${tag}_cert_rsa.log")" -gt "$before" ]; then
-        gn_pass "$label: TLS 1.2 renegotiation, then data"
-    else
-        gn_fail "$label: TLS 1.2 renegotiation (exit $GN_CONVERSE_RC)"
-        gn_show "$out"; gn_show "$GN_TMP/${tag}_cert_rsa.log"
-    fi
+    before=$(count '^\*\*\* Received hello message' "$slog")
+    cli "$cm" "${!p}" "$out" 'after renegotiation\n' '^after renegotiation' --rehandshake \
+        --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
+        --priority="NORMAL:-VERS-ALL:+VERS-TLS1.2"
+    gn_req "echo after renegotiation" [ $? -eq 0 ]
+    gn_req "client: ReHandshake was completed" grep -q '^- ReHandshake was completed' "$out"
+    gn_req "server saw a new hello" [ "$(count '^\*\*\* Received hello message' "$slog")" -gt "$before" ]
+    verdict "$label: TLS 1.2 renegotiation, then data" "$out" "$slog"
 
     out=$GN_TMP/$tag-rekey
-    if cli "$cm" "${!p}" "$out" 'before rekey\n^rekey^\nafter rekey\n' '^after rekey' --inline-commands \
-           --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-           --priority="NORMAL:-VERS-ALL:+VERS-TLS1.3" &&
-       grep -q '^- Rekey was completed' "$out" && grep -q '^before rekey' "$out"; then
-        gn_pass "$label: TLS 1.3 key update (^rekey^), data before and after"
-    else
-        gn_fail "$label: TLS 1.3 key update (exit $GN_CONVERSE_RC)"
-        gn_show "$out"; gn_show "$GN_TMP/${tag}_cert_rsa.log"
-    fi
+    cli "$cm" "${!p}" "$out" 'before rekey\n^rekey^\nafter rekey\n' '^after rekey' --inline-commands \
+        --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
+        --priority="NORMAL:-VERS-ALL:+VERS-TLS1.3"
+    gn_req "echo after the key update" [ $? -eq 0 ]
+    gn_req "client: Rekey was completed" grep -q '^- Rekey was completed' "$out"
+    gn_req "echo before the key update" grep -q '^before rekey' "$out"
+    verdict "$label: TLS 1.3 key update (^rekey^), data before and after" "$out" "$slog"
 
     for v in 1.2 1.3; do
         out=$GN_TMP/$tag-psk-$v
         p=PORT_${tag}_psk
-        if cli "$cm" "${!p}" "$out" 'psk data\n' '^psk data' \
-               --pskusername=bob --pskkey="$PSK" --priority="${CLIPSK[$v]}" &&
-           [ "$GN_CONVERSE_RC" -eq 0 ] && grep -q "^- Description: (TLS$v-" "$out"; then
-            gn_pass "$label: PSK, TLS $v: $(sed -n 's/^- Description: //p' "$out")"
-        else
-            gn_fail "$label: PSK, TLS $v (exit $GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$GN_TMP/${tag}_psk.log"
-        fi
+        cli "$cm" "${!p}" "$out" 'psk data\n' '^psk data' \
+            --pskusername=bob --pskkey="$PSK" --priority="${CLIPSK[$v]}"
+        gn_req "echo received" [ $? -eq 0 ]
+        gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+        gn_req "description (TLS$v-..." grep -q "^- Description: (TLS$v-" "$out"
+        req_desc "$out" "desc-psk-$v"
+        verdict "$label: PSK, TLS $v: $(sed -n 's/^- Description: //p' "$out")" "$out" "$GN_TMP/${tag}_psk.log"
     done
 
     out=$GN_TMP/$tag-clientcert
     p=PORT_${tag}_auth
-    if cli "$cm" "${!p}" "$out" 'authenticated\n' '^authenticated' \
-           --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-           --x509certfile="$pki/client.pem" --x509keyfile="$pki/client.key" &&
-       [ "$GN_CONVERSE_RC" -eq 0 ] &&
-       grep -q "Subject: CN=gnossl test client" "$GN_TMP/${tag}_auth.log"; then
-        gn_pass "$label: client certificate required and verified by the server"
-    else
-        gn_fail "$label: client certificate (exit $GN_CONVERSE_RC)"
-        gn_show "$out"; gn_show "$GN_TMP/${tag}_auth.log"
-    fi
+    cli "$cm" "${!p}" "$out" 'authenticated\n' '^authenticated' \
+        --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
+        --x509certfile="$pki/client.pem" --x509keyfile="$pki/client.key"
+    gn_req "echo received" [ $? -eq 0 ]
+    gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+    gn_req "server shows the client certificate" grep -q "Subject: CN=gnossl test client" "$GN_TMP/${tag}_auth.log"
+    verdict "$label: client certificate required and verified by the server" "$out" "$GN_TMP/${tag}_auth.log"
 }
 
 # start_servers MODE TAG : the four servers of one run.
@@ -164,6 +166,7 @@ for mode in $GN_MODES; do
         real_started=1
     fi
     unset GN_HANG_KEY
+    DESC_MODE=$mode
     scenarios "$mode" A "$mode: gnutls-cli ($mode) -> gnutls-serv (real)"
     # B: real client against servers under test (for "real", A was it).
     [ "$mode" = real ] && continue

@@ -57,6 +57,13 @@ s_client() { # OUT ARGS...
         -connect "127.0.0.1:$GPORT" -no_ign_eof "$@"
 }
 
+verdict() { # DESCRIPTION CLIENT-LOG OTHER-LOGS...
+    local what=$1
+    shift
+    grep -q '^  (not run: ' "$1" 2>/dev/null && GN_WHY="not run: $(sed -n 's/^  (not run: \(.*\)).*/\1/p' "$1")"
+    gn_verdict "$what" || for f in "$@"; do gn_show "$f"; done
+}
+
 for mode in $GN_MODES; do
     gn_log "== mode: $mode"
     gn_assert_loaded "$mode" "$(command -v gnutls-cli)" || continue
@@ -74,15 +81,16 @@ for mode in $GN_MODES; do
                 --priority="NORMAL:-VERS-ALL:+VERS-TLS$v" -p "$SPORT" 127.0.0.1
             ok=$?
             gn_stop "$SPID"
-            if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-               grep -q "^- Status: The certificate is trusted" "$out" &&
-               grep -q "^- Description: (TLS$v-X.509)-.*(${SIG[$k]}[-A-Z0-9]*)" "$out" &&
-               grep -q "^Protocol version: TLSv$v" "$SLOG"; then
-                gn_pass "$mode: gnutls-cli -> s_server, $k, TLS $v: $(sed -n 's/^Ciphersuite: //p' "$SLOG")"
-            else
-                gn_fail "$mode: gnutls-cli -> s_server, $k, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
-                gn_show "$out"; gn_show "$SLOG"
-            fi
+            gn_req "reply received" [ $ok -eq 0 ]
+            gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+            gn_req "status trusted" grep -q "^- Status: The certificate is trusted" "$out"
+            gn_req "description (TLS$v-X.509)-...(${SIG[$k]}...)" \
+                grep -q "^- Description: (TLS$v-X.509)-.*(${SIG[$k]}[-A-Z0-9]*)" "$out"
+            gn_req "s_server saw TLSv$v" grep -q "^Protocol version: TLSv$v" "$SLOG"
+            desc=$(sed -n 's/^- Description: //p' "$out")
+            gn_req "description '$desc' as real: '$(gn_real_value "desc-$k-$v")'" \
+                gn_like_real "$mode" "desc-$k-$v" "$desc"
+            verdict "$mode: gnutls-cli -> s_server, $k, TLS $v: $(sed -n 's/^Ciphersuite: //p' "$SLOG")" "$out" "$SLOG"
         done
     done
     for v in 1.2 1.3; do
@@ -93,14 +101,14 @@ for mode in $GN_MODES; do
             --priority="${CLIPSK[$v]}" -p "$SPORT" 127.0.0.1
         ok=$?
         gn_stop "$SPID"
-        if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-           grep -q "^- Description: (TLS$v-" "$out" &&
-           grep -q "^Protocol version: TLSv$v" "$SLOG"; then
-            gn_pass "$mode: gnutls-cli -> s_server, PSK, TLS $v: $(sed -n 's/^Ciphersuite: //p' "$SLOG")"
-        else
-            gn_fail "$mode: gnutls-cli -> s_server, PSK, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$SLOG"
-        fi
+        gn_req "reply received" [ $ok -eq 0 ]
+        gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+        gn_req "description (TLS$v-..." grep -q "^- Description: (TLS$v-" "$out"
+        gn_req "s_server saw TLSv$v" grep -q "^Protocol version: TLSv$v" "$SLOG"
+        desc=$(sed -n 's/^- Description: //p' "$out")
+        gn_req "description '$desc' as real: '$(gn_real_value "desc-psk-$v")'" \
+            gn_like_real "$mode" "desc-psk-$v" "$desc"
+        verdict "$mode: gnutls-cli -> s_server, PSK, TLS $v: $(sed -n 's/^Ciphersuite: //p' "$SLOG")" "$out" "$SLOG"
     done
     out=$GN_TMP/cli-$mode-badpsk
     s_server_start -nocert -psk "$PSK" -psk_identity alice
@@ -109,13 +117,10 @@ for mode in $GN_MODES; do
         --priority="${CLIPSK[1.2]}" -p "$SPORT" 127.0.0.1
     ok=$?
     gn_stop "$SPID"
-    if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 124 ] &&
-       grep -q "decrypt error\|bad record mac\|decryption failed" "$SLOG"; then
-        gn_pass "$mode: gnutls-cli with a wrong PSK fails the handshake"
-    else
-        gn_fail "$mode: wrong PSK not rejected as expected (exit=$GN_CONVERSE_RC)"
-        gn_show "$out"; gn_show "$SLOG"
-    fi
+    gn_req "no reply" [ $ok -ne 0 ]
+    gn_req "client failed, not hung (exit $GN_CONVERSE_RC)" eval '[ "$GN_CONVERSE_RC" -ne 0 ] && [ "$GN_CONVERSE_RC" -lt 124 ]'
+    gn_req "s_server failed to decrypt the Finished" grep -q "decrypt error\|bad record mac\|decryption failed" "$SLOG"
+    verdict "$mode: gnutls-cli with a wrong PSK fails the handshake" "$out" "$SLOG"
 
     # --- OpenSSL's client against gnutls-serv (under test)
     GN_HANG_KEY=serv_$mode
@@ -130,15 +135,12 @@ for mode in $GN_MODES; do
             s_client "$out" "-tls${v/./_}" -CAfile "$pki/ca.pem" -verify_return_error \
                 -verify_hostname localhost
             ok=$?
-            if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-               grep -q "Protocol *: TLSv$v" "$out" &&
-               grep -q "Verify return code: 0 (ok)" "$out" &&
-               grep -q "Server public key is ${BITS[$k]} bit" "$out"; then
-                gn_pass "$mode: s_client -> gnutls-serv, $k, TLS $v: $(sed -n 's/^ *Cipher *: //p' "$out" | head -n1)"
-            else
-                gn_fail "$mode: s_client -> gnutls-serv, $k, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
-                gn_show "$out"; gn_show "$GLOG"
-            fi
+            gn_req "echo received" [ $ok -eq 0 ]
+            gn_req "s_client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+            gn_req "TLSv$v" grep -q "Protocol *: TLSv$v" "$out"
+            gn_req "certificate verified by OpenSSL" grep -q "Verify return code: 0 (ok)" "$out"
+            gn_req "${BITS[$k]}-bit $k server key" grep -q "Server public key is ${BITS[$k]} bit" "$out"
+            verdict "$mode: s_client -> gnutls-serv, $k, TLS $v: $(sed -n 's/^ *Cipher *: //p' "$out" | head -n1)" "$out" "$GLOG"
         done
         gn_stop "$GPID"
     done
@@ -147,24 +149,18 @@ for mode in $GN_MODES; do
             out=$GN_TMP/srv-$mode-psk-$v
             s_client "$out" "-tls${v/./_}" -psk "$PSK" -psk_identity alice
             ok=$?
-            if [ $ok -eq 0 ] && [ "$GN_CONVERSE_RC" -eq 0 ] &&
-               grep -q "Protocol *: TLSv$v" "$out"; then
-                gn_pass "$mode: s_client -> gnutls-serv, PSK, TLS $v: $(sed -n 's/^ *Cipher *: //p' "$out" | head -n1)"
-            else
-                gn_fail "$mode: s_client -> gnutls-serv, PSK, TLS $v (seen=$ok, exit=$GN_CONVERSE_RC)"
-                gn_show "$out"; gn_show "$GLOG"
-            fi
+            gn_req "echo received" [ $ok -eq 0 ]
+            gn_req "s_client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+            gn_req "TLSv$v" grep -q "Protocol *: TLSv$v" "$out"
+            verdict "$mode: s_client -> gnutls-serv, PSK, TLS $v: $(sed -n 's/^ *Cipher *: //p' "$out" | head -n1)" "$out" "$GLOG"
         done
         out=$GN_TMP/srv-$mode-badpsk
         s_client "$out" -tls1_2 -psk "$BADPSK" -psk_identity alice
         ok=$?
-        if [ $ok -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 0 ] && [ "$GN_CONVERSE_RC" -ne 124 ] &&
-           grep -q "alert bad record mac\|alert decrypt error" "$out"; then
-            gn_pass "$mode: gnutls-serv rejects s_client's wrong PSK"
-        else
-            gn_fail "$mode: gnutls-serv did not reject a wrong PSK as expected (exit=$GN_CONVERSE_RC)"
-            gn_show "$out"; gn_show "$GLOG"
-        fi
+        gn_req "no echo" [ $ok -ne 0 ]
+        gn_req "s_client failed, not hung (exit $GN_CONVERSE_RC)" eval '[ "$GN_CONVERSE_RC" -ne 0 ] && [ "$GN_CONVERSE_RC" -lt 124 ]'
+        gn_req "alert bad_record_mac or decrypt_error" grep -q "alert bad record mac\|alert decrypt error" "$out"
+        verdict "$mode: gnutls-serv rejects s_client's wrong PSK" "$out" "$GLOG"
         gn_stop "$GPID"
     else
         gn_fail "$mode: gnutls-serv with PSK did not start"
