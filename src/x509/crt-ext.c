@@ -16,6 +16,15 @@ static void *ext_get(gnutls_x509_crt_t cert, int nid, unsigned *critical)
     return v;
 }
 
+/* NULL argument: invalid request; empty certificate: nothing there. */
+#define EXT_ARGS(cert, cond)                                                                                          \
+    do {                                                                                                               \
+        if ((cert) == NULL || !(cond))                                                                                 \
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);                                                               \
+        if ((cert)->x509 == NULL)                                                                                      \
+            return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);                                                  \
+    } while (0)
+
 static int ext_present(gnutls_x509_crt_t cert, int nid)
 {
     return X509_get_ext_by_NID(cert->x509, nid, -1) >= 0;
@@ -23,8 +32,7 @@ static int ext_present(gnutls_x509_crt_t cert, int nid)
 
 int gnutls_x509_crt_get_subject_key_id(gnutls_x509_crt_t cert, void *ret, size_t *ret_size, unsigned int *critical)
 {
-    if (cert == NULL || cert->x509 == NULL || ret_size == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXT_ARGS(cert, ret_size != NULL);
     unsigned crit = 0;
     ASN1_OCTET_STRING *id = ext_get(cert, NID_subject_key_identifier, &crit);
     if (id == NULL)
@@ -39,8 +47,7 @@ int gnutls_x509_crt_get_subject_key_id(gnutls_x509_crt_t cert, void *ret, size_t
 
 int gnutls_x509_crt_get_authority_key_id(gnutls_x509_crt_t cert, void *id, size_t *id_size, unsigned int *critical)
 {
-    if (cert == NULL || cert->x509 == NULL || id_size == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXT_ARGS(cert, id_size != NULL);
     unsigned crit = 0;
     AUTHORITY_KEYID *akid = ext_get(cert, NID_authority_key_identifier, &crit);
     if (akid == NULL)
@@ -60,8 +67,7 @@ int gnutls_x509_crt_get_authority_key_id(gnutls_x509_crt_t cert, void *id, size_
 int gnutls_x509_crt_get_basic_constraints(gnutls_x509_crt_t cert, unsigned int *critical, unsigned int *ca,
                                           int *pathlen)
 {
-    if (cert == NULL || cert->x509 == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXT_ARGS(cert, 1);
     unsigned crit = 0;
     BASIC_CONSTRAINTS *bc = ext_get(cert, NID_basic_constraints, &crit);
     if (bc == NULL)
@@ -89,8 +95,7 @@ int gnutls_x509_crt_get_ca_status(gnutls_x509_crt_t cert, unsigned int *critical
 
 int gnutls_x509_crt_get_key_usage(gnutls_x509_crt_t cert, unsigned int *key_usage, unsigned int *critical)
 {
-    if (cert == NULL || cert->x509 == NULL || key_usage == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXT_ARGS(cert, key_usage != NULL);
     unsigned crit = 0;
     ASN1_BIT_STRING *ku = ext_get(cert, NID_key_usage, &crit);
     if (ku == NULL)
@@ -115,8 +120,7 @@ int gnutls_x509_crt_get_key_usage(gnutls_x509_crt_t cert, unsigned int *key_usag
 int gnutls_x509_crt_get_key_purpose_oid(gnutls_x509_crt_t cert, unsigned indx, void *oid, size_t *oid_size,
                                         unsigned int *critical)
 {
-    if (cert == NULL || cert->x509 == NULL || oid_size == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXT_ARGS(cert, oid_size != NULL);
     if (oid && *oid_size > 0)
         ((char *)oid)[0] = 0;
     unsigned crit = 0;
@@ -229,8 +233,7 @@ GENERAL_NAMES *gnossl_crt_sans(gnutls_x509_crt_t cert, unsigned *critical)
 static int san_get(gnutls_x509_crt_t cert, unsigned seq, void *san, size_t *san_size, unsigned *san_type_out,
                    unsigned *critical, unsigned othername_oid)
 {
-    if (cert == NULL || cert->x509 == NULL || san_size == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXT_ARGS(cert, san_size != NULL);
     unsigned crit = 0;
     GENERAL_NAMES *gns = ext_get(cert, NID_subject_alt_name, &crit);
     if (gns == NULL)

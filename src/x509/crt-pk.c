@@ -66,7 +66,7 @@ int gnutls_x509_crt_get_pk_algorithm(gnutls_x509_crt_t cert, unsigned int *bits)
     if (cert == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (cert->x509 == NULL)
-        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+        return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(cert));
     EVP_PKEY *pkey = crt_pkey(cert);
     if (bits)
         *bits = pkey ? gnossl_pkey_bits(pkey) : 0;
@@ -75,8 +75,10 @@ int gnutls_x509_crt_get_pk_algorithm(gnutls_x509_crt_t cert, unsigned int *bits)
 
 int gnutls_x509_crt_get_signature_algorithm(gnutls_x509_crt_t cert)
 {
-    if (cert == NULL || cert->x509 == NULL)
+    if (cert == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (cert->x509 == NULL)
+        return GNUTLS_SIGN_UNKNOWN;
     const X509_ALGOR *alg = NULL;
     X509_get0_signature(NULL, &alg, cert->x509);
     return (int)gnossl_sign_from_algor(alg);
@@ -123,8 +125,10 @@ int gnutls_x509_crt_get_pk_oid(gnutls_x509_crt_t cert, char *oid, size_t *oid_si
 int gnutls_x509_crt_get_fingerprint(gnutls_x509_crt_t cert, gnutls_digest_algorithm_t algo, void *buf,
                                     size_t *buf_size)
 {
-    if (cert == NULL || cert->x509 == NULL || buf_size == NULL)
+    if (cert == NULL || buf_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (cert->x509 == NULL)
+        return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(cert));
     const EVP_MD *md = gnossl_digest_fetch(algo);
     if (md == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
@@ -143,8 +147,10 @@ int gnutls_x509_crt_get_fingerprint(gnutls_x509_crt_t cert, gnutls_digest_algori
 int gnutls_x509_crt_get_key_id(gnutls_x509_crt_t crt, unsigned int flags, unsigned char *output_data,
                                size_t *output_data_size)
 {
-    if (crt == NULL || crt->x509 == NULL)
+    if (crt == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (crt->x509 == NULL)
+        return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(crt));
     return gnossl_spki_key_id(crt_pkey(crt), flags, output_data, output_data_size);
 }
 

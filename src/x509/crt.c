@@ -104,10 +104,8 @@ static int crt_import_der(gnutls_x509_crt_t cert, const unsigned char *der, size
     return 0;
 }
 
-int gnutls_x509_crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
+static int crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
 {
-    if (cert == NULL || data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (format != GNUTLS_X509_FMT_PEM)
         return crt_import_der(cert, data->data, data->size);
 
@@ -118,6 +116,15 @@ int gnutls_x509_crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t *data, g
         return ret;
     ret = crt_import_der(cert, der.data, der.size);
     gnutls_free(der.data);
+    return ret;
+}
+
+int gnutls_x509_crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
+{
+    if (cert == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = crt_import(cert, data, format);
+    cert->import_failed = ret < 0 && cert->x509 == NULL;
     return ret;
 }
 
@@ -146,7 +153,7 @@ int gnutls_x509_crt_export(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format,
                            size_t *output_data_size)
 {
     if (cert == NULL || cert->x509 == NULL)
-        return GNOSSL_ERR(cert ? GNUTLS_E_ASN1_ELEMENT_NOT_FOUND : GNUTLS_E_INVALID_REQUEST);
+        return GNOSSL_ERR(cert ? GNOSSL_EMPTY_CRT_ERR(cert) : GNUTLS_E_INVALID_REQUEST);
     return gnossl_export_fmt("CERTIFICATE", cert->der.data, cert->der.size, format, output_data,
                              output_data_size);
 }
@@ -154,7 +161,7 @@ int gnutls_x509_crt_export(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format,
 int gnutls_x509_crt_export2(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
 {
     if (cert == NULL || cert->x509 == NULL)
-        return GNOSSL_ERR(cert ? GNUTLS_E_ASN1_ELEMENT_NOT_FOUND : GNUTLS_E_INVALID_REQUEST);
+        return GNOSSL_ERR(cert ? GNOSSL_EMPTY_CRT_ERR(cert) : GNUTLS_E_INVALID_REQUEST);
     return gnossl_export_fmt2("CERTIFICATE", cert->der.data, cert->der.size, format, out);
 }
 
@@ -326,7 +333,7 @@ int gnutls_x509_crt_get_serial(gnutls_x509_crt_t cert, void *result, size_t *res
     if (cert == NULL || result_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (cert->x509 == NULL)
-        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+        return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(cert));
     /* the content octets of the INTEGER, two's complement as encoded */
     const ASN1_INTEGER *s = X509_get0_serialNumber(cert->x509);
     unsigned char *der = NULL;

@@ -126,6 +126,18 @@ static void add_time(struct out *o, const char *fmt, time_t t)
     addf(o, "%s", buf);
 }
 
+/* The one-line form formats whatever time it gets, -1 included. */
+static void add_time_raw(struct out *o, time_t t)
+{
+    struct tm tm;
+    char buf[64];
+    if (gmtime_r(&t, &tm) == NULL || strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0) {
+        addf(o, "unknown");
+        return;
+    }
+    addf(o, "%s", buf);
+}
+
 static int spki_digest(EVP_PKEY *pkey, gnutls_digest_algorithm_t md, unsigned char *out, unsigned *olen)
 {
     unsigned char *der = NULL;
@@ -192,9 +204,9 @@ static void print_oneline(struct out *o, gnutls_x509_crt_t cert)
     else
         addf(o, "unknown signature algorithm, ");
     addf(o, "activated `");
-    add_time(o, "%Y-%m-%d %H:%M:%S UTC", gnutls_x509_crt_get_activation_time(cert));
+    add_time_raw(o, gnutls_x509_crt_get_activation_time(cert));
     addf(o, "', expires `");
-    add_time(o, "%Y-%m-%d %H:%M:%S UTC", gnutls_x509_crt_get_expiration_time(cert));
+    add_time_raw(o, gnutls_x509_crt_get_expiration_time(cert));
     addf(o, "', ");
     addf(o, "pin-sha256=\"");
     add_pin(o, X509_get0_pubkey(cert->x509));
@@ -743,12 +755,41 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
     print_keyids(o, cert);
 }
 
+/* What GnuTLS prints for a certificate object that holds nothing: every
+ * getter fails and says so. */
+static void print_empty(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate_print_formats_t format)
+{
+    const char *why = gnutls_strerror(GNOSSL_EMPTY_CRT_ERR(cert));
+    if (format == GNUTLS_CRT_PRINT_ONELINE || format == GNUTLS_CRT_PRINT_COMPACT) {
+        addf(o, "no subject,no issuer,unknown key 0 bits, signed using unknown, activated `");
+        add_time_raw(o, (time_t)-1);
+        addf(o, "', expires `");
+        add_time_raw(o, (time_t)-1);
+        addf(o, "', ");
+        if (format == GNUTLS_CRT_PRINT_COMPACT)
+            addf(o, "\n");
+        return;
+    }
+    int signed_part = format != GNUTLS_CRT_PRINT_UNSIGNED_FULL;
+    addf(o, "X.509 Certificate Information:\n\tVersion: 1\nerror: get_serial: %s\n", why);
+    if (signed_part)
+        addf(o, "\tIssuer:\n");
+    addf(o, "\tValidity:\n\t\tNot Before: unknown\n\t\tNot After: unknown\n\tSubject:\n");
+    if (signed_part)
+        addf(o, "\tSignature Algorithm: unknown\nerror: get_signature: %s\n", why);
+    addf(o, "Other Information:\n");
+    if (signed_part)
+        addf(o, "\tFingerprint:\nerror: get_fingerprint: %s\n", why);
+}
+
 int gnutls_x509_crt_print(gnutls_x509_crt_t cert, gnutls_certificate_print_formats_t format, gnutls_datum_t *out)
 {
     struct out o = {0};
-    if (cert == NULL || cert->x509 == NULL || out == NULL)
+    if (cert == NULL || out == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (format == GNUTLS_CRT_PRINT_ONELINE)
+    if (cert->x509 == NULL)
+        print_empty(&o, cert, format);
+    else if (format == GNUTLS_CRT_PRINT_ONELINE)
         print_oneline(&o, cert);
     else if (format == GNUTLS_CRT_PRINT_COMPACT) {
         print_oneline(&o, cert);

@@ -37,8 +37,10 @@ int gnossl_pubkey_from_pkey(gnutls_pubkey_t key, EVP_PKEY *pkey)
 int gnutls_pubkey_import_x509(gnutls_pubkey_t key, gnutls_x509_crt_t crt, unsigned int flags)
 {
     (void)flags;
-    if (key == NULL || crt == NULL || crt->x509 == NULL)
+    if (key == NULL || crt == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (crt->x509 == NULL)
+        return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(crt));
     EVP_PKEY *pkey = X509_get0_pubkey(crt->x509);
     if (pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
@@ -54,8 +56,13 @@ int gnutls_pubkey_import_x509(gnutls_pubkey_t key, gnutls_x509_crt_t crt, unsign
 
 int gnutls_pubkey_get_pk_algorithm(gnutls_pubkey_t key, unsigned int *bits)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL) {
+        if (bits)
+            *bits = 0;
+        return GNUTLS_PK_UNKNOWN;
+    }
     if (bits)
         *bits = key->bits;
     return (int)key->pk;
@@ -73,8 +80,10 @@ int gnutls_pubkey_get_key_usage(gnutls_pubkey_t key, unsigned int *usage)
 int gnutls_pubkey_get_key_id(gnutls_pubkey_t key, unsigned int flags, unsigned char *output_data,
                              size_t *output_data_size)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_GENERIC_ERROR); /* GnuTLS's answer for an empty key */
     return gnossl_spki_key_id(key->pkey, flags, output_data, output_data_size);
 }
 
@@ -88,8 +97,10 @@ static int spki_der(gnutls_pubkey_t key, unsigned char **der)
 int gnutls_pubkey_export(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, void *output_data,
                          size_t *output_data_size)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     unsigned char *der;
     int len = spki_der(key, &der);
     if (len <= 0)
@@ -101,8 +112,10 @@ int gnutls_pubkey_export(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, void
 
 int gnutls_pubkey_export2(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     unsigned char *der;
     int len = spki_der(key, &der);
     if (len <= 0)
@@ -156,7 +169,7 @@ int gnutls_pubkey_import(gnutls_pubkey_t key, const gnutls_datum_t *data, gnutls
     if (owned)
         gnutls_free(der.data);
     if (pkey == NULL)
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+        return GNOSSL_ERR(der.size < 2 || der.data[0] != 0x30 ? GNUTLS_E_ASN1_TAG_ERROR : GNUTLS_E_ASN1_DER_ERROR);
     int ret = gnossl_pubkey_from_pkey(key, pkey);
     EVP_PKEY_free(pkey);
     return ret;

@@ -196,13 +196,13 @@ int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t a
                                const gnutls_datum_t *data, const gnutls_datum_t *signature)
 {
     (void)flags;
-    if (pubkey == NULL || pubkey->pkey == NULL || data == NULL || signature == NULL)
+    if (pubkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     const struct sig_info *si = sig_find(algo);
     if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
-    if (!key_fits(pubkey->pk, si))
-        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pubkey->pkey == NULL || !key_fits(pubkey->pk, si))
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (si->curve && gnossl_pkey_curve(pubkey->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     return pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature);
@@ -217,9 +217,9 @@ int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo
         return pkey_verify(key->pkey, GNUTLS_DIG_UNKNOWN, 0, 1, 1, hash, signature);
     const struct sig_info *si = sig_find(algo);
     if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (!key_fits(key->pk, si))
-        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (si->curve && gnossl_pkey_curve(key->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (eddsa(si->pk))

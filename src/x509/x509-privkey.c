@@ -160,7 +160,7 @@ static int key_der_labels(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt,
     size_t pos = 0;
     int ret = gnossl_pem_decode_next(data, &pos, labels, der);
     if (ret < 0)
-        return ret;
+        return labels == key_labels ? GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE) : ret;
     *owned = 1;
     return 0;
 }
@@ -255,8 +255,10 @@ int gnutls_x509_privkey_import2(gnutls_x509_privkey_t key, const gnutls_datum_t 
 
 int gnutls_x509_privkey_get_pk_algorithm(gnutls_x509_privkey_t key)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL)
+        return GNUTLS_PK_UNKNOWN;
     return (int)gnossl_pkey_algorithm(key->pkey);
 }
 
@@ -272,8 +274,10 @@ int gnutls_x509_privkey_get_pk_algorithm2(gnutls_x509_privkey_t key, unsigned in
 int gnutls_x509_privkey_get_key_id(gnutls_x509_privkey_t key, unsigned int flags, unsigned char *output_data,
                                    size_t *output_data_size)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_GENERIC_ERROR); /* GnuTLS's answer for an empty key */
     return gnossl_spki_key_id(key->pkey, flags, output_data, output_data_size);
 }
 
@@ -316,8 +320,10 @@ static int traditional_der(gnutls_x509_privkey_t key, unsigned char **der, const
 int gnutls_x509_privkey_export(gnutls_x509_privkey_t key, gnutls_x509_crt_fmt_t format, void *output_data,
                                size_t *output_data_size)
 {
-    if (key == NULL || key->pkey == NULL)
+    if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE); /* GnuTLS's answer for an empty key */
     unsigned char *der = NULL;
     const char *label = NULL;
     int len = traditional_der(key, &der, &label);
@@ -472,7 +478,7 @@ int gnutls_x509_privkey_generate2(gnutls_x509_privkey_t key, gnutls_pk_algorithm
     switch (algo) {
     case GNUTLS_PK_RSA:
         if (bits < 512 || bits > 16384)
-            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+            return GNOSSL_ERR(GNUTLS_E_PK_GENERATION_ERROR);
         pkey = EVP_PKEY_Q_keygen(NULL, NULL, "RSA", (size_t)bits);
         break;
     case GNUTLS_PK_RSA_PSS: {
@@ -501,10 +507,10 @@ int gnutls_x509_privkey_generate2(gnutls_x509_privkey_t key, gnutls_pk_algorithm
         pkey = EVP_PKEY_Q_keygen(NULL, NULL, "X25519");
         break;
     default:
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     }
     if (pkey == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+        return GNOSSL_ERR(GNUTLS_E_PK_GENERATION_ERROR);
     set_pkey(key, pkey);
     return 0;
 }

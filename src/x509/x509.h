@@ -13,7 +13,12 @@ struct gnutls_x509_crt_int {
     X509 *x509;          /* the parsed certificate, owned */
     gnutls_datum_t der;  /* its DER encoding as imported, owned */
     unsigned flags;      /* gnutls_x509_crt_set_flags() */
+    int import_failed;   /* empty after a failed import (GnuTLS's errors differ) */
 };
+
+/* The error GnuTLS gives for a field of a certificate that holds none:
+ * never imported, or left empty by a failed import. */
+#define GNOSSL_EMPTY_CRT_ERR(c) ((c)->import_failed ? GNUTLS_E_ASN1_ELEMENT_NOT_FOUND : GNUTLS_E_ASN1_VALUE_NOT_FOUND)
 
 struct gnutls_pubkey_st {
     EVP_PKEY *pkey;      /* owned */
