@@ -63,14 +63,16 @@ for mode in $GN_MODES; do
             out=$GN_TMP/http-s_client-$mode-$v
             s_client "$out" "$GET" '</[Hh][Tt][Mm][Ll]>' "-tls${v/./_}" -ign_eof
             page=$(sed 's/<[^>]*>//g' "$out")
-            if [ "$GN_CONVERSE_RC" -eq 0 ] && grep -q "^HTTP/1.0 200 OK" "$out" &&
-               grep -Eq "Protocol version: *TLS$v" <<<"$page" &&
-               grep -q "Verify return code: 0 (ok)" "$out"; then
-                gn_pass "$mode: --http serves s_client over TLS $v (server cert verified by OpenSSL)"
-            else
-                gn_fail "$mode: --http to s_client over TLS $v (client exit $GN_CONVERSE_RC)"
-                gn_show "$out"; gn_show "$SLOG"
-            fi
+            # The page shows the server's gnutls_session_get_desc().
+            desc=$(sed -n 's/^ *Description: *\([^ ]*\).*/\1/p' <<<"$page" | head -n1)
+            gn_req "s_client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+            gn_req "HTTP/1.0 200 OK" grep -q "^HTTP/1.0 200 OK" "$out"
+            gn_req "page says TLS$v" grep -Eq "Protocol version: *TLS$v" <<<"$page"
+            gn_req "OpenSSL verified the server" grep -q "Verify return code: 0 (ok)" "$out"
+            gn_req "server's description '$desc' as real: '$(gn_real_value "desc-$v")'" \
+                gn_like_real "$mode" "desc-$v" "$desc"
+            gn_verdict "$mode: --http serves s_client over TLS $v (server cert verified by OpenSSL)" ||
+                { gn_show "$out"; gn_show "$SLOG"; }
         done
         out=$GN_TMP/http-gnutls-cli-$mode
         g_client "$out" "$GET" '</[Hh][Tt][Mm][Ll]>'
