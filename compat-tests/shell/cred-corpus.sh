@@ -95,6 +95,12 @@ keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = serverAuth,clientAuth
 subjectAltName = \${ENV::SAN}
 1.2.3.4.5.6.7 = critical,DER:05:00
+[muststaple_ext]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth,clientAuth
+subjectAltName = \${ENV::SAN}
+tlsfeature = status_request
 [leaf_nosan_ext]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
@@ -180,6 +186,7 @@ mk critext int good.example crit_ext $NB $NA sha256 "$SAN_GOOD" int
 mk wildcards int w.example leaf_ext $NB $NA sha256 "DNS:*.example,DNS:*,DNS:a.*.good.example,DNS:*.*.good.example,DNS:xn--*.idn.example" int
 mk multicn int "good.example/CN=bad.example" leaf_nosan_ext $NB $NA sha256 "" int
 # unsorted chain: leaf, root, intermediate; and an unrelated extra certificate
+mk muststaple int good.example muststaple_ext $NB $NA sha256 "$SAN_GOOD" int
 mk unsorted int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" root int
 mk extracert int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int other
 # A 1024-bit RSA leaf: GnuTLS 3.7.9 serves it, accepts it as a peer and

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
+#include <openssl/tls1.h>
 
 /* Optional: implemented by the priority files of the tls room. */
 #pragma weak gnossl_priority_verify_flags
@@ -237,9 +238,23 @@ static int has_purpose(X509 *x, const char *oid)
     return ok;
 }
 
+/* Whether the certificate demands a stapled OCSP response (TLS feature
+ * extension, RFC 7633, listing status_request). */
+static int must_staple(X509 *x)
+{
+    STACK_OF(ASN1_INTEGER) *features = X509_get_ext_d2i(x, NID_tlsfeature, NULL, NULL);
+    int i, found = 0;
+
+    for (i = 0; features != NULL && i < sk_ASN1_INTEGER_num(features); i++)
+        if (ASN1_INTEGER_get(sk_ASN1_INTEGER_value(features, i)) == TLSEXT_TYPE_status_request)
+            found = 1;
+    sk_ASN1_INTEGER_pop_free(features, ASN1_INTEGER_free);
+    return found;
+}
+
 /* Verify `chain` (leaf first) against `store`.  data: hostname, purpose. */
 static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, unsigned max_depth,
-                             int have_crls, const char *hostname, const char *purpose)
+                             int have_crls, const char *hostname, const char *purpose, int ocsp_stapled)
 {
     struct verify_acc acc;
     X509_STORE_CTX *xctx;
@@ -302,6 +317,8 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
     }
     if (hostname != NULL && !gnossl_cred_check_hostname(sk_X509_value(chain, 0), hostname, vflags))
         status |= GNUTLS_CERT_UNEXPECTED_OWNER;
+    if (!ocsp_stapled && must_staple(sk_X509_value(chain, 0)))
+        status |= GNUTLS_CERT_MISSING_OCSP_STATUS;
     /* GnuTLS consults CRLs only for a chain that passed everything else. */
     if (status == 0)
         status = acc.revocation;
@@ -370,7 +387,14 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     if (prio != NULL && gnossl_priority_verify_flags != NULL)
         vflags |= gnossl_priority_verify_flags(prio);
 
-    *status = verify_chain(store, chain, vflags, max_depth, have_crls, hostname, purpose);
+    {
+        /* a stapled response counts as present; its contents are not
+         * checked here (gnossl clients do not ask for one yet) */
+        SSL *ssl = gnossl_session_ssl(s);
+        const unsigned char *resp = NULL;
+        int stapled = ssl != NULL && SSL_get_tlsext_status_ocsp_resp(ssl, &resp) > 0;
+        *status = verify_chain(store, chain, vflags, max_depth, have_crls, hostname, purpose, stapled);
+    }
     X509_STORE_free(store);
     return 0;
 }
