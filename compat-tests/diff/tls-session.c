@@ -264,7 +264,7 @@ static void info(const char *who, gnutls_session_t s)
            !!(f & GNUTLS_SFLAGS_SAFE_RENEGOTIATION), !!(f & GNUTLS_SFLAGS_EXT_MASTER_SECRET),
            !!(f & GNUTLS_SFLAGS_SESSION_TICKET), gnutls_safe_renegotiation_status(s),
            gnutls_session_ext_master_secret_status(s));
-    printf("    max record %zu\n", gnutls_record_get_max_size(s));
+    printf("    max record %zu suite %s\n", gnutls_record_get_max_size(s), nz(gnutls_ciphersuite_get(s)));
 }
 
 /* Send n bytes a -> b; print send sizes and that all arrived in order. */

@@ -417,3 +417,13 @@ int gnutls_dh_get_secret_bits(gnutls_session_t s)
      * subgroup-sized secret; OpenSSL does not say, so the prime size. */
     return gnutls_dh_get_prime_bits(s);
 }
+
+/* The IANA name of the negotiated suite ("TLS_AES_256_GCM_SHA384",
+ * "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), NULL before the handshake. */
+const char *gnutls_ciphersuite_get(gnutls_session_t s)
+{
+    const SSL_CIPHER *c = current_cipher(s);
+    if (c == NULL || !s->handshake_done)
+        return NULL;
+    return SSL_CIPHER_standard_name(c);
+}
