@@ -95,6 +95,11 @@ keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = serverAuth,clientAuth
 subjectAltName = \${ENV::SAN}
 1.2.3.4.5.6.7 = critical,DER:05:00
+[leaf_noakid_ext]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth,clientAuth
+subjectAltName = \${ENV::SAN}
 [muststaple_ext]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
@@ -128,6 +133,14 @@ issue() {
     SAN=$san openssl ca -batch -notext -config "$w/$ca/ca.cnf" -cert "$w/$ca/cert.pem" \
         -keyfile "$w/$ca/key.pem" -extensions "$ext" -md "$md" -startdate "$start" -enddate "$end" \
         -in "$w/$name.req" -out "$w/$name.pem" 2>/dev/null
+}
+
+# issue_v1 CA NAME CN: an X.509 version 1 certificate (no extensions)
+issue_v1() {
+    key "$w/$2.key"
+    openssl req -new -key "$w/$2.key" -subj "/CN=$3" -out "$w/$2.req"
+    SAN=DNS:unused openssl ca -batch -notext -config "$w/$1/ca.cnf" -cert "$w/$1/cert.pem" \
+        -keyfile "$w/$1/key.pem" -startdate $NB -enddate $NA -in "$w/$2.req" -out "$w/$2.pem" 2>/dev/null
 }
 
 # subca PARENT NAME CN EXT START END: an intermediate with its own CA directory
@@ -186,6 +199,17 @@ mk critext int good.example crit_ext $NB $NA sha256 "$SAN_GOOD" int
 mk wildcards int w.example leaf_ext $NB $NA sha256 "DNS:*.example,DNS:*,DNS:a.*.good.example,DNS:*.*.good.example,DNS:xn--*.idn.example" int
 mk multicn int "good.example/CN=bad.example" leaf_nosan_ext $NB $NA sha256 "" int
 # unsorted chain: leaf, root, intermediate; and an unrelated extra certificate
+# a version 1 intermediate (no basicConstraints) signing a leaf
+issue_v1 root v1int "gnossl v1 intermediate"
+newca v1int
+cp "$w/v1int.key" "$w/v1int/key.pem"
+cp "$w/v1int.pem" "$w/v1int/cert.pem"
+mk v1intermediate v1int good.example leaf_noakid_ext $NB $NA sha256 "$SAN_GOOD" v1int
+# a version 1 leaf
+issue_v1 int v1leaf good.example
+cp "$w/v1leaf.key" v1leaf.key
+cat "$w/v1leaf.pem" "$w/int/cert.pem" > v1leaf.chain
+cases="$cases v1leaf"
 mk muststaple int good.example muststaple_ext $NB $NA sha256 "$SAN_GOOD" int
 mk unsorted int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" root int
 mk extracert int good.example leaf_ext $NB $NA sha256 "$SAN_GOOD" int other
