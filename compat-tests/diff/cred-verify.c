@@ -304,6 +304,24 @@ static void case_trust(const char *name, const char *trust, const char *crl)
     gnutls_certificate_free_credentials(cc);
 }
 
+/* gnutls_certificate_set_verify_limits on the client. */
+static void case_limits(const char *name, unsigned bits, unsigned depth)
+{
+    struct pair p;
+    int rc, rs, r;
+    unsigned status = 0;
+
+    if (pair_open(&p, name, 0) < 0) {
+        pair_close(&p);
+        return;
+    }
+    gnutls_certificate_set_verify_limits(p.cc, bits, depth);
+    handshake(p.c, p.s, &rc, &rs);
+    r = gnutls_certificate_verify_peers2(p.c, &status);
+    printf("    %s limits bits=%u depth=%u: handshake=%d verify=%d status=0x%x\n", name, bits, depth, rc, r, status);
+    pair_close(&p);
+}
+
 /* Verification flags on the credentials, post-handshake. */
 static void case_flags(const char *name, unsigned flags, const char *host)
 {
@@ -376,6 +394,15 @@ int main(int argc, char **argv)
     case_trust("revoked", "ca.pem", "futurecrl.pem");
     case_trust("revoked", "int-ca.pem", "crl.pem");
     case_trust("good", "three-cas.pem", "crl.pem");
+    printf("limits\n");
+    case_limits("good", 16384, 16);
+    case_limits("good", 16384, 2);
+    case_limits("good", 16384, 1);
+    case_limits("pathlen", 16384, 3);
+    case_limits("pathlen", 16384, 4);
+    case_limits("fullchain", 16384, 2);
+    case_limits("good", 100, 16);
+    case_limits("weakkey", 512, 16);
     printf("flags\n");
     case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS, "x.wild.example");
     case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_WILDCARDS, "good.example");

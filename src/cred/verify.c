@@ -253,8 +253,8 @@ static int must_staple(X509 *x)
 }
 
 /* Verify `chain` (leaf first) against `store`.  data: hostname, purpose. */
-static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, unsigned max_depth,
-                             int have_crls, const char *hostname, const char *purpose, int ocsp_stapled)
+static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, int have_crls,
+                             const char *hostname, const char *purpose, int ocsp_stapled)
 {
     struct verify_acc acc;
     X509_STORE_CTX *xctx;
@@ -278,8 +278,6 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
     if (vflags & GNUTLS_VERIFY_DISABLE_TIME_CHECKS)
         oflags |= X509_V_FLAG_NO_CHECK_TIME;
     X509_VERIFY_PARAM_set_flags(param, oflags);
-    if (max_depth > 1)
-        X509_VERIFY_PARAM_set_depth(param, (int)max_depth - 1);
     X509_STORE_CTX_set_app_data(xctx, &acc);
     X509_STORE_CTX_set_verify_cb(xctx, collect_cb);
 
@@ -375,6 +373,12 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     if (store != NULL)
         X509_STORE_up_ref(store);
     pthread_mutex_unlock(&c->lock);
+    /* gnutls_certificate_set_verify_limits: a longer list than allowed is
+     * an error, not a status (GnuTLS counts the certificates sent) */
+    if ((unsigned)sk_X509_num(chain) > max_depth) {
+        X509_STORE_free(store);
+        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    }
     if (store == NULL)
         store = X509_STORE_new(); /* no trust: everything is SIGNER_NOT_FOUND */
     if (store == NULL)
@@ -393,7 +397,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
         SSL *ssl = gnossl_session_ssl(s);
         const unsigned char *resp = NULL;
         int stapled = ssl != NULL && SSL_get_tlsext_status_ocsp_resp(ssl, &resp) > 0;
-        *status = verify_chain(store, chain, vflags, max_depth, have_crls, hostname, purpose, stapled);
+        *status = verify_chain(store, chain, vflags, have_crls, hostname, purpose, stapled);
     }
     X509_STORE_free(store);
     return 0;
