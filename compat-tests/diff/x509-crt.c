@@ -181,9 +181,33 @@ static void one_cert(gnutls_x509_crt_t c, gnutls_x509_crt_t ca)
     printf("\n");
     r = gnutls_x509_crt_get_raw_issuer_dn(c, &d);
     printf("raw_issuer_dn: r=%d", r);
-    if (r >= 0)
-        hex("v", d.data, d.size), gnutls_free(d.data);
-    printf("\n");
+    if (r >= 0) {
+        hex("v", d.data, d.size);
+        /* the same name through the raw-DN API */
+        gnutls_datum_t s2;
+        int r2 = gnutls_x509_rdn_get2(&d, &s2, 0);
+        printf(" rdn_get2=%d", r2);
+        if (r2 >= 0)
+            str("v", (char *)s2.data, s2.size), gnutls_free(s2.data);
+        SIZED(" rdn_get", gnutls_x509_rdn_get(&d, buf, &sz), 1);
+        SIZED(" rdn_get_oid(1)", gnutls_x509_rdn_get_oid(&d, 1, buf, &sz), 1);
+        SIZED(" rdn_get_by_oid(CN)", gnutls_x509_rdn_get_by_oid(&d, GNUTLS_OID_X520_COMMON_NAME, 0, 0, buf, &sz), 1);
+        gnutls_free(d.data);
+    } else
+        printf("\n");
+    for (unsigned seq = 0; seq < 4; seq++) {
+        static const int whats[] = {GNUTLS_IA_ACCESSMETHOD_OID, GNUTLS_IA_ACCESSLOCATION_GENERALNAME_TYPE,
+                                    GNUTLS_IA_URI, GNUTLS_IA_OCSP_URI, GNUTLS_IA_CAISSUERS_URI};
+        printf("aia[%u]:", seq);
+        for (unsigned w = 0; w < 5; w++) {
+            unsigned crit = 99;
+            r = gnutls_x509_crt_get_authority_info_access(c, seq, whats[w], &d, &crit);
+            printf(" %d", r);
+            if (r >= 0)
+                printf("(%u)", crit), str("v", (char *)d.data, d.size), gnutls_free(d.data);
+        }
+        printf("\n");
+    }
 
     static const gnutls_digest_algorithm_t fps[] = {GNUTLS_DIG_SHA1, GNUTLS_DIG_SHA256, GNUTLS_DIG_MD5,
                                                     GNUTLS_DIG_SHA512};

@@ -428,3 +428,13 @@ void gnutls_x509_crt_set_flags(gnutls_x509_crt_t cert, unsigned flags)
     if (cert)
         cert->flags = flags;
 }
+
+/* PINs only matter for certificates read from tokens; remember the
+ * callback like GnuTLS does. */
+void gnutls_x509_crt_set_pin_function(gnutls_x509_crt_t crt, gnutls_pin_callback_t fn, void *userdata)
+{
+    if (crt == NULL)
+        return;
+    crt->pin_fn = fn;
+    crt->pin_data = userdata;
+}

@@ -124,3 +124,37 @@ int gnutls_pcert_export_x509(gnutls_pcert_st *pcert, gnutls_x509_crt_t *crt)
     }
     return ret;
 }
+
+/* Raw public keys (RFC 7250): the "certificate" is the SubjectPublicKeyInfo. */
+int gnutls_pcert_import_rawpk(gnutls_pcert_st *pcert, gnutls_pubkey_t key, unsigned int flags)
+{
+    (void)flags;
+    if (pcert == NULL || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    memset(pcert, 0, sizeof(*pcert));
+    int ret = gnutls_pubkey_export2(key, GNUTLS_X509_FMT_DER, &pcert->cert);
+    if (ret < 0)
+        return ret;
+    pcert->pubkey = key; /* the pcert takes the key, as in GnuTLS */
+    pcert->type = GNUTLS_CRT_RAWPK;
+    return 0;
+}
+
+int gnutls_pcert_import_rawpk_raw(gnutls_pcert_st *pcert, const gnutls_datum_t *rawpubkey,
+                                  gnutls_x509_crt_fmt_t format, unsigned int key_usage, unsigned int flags)
+{
+    gnutls_pubkey_t key;
+    if (pcert == NULL || rawpubkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnutls_pubkey_init(&key);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_pubkey_import(key, rawpubkey, format);
+    if (ret == 0) {
+        key->key_usage = key_usage;
+        ret = gnutls_pcert_import_rawpk(pcert, key, flags);
+    }
+    if (ret < 0)
+        gnutls_pubkey_deinit(key);
+    return ret;
+}

@@ -395,3 +395,11 @@ int gnutls_pubkey_import_privkey(gnutls_pubkey_t key, gnutls_privkey_t pkey, uns
         key->key_usage = usage;
     return ret;
 }
+
+void gnutls_privkey_set_pin_function(gnutls_privkey_t key, gnutls_pin_callback_t fn, void *userdata)
+{
+    if (key == NULL)
+        return;
+    key->pin_fn = fn;
+    key->pin_data = userdata;
+}

@@ -13,6 +13,8 @@ struct gnutls_x509_crt_int {
     X509 *x509;          /* the parsed certificate, owned */
     gnutls_datum_t der;  /* its DER encoding as imported, owned */
     unsigned flags;      /* gnutls_x509_crt_set_flags() */
+    gnutls_pin_callback_t pin_fn; /* recorded for URL/token objects */
+    void *pin_data;
     int import_failed;   /* empty after a failed import (GnuTLS's errors differ) */
 };
 
@@ -36,6 +38,8 @@ struct gnutls_x509_privkey_int {
 
 struct gnutls_privkey_st {
     EVP_PKEY *pkey;      /* owned (a reference) */
+    gnutls_pin_callback_t pin_fn;
+    void *pin_data;
     gnutls_x509_privkey_t x509; /* set when imported from one, maybe owned */
     unsigned owns_x509;
     unsigned flags;
