@@ -9,6 +9,7 @@
 #include "tls/session-int.h"
 
 #include <openssl/err.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int hook_matches(gnutls_session_t s, int type, unsigned when)
@@ -31,6 +32,24 @@ static void run_hook(gnutls_session_t s, int type, unsigned when, unsigned incom
 
 /* POST hooks of received messages run once OpenSSL has processed them, i.e.
  * when the gnutls_* call that read them returns. */
+void gnossl_run_post_hook_now(gnutls_session_t s, int type)
+{
+    int n = 0, found = 0;
+    for (int i = 0; i < s->n_pending_post_hook; i++) {
+        if (!found && s->pending_post_hook[i] == type)
+            found = 1;
+        else
+            s->pending_post_hook[n++] = s->pending_post_hook[i];
+    }
+    s->n_pending_post_hook = n;
+    if (found && hook_matches(s, type, GNUTLS_HOOK_POST)) {
+        if (type == SSL3_MT_CLIENT_HELLO)
+            run_hook(s, type, GNUTLS_HOOK_POST, 1, s->ch_msg, s->ch_msg_len);
+        else
+            run_hook(s, type, GNUTLS_HOOK_POST, 1, NULL, 0);
+    }
+}
+
 void gnossl_run_post_hooks(gnutls_session_t s)
 {
     int n = s->n_pending_post_hook;
@@ -155,6 +174,16 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         return;
     }
     s->hs_last_in = type;
+    if (type == SSL3_MT_CLIENT_HELLO && s->is_server) {
+        /* kept for the hooks and gnutls_ext_raw_parse */
+        unsigned char *copy = malloc(blen ? blen : 1);
+        if (copy != NULL) {
+            memcpy(copy, body, blen);
+            free(s->ch_msg);
+            s->ch_msg = copy;
+            s->ch_msg_len = blen;
+        }
+    }
     if (s->handshake_done)
         gnossl_debug("gnossl: post-handshake message %d received (%s)", type, s->is_server ? "server" : "client");
     /* A renegotiation asked by the peer surfaces as REHANDSHAKE. */

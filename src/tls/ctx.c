@@ -6,9 +6,11 @@
 #include "tls/session-int.h"
 #include "cred/cred.h"
 #include "core/algorithms.h"
+#include "tls/priority.h"
 
 #include <openssl/core_names.h>
 #include <openssl/rand.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,8 +65,28 @@ static char *hello_server_name(SSL *ssl)
     return name;
 }
 
-/* gnutls_handshake_set_post_client_hello_function: the application looks
- * at the hello (server name, ...) before the server answers. */
+/* The application changed the server's certificate credentials while
+ * looking at the hello (lighttpd picks them by server name): move the SSL
+ * to the SSL_CTX of the new credentials and re-apply the priorities that
+ * the switch resets. */
+static int switch_credentials(gnutls_session_t s, SSL *ssl)
+{
+    int err = 0;
+    SSL *tmp = gnossl_cred_new_ssl(s, &err);
+    if (tmp == NULL)
+        return err < 0 ? err : GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+    SSL_set_SSL_CTX(ssl, SSL_get_SSL_CTX(tmp));
+    SSL_set_verify(ssl, SSL_get_verify_mode(tmp), SSL_get_verify_callback(tmp));
+    SSL_free(tmp);
+    SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
+    s->ssl_cert_cred = s->cred[GNUTLS_CRD_CERTIFICATE];
+    return gnossl_priority_apply(s->priority, ssl, 1, (s->init_flags & GNUTLS_DATAGRAM) != 0);
+}
+
+/* Hooks on the ClientHello (GNUTLS_HANDSHAKE_CLIENT_HELLO, post-client-hello
+ * function): the application looks at the hello (server name, ALPN through
+ * gnutls_ext_raw_parse) and may pick credentials, before the server
+ * answers. */
 static int client_hello_cb(SSL *ssl, int *al, void *arg)
 {
     (void)arg;
@@ -73,11 +95,14 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
         return SSL_CLIENT_HELLO_SUCCESS;
     free(s->ch_server_name);
     s->ch_server_name = hello_server_name(ssl);
-    if (s->post_client_hello == NULL)
-        return SSL_CLIENT_HELLO_SUCCESS;
-    int r = s->post_client_hello(s);
+    gnossl_run_post_hook_now(s, SSL3_MT_CLIENT_HELLO);
+    int r = s->pending_error;
+    if (r == 0 && s->post_client_hello != NULL)
+        r = s->post_client_hello(s);
     if (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED)
         return SSL_CLIENT_HELLO_RETRY;
+    if (r == 0 && s->cred[GNUTLS_CRD_CERTIFICATE] != s->ssl_cert_cred)
+        r = switch_credentials(s, ssl);
     if (r < 0) {
         s->pending_error = r;
         *al = SSL_AD_HANDSHAKE_FAILURE;
@@ -108,4 +133,23 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
     }
     if (gnossl_keylog_env_wanted())
         SSL_CTX_set_keylog_callback(ctx, gnossl_keylog_dispatch);
+}
+
+/* A server whose credentials come only from its ClientHello hooks starts on
+ * this process-wide, credential-less SSL_CTX. */
+static SSL_CTX *bare_ctx;
+static pthread_once_t bare_once = PTHREAD_ONCE_INIT;
+
+static void bare_init(void)
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
+    if (ctx != NULL)
+        gnossl_tls_ctx_setup(ctx, 1, 0);
+    bare_ctx = ctx;
+}
+
+SSL *gnossl_bare_server_ssl(void)
+{
+    pthread_once(&bare_once, bare_init);
+    return bare_ctx != NULL ? SSL_new(bare_ctx) : NULL;
 }

@@ -182,3 +182,58 @@ int gnossl_ext_check_after_handshake(gnutls_session_t s)
     }
     return 0;
 }
+
+static unsigned rd16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/* Walk the extensions of a raw hello message (or a bare extension list). */
+int gnutls_ext_raw_parse(void *ctx, gnutls_ext_raw_process_func cb, const gnutls_datum_t *data,
+                         unsigned int flags)
+{
+    if (cb == NULL || data == NULL || (data->data == NULL && data->size > 0))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const unsigned char *p = data->data;
+    size_t n = data->size, off = 0;
+    if (flags & (GNUTLS_EXT_RAW_FLAG_TLS_CLIENT_HELLO | GNUTLS_EXT_RAW_FLAG_DTLS_CLIENT_HELLO)) {
+        off = 2 + 32; /* version, random */
+        if (n < off + 1)
+            return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+        off += 1 + p[off]; /* session id */
+        if (flags & GNUTLS_EXT_RAW_FLAG_DTLS_CLIENT_HELLO) {
+            if (n < off + 1)
+                return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+            off += 1 + p[off]; /* cookie */
+        }
+        if (n < off + 2)
+            return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+        off += 2 + rd16(p + off); /* suites */
+        if (n < off + 1)
+            return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+        off += 1 + p[off]; /* compression */
+        if (off > n)
+            return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+        if (off == n)
+            return 0; /* no extensions */
+    }
+    if (n < off + 2)
+        return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+    size_t end = off + 2 + rd16(p + off);
+    if (end > n)
+        return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+    off += 2;
+    while (off < end) {
+        if (end - off < 4)
+            return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+        unsigned type = rd16(p + off), len = rd16(p + off + 2);
+        off += 4;
+        if (end - off < len)
+            return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+        int r = cb(ctx, type, p + off, len);
+        if (r < 0)
+            return r;
+        off += len;
+    }
+    return 0;
+}

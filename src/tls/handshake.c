@@ -21,6 +21,15 @@ uint64_t gnossl_now_ms(void)
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+/* May a server's credentials arrive from its ClientHello hooks? */
+static int creds_from_hooks(gnutls_session_t s)
+{
+    if (s->post_client_hello != NULL)
+        return 1;
+    return s->hook != NULL &&
+           (s->hook_htype == GNUTLS_HANDSHAKE_CLIENT_HELLO || s->hook_htype == GNUTLS_HANDSHAKE_ANY);
+}
+
 static int priority_has_psk(gnutls_priority_t p)
 {
     const unsigned int *kx = NULL;
@@ -41,8 +50,14 @@ int gnossl_session_materialise(gnutls_session_t s)
     if (gnossl_cred_new_ssl == NULL || gnossl_priority_apply == NULL)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     SSL *ssl = gnossl_cred_new_ssl(s, &err);
+    if (ssl == NULL && s->is_server && err == GNUTLS_E_INSUFFICIENT_CREDENTIALS && creds_from_hooks(s)) {
+        /* the ClientHello hooks will provide them (ctx.c) */
+        ssl = gnossl_bare_server_ssl();
+        err = ssl != NULL ? 0 : GNUTLS_E_MEMORY_ERROR;
+    }
     if (ssl == NULL)
         return GNOSSL_ERR(err < 0 ? err : GNUTLS_E_INTERNAL_ERROR);
+    s->ssl_cert_cred = s->cred[GNUTLS_CRD_CERTIFICATE];
     SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
     s->ssl = ssl;
 

@@ -74,6 +74,9 @@ struct gnutls_session_int {
     /* Hello extensions seen (for gnutls_session_etm_status). */
     int etm_negotiated;
     char *ch_server_name; /* SNI of the ClientHello, for post_client_hello */
+    unsigned char *ch_msg; /* the ClientHello body a server received (hooks) */
+    size_t ch_msg_len;
+    void *ssl_cert_cred;   /* certificate credentials the SSL's CTX came from */
 
     /* Server-side session cache through the application (gnutls_db_*). */
     gnutls_db_store_func db_store;
@@ -175,6 +178,8 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
                          SSL *ssl, void *arg);
 
 void gnossl_run_post_hooks(gnutls_session_t s);
+/* Run now the POST hooks of a received message type still queued. */
+void gnossl_run_post_hook_now(gnutls_session_t s, int type);
 void gnossl_info_callback(const SSL *ssl, int where, int ret);
 
 /* ext.c, resume.c: apply what was recorded to the new SSL */
@@ -184,6 +189,9 @@ int gnossl_resume_apply(gnutls_session_t s);
 int gnossl_ext_check_after_handshake(gnutls_session_t s);
 int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                        const unsigned char *in, unsigned int inlen, void *arg);
+
+/* ctx.c */
+SSL *gnossl_bare_server_ssl(void);
 
 /* db.c: server session cache through the application */
 int gnossl_db_new_session(SSL *ssl, SSL_SESSION *sess);

@@ -62,6 +62,7 @@ void gnutls_deinit(gnutls_session_t s)
     free(s->verify.hostname);
     free(s->server_name);
     free(s->ch_server_name);
+    free(s->ch_msg);
     free(s->alpn_wire);
     free(s->resume_data);
     free(s->send_pending);
