@@ -848,6 +848,51 @@ static void scenario_misc2(const char *prio)
     pair_free(&p);
 }
 
+/* A server that picks its certificate in a ClientHello hook, from the
+ * server name found with gnutls_ext_raw_parse (lighttpd's way). */
+static gnutls_certificate_credentials_t late_cred;
+static char late_sni[64];
+
+static int late_ext_cb(void *ctx, unsigned tls_id, const unsigned char *data, unsigned len)
+{
+    (void)ctx;
+    if (tls_id == 0 && len > 5 && (size_t)len - 5 < sizeof late_sni) {
+        memcpy(late_sni, data + 5, len - 5);
+        late_sni[len - 5] = 0;
+    }
+    return 0;
+}
+
+static int late_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
+{
+    printf("  hook htype %u when %u incoming %u\n", htype, when, incoming);
+    late_sni[0] = 0;
+    int r = gnutls_ext_raw_parse(NULL, late_ext_cb, msg, GNUTLS_EXT_RAW_FLAG_TLS_CLIENT_HELLO);
+    printf("  ext_raw_parse: %s sni %s\n", code(r), late_sni);
+    return gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, late_cred);
+}
+
+static void scenario_late_creds(const char *prio)
+{
+    struct pair p;
+    printf("== server credentials chosen in a ClientHello hook %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    gnutls_certificate_allocate_credentials(&late_cred);
+    gnutls_datum_t k = {(unsigned char *)ec_key, (unsigned)strlen(ec_key)};
+    gnutls_datum_t c = {(unsigned char *)ec_crt, (unsigned)strlen(ec_crt)};
+    gnutls_certificate_set_x509_key_mem(late_cred, &c, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_credentials_clear(p.s.s);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_handshake_set_hook_function(p.s.s, GNUTLS_HANDSHAKE_CLIENT_HELLO, GNUTLS_HOOK_PRE, late_hook);
+    gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "late.example", 12);
+    if (handshake(&p) == 0)
+        info("client", p.c.s);
+    pair_free(&p);
+    gnutls_certificate_free_credentials(late_cred);
+    gnutls_datum_t bad = {(unsigned char *)"\x03\x03", 2};
+    printf("  ext_raw_parse short hello: %s\n", code(gnutls_ext_raw_parse(NULL, late_ext_cb, &bad, GNUTLS_EXT_RAW_FLAG_TLS_CLIENT_HELLO)));
+}
+
 static void scenario_timeout(void)
 {
     struct pair p;
@@ -934,6 +979,8 @@ int main(void)
     scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2", 1);
     scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_SESSION_HASH", 0);
     scenario_db();
+    scenario_late_creds("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_late_creds("NORMAL:-VERS-ALL:+VERS-TLS1.2");
     scenario_misc2("NORMAL:-VERS-ALL:+VERS-TLS1.3");
     scenario_misc2("NORMAL:-VERS-ALL:+VERS-TLS1.2");
     scenario_misc2("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA256");
