@@ -246,8 +246,10 @@ int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t c, co
     if (c == NULL || ca_dir == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     d = opendir(ca_dir);
-    if (d == NULL)
-        return GNOSSL_ERR(GNUTLS_E_FILE_ERROR);
+    if (d == NULL) {
+        gnossl_debug("trust dir %s: cannot open", ca_dir);
+        return 0; /* GnuTLS: nothing loaded, not an error */
+    }
     while ((de = readdir(d)) != NULL) {
         struct stat st;
         gnutls_datum_t data;
