@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../src/core/algorithms-suites.c"
 #include "../../src/tls/priority-apply.c"
 #include "../../src/tls/priority-compile.c"
 #include "../../src/tls/priority-getters.c"

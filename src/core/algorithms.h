@@ -30,6 +30,17 @@ gnutls_protocol_t gnossl_protocol_from_ossl(int version);
 
 /* TLS cipher suites by their two IANA bytes: GnuTLS cipher, MAC and kx of
  * the suite an SSL negotiated (SSL_CIPHER_get_protocol_id). */
+/* The TLS cipher suites GnuTLS 3.7.9 knows, in its table order (visible
+ * through gnutls_cipher_suite_info's index). */
+struct gnossl_suite {
+    unsigned short id; /* IANA code point */
+    unsigned char kx, cipher, mac, min_version; /* gnutls.h ids; mac 200 = AEAD */
+    const char *name;  /* GnuTLS's name, "TLS_..." */
+    const char *ossl;  /* OpenSSL's name, NULL if OpenSSL lacks the suite */
+};
+extern const struct gnossl_suite gnossl_suites[];
+extern const unsigned gnossl_n_suites;
+
 int gnossl_suite_lookup(unsigned id, gnutls_cipher_algorithm_t *cipher, gnutls_mac_algorithm_t *mac,
                         gnutls_kx_algorithm_t *kx);
 

@@ -4,6 +4,7 @@
 #include "gnossl.h"
 #include "tls/priority.h"
 #include "tls/priority-int.h"
+#include "core/algorithms.h"
 
 #include <openssl/ssl.h>
 #include <stdio.h>
@@ -342,7 +343,7 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
     int dtls10 = 0, dtls12 = 0, legacy_only = 0;
 
     for (unsigned i = 0; i < p->n_suites; i++) {
-        const struct gnossl_prio_suite *s = &gnossl_prio_suites[p->suites[i]];
+        const struct gnossl_suite *s = &gnossl_suites[p->suites[i]];
         if (s->ossl == NULL)
             continue;
         sb_add(s->kx == 0 ? &tls13 : &tls12, s->ossl);

@@ -3,6 +3,7 @@
 #include "gnossl.h"
 #include "tls/priority.h"
 #include "tls/priority-int.h"
+#include "core/algorithms.h"
 
 static int list_out(const struct gnossl_prio_list *l, const unsigned int **list)
 {
@@ -85,7 +86,7 @@ int gnutls_priority_certificate_type_list(gnutls_priority_t p, const unsigned in
 
 /* The lowest DTLS version a suite runs on: RC4, GOST and TLS 1.3 suites
  * never; TLS 1.2 suites from DTLS 1.2, older ones from DTLS 0.9. */
-static unsigned suite_min_dtls(const struct gnossl_prio_suite *s)
+static unsigned suite_min_dtls(const struct gnossl_suite *s)
 {
     if (s->kx == 0 || s->cipher == GNUTLS_CIPHER_ARCFOUR_128 || s->cipher == GNUTLS_CIPHER_GOST28147_TC26Z_CNT)
         return 0xff;
@@ -105,7 +106,7 @@ int gnutls_priority_get_cipher_suite_index(gnutls_priority_t p, unsigned int idx
         else if (v <= GNUTLS_DTLS_VERSION_MAX && v >= max_dtls)
             max_dtls = v;
     }
-    const struct gnossl_prio_suite *s = &gnossl_prio_suites[p->suites[idx]];
+    const struct gnossl_suite *s = &gnossl_suites[p->suites[idx]];
     *sidx = p->suites[idx];
     if (max_tls >= s->min_version || max_dtls >= suite_min_dtls(s))
         return 0;

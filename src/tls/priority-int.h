@@ -24,7 +24,7 @@ struct gnutls_priority_st {
 
     /* What the getters report, as GnuTLS keeps it after finalising. */
     struct gnossl_prio_list protocol, cipher, mac, kx, sign, groups, client_ctype, server_ctype;
-    unsigned short suites[PRIO_MAX_SUITES]; /* indices into gnossl_prio_suites[] */
+    unsigned short suites[PRIO_MAX_SUITES]; /* indices into gnossl_suites[] */
     unsigned n_suites;
 
     unsigned profile; /* verification profile (gnutls_certificate_verification_profiles_t) */
@@ -93,13 +93,7 @@ const char *gnossl_prio_special_name(unsigned iter); /* for gnutls_priority_stri
 
 /* Cipher suites, in GnuTLS's table order (the index is what
  * gnutls_priority_get_cipher_suite_index reports). */
-struct gnossl_prio_suite {
-    unsigned short id;
-    unsigned char kx, cipher, mac, min_version;
-    const char *ossl; /* OpenSSL name, NULL if OpenSSL lacks the suite */
-};
-extern const struct gnossl_prio_suite gnossl_prio_suites[];
-extern const unsigned gnossl_prio_n_suites;
+/* Index into gnossl_suites[] (core/algorithms.h) of a kx/cipher/mac triple. */
 int gnossl_prio_suite_find(unsigned kx, unsigned cipher, unsigned mac); /* index or -1 */
 
 /* OpenSSL names for groups and signature schemes (NULL: none). */
