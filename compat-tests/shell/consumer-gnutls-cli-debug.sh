@@ -49,7 +49,9 @@ for mode in $GN_MODES; do
             gn_pass "$mode: gnutls-cli-debug against the $k server: all $n answers as on the real GnuTLS"
         else
             gn_fail "$mode: gnutls-cli-debug against the $k server differs from the real GnuTLS ($n of $(grep -c '\.\.\. ' "$GN_TMP/debug-$k.real") probes answered)"
-            diff "$GN_TMP/debug-$k.real" "$out" | grep '^[<>]' | head -n 30 | sed 's/^/  | /' >&2
+            gn_log "  differing lines (> $mode, then < real):"
+            diff "$GN_TMP/debug-$k.real" "$out" | grep -v 'getservbyport\|^. Checking ' >"$GN_TMP/d"
+            { grep '^>' "$GN_TMP/d" | head -n 25; grep '^<' "$GN_TMP/d" | head -n 15; } | sed 's/^/  | /' >&2
         fi
     done
 done
