@@ -3,10 +3,13 @@
  * calls, gnutls_x509_crt_list_import/_import2, gnutls_x509_privkey_import/
  * _import2/_import_pkcs8, gnutls_pubkey_import, gnutls_x509_crl_import,
  * gnutls_dh_params_import_pkcs3 and the credentials loaders.  Byte 0 picks
- * the parser; the rest is the object.  (pkcs12 and ocsp_resp imports are
- * still stubs in gnossl: add them here when they land.) */
+ * the parser; the rest is the object.  OCSP responses and requests
+ * (gnutls_ocsp_resp_import2 / gnutls_ocsp_req_import) with their getters and
+ * print too.  (PKCS#12 import is still a stub in gnossl: add it here when it
+ * lands.) */
 #include <gnutls/gnutls.h>
 #include <gnutls/abstract.h>
+#include <gnutls/ocsp.h>
 #include <gnutls/x509.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -217,6 +220,62 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         gnutls_x509_trust_list_init(&tl, 0);
         gnutls_x509_trust_list_add_trust_mem(tl, &in, NULL, fmt, 0, 0);
         gnutls_x509_trust_list_deinit(tl, 1);
+        break;
+    }
+    case 12: {
+        gnutls_ocsp_resp_t resp;
+        gnutls_ocsp_resp_init(&resp);
+        if (gnutls_ocsp_resp_import2(resp, &in, fmt) == 0) {
+            gnutls_datum_t d;
+            gnutls_ocsp_resp_get_status(resp);
+            gnutls_ocsp_resp_get_version(resp);
+            gnutls_ocsp_resp_get_produced(resp);
+            gnutls_ocsp_resp_get_signature_algorithm(resp);
+            if (gnutls_ocsp_resp_get_responder2(resp, &d, 0) == 0)
+                gnutls_free(d.data);
+            for (unsigned i = 0; i < 4; i++) {
+                gnutls_digest_algorithm_t dig;
+                gnutls_datum_t in_name, in_key, serial;
+                unsigned st;
+                time_t tu, nu, rt;
+                unsigned reason;
+                if (gnutls_ocsp_resp_get_single(resp, i, &dig, &in_name, &in_key, &serial, &st, &tu, &nu, &rt,
+                                                &reason) != 0)
+                    break;
+                gnutls_free(in_name.data);
+                gnutls_free(in_key.data);
+                gnutls_free(serial.data);
+            }
+            gnutls_x509_crt_t *certs = NULL;
+            size_t ncerts = 0;
+            if (gnutls_ocsp_resp_get_certs(resp, &certs, &ncerts) == 0) {
+                for (size_t i = 0; i < ncerts; i++)
+                    gnutls_x509_crt_deinit(certs[i]);
+                gnutls_free(certs);
+            }
+            if (gnutls_ocsp_resp_print(resp, GNUTLS_OCSP_PRINT_FULL, &d) == 0)
+                gnutls_free(d.data);
+            if (gnutls_ocsp_resp_export2(resp, &d, GNUTLS_X509_FMT_DER) == 0)
+                gnutls_free(d.data);
+        }
+        gnutls_ocsp_resp_deinit(resp);
+        break;
+    }
+    case 13: {
+        gnutls_ocsp_req_t req;
+        gnutls_ocsp_req_init(&req);
+        if (gnutls_ocsp_req_import(req, &in) == 0) {
+            gnutls_datum_t d;
+            gnutls_ocsp_req_get_version(req);
+            unsigned crit;
+            if (gnutls_ocsp_req_get_nonce(req, &crit, &d) == 0)
+                gnutls_free(d.data);
+            if (gnutls_ocsp_req_print(req, GNUTLS_OCSP_PRINT_FULL, &d) == 0)
+                gnutls_free(d.data);
+            if (gnutls_ocsp_req_export(req, &d) == 0)
+                gnutls_free(d.data);
+        }
+        gnutls_ocsp_req_deinit(req);
         break;
     }
     default:

@@ -4,9 +4,10 @@
  * each priority string the harnesses know; plus certificates, keys, a CRL,
  * DH parameters, priority strings and encoded blobs.
  *
- * usage: gen-seeds OUTDIR     (writes OUTDIR/{server,client,x509,priority,encoding}/) */
+ * usage: gen-seeds OUTDIR  (writes OUTDIR/{server,client,session-ops,x509,priority,encoding}/) */
 #include "fuzz-common.h"
 #include <gnutls/abstract.h>
+#include <gnutls/ocsp.h>
 #include <gnutls/x509.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -227,6 +228,17 @@ static void x509_seeds(void)
             put("x509", name, 0x06, d.data, d.size);
             gnutls_free(d.data);
         }
+        /* an OCSP request for this (self-signed) certificate */
+        gnutls_ocsp_req_t req;
+        if (gnutls_ocsp_req_init(&req) == 0) {
+            if (gnutls_ocsp_req_add_cert(req, GNUTLS_DIG_SHA1, crt, crt) == 0 &&
+                gnutls_ocsp_req_randomize_nonce(req) == 0 && gnutls_ocsp_req_export(req, &d) == 0) {
+                snprintf(name, sizeof name, "ocsp-req-%d", i);
+                put("x509", name, 0x0d, d.data, d.size);
+                gnutls_free(d.data);
+            }
+            gnutls_ocsp_req_deinit(req);
+        }
         /* a CRL signed by this certificate's key */
         gnutls_x509_crl_t crl;
         gnutls_x509_crl_init(&crl);
@@ -335,6 +347,23 @@ static void priority_seeds(void)
     }
 }
 
+/* fuzz-session-ops scripts: (op, arg) pairs after the mode byte */
+static void session_ops_seeds(void)
+{
+    static const uint8_t a[] = {0x00, 0x10, 0x03, 0x00, 0x80, 0x10, 0x83, 0x00, 0x08, 0x01, 0x03, 0x05};
+    static const uint8_t b[] = {0x0a, 0x01, 0x00, 0x40, 0x0a, 0x00, 0x00, 0x40, 0x03, 0x00, 0x09, 0x00, 0x83, 0x00, 0x03, 0x00};
+    static const uint8_t c[] = {0x06, 0x00, 0x00, 0x10, 0x00, 0x10, 0x07, 0x00, 0x03, 0x00, 0x0c, 0x42, 0x03, 0x00};
+    for (uint8_t m = 0; m < 4; m++) {
+        char name[32];
+        snprintf(name, sizeof name, "ops-a-%u", m);
+        put("session-ops", name, m, a, sizeof a);
+        snprintf(name, sizeof name, "ops-b-%u", m);
+        put("session-ops", name, m, b, sizeof b);
+        snprintf(name, sizeof name, "ops-c-%u", m);
+        put("session-ops", name, m, c, sizeof c);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -347,6 +376,7 @@ int main(int argc, char **argv)
     tls_seeds();
     x509_seeds();
     priority_seeds();
+    session_ops_seeds();
     gnutls_global_deinit();
     return 0;
 }

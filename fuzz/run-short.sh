@@ -14,8 +14,11 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 build=${2:-build-fuzz}
 [ -x "$build/fuzz-server" ] || fuzz/build.sh "$build" || exit 1
-[ -d "$build/seeds" ] || "$build/gen-seeds" "$build/seeds" || exit 1
-harnesses=${FUZZ_ONLY:-"server client x509 priority encoding"}
+if [ ! -d "$build/seeds" ]; then
+    "$build/gen-seeds" "$build/seeds" || exit 1
+    fuzz/gen-ocsp-seed.sh "$build/seeds" || exit 1
+fi
+harnesses=${FUZZ_ONLY:-"server client session-ops x509 priority encoding"}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 rc=0
