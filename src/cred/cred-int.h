@@ -1,5 +1,31 @@
 /* Internals of the credentials room (src/cred/): the structs behind the
- * public credential handles and the per-session state this room keeps. */
+ * public credential handles and the per-session state this room keeps.
+ *
+ * Map of the room:
+ *   ssl.c          gnossl_cred_new_ssl: one SSL_CTX per (credentials, side,
+ *                  TLS/DTLS) built on first use, a process-wide CTX for
+ *                  clients without own certificates; server request mode,
+ *                  security callback (no judging of certificate digests or
+ *                  key sizes: GnuTLS reports those in the status instead).
+ *   trust.c        trust files/dirs/memory/system trust; parsed stores cached
+ *                  per (path, dev, inode, size, mtime), shared by reference,
+ *                  copied before a credentials object adds to one; CRLs.
+ *   read.c keys.c  PEM/DER certificates, CRLs, keys; key pairs (chains
+ *                  ordered leaf-to-root by issuer name, as GnuTLS loads them).
+ *   keys-x509.c    the same from x509-room handles; get_crt_raw, get_issuer.
+ *   retrieve.c     retrieve_function(2) through OpenSSL's certificate callback.
+ *   verify.c       status bits from X509_verify_cert (errors collected, then
+ *                  folded the way GnuTLS reports them), hostname/purpose/
+ *                  must-staple checks, the in-handshake hook (OpenSSL's
+ *                  cert_verify_callback) and gnossl_cred_handshake_done.
+ *   peers.c        peer chain captured in the handshake (or from the SSL on
+ *                  resumption) and its DER copies; get_ours; peer times.
+ *   status-print.c GnuTLS's verification sentence.
+ *   psk.c anon.c   PSK (TLS 1.2 callbacks, TLS 1.3 external PSK sessions with
+ *                  a SHA-256 suite) and anonymous credentials.
+ *   dh.c ocsp.c    DH parameters; OCSP stapling by servers.
+ * Not here: SRP, PKCS#12 helpers, raw public keys, PKCS#11 keys, SNI-based
+ * choice among pairs (names of set_key), checking stapled responses. */
 #ifndef GNOSSL_CRED_INT_H
 #define GNOSSL_CRED_INT_H
 
