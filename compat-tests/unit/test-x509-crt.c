@@ -271,6 +271,53 @@ START_TEST(keys)
 }
 END_TEST
 
+START_TEST(build_and_sign)
+{
+    gnutls_x509_privkey_t k;
+    gnutls_x509_crt_t c;
+    gnutls_x509_privkey_init(&k);
+    ck_assert_int_eq(gnutls_x509_privkey_generate(k, GNUTLS_PK_EC, GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1), 0), 0);
+    gnutls_x509_crt_init(&c);
+    ck_assert_int_eq(gnutls_x509_crt_set_version(c, 3), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_serial(c, "\x01\x02", 2), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_dn_by_oid(c, GNUTLS_OID_X520_COMMON_NAME, 0, "built.example", 13), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_key(c, k), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_activation_time(c, 1600000000), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_expiration_time(c, 4100000000), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_basic_constraints(c, 1, 0), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_key_usage(c, GNUTLS_KEY_KEY_CERT_SIGN | GNUTLS_KEY_DIGITAL_SIGNATURE), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_DNSNAME, "built.example", 13, GNUTLS_FSAN_SET), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_IPADDRESS, "\x7f\0\0\1", 4, GNUTLS_FSAN_APPEND), 0);
+    ck_assert_int_eq(gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_TLS_WWW_SERVER, 0), 0);
+    ck_assert_int_eq(gnutls_x509_crt_sign2(c, c, k, GNUTLS_DIG_SHA256, 0), 0);
+
+    /* what was built reads back, and verifies as its own anchor */
+    gnutls_datum_t d;
+    ck_assert_int_eq(gnutls_x509_crt_get_dn3(c, &d, 0), 0);
+    ck_assert_str_eq((char *)d.data, "CN=built.example");
+    gnutls_free(d.data);
+    ck_assert_int_eq(gnutls_x509_crt_get_activation_time(c), 1600000000);
+    ck_assert_int_eq(gnutls_x509_crt_get_expiration_time(c), 4100000000);
+    unsigned ca = 0;
+    int pathlen = 9;
+    ck_assert_int_eq(gnutls_x509_crt_get_basic_constraints(c, NULL, &ca, &pathlen), 1);
+    ck_assert_int_eq(pathlen, 0);
+    ck_assert_uint_eq(gnutls_x509_crt_check_hostname(c, "built.example"), 1);
+    ck_assert_uint_eq(gnutls_x509_crt_check_hostname(c, "127.0.0.1"), 1);
+    ck_assert_int_eq(gnutls_x509_crt_export2(c, GNUTLS_X509_FMT_DER, &d), 0);
+    gnutls_x509_crt_t again;
+    gnutls_x509_crt_init(&again);
+    ck_assert_int_eq(gnutls_x509_crt_import(again, &d, GNUTLS_X509_FMT_DER), 0);
+    gnutls_free(d.data);
+    unsigned status = 99;
+    ck_assert_int_eq(gnutls_x509_crt_verify(again, &c, 1, 0, &status), 0);
+    ck_assert_uint_eq(status, 0);
+    gnutls_x509_crt_deinit(again);
+    gnutls_x509_crt_deinit(c);
+    gnutls_x509_privkey_deinit(k);
+}
+END_TEST
+
 int main(void)
 {
     gnutls_global_init();
@@ -283,6 +330,7 @@ int main(void)
     tcase_add_test(tc, import_export);
     tcase_add_test(tc, trust_and_verify);
     tcase_add_test(tc, keys);
+    tcase_add_test(tc, build_and_sign);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -132,6 +132,9 @@ int gnutls_x509_crt_get_fingerprint(gnutls_x509_crt_t cert, gnutls_digest_algori
     const EVP_MD *md = gnossl_digest_fetch(algo);
     if (md == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int sret = gnossl_crt_sync(cert);
+    if (sret < 0)
+        return sret;
     size_t len = (size_t)EVP_MD_get_size(md);
     if (buf == NULL || *buf_size < len) {
         *buf_size = len;

@@ -21,6 +21,7 @@ int gnutls_x509_crt_init(gnutls_x509_crt_t *cert)
 
 static void crt_clear(gnutls_x509_crt_t cert)
 {
+    cert->dirty = 0;
     X509_free(cert->x509);
     cert->x509 = NULL;
     gnutls_free(cert->der.data);
@@ -154,6 +155,9 @@ int gnutls_x509_crt_export(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format,
 {
     if (cert == NULL || cert->x509 == NULL)
         return GNOSSL_ERR(cert ? GNOSSL_EMPTY_CRT_ERR(cert) : GNUTLS_E_INVALID_REQUEST);
+    int ret = gnossl_crt_sync(cert);
+    if (ret < 0)
+        return ret;
     return gnossl_export_fmt("CERTIFICATE", cert->der.data, cert->der.size, format, output_data,
                              output_data_size);
 }
@@ -162,6 +166,9 @@ int gnutls_x509_crt_export2(gnutls_x509_crt_t cert, gnutls_x509_crt_fmt_t format
 {
     if (cert == NULL || cert->x509 == NULL)
         return GNOSSL_ERR(cert ? GNOSSL_EMPTY_CRT_ERR(cert) : GNUTLS_E_INVALID_REQUEST);
+    int ret = gnossl_crt_sync(cert);
+    if (ret < 0)
+        return ret;
     return gnossl_export_fmt2("CERTIFICATE", cert->der.data, cert->der.size, format, out);
 }
 
@@ -404,12 +411,14 @@ unsigned gnutls_x509_crt_equals(gnutls_x509_crt_t cert1, gnutls_x509_crt_t cert2
         return 0;
     if (cert1 == cert2)
         return 1;
+    if (gnossl_crt_sync(cert1) < 0 || gnossl_crt_sync(cert2) < 0)
+        return 0;
     return cert1->der.size == cert2->der.size && memcmp(cert1->der.data, cert2->der.data, cert1->der.size) == 0;
 }
 
 unsigned gnutls_x509_crt_equals2(gnutls_x509_crt_t cert1, const gnutls_datum_t *der)
 {
-    if (cert1 == NULL || cert1->x509 == NULL || der == NULL)
+    if (cert1 == NULL || cert1->x509 == NULL || der == NULL || gnossl_crt_sync(cert1) < 0)
         return 0;
     return cert1->der.size == der->size && memcmp(cert1->der.data, der->data, der->size) == 0;
 }

@@ -11,7 +11,10 @@ int gnutls_pcert_import_x509(gnutls_pcert_st *pcert, gnutls_x509_crt_t crt, unsi
     if (pcert == NULL || crt == NULL || crt->x509 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     memset(pcert, 0, sizeof(*pcert));
-    int ret = gnutls_pubkey_init(&pcert->pubkey);
+    int ret = gnossl_crt_sync(crt);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_pubkey_init(&pcert->pubkey);
     if (ret < 0)
         return ret;
     ret = gnutls_pubkey_import_x509(pcert->pubkey, crt, 0);

@@ -174,3 +174,52 @@ int gnutls_pubkey_import(gnutls_pubkey_t key, const gnutls_datum_t *data, gnutls
     EVP_PKEY_free(pkey);
     return ret;
 }
+
+/* The hash GnuTLS pairs with a key when signing: by curve for ECDSA, the
+ * fixed one for EdDSA, the restricted one for RSA-PSS keys, SHA-256
+ * otherwise.  *mand tells whether another hash would be refused. */
+int gnutls_pubkey_get_preferred_hash_algorithm(gnutls_pubkey_t key, gnutls_digest_algorithm_t *hash,
+                                               unsigned int *mand)
+{
+    if (key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_digest_algorithm_t h = GNUTLS_DIG_SHA256;
+    unsigned m = 0;
+    struct gnutls_x509_spki_st spki;
+    switch (key->pk) {
+    case GNUTLS_PK_EC:
+        switch (gnossl_pkey_curve(key->pkey)) {
+        case GNUTLS_ECC_CURVE_SECP384R1:
+            h = GNUTLS_DIG_SHA384;
+            break;
+        case GNUTLS_ECC_CURVE_SECP521R1:
+            h = GNUTLS_DIG_SHA512;
+            break;
+        default:
+            h = GNUTLS_DIG_SHA256;
+            break;
+        }
+        break;
+    case GNUTLS_PK_EDDSA_ED25519:
+        h = GNUTLS_DIG_SHA512;
+        m = 1;
+        break;
+    case GNUTLS_PK_EDDSA_ED448:
+        h = GNUTLS_DIG_SHAKE_256;
+        m = 1;
+        break;
+    case GNUTLS_PK_RSA_PSS:
+        if (gnossl_pkey_get_spki(key->pkey, &spki) == 0) {
+            h = spki.dig;
+            m = 1;
+        }
+        break;
+    default:
+        break;
+    }
+    if (hash)
+        *hash = h;
+    if (mand)
+        *mand = m;
+    return 0;
+}

@@ -16,6 +16,7 @@ struct gnutls_x509_crt_int {
     gnutls_pin_callback_t pin_fn; /* recorded for URL/token objects */
     void *pin_data;
     int import_failed;   /* empty after a failed import (GnuTLS's errors differ) */
+    int dirty;           /* changed by a setter: `der` must be re-encoded */
 };
 
 /* The error GnuTLS gives for a field of a certificate that holds none:
@@ -115,6 +116,8 @@ void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
 
 /* ---- certificates (crt*.c) ---- */
 
+/* Re-encode `der` after setters changed the X509 (crt-write.c). */
+int gnossl_crt_sync(gnutls_x509_crt_t c);
 /* Wrap an X509 (takes a reference) into a new gnutls_x509_crt_t. */
 int gnossl_x509_crt_from_X509(X509 *x, gnutls_x509_crt_t *out);
 /* GnuTLS's time of an ASN1_TIME (seconds since the epoch), -1 if bad. */
