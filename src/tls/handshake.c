@@ -144,6 +144,14 @@ static int step(gnutls_session_t s)
             s->hs_in_progress = 0;
             return code;
         }
+        /* Verification OpenSSL has no callback for (a server that requested
+         * a certificate and received an empty Certificate message). */
+        int v = gnossl_cred_handshake_done(s);
+        if (v < 0) {
+            s->invalid = 1;
+            s->hs_in_progress = 0;
+            return v;
+        }
         s->handshake_done = 1;
         s->hs_in_progress = 0;
         s->hs_deadline = 0;
