@@ -397,12 +397,19 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         else if (v >= GNUTLS_TLS1_0 && v <= GNUTLS_TLS1_2)
             on[v] = tls12.s != NULL;
     }
-    for (unsigned v = GNUTLS_TLS1_0; v <= GNUTLS_TLS1_3; v++)
+    /* OpenSSL negotiates only within one contiguous run of enabled versions,
+     * and with a hole it picks the lowest run (NORMAL:-VERS-TLS1.1 would cap
+     * a client at TLS 1.0).  GnuTLS offers its highest version, so keep the
+     * run that contains it; versions below a hole are dropped. */
+    for (unsigned v = GNUTLS_TLS1_3; v >= GNUTLS_TLS1_0; v--) {
         if (on[v]) {
-            if (vmin == 0)
-                vmin = v;
-            vmax = v;
+            if (vmax == 0)
+                vmax = v;
+            vmin = v;
+        } else if (vmax != 0) {
+            break;
         }
+    }
     p->tls_no_ops = 0;
     if (vmin == 0) {
         /* nothing OpenSSL can negotiate: an empty range fails the handshake */
@@ -410,13 +417,8 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         p->tls_max = TLS1_VERSION;
         p->tls_unusable = 1;
     } else {
-        static const uint64_t no_op[6] = {0, 0, SSL_OP_NO_TLSv1, SSL_OP_NO_TLSv1_1, SSL_OP_NO_TLSv1_2,
-                                          SSL_OP_NO_TLSv1_3};
         p->tls_min = ossl_tls_version(vmin);
         p->tls_max = ossl_tls_version(vmax);
-        for (unsigned v = vmin; v <= vmax; v++)
-            if (!on[v])
-                p->tls_no_ops |= no_op[v];
         legacy_only = vmax < GNUTLS_TLS1_2;
     }
     if (!dtls10 && !dtls12) {
