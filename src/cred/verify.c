@@ -298,9 +298,18 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
         for (i = MAX_DEPTH_TRACKED; i >= 0; i--)
             if (acc.bits[i] != 0) {
                 status = acc.bits[i];
-                /* the key-usage reason replaces OpenSSL's generic "not a CA" */
-                if (status & GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE)
-                    status &= ~(unsigned)GNUTLS_CERT_SIGNER_NOT_CA;
+                /* OpenSSL reports both "invalid CA" and "no certSign key
+                 * usage" for one signer; GnuTLS names one reason: "not a CA"
+                 * when the signer has no CA basic constraint at all, the
+                 * key-usage violation when it is a CA. */
+                if ((status & GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE) &&
+                    (status & GNUTLS_CERT_SIGNER_NOT_CA)) {
+                    X509 *signer = i < n ? sk_X509_value(built, i) : NULL;
+                    if (signer != NULL && !(X509_get_extension_flags(signer) & EXFLAG_CA))
+                        status &= ~(unsigned)GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
+                    else
+                        status &= ~(unsigned)GNUTLS_CERT_SIGNER_NOT_CA;
+                }
                 break;
             }
     }
