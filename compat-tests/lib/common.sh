@@ -38,6 +38,8 @@ gn_log() { printf '%s\n' "$*" >&2; }
 
 gn_init() {
     GN_NAME=$1
+    local kf=$GNOSSL_SRC/compat-tests/known-failures.tsv
+    [ -f "$kf" ] && mapfile -t GN_KNOWN < <(grep -v '^#' "$kf" | grep -v '^[[:space:]]*$')
     GN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gnossl-$GN_NAME.XXXXXX")
     trap gn_cleanup EXIT
     trap 'exit 130' INT TERM
@@ -155,8 +157,41 @@ gn_stop() {
 
 # Assertion bookkeeping: a test keeps going after a failure so that one run
 # reports every mode, then gn_finish exits 1 if anything failed.
-gn_pass() { GN_PASSED=$((GN_PASSED + 1)); gn_log "ok   - $*"; }
-gn_fail() { GN_FAILED+=("$*"); gn_log "FAIL - $*"; }
+# Known gaps of gnossl (compat-tests/known-failures.tsv: test, glob on the
+# check's text, reason).  A listed gnossl check that fails is reported as a
+# known failure, not hidden; a listed check that passes fails the test, so the
+# list can only shrink.  Checks of the "real" baseline can never be listed.
+GN_KNOWN=()
+GN_XFAILED=()
+gn_known_pattern() { # TEXT -> prints the matching pattern, status 0 if listed
+    local line test pat
+    case $1 in preload:*|libpath:*) ;; *) return 1 ;; esac
+    for line in "${GN_KNOWN[@]}"; do
+        test=${line%%$'\t'*}
+        pat=${line#*$'\t'}
+        pat=${pat%%$'\t'*}
+        [ "$test" = "$GN_NAME" ] || continue
+        # shellcheck disable=SC2053
+        [[ $1 == $pat ]] && { printf '%s' "$pat"; return 0; }
+    done
+    return 1
+}
+gn_pass() {
+    local pat
+    if pat=$(gn_known_pattern "$*"); then
+        GN_FAILED+=("$* -- passes but is listed in known-failures.tsv ('$pat'): remove it")
+        gn_log "XPASS - $*"
+        return
+    fi
+    GN_PASSED=$((GN_PASSED + 1)); gn_log "ok   - $*"
+}
+gn_fail() {
+    if gn_known_pattern "$*" >/dev/null; then
+        GN_XFAILED+=("$*"); gn_log "KNOWN FAILURE - $*"
+        return
+    fi
+    GN_FAILED+=("$*"); gn_log "FAIL - $*"
+}
 
 # Multi-part verdicts that say which part failed:
 #   GN_WHY=; gn_req "reply seen" [ $ok -eq 0 ]; gn_req "TLS 1.3" grep -q ...
@@ -199,8 +234,9 @@ gn_show() {
 gn_finish() {
     local f
     gn_log ""
-    gn_log "$GN_NAME: ${GN_PASSED} passed, ${#GN_FAILED[@]} failed (modes: $GN_MODES)"
+    gn_log "$GN_NAME: ${GN_PASSED} passed, ${#GN_FAILED[@]} failed, ${#GN_XFAILED[@]} known failures (modes: $GN_MODES)"
     for f in "${GN_FAILED[@]}"; do gn_log "  failed: $f"; done
+    for f in "${GN_XFAILED[@]}"; do gn_log "  known failure: $f"; done
     [ ${#GN_FAILED[@]} -eq 0 ]
     exit $?
 }
