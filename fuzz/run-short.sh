@@ -23,7 +23,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 rc=0
 for h in $harnesses; do
-    mkdir -p "$build/corpus/$h" "$build/artifacts/$h"
+    mkdir -p "$build/corpus/$h" "$build/artifacts/$h" "$build/seeds/$h"
     log=$build/fuzz-$h.log
     "$build/fuzz-$h" -max_total_time="$secs" -print_final_stats=1 -timeout=20 -rss_limit_mb=2048 \
         -artifact_prefix="$build/artifacts/$h/" "$build/corpus/$h" "$build/seeds/$h" > "$log" 2>&1
