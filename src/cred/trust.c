@@ -291,8 +291,14 @@ int gnutls_certificate_set_x509_crl_mem(gnutls_certificate_credentials_t c, cons
     if (c == NULL || crl == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     sk = gnossl_read_crls(crl, type);
-    if (sk == NULL)
-        return type == GNUTLS_X509_FMT_DER ? GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR) : 0;
+    if (sk == NULL) {
+        /* Nothing usable is an error, as in GnuTLS: PEM without any CRL
+         * block is a base64 error, a CRL that does not parse a DER one. */
+        if (type == GNUTLS_X509_FMT_PEM && (crl->data == NULL ||
+            memmem(crl->data, crl->size, "-----BEGIN X509 CRL", 19) == NULL))
+            return GNOSSL_ERR(GNUTLS_E_BASE64_DECODING_ERROR);
+        return GNOSSL_ERR(GNUTLS_E_ASN1_TAG_ERROR);
+    }
     pthread_mutex_lock(&c->lock);
     store = gnossl_cert_cred_own_store(c);
     if (store != NULL)
