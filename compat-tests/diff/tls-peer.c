@@ -92,10 +92,12 @@ static int is_peer;
 static gnutls_certificate_credentials_t cred;
 static gnutls_datum_t ticket_key;
 
-static gnutls_session_t open_session(int server, int fd, const char *prio, int tickets)
+static gnutls_session_t open_session(int server, int fd, const char *prio, int tickets, int pha)
 {
     gnutls_session_t s;
-    gnutls_init(&s, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | GNUTLS_NO_SIGNAL);
+    gnutls_init(&s, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | GNUTLS_NO_SIGNAL | (pha ? GNUTLS_POST_HANDSHAKE_AUTH : 0));
+    if (server && pha)
+        gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUEST);
     gnutls_priority_set_direct(s, prio, NULL);
     gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
     if (server && tickets)
@@ -151,7 +153,7 @@ static void wr(gnutls_session_t s, const char *msg)
 static void scenario(const char *name, int server, int fd, const char *prio)
 {
     int tickets = strstr(name, "ticket") != NULL;
-    gnutls_session_t s = open_session(server, fd, prio, tickets);
+    gnutls_session_t s = open_session(server, fd, prio, tickets, strstr(name, "reauth") != NULL);
     if (s == NULL)
         return;
     /* the "actor" is the peer (real GnuTLS) in every scenario */
@@ -212,6 +214,38 @@ static void scenario(const char *name, int server, int fd, const char *prio)
             rd_until(s, "A");
             rd(s, "A");
         }
+    } else if (!strcmp(name, "reauth")) {
+        int pserver = server; /* this side's role */
+        if ((actor && pserver) || (!actor && pserver)) {
+            /* the server asks for the client's certificate */
+            rd_until(s, actor ? "P" : "A");
+            int r;
+            int n = 0;
+            do {
+                r = gnutls_reauth(s, 0);
+                if (r == GNUTLS_E_GOT_APPLICATION_DATA)
+                    rd(s, actor ? "P" : "A");
+            } while (r < 0 && !gnutls_error_is_fatal(r) && ++n < 100);
+            SAY("  server reauth: %s\n", code(r));
+            unsigned nc = 0;
+            gnutls_certificate_get_peers(s, &nc);
+            SAY("  client certificates: %u\n", nc);
+            wr(s, "authenticated");
+            rd_until(s, actor ? "P" : "A");
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            /* the client answers */
+            wr(s, "go");
+            long r;
+            int n = 0;
+            do {
+                r = rd(s, actor ? "P" : "A");
+                if (r == GNUTLS_E_REAUTH_REQUEST)
+                    SAY("  client reauth: %s\n", code(gnutls_reauth(s, 0)));
+            } while (r < 0 && !gnutls_error_is_fatal((int)r) && ++n < 10);
+            wr(s, "done");
+            rd_until(s, actor ? "P" : "A");
+        }
     } else if (!strcmp(name, "rehandshake")) {
         if (actor) {
             rd_until(s, "P");
@@ -270,7 +304,7 @@ static void scenario(const char *name, int server, int fd, const char *prio)
 
 static const char *const names[] = {"warning-alert", "fatal-alert", "tickets",    "ticket-data",
                                     "key-update",    "bare-close",  "bye-rdwr",   "peer-bye-rdwr",
-                                    "rehandshake"};
+                                    "rehandshake",   "reauth"};
 static const char *const prios[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.2"};
 
 int main(int argc, char **argv)
@@ -297,6 +331,8 @@ int main(int argc, char **argv)
                     continue;
                 if ((pi == 0 || server) && !strcmp(names[i], "rehandshake"))
                     continue; /* server-initiated, TLS 1.2, this side the client */
+                if ((pi == 1 || server) && !strcmp(names[i], "reauth"))
+                    continue; /* TLS 1.3, the peer (real GnuTLS) asks */
                 printf("== %s, %s, this side is the %s\n", names[i], prios[pi], server ? "server" : "client");
                 fflush(stdout);
                 int sv[2];

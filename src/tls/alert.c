@@ -186,6 +186,13 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
     }
     if (s->handshake_done)
         gnossl_debug("gnossl: post-handshake message %d received (%s)", type, s->is_server ? "server" : "client");
+    /* TLS 1.3 post-handshake authentication */
+    if (s->handshake_done && !s->is_server && type == SSL3_MT_CERTIFICATE_REQUEST)
+        s->reauth_requested = s->stop_reauth = 1;
+    if (s->is_server && s->reauth_in_progress && type == SSL3_MT_FINISHED) {
+        s->reauth_done = 1;
+        s->stop_after_renegotiation = 1; /* stop the SSL_peek there */
+    }
     /* A renegotiation asked by the peer surfaces as REHANDSHAKE. */
     if (s->handshake_done && ((!s->is_server && type == SSL3_MT_HELLO_REQUEST) ||
                               (s->is_server && type == SSL3_MT_CLIENT_HELLO)))

@@ -98,6 +98,8 @@ int gnossl_session_materialise(gnutls_session_t s)
     SSL_set_msg_callback_arg(ssl, s);
     SSL_set_info_callback(ssl, gnossl_info_callback);
 
+    if (!s->is_server && (s->init_flags & GNUTLS_POST_HANDSHAKE_AUTH))
+        SSL_set_post_handshake_auth(ssl, 1);
     if (s->is_server) {
         SSL_set_accept_state(ssl);
         /* GnuTLS servers accept (safe) client-initiated renegotiation. */

@@ -170,6 +170,11 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     if (r > 0)
         return r;
     int code = gnossl_translate(s, r, GNOSSL_OP_READ);
+    if (code == GNUTLS_E_AGAIN && (s->reauth_stopped || s->reauth_requested)) {
+        s->reauth_requested = 0;
+        s->stop_reauth = 0;
+        return GNUTLS_E_REAUTH_REQUEST;
+    }
     if (code == GNUTLS_E_AGAIN && (s->rehandshake_stopped || s->rehandshake_requested)) {
         /* OpenSSL has already answered; gnutls_handshake (or further
          * reads) completes the renegotiation. */

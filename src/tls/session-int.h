@@ -141,6 +141,8 @@ struct gnutls_session_int {
     int stop_rehandshake;      /* make the next read stop to report -37 */
     int rehandshake_stopped;
     int in_renegotiation_step; /* gnutls_handshake drives a renegotiation */
+    int reauth_requested, stop_reauth, reauth_stopped; /* client: post-handshake CertificateRequest */
+    int reauth_in_progress, reauth_done;               /* server: gnutls_reauth */
     int stop_after_renegotiation;
     int rehandshake_sent;
 

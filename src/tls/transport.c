@@ -131,6 +131,12 @@ static int bio_read(BIO *b, char *buf, int len)
         BIO_set_retry_read(b);
         return -1;
     }
+    if (s->stop_reauth && s->in_record_recv) {
+        s->stop_reauth = 0;
+        s->reauth_stopped = 1;
+        BIO_set_retry_read(b);
+        return -1;
+    }
     if (s->stop_rehandshake && s->in_record_recv) {
         s->stop_rehandshake = 0;
         s->rehandshake_stopped = 1;
@@ -301,6 +307,7 @@ void gnossl_transport_reset_io(gnutls_session_t s)
     s->warning_alert_stopped = 0;
     s->fatal_alert_stopped = 0;
     s->rehandshake_stopped = 0;
+    s->reauth_stopped = 0;
 }
 
 /* ---- public setters and getters ---- */

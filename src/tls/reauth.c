@@ -1,0 +1,74 @@
+/* TLS 1.3 post-handshake client authentication (GNUTLS_POST_HANDSHAKE_AUTH,
+ * gnutls_reauth).  A client's OpenSSL answers a CertificateRequest while
+ * reading; the read stops right after it so that the application sees
+ * GNUTLS_E_REAUTH_REQUEST as with GnuTLS, and gnutls_reauth then has
+ * nothing left to send.  A server sends the request and reads (through
+ * SSL_peek, so application data gives GOT_APPLICATION_DATA) until the
+ * client's Finished. */
+#include "gnossl.h"
+#include "tls/session-int.h"
+
+#include <openssl/err.h>
+
+int gnutls_reauth(gnutls_session_t s, unsigned int flags)
+{
+    (void)flags;
+    if (s == NULL || s->ssl == NULL || !s->handshake_done || SSL_version(s->ssl) < TLS1_3_VERSION ||
+        !(s->init_flags & GNUTLS_POST_HANDSHAKE_AUTH))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->invalid)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+    if (!s->is_server) {
+        s->reauth_requested = 0;
+        return 0; /* the certificate went out when the request was read */
+    }
+    if (!s->reauth_in_progress) {
+        ERR_clear_error();
+        if (SSL_verify_client_post_handshake(s->ssl) != 1) {
+            ERR_clear_error();
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* the client did not offer it */
+        }
+        s->reauth_in_progress = 1;
+        s->reauth_done = 0;
+    }
+    for (int i = 0; i < 64; i++) {
+        unsigned char b;
+        gnossl_translate_begin(s);
+        int r = SSL_do_handshake(s->ssl); /* sends the request (once) */
+        if (r == 1)
+            r = SSL_peek(s->ssl, &b, 1);
+        s->stop_after_renegotiation = 0;
+        gnossl_run_post_hooks(s);
+        if (s->reauth_done) {
+            s->reauth_in_progress = 0;
+            return 0;
+        }
+        if (r > 0)
+            return GNUTLS_E_GOT_APPLICATION_DATA;
+        int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+        if (s->reauth_done) {
+            s->reauth_in_progress = 0;
+            return 0;
+        }
+        if (code != GNUTLS_E_AGAIN || s->io_blocked) {
+            if (gnossl_code_is_fatal(code))
+                s->reauth_in_progress = 0;
+            return code;
+        }
+    }
+    return GNUTLS_E_AGAIN;
+}
+
+/* OpenSSL 3 has no heartbeat: the extension is never negotiated. */
+void gnutls_heartbeat_enable(gnutls_session_t s, unsigned int type)
+{
+    (void)s;
+    (void)type;
+}
+
+unsigned gnutls_heartbeat_allowed(gnutls_session_t s, unsigned int type)
+{
+    (void)s;
+    (void)type;
+    return 0;
+}
