@@ -2,6 +2,7 @@
  * Uses the direct PEM/d2i readers: OpenSSL 3.0's generic decoders are
  * several times slower for these known formats. */
 #include "gnossl.h"
+#include <openssl/x509v3.h>
 #include "cred/cred-int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,11 @@ STACK_OF(X509) *gnossl_read_certs(const gnutls_datum_t *data, gnutls_x509_crt_fm
                 X509_free(x);
         BIO_free(bio);
     }
+    /* Fill each certificate's cached extension data now, while it is ours
+     * alone: OpenSSL computes it lazily on first use, and certificates read
+     * here end up shared between threads (trust stores, key chains). */
+    for (int i = 0; i < sk_X509_num(sk); i++)
+        X509_check_purpose(sk_X509_value(sk, i), -1, 0);
     ERR_pop_to_mark();
     if (sk_X509_num(sk) == 0) {
         sk_X509_free(sk);
