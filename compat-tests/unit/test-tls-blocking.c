@@ -26,7 +26,11 @@ struct server_args {
     char alpn[32];
     int resumed;
     long echoed;
+    int reauth;        /* mode 3: gnutls_reauth result */
+    unsigned n_peers;  /* ...and the client certificates seen */
 };
+
+static gnutls_certificate_credentials_t ccred_with_cert;
 
 static ssize_t send_all(gnutls_session_t s, const unsigned char *p, size_t n)
 {
@@ -46,7 +50,9 @@ static void *server_main(void *arg)
 {
     struct server_args *a = arg;
     gnutls_session_t s;
-    gnutls_init(&s, GNUTLS_SERVER | GNUTLS_NO_SIGNAL);
+    gnutls_init(&s, GNUTLS_SERVER | GNUTLS_NO_SIGNAL | (a->mode == 3 ? GNUTLS_POST_HANDSHAKE_AUTH : 0));
+    if (a->mode == 3)
+        gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUEST);
     gnutls_priority_set_direct(s, a->prio, NULL);
     gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
     gnutls_session_ticket_enable_server(s, &ticket_key);
@@ -78,6 +84,32 @@ static void *server_main(void *arg)
     }
     if (a->mode == 2)
         ck_assert_int_eq(gnutls_rehandshake(s), 0);
+    if (a->mode == 3) {
+        /* post-handshake authentication once the first message is in */
+        static unsigned char first[64];
+        ssize_t q;
+        do
+            q = gnutls_record_recv(s, first, sizeof first);
+        while (q == GNUTLS_E_AGAIN);
+        if (q > 0)
+            send_all(s, first, (size_t)q);
+        int r;
+        for (;;) {
+            r = gnutls_reauth(s, 0);
+            if (r == GNUTLS_E_GOT_APPLICATION_DATA) {
+                /* the client's data came first: serve it, then go on */
+                static unsigned char more[70000];
+                ssize_t m = gnutls_record_recv(s, more, sizeof more);
+                if (m > 0)
+                    send_all(s, more, (size_t)m);
+                continue;
+            }
+            if (r != GNUTLS_E_AGAIN && r != GNUTLS_E_INTERRUPTED)
+                break;
+        }
+        a->reauth = r;
+        gnutls_certificate_get_peers(s, &a->n_peers);
+    }
     static unsigned char buf[70000];
     for (;;) {
         ssize_t r = gnutls_record_recv(s, buf, sizeof buf);
@@ -143,9 +175,9 @@ static void conn_open(struct conn *k, const char *prio, int mode, const gnutls_d
     k->sa.mode = mode;
     ck_assert_int_eq(pthread_create(&k->th, NULL, server_main, &k->sa), 0);
     k->fd = sv[0];
-    ck_assert_int_eq(gnutls_init(&k->c, GNUTLS_CLIENT | GNUTLS_NO_SIGNAL), 0);
+    ck_assert_int_eq(gnutls_init(&k->c, GNUTLS_CLIENT | GNUTLS_NO_SIGNAL | (mode == 3 ? GNUTLS_POST_HANDSHAKE_AUTH : 0)), 0);
     ck_assert_int_eq(gnutls_priority_set_direct(k->c, prio, NULL), 0);
-    gnutls_credentials_set(k->c, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(k->c, GNUTLS_CRD_CERTIFICATE, mode == 3 ? ccred_with_cert : ccred);
     gnutls_server_name_set(k->c, GNUTLS_NAME_DNS, "example.org", 11);
     gnutls_datum_t protos[2] = {{(unsigned char *)"h2", 2}, {(unsigned char *)"http/1.1", 8}};
     gnutls_alpn_set_protocols(k->c, protos, 2, 0);
@@ -167,7 +199,7 @@ static void conn_close(struct conn *k)
     close(k->fd);
 }
 
-static int rehandshakes;
+static int rehandshakes, reauths;
 
 static void echo(gnutls_session_t c, size_t n)
 {
@@ -180,6 +212,11 @@ static void echo(gnutls_session_t c, size_t n)
         ssize_t r = gnutls_record_recv(c, dst + got, n - got);
         if (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED)
             continue; /* TLS 1.3 tickets surface as AGAIN even here */
+        if (r == GNUTLS_E_REAUTH_REQUEST) {
+            reauths++;
+            ck_assert_int_eq(gnutls_reauth(c, 0), 0);
+            continue;
+        }
         if (r == GNUTLS_E_REHANDSHAKE) {
             rehandshakes++;
             int h = gnutls_handshake(c);
@@ -307,6 +344,21 @@ START_TEST(rehandshake_tls12)
 }
 END_TEST
 
+START_TEST(post_handshake_auth)
+{
+    struct conn k;
+    reauths = 0;
+    conn_open(&k, prio_of[0], 3, NULL);
+    echo(k.c, 10);
+    echo(k.c, 5000);
+    ck_assert_int_eq(reauths, 1);
+    ck_assert_int_eq(gnutls_bye(k.c, GNUTLS_SHUT_WR), 0);
+    conn_close(&k);
+    ck_assert_int_eq(k.sa.reauth, 0);
+    ck_assert_uint_eq(k.sa.n_peers, 1);
+}
+END_TEST
+
 Suite *suite(void)
 {
     Suite *s = suite_create("tls-blocking");
@@ -318,6 +370,7 @@ Suite *suite(void)
     tcase_add_loop_test(tc, bye_rdwr_peer_gone, 0, 2);
     tcase_add_test(tc, key_update);
     tcase_add_test(tc, rehandshake_tls12);
+    tcase_add_test(tc, post_handshake_auth);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -329,6 +382,9 @@ int main(void)
     gnutls_certificate_allocate_credentials(&ccred);
     if (gnutls_certificate_set_x509_key_file(scred, tt_rsa_crt, tt_rsa_key, GNUTLS_X509_FMT_PEM) < 0)
         return 1;
+    gnutls_certificate_allocate_credentials(&ccred_with_cert);
+    if (gnutls_certificate_set_x509_key_file(ccred_with_cert, tt_ec_crt, tt_ec_key, GNUTLS_X509_FMT_PEM) < 0)
+        return 1;
     gnutls_session_ticket_key_generate(&ticket_key);
     SRunner *sr = srunner_create(suite());
     srunner_run_all(sr, CK_NORMAL);
@@ -337,6 +393,7 @@ int main(void)
     gnutls_free(ticket_key.data);
     gnutls_certificate_free_credentials(scred);
     gnutls_certificate_free_credentials(ccred);
+    gnutls_certificate_free_credentials(ccred_with_cert);
     tt_pki_cleanup();
     return failed ? 1 : 0;
 }
