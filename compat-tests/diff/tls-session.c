@@ -329,6 +329,7 @@ static void scenario_basic(const char *name, const char *prio, const char *key, 
     printf("== %s\n", name);
     pair_init(&p, prio, prio, key, crt, 0, 0);
     char buf[64];
+    memset(buf, 'b', sizeof buf);
     printf("  recv before handshake: %s\n", code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
     printf("  send before handshake: %s\n", code((int)gnutls_record_send(p.c.s, "x", 1)));
     printf("  desc before handshake: %s\n", gnutls_session_get_desc(p.c.s) ? "set" : "(null)");
