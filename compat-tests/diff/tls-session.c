@@ -894,6 +894,21 @@ static void scenario_late_creds(const char *prio)
     printf("  ext_raw_parse short hello: %s\n", code(gnutls_ext_raw_parse(NULL, late_ext_cb, &bad, GNUTLS_EXT_RAW_FLAG_TLS_CLIENT_HELLO)));
 }
 
+static void scenario_max_size(const char *prio)
+{
+    struct pair p;
+    printf("== record size limit 1024 asked by the client %s\n", prio);
+    pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
+    printf("  set_max_size: %s\n", code((int)gnutls_record_set_max_size(p.c.s, 1024)));
+    if (handshake(&p) == 0) {
+        printf("  max size: client %zu server %zu\n", gnutls_record_get_max_size(p.c.s),
+               gnutls_record_get_max_size(p.s.s));
+        transfer(&p.c, &p.s, 5000);
+        transfer(&p.s, &p.c, 5000);
+    }
+    pair_free(&p);
+}
+
 static void scenario_timeout(void)
 {
     struct pair p;
@@ -979,6 +994,8 @@ int main(void)
     scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0);
     scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2", 1);
     scenario_keys("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_SESSION_HASH", 0);
+    scenario_max_size("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+    scenario_max_size("NORMAL:-VERS-ALL:+VERS-TLS1.2");
     scenario_db();
     scenario_late_creds("NORMAL:-VERS-ALL:+VERS-TLS1.3");
     scenario_late_creds("NORMAL:-VERS-ALL:+VERS-TLS1.2");

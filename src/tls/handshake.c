@@ -85,8 +85,18 @@ int gnossl_session_materialise(gnutls_session_t s)
     SSL_clear_mode(ssl, SSL_MODE_AUTO_RETRY);
     SSL_set_read_ahead(ssl, 0);
     SSL_clear_options(ssl, SSL_OP_IGNORE_UNEXPECTED_EOF);
-    if (s->max_record < GNOSSL_MAX_RECORD)
+    if (s->max_record < GNOSSL_MAX_RECORD) {
         SSL_set_max_send_fragment(ssl, s->max_record);
+        /* GnuTLS asks the server for the limit too (record_size_limit);
+         * OpenSSL can ask through max_fragment_length for these sizes. */
+        uint8_t mfl = s->max_record == 512    ? TLSEXT_max_fragment_length_512
+                      : s->max_record == 1024 ? TLSEXT_max_fragment_length_1024
+                      : s->max_record == 2048 ? TLSEXT_max_fragment_length_2048
+                      : s->max_record == 4096 ? TLSEXT_max_fragment_length_4096
+                                              : 0;
+        if (!s->is_server && mfl != 0)
+            SSL_set_tlsext_max_fragment_length(ssl, mfl);
+    }
 
     BIO *bio = gnossl_transport_bio_new(s);
     if (bio == NULL) {
