@@ -266,8 +266,11 @@ int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op)
             /* A failed push stops record writing; a handshake retries it. */
             if (op == GNOSSL_OP_WRITE)
                 s->may_not_write = 1;
-        } else if (code != GNUTLS_E_TIMEDOUT)
-            s->invalid = 1; /* a timeout may be retried (and gives TIMEDOUT again) */
+        } else if (code != GNUTLS_E_TIMEDOUT || op == GNOSSL_OP_HANDSHAKE) {
+            /* A record timeout may be retried (GnuTLS keeps the session);
+             * a handshake that ran out of time is over. */
+            s->invalid = 1;
+        }
         gnossl_debug("gnossl: %s failed: %d (ssl error %d, errno %d)",
                      op == GNOSSL_OP_HANDSHAKE ? "handshake"
                      : op == GNOSSL_OP_READ    ? "read"
