@@ -1,0 +1,103 @@
+/* TLS feature extension (RFC 7633, "Must-Staple"): a list of TLS extension
+ * numbers the certificate's holder promises to send. */
+#include "gnossl.h"
+#include "x509/x509.h"
+
+#include <openssl/x509v3.h>
+#include <stdlib.h>
+
+#define MAX_FEATURES 64 /* GnuTLS keeps at most this many */
+
+struct gnutls_x509_tlsfeatures_st {
+    unsigned short feature[MAX_FEATURES];
+    unsigned size;
+};
+
+int gnutls_x509_tlsfeatures_init(gnutls_x509_tlsfeatures_t *f)
+{
+    if (f == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *f = calloc(1, sizeof **f);
+    return *f == NULL ? GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR) : 0;
+}
+
+void gnutls_x509_tlsfeatures_deinit(gnutls_x509_tlsfeatures_t f)
+{
+    free(f);
+}
+
+int gnutls_x509_tlsfeatures_get(gnutls_x509_tlsfeatures_t f, unsigned idx, unsigned *feature)
+{
+    if (f == NULL || feature == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (idx >= f->size)
+        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+    *feature = f->feature[idx];
+    return 0;
+}
+
+int gnutls_x509_tlsfeatures_add(gnutls_x509_tlsfeatures_t f, unsigned feature)
+{
+    if (f == NULL || feature > 0xffff)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (f->size >= MAX_FEATURES)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    f->feature[f->size++] = (unsigned short)feature;
+    return 0;
+}
+
+int gnutls_x509_crt_get_tlsfeatures(gnutls_x509_crt_t cert, gnutls_x509_tlsfeatures_t f, unsigned flags,
+                                    unsigned *critical)
+{
+    if (cert == NULL || cert->x509 == NULL || f == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int crit = 0;
+    STACK_OF(ASN1_INTEGER) *list = X509_get_ext_d2i(cert->x509, NID_tlsfeature, &crit, NULL);
+    if (list == NULL)
+        return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    if (!(flags & GNUTLS_EXT_FLAG_APPEND))
+        f->size = 0;
+    int ret = 0;
+    for (int i = 0; i < sk_ASN1_INTEGER_num(list) && ret == 0; i++) {
+        long v = ASN1_INTEGER_get(sk_ASN1_INTEGER_value(list, i));
+        if (v < 0 || v > 0xffff) {
+            ret = GNOSSL_ERR(GNUTLS_E_CERTIFICATE_ERROR);
+            break;
+        }
+        /* appending skips features already listed, as GnuTLS does */
+        unsigned dup = 0;
+        for (unsigned j = 0; j < f->size && !dup; j++)
+            dup = f->feature[j] == (unsigned)v;
+        if (!dup)
+            ret = gnutls_x509_tlsfeatures_add(f, (unsigned)v);
+    }
+    sk_ASN1_INTEGER_pop_free(list, ASN1_INTEGER_free);
+    if (ret == 0 && critical != NULL)
+        *critical = crit > 0;
+    return ret;
+}
+
+/* Does `crt` promise every feature in `feat`? (An issuer's features must
+ * be repeated by the certificates it signs.) */
+unsigned gnutls_x509_tlsfeatures_check_crt(gnutls_x509_tlsfeatures_t feat, gnutls_x509_crt_t crt)
+{
+    if (feat == NULL || crt == NULL)
+        return 0;
+    if (feat->size == 0)
+        return 1;
+    gnutls_x509_tlsfeatures_t own;
+    if (gnutls_x509_tlsfeatures_init(&own) < 0)
+        return 0;
+    unsigned ok = 0;
+    if (gnutls_x509_crt_get_tlsfeatures(crt, own, 0, NULL) == 0 && own->size >= feat->size) {
+        ok = 1;
+        for (unsigned i = 0; i < feat->size && ok; i++) {
+            unsigned found = 0;
+            for (unsigned j = 0; j < own->size && !found; j++)
+                found = own->feature[j] == feat->feature[i];
+            ok = found;
+        }
+    }
+    gnutls_x509_tlsfeatures_deinit(own);
+    return ok;
+}
