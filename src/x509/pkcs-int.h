@@ -17,6 +17,10 @@ struct gnutls_ocsp_req_int {
     OCSP_REQUEST *req;       /* owned */
 };
 
+struct gnutls_x509_crq_int {
+    X509_REQ *req;           /* owned, NULL until imported or generated */
+};
+
 /* The contents octets of a DER TLV (skips tag and length); NULL if bad. */
 const unsigned char *gnossl_der_body(const unsigned char *der, size_t len, size_t *body_len);
 /* DER contents of an ASN1_INTEGER (sign byte kept) into a new datum. */

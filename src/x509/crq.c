@@ -1,0 +1,281 @@
+/* gnutls_x509_crq_* (reading side): PKCS#10 requests over OpenSSL's
+ * X509_REQ, with the DN strings, buffer protocol and PEM label of GnuTLS. */
+#include "gnossl.h"
+#include "x509/pkcs-int.h"
+#include "core/encoding.h"
+
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <string.h>
+
+#define PEM_CRQ "NEW CERTIFICATE REQUEST"
+#define PEM_CRQ2 "CERTIFICATE REQUEST"
+
+int gnutls_x509_crq_init(gnutls_x509_crq_t *crq)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *crq = gnutls_calloc(1, sizeof(**crq));
+    if (*crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    (*crq)->req = X509_REQ_new();
+    if ((*crq)->req == NULL) {
+        gnutls_free(*crq);
+        *crq = NULL;
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    return 0;
+}
+
+void gnutls_x509_crq_deinit(gnutls_x509_crq_t crq)
+{
+    if (crq == NULL)
+        return;
+    X509_REQ_free(crq->req);
+    gnutls_free(crq);
+}
+
+static int import_der(gnutls_x509_crq_t crq, const unsigned char *der, size_t len)
+{
+    const unsigned char *p = der;
+    if (der == NULL || len == 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    X509_REQ *r = d2i_X509_REQ(NULL, &p, (long)len);
+    if (r == NULL || (size_t)(p - der) != len) {
+        X509_REQ_free(r);
+        gnossl_debug("crq: request does not decode");
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    }
+    X509_REQ_free(crq->req);
+    crq->req = r;
+    return 0;
+}
+
+int gnutls_x509_crq_import(gnutls_x509_crq_t crq, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
+{
+    if (crq == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (format == GNUTLS_X509_FMT_PEM) {
+        static const char *const labels[] = { PEM_CRQ, PEM_CRQ2, NULL };
+        gnutls_datum_t der;
+        size_t pos = 0;
+        int ret = gnossl_pem_decode_next(data, &pos, labels, &der);
+        if (ret < 0)
+            return ret;
+        ret = import_der(crq, der.data, der.size);
+        gnutls_free(der.data);
+        return ret;
+    }
+    return import_der(crq, data->data, data->size);
+}
+
+static int crq_der(gnutls_x509_crq_t crq, unsigned char **der)
+{
+    *der = NULL;
+    int n = i2d_X509_REQ(crq->req, der);
+    if (n <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    return n;
+}
+
+int gnutls_x509_crq_export(gnutls_x509_crq_t crq, gnutls_x509_crt_fmt_t format, void *output_data,
+                           size_t *output_data_size)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    unsigned char *der;
+    int n = crq_der(crq, &der);
+    if (n < 0)
+        return n;
+    int ret = gnossl_export_fmt(PEM_CRQ, der, (size_t)n, format, output_data, output_data_size);
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnutls_x509_crq_export2(gnutls_x509_crq_t crq, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
+{
+    if (crq == NULL || out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    unsigned char *der;
+    int n = crq_der(crq, &der);
+    if (n < 0)
+        return n;
+    int ret = gnossl_export_fmt2(PEM_CRQ, der, (size_t)n, format, out);
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnutls_x509_crq_get_version(gnutls_x509_crq_t crq)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return (int)X509_REQ_get_version(crq->req) + 1;
+}
+
+int gnutls_x509_crq_get_dn(gnutls_x509_crq_t crq, char *buf, size_t *buf_size)
+{
+    if (crq == NULL || buf_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t d;
+    int ret = gnossl_dn_to_string(X509_REQ_get_subject_name(crq->req), 1, &d);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_copy_str(buf, buf_size, (const char *)d.data, d.size);
+    gnutls_free(d.data);
+    return ret;
+}
+
+int gnutls_x509_crq_get_dn2(gnutls_x509_crq_t crq, gnutls_datum_t *dn)
+{
+    return gnutls_x509_crq_get_dn3(crq, dn, GNUTLS_X509_DN_FLAG_COMPAT);
+}
+
+int gnutls_x509_crq_get_dn3(gnutls_x509_crq_t crq, gnutls_datum_t *dn, unsigned flags)
+{
+    if (crq == NULL || dn == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return gnossl_dn_to_string(X509_REQ_get_subject_name(crq->req), (flags & GNUTLS_X509_DN_FLAG_COMPAT) != 0, dn);
+}
+
+int gnutls_x509_crq_get_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsigned indx, unsigned int raw_flag,
+                                  void *buf, size_t *buf_size)
+{
+    if (crq == NULL || buf_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t d;
+    int ret = gnossl_dn_get_by_oid(X509_REQ_get_subject_name(crq->req), oid, indx, raw_flag, &d);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_copy_str(buf, buf_size, (const char *)d.data, d.size);
+    gnutls_free(d.data);
+    return ret;
+}
+
+int gnutls_x509_crq_get_dn_oid(gnutls_x509_crq_t crq, unsigned indx, void *oid, size_t *sizeof_oid)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return gnossl_dn_get_oid(X509_REQ_get_subject_name(crq->req), indx, oid, sizeof_oid);
+}
+
+int gnutls_x509_crq_get_pk_algorithm(gnutls_x509_crq_t crq, unsigned int *bits)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY *pk = X509_REQ_get0_pubkey(crq->req);
+    if (pk == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    if (bits)
+        *bits = gnossl_pkey_bits(pk);
+    return gnossl_pkey_algorithm(pk);
+}
+
+int gnutls_x509_crq_get_key_id(gnutls_x509_crq_t crq, unsigned int flags, unsigned char *output_data,
+                               size_t *output_data_size)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY *pk = X509_REQ_get0_pubkey(crq->req);
+    if (pk == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    return gnossl_spki_key_id(pk, flags, output_data, output_data_size);
+}
+
+int gnutls_x509_crq_get_signature_algorithm(gnutls_x509_crq_t crq)
+{
+    const X509_ALGOR *alg = NULL;
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    X509_REQ_get0_signature(crq->req, NULL, &alg);
+    if (alg == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    return (int)gnossl_sign_from_algor(alg);
+}
+
+/* ---- extensions (from the extensionRequest attribute) ---- */
+
+static void *crq_ext_d2i(gnutls_x509_crq_t crq, int nid, unsigned *critical)
+{
+    STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
+    void *v = NULL;
+    int crit = 0;
+    if (exts) {
+        v = X509V3_get_d2i(exts, nid, &crit, NULL);
+        sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+    }
+    if (critical && v)
+        *critical = crit > 0 ? 1 : 0;
+    return v;
+}
+
+int gnutls_x509_crq_get_key_usage(gnutls_x509_crq_t crq, unsigned int *key_usage, unsigned int *critical)
+{
+    if (crq == NULL || key_usage == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *key_usage = 0;
+    ASN1_BIT_STRING *ku = crq_ext_d2i(crq, NID_key_usage, critical);
+    if (ku == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    /* GNUTLS_KEY_* use the same bit values as the DER bits read LSB-first
+     * from the first two octets */
+    unsigned v = 0;
+    if (ku->length > 0)
+        v = ku->data[0];
+    if (ku->length > 1)
+        v |= (unsigned)ku->data[1] << 8;
+    ASN1_BIT_STRING_free(ku);
+    *key_usage = v;
+    return 0;
+}
+
+int gnutls_x509_crq_get_basic_constraints(gnutls_x509_crq_t crq, unsigned int *critical, unsigned int *ca,
+                                          int *pathlen)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    BASIC_CONSTRAINTS *bc = crq_ext_d2i(crq, NID_basic_constraints, critical);
+    if (bc == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    unsigned isca = bc->ca ? 1 : 0;
+    if (ca)
+        *ca = isca;
+    if (pathlen)
+        *pathlen = bc->pathlen ? (int)ASN1_INTEGER_get(bc->pathlen) : -1;
+    BASIC_CONSTRAINTS_free(bc);
+    return (int)isca;
+}
+
+int gnutls_x509_crq_get_key_purpose_oid(gnutls_x509_crq_t crq, unsigned indx, void *oid, size_t *sizeof_oid,
+                                        unsigned int *critical)
+{
+    if (crq == NULL || sizeof_oid == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EXTENDED_KEY_USAGE *eku = crq_ext_d2i(crq, NID_ext_key_usage, critical);
+    if (eku == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    int ret;
+    if (indx >= (unsigned)sk_ASN1_OBJECT_num(eku)) {
+        ret = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    } else {
+        char buf[128];
+        gnossl_oid_text(sk_ASN1_OBJECT_value(eku, (int)indx), buf, sizeof buf);
+        ret = gnossl_copy_str(oid, sizeof_oid, buf, strlen(buf));
+    }
+    sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
+    return ret;
+}
+
+int gnutls_x509_crq_verify(gnutls_x509_crq_t crq, unsigned int flags)
+{
+    (void)flags;
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY *pk = X509_REQ_get0_pubkey(crq->req);
+    if (pk == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    ERR_clear_error();
+    int ok = X509_REQ_verify(crq->req, pk);
+    ERR_clear_error();
+    return ok == 1 ? 0 : GNOSSL_ERR(GNUTLS_E_PK_SIG_VERIFY_FAILED);
+}
