@@ -1,0 +1,97 @@
+/* Differential test of building a request with gnutls_x509_crq_set_* and
+ * signing it (RSA PKCS#1 v1.5 is deterministic, so the DER must match
+ * byte for byte): version, DN by OID, key, key usage, basic constraints,
+ * key purposes, subject alternative names (set and append), sign2 and
+ * privkey_sign.  Output must be identical on real GnuTLS and gnossl. */
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <gnutls/abstract.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char key_pem[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCt1garekN+UddO\n"
+    "Cndn72V30ciIdRyZ939vZGuc2029LapMB9mnlJgpdZeocdzKWg0pSKIKLRLqAWLO\n"
+    "wn0Ub81aWDk+hzOquyNmONzoEuPzXRPVmA+SHw7Ybn4R/fu1QYNOOgBQyguwJuvj\n"
+    "zHNnAvLgcxAVIHsjakmnc3I9VUVm6rCPMezJXHL7fTYg+YortbUHQcZRLmuDuyWh\n"
+    "yL3LUayK4k5aMCg/iHguKviVcZ7gZJBDo1bPfi+Ha2jtGjBeMy2cmyGb9a7Q0/wu\n"
+    "2flOlZyYR6KCfuoToUebdbKxp4+NH3G5R+ReoG9RDKCZ2L8RwmB1Qk4WrGxu+egF\n"
+    "/3r5mQ+XAgMBAAECggEABZ2FR6LCbWEtaEr0Qno8N9uh8658xwh0qF+BDmcTIspH\n"
+    "1v7l7ADjzWsMBBfxfuPbyvqaqWN9WevDilREABYAdyukZb2uUJSM9y9dC24YyPK3\n"
+    "wk2QKzMvopQnJGOk7tz35d3/xpxQNld7hTdEfw5cVB3DZjtPXvx+9pbHGO4ZONLM\n"
+    "UgNvd7HH6sJOGa2VTFbk4KO5v+XqNqIId5YVfXuIQWECwaINUd8xIPLqDY3dmoQR\n"
+    "mGUJfLsFk74rjjM9zvIinF2x0Bm1gstI3HU47MCVGMObGqsCjB6VVVx9KPlZrGcu\n"
+    "pvrZXewFx2Cm8NX2uzSOmhI7eO/4aor81INbWAJXWQKBgQDVguKP9zaiE83aps6J\n"
+    "S5YA67Wymou9NQZ4OvQkehZHfrgN+jXRSNMTzIbtZZzVs4Kf11EihvVVvIK+UXHr\n"
+    "YKOYyiglJEPZii1pniybVnjnj46nNM5wydsm5X/mIgIfivwVgez4xXg/7JRYxziy\n"
+    "34BpToVV+9NhZgwTgjzW0/ZKIwKBgQDQbe07ytyz8D5t+xz6mMEdAbeQMQ2Q2zEZ\n"
+    "EluK+sRvdTeoagmz9wJr+5L+MO3rWegXyfZQm6uE7l7lVU2S9wmmLL5sG115T76t\n"
+    "rwT99QcUZxSozIbZaJgfBkbBny8YARE285N4vxShnnZOqBIiED4ef0ajULoqDP3e\n"
+    "P8cDB5A5/QKBgCN8GUNsBrxxJilMx86xrUCB7DS+0rKjeWvKAIF/eOxw9w37o64g\n"
+    "uFP2DgaueJ5bsz31fxqJ64RQTDptNs2zxfzCvGFP4abp/Botm6RFftqdVUwczqKY\n"
+    "KcARLGyHAmtTognBCi1eRFn7a7xFf/ragnD+B9L+g2cQmrkzUAE0QR6ZAoGAXttI\n"
+    "dkfSvcl+gAsimyHd8VeQtPy+EcjPxXtHUi7iK1+LXwgzNkYaQg6STUDzZoLaT8lI\n"
+    "YlMWcj8RzQlPbq0jJQ+D8itaFRWnz9+xQ+q5uB1Zl6DNVjB12ti+ZuwNQL1rmjis\n"
+    "Su2bdBpr+UwgRIRj4PlHqpfYwb574yPfbI+KofkCgYEAk7vRlwuu9ra5yj2h9Efj\n"
+    "jVqU1LjCMZu0xzuJdSVB35PCQV8HZDJGg/3t80k5EZqaNkZnWAHvmf/hs87BZPSJ\n"
+    "r6DRCbn3H36bbbcagk2JJdGbrUx/SH8VPBXIeO2Vp8FO2xJx1w1mizDoalJ1vcpj\n"
+    "m4qSgFw7+v/GD8uVg+PqqHg=\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
+static void dump(gnutls_x509_crq_t crq, const char *label)
+{
+    gnutls_datum_t d;
+    int r = gnutls_x509_crq_export2(crq, GNUTLS_X509_FMT_PEM, &d);
+    printf("%s: export=%d\n%s", label, r, r >= 0 ? (char *)d.data : "");
+    if (r >= 0)
+        gnutls_free(d.data);
+    printf("verify=%d\n", gnutls_x509_crq_verify(crq, 0));
+}
+
+int main(void)
+{
+    gnutls_x509_privkey_t key;
+    gnutls_privkey_t pkey;
+    gnutls_x509_crq_t crq;
+    gnutls_datum_t kd = { (unsigned char *)key_pem, sizeof key_pem - 1 };
+    unsigned char ip[4] = { 192, 0, 2, 1 };
+
+    gnutls_global_init();
+    gnutls_x509_privkey_init(&key);
+    printf("key import=%d\n", gnutls_x509_privkey_import(key, &kd, GNUTLS_X509_FMT_PEM));
+
+    gnutls_x509_crq_init(&crq);
+    printf("set_version=%d\n", gnutls_x509_crq_set_version(crq, 1));
+    printf("set C=%d\n", gnutls_x509_crq_set_dn_by_oid(crq, GNUTLS_OID_X520_COUNTRY_NAME, 0, "GR", 2));
+    printf("set O=%d\n", gnutls_x509_crq_set_dn_by_oid(crq, GNUTLS_OID_X520_ORGANIZATION_NAME, 0, "Gnossl Org", 10));
+    printf("set CN=%d\n", gnutls_x509_crq_set_dn_by_oid(crq, GNUTLS_OID_X520_COMMON_NAME, 0, "www.example.org", 15));
+    printf("set_key=%d\n", gnutls_x509_crq_set_key(crq, key));
+    printf("sign2=%d\n", gnutls_x509_crq_sign2(crq, key, GNUTLS_DIG_SHA256, 0));
+    dump(crq, "minimal");
+
+    printf("set_key_usage=%d\n",
+           gnutls_x509_crq_set_key_usage(crq, GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_KEY_ENCIPHERMENT));
+    printf("set_basic_constraints=%d\n", gnutls_x509_crq_set_basic_constraints(crq, 0, -1));
+    printf("set_purpose=%d\n", gnutls_x509_crq_set_key_purpose_oid(crq, GNUTLS_KP_TLS_WWW_SERVER, 0));
+    printf("set_purpose2=%d\n", gnutls_x509_crq_set_key_purpose_oid(crq, GNUTLS_KP_TLS_WWW_CLIENT, 0));
+    printf("set_san=%d\n", gnutls_x509_crq_set_subject_alt_name(crq, GNUTLS_SAN_DNSNAME, "www.example.org", 15,
+                                                                 GNUTLS_FSAN_SET));
+    printf("append_san=%d\n", gnutls_x509_crq_set_subject_alt_name(crq, GNUTLS_SAN_IPADDRESS, ip, 4,
+                                                                    GNUTLS_FSAN_APPEND));
+    printf("key_usage again=%d\n", gnutls_x509_crq_set_key_usage(crq, GNUTLS_KEY_KEY_CERT_SIGN));
+    gnutls_privkey_init(&pkey);
+    printf("privkey import=%d\n", gnutls_privkey_import_x509(pkey, key, 0));
+    printf("privkey_sign=%d\n", gnutls_x509_crq_privkey_sign(crq, pkey, GNUTLS_DIG_SHA384, 0));
+    dump(crq, "extensions");
+    unsigned ku = 0, crit = 0;
+    printf("get key_usage=%d ku=%u crit=%u\n", gnutls_x509_crq_get_key_usage(crq, &ku, &crit), ku, crit);
+
+    gnutls_privkey_deinit(pkey);
+    gnutls_x509_crq_deinit(crq);
+    gnutls_x509_privkey_deinit(key);
+    gnutls_global_deinit();
+    return 0;
+}

@@ -1,0 +1,267 @@
+/* gnutls_x509_crq_* (writing side): building and signing PKCS#10
+ * requests with OpenSSL's X509_REQ.  Extensions live in one
+ * extensionRequest attribute, rewritten on each change; setting an
+ * extension that exists replaces it in place as GnuTLS does. */
+#include "gnossl.h"
+#include "x509/pkcs-int.h"
+
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <string.h>
+
+int gnutls_x509_crq_set_version(gnutls_x509_crq_t crq, unsigned int version)
+{
+    if (crq == NULL || version == 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return X509_REQ_set_version(crq->req, (long)version - 1) ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+}
+
+int gnutls_x509_crq_set_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsigned int raw_flag,
+                                  const void *data, unsigned int sizeof_data)
+{
+    if (crq == NULL || oid == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
+    if (obj == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    X509_NAME *name = X509_REQ_get_subject_name(crq->req);
+    int ok;
+    if (raw_flag) {
+        /* data is the DER of the value */
+        const unsigned char *p = data;
+        ASN1_TYPE *t = d2i_ASN1_TYPE(NULL, &p, (long)sizeof_data);
+        ok = t && t->type != V_ASN1_SEQUENCE && t->type != V_ASN1_SET &&
+             X509_NAME_add_entry_by_OBJ(name, obj, t->type, ASN1_STRING_get0_data(t->value.asn1_string),
+                                        ASN1_STRING_length(t->value.asn1_string), -1, 0);
+        ASN1_TYPE_free(t);
+    } else {
+        /* GnuTLS writes PrintableString when the text allows it */
+        const unsigned char *d = data;
+        int printable = 1;
+        for (unsigned i = 0; i < sizeof_data && printable; i++) {
+            unsigned char c = d[i];
+            printable = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        strchr(" '()+,-./:=?", c) != NULL;
+            if (c == 0)
+                printable = 0;
+        }
+        ok = X509_NAME_add_entry_by_OBJ(name, obj, printable ? V_ASN1_PRINTABLESTRING : MBSTRING_UTF8, data,
+                                        (int)sizeof_data, -1, 0);
+    }
+    ASN1_OBJECT_free(obj);
+    ERR_clear_error();
+    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_VALID);
+}
+
+int gnutls_x509_crq_set_key(gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
+{
+    if (crq == NULL || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return X509_REQ_set_pubkey(crq->req, key->pkey) ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+}
+
+int gnutls_x509_crq_set_pubkey(gnutls_x509_crq_t crq, gnutls_pubkey_t key)
+{
+    if (crq == NULL || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return X509_REQ_set_pubkey(crq->req, key->pkey) ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+}
+
+/* Put ext (taken) into the extensionRequest attribute, replacing an
+ * extension with the same OID. */
+static int put_extension(gnutls_x509_crq_t crq, X509_EXTENSION *ext)
+{
+    STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
+    if (exts == NULL)
+        exts = sk_X509_EXTENSION_new_null();
+    if (exts == NULL) {
+        X509_EXTENSION_free(ext);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    int at = X509v3_get_ext_by_OBJ(exts, X509_EXTENSION_get_object(ext), -1);
+    int ok;
+    if (at >= 0) {
+        X509_EXTENSION *old = sk_X509_EXTENSION_value(exts, at);
+        sk_X509_EXTENSION_set(exts, at, ext);
+        X509_EXTENSION_free(old);
+        ok = 1;
+    } else {
+        ok = sk_X509_EXTENSION_push(exts, ext) > 0;
+        if (!ok)
+            X509_EXTENSION_free(ext);
+    }
+    int idx;
+    while ((idx = X509_REQ_get_attr_by_NID(crq->req, NID_ext_req, -1)) >= 0)
+        X509_ATTRIBUTE_free(X509_REQ_delete_attr(crq->req, idx));
+    if (ok)
+        ok = X509_REQ_add_extensions(crq->req, exts);
+    sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+}
+
+static int put_d2i(gnutls_x509_crq_t crq, int nid, int critical, void *value)
+{
+    X509_EXTENSION *ext = X509V3_EXT_i2d(nid, critical, value);
+    if (ext == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    return put_extension(crq, ext);
+}
+
+int gnutls_x509_crq_set_key_usage(gnutls_x509_crq_t crq, unsigned int usage)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ASN1_BIT_STRING *bs = ASN1_BIT_STRING_new();
+    if (bs == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    /* GNUTLS_KEY_* bit i of the low octet is DER bit 7-i */
+    for (int bit = 0; bit < 9; bit++) {
+        unsigned mask = bit < 8 ? (0x80u >> bit) : 0x8000u;
+        if (usage & mask)
+            ASN1_BIT_STRING_set_bit(bs, bit, 1);
+    }
+    int ret = put_d2i(crq, NID_key_usage, 1, bs);
+    ASN1_BIT_STRING_free(bs);
+    return ret;
+}
+
+int gnutls_x509_crq_set_basic_constraints(gnutls_x509_crq_t crq, unsigned int ca, int pathLenConstraint)
+{
+    if (crq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    BASIC_CONSTRAINTS *bc = BASIC_CONSTRAINTS_new();
+    if (bc == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    bc->ca = ca ? 0xff : 0;
+    if (ca && pathLenConstraint >= 0) {
+        bc->pathlen = ASN1_INTEGER_new();
+        if (bc->pathlen)
+            ASN1_INTEGER_set(bc->pathlen, pathLenConstraint);
+    }
+    int ret = put_d2i(crq, NID_basic_constraints, 1, bc);
+    BASIC_CONSTRAINTS_free(bc);
+    return ret;
+}
+
+int gnutls_x509_crq_set_key_purpose_oid(gnutls_x509_crq_t crq, const void *oid, unsigned int critical)
+{
+    if (crq == NULL || oid == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* appends to the existing list */
+    STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
+    EXTENDED_KEY_USAGE *eku = exts ? X509V3_get_d2i(exts, NID_ext_key_usage, NULL, NULL) : NULL;
+    sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+    if (eku == NULL)
+        eku = sk_ASN1_OBJECT_new_null();
+    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
+    if (eku == NULL || obj == NULL || sk_ASN1_OBJECT_push(eku, obj) <= 0) {
+        ASN1_OBJECT_free(obj);
+        sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    }
+    /* GnuTLS 3.7.9 marks the extension critical whatever `critical` says
+     * (seen differentially: critical=0 still gives TRUE) */
+    (void)critical;
+    int ret = put_d2i(crq, NID_ext_key_usage, 1, eku);
+    sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
+    return ret;
+}
+
+int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subject_alt_name_t nt,
+                                         const void *data, unsigned int data_size, unsigned int flags)
+{
+    if (crq == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    GENERAL_NAME *gn = GENERAL_NAME_new();
+    if (gn == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    int type;
+    switch (nt) {
+    case GNUTLS_SAN_DNSNAME:
+        type = GEN_DNS;
+        break;
+    case GNUTLS_SAN_RFC822NAME:
+        type = GEN_EMAIL;
+        break;
+    case GNUTLS_SAN_URI:
+        type = GEN_URI;
+        break;
+    case GNUTLS_SAN_IPADDRESS:
+        type = GEN_IPADD;
+        break;
+    default:
+        GENERAL_NAME_free(gn);
+        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+    }
+    ASN1_STRING *s = ASN1_STRING_type_new(type == GEN_IPADD ? V_ASN1_OCTET_STRING : V_ASN1_IA5STRING);
+    if (s == NULL || !ASN1_STRING_set(s, data, (int)data_size)) {
+        ASN1_STRING_free(s);
+        GENERAL_NAME_free(gn);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    GENERAL_NAME_set0_value(gn, type, s);
+
+    GENERAL_NAMES *names = NULL;
+    unsigned crit = 0;
+    if (flags & GNUTLS_FSAN_APPEND) {
+        STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
+        int c = 0;
+        names = exts ? X509V3_get_d2i(exts, NID_subject_alt_name, &c, NULL) : NULL;
+        crit = c > 0;
+        sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+    }
+    if (names == NULL)
+        names = GENERAL_NAMES_new();
+    if (names == NULL || sk_GENERAL_NAME_push(names, gn) <= 0) {
+        GENERAL_NAME_free(gn);
+        GENERAL_NAMES_free(names);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    int ret = put_d2i(crq, NID_subject_alt_name, (int)crit, names);
+    GENERAL_NAMES_free(names);
+    return ret;
+}
+
+static int crq_sign(gnutls_x509_crq_t crq, EVP_PKEY *pkey, gnutls_digest_algorithm_t dig)
+{
+    if (dig == GNUTLS_DIG_UNKNOWN)
+        dig = GNUTLS_DIG_SHA256;
+    const char *name = gnutls_digest_get_name(dig);
+    const EVP_MD *md = NULL;
+    int id = EVP_PKEY_get_base_id(pkey);
+    if (id != EVP_PKEY_ED25519 && id != EVP_PKEY_ED448) {
+        md = name ? EVP_get_digestbyname(name) : NULL;
+        if (md == NULL)
+            return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    }
+    ERR_clear_error();
+    if (X509_REQ_sign(crq->req, pkey, md) <= 0) {
+        ERR_clear_error();
+        return GNOSSL_ERR(GNUTLS_E_PK_SIGN_FAILED);
+    }
+    return 0;
+}
+
+int gnutls_x509_crq_sign2(gnutls_x509_crq_t crq, gnutls_x509_privkey_t key, gnutls_digest_algorithm_t dig,
+                          unsigned int flags)
+{
+    (void)flags;
+    if (crq == NULL || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return crq_sign(crq, key->pkey, dig);
+}
+
+int gnutls_x509_crq_sign(gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
+{
+    return gnutls_x509_crq_sign2(crq, key, 0, 0);
+}
+
+int gnutls_x509_crq_privkey_sign(gnutls_x509_crq_t crq, gnutls_privkey_t key, gnutls_digest_algorithm_t dig,
+                                 unsigned int flags)
+{
+    (void)flags;
+    if (crq == NULL || key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return crq_sign(crq, key->pkey, dig);
+}
