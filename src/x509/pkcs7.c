@@ -1,0 +1,288 @@
+/* gnutls_pkcs7_* (structure side) over OpenSSL's PKCS7: certificate and
+ * CRL bundles, embedded data, exports.  An imported structure is exported
+ * as it was read until it is changed; structures built from nothing follow
+ * GnuTLS 3.7.9's template (an empty SignedData whose content type is
+ * digestedData) and its error codes, including that certificates added to
+ * a structure that was never imported cannot be read back raw. */
+#include "gnossl.h"
+#include "x509/pkcs-int.h"
+#include "core/encoding.h"
+
+#include <openssl/pkcs7.h>
+#include <string.h>
+
+struct gnutls_pkcs7_int {
+    PKCS7 *p7;            /* NULL until imported or built */
+    gnutls_datum_t der;   /* as imported */
+    int imported;
+    int dirty;            /* changed since import: re-encode */
+    char oid[128];
+};
+
+int gnutls_pkcs7_init(gnutls_pkcs7_t *pkcs7)
+{
+    if (pkcs7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    *pkcs7 = gnutls_calloc(1, sizeof(**pkcs7));
+    return *pkcs7 ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+}
+
+void gnutls_pkcs7_deinit(gnutls_pkcs7_t pkcs7)
+{
+    if (pkcs7 == NULL)
+        return;
+    PKCS7_free(pkcs7->p7);
+    gnutls_free(pkcs7->der.data);
+    gnutls_free(pkcs7);
+}
+
+static int import_der(gnutls_pkcs7_t pkcs7, const unsigned char *der, size_t len)
+{
+    const unsigned char *p = der;
+    if (der == NULL || len == 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    PKCS7 *p7 = d2i_PKCS7(NULL, &p, (long)len);
+    if (p7 == NULL || (size_t)(p - der) != len) {
+        PKCS7_free(p7);
+        gnossl_debug("pkcs7: input does not decode");
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    }
+    if (!PKCS7_type_is_signed(p7) || p7->d.sign == NULL) {
+        PKCS7_free(p7);
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PKCS_CONTENT_TYPE);
+    }
+    gnutls_datum_t copy;
+    int ret = gnossl_datum_set(&copy, der, len);
+    if (ret < 0) {
+        PKCS7_free(p7);
+        return ret;
+    }
+    PKCS7_free(pkcs7->p7);
+    gnutls_free(pkcs7->der.data);
+    pkcs7->p7 = p7;
+    pkcs7->der = copy;
+    pkcs7->imported = 1;
+    pkcs7->dirty = 0;
+    return 0;
+}
+
+int gnutls_pkcs7_import(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *data, gnutls_x509_crt_fmt_t format)
+{
+    if (pkcs7 == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (format == GNUTLS_X509_FMT_PEM) {
+        gnutls_datum_t der;
+        int ret = gnossl_pem_decode("PKCS7", data->data, data->size, &der);
+        if (ret < 0)
+            return ret;
+        ret = import_der(pkcs7, der.data, der.size);
+        gnutls_free(der.data);
+        return ret;
+    }
+    return import_der(pkcs7, data->data, data->size);
+}
+
+static STACK_OF(X509) *certs_of(gnutls_pkcs7_t pkcs7)
+{
+    return pkcs7->p7 && pkcs7->p7->d.sign ? pkcs7->p7->d.sign->cert : NULL;
+}
+
+static STACK_OF(X509_CRL) *crls_of(gnutls_pkcs7_t pkcs7)
+{
+    return pkcs7->p7 && pkcs7->p7->d.sign ? pkcs7->p7->d.sign->crl : NULL;
+}
+
+int gnutls_pkcs7_get_crt_count(gnutls_pkcs7_t pkcs7)
+{
+    if (pkcs7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    STACK_OF(X509) *sk = certs_of(pkcs7);
+    return sk ? sk_X509_num(sk) : 0;
+}
+
+int gnutls_pkcs7_get_crl_count(gnutls_pkcs7_t pkcs7)
+{
+    if (pkcs7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    STACK_OF(X509_CRL) *sk = crls_of(pkcs7);
+    return sk ? sk_X509_CRL_num(sk) : 0;
+}
+
+int gnutls_pkcs7_get_crt_raw2(gnutls_pkcs7_t pkcs7, unsigned indx, gnutls_datum_t *cert)
+{
+    if (pkcs7 == NULL || cert == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    STACK_OF(X509) *sk = certs_of(pkcs7);
+    if (sk == NULL || indx >= (unsigned)sk_X509_num(sk))
+        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+    if (!pkcs7->imported)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_FOUND);
+    unsigned char *der = NULL;
+    int n = i2d_X509(sk_X509_value(sk, (int)indx), &der);
+    if (n <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = gnossl_datum_set(cert, der, (size_t)n);
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnutls_pkcs7_get_crt_raw(gnutls_pkcs7_t pkcs7, unsigned indx, void *certificate, size_t *certificate_size)
+{
+    if (certificate_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t d;
+    int ret = gnutls_pkcs7_get_crt_raw2(pkcs7, indx, &d);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_copy_out(certificate, certificate_size, d.data, d.size);
+    gnutls_free(d.data);
+    return ret;
+}
+
+int gnutls_pkcs7_get_crl_raw2(gnutls_pkcs7_t pkcs7, unsigned indx, gnutls_datum_t *crl)
+{
+    if (pkcs7 == NULL || crl == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (!pkcs7->imported)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_FOUND);
+    STACK_OF(X509_CRL) *sk = crls_of(pkcs7);
+    if (sk == NULL || indx >= (unsigned)sk_X509_CRL_num(sk))
+        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+    unsigned char *der = NULL;
+    int n = i2d_X509_CRL(sk_X509_CRL_value(sk, (int)indx), &der);
+    if (n <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = gnossl_datum_set(crl, der, (size_t)n);
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnutls_pkcs7_get_crl_raw(gnutls_pkcs7_t pkcs7, unsigned indx, void *crl, size_t *crl_size)
+{
+    if (crl_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t d;
+    int ret = gnutls_pkcs7_get_crl_raw2(pkcs7, indx, &d);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_copy_out(crl, crl_size, d.data, d.size);
+    gnutls_free(d.data);
+    return ret;
+}
+
+int gnutls_pkcs7_get_signature_count(gnutls_pkcs7_t pkcs7)
+{
+    if (pkcs7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkcs7->p7 == NULL || pkcs7->p7->d.sign == NULL || pkcs7->p7->d.sign->signer_info == NULL)
+        return 0;
+    return sk_PKCS7_SIGNER_INFO_num(pkcs7->p7->d.sign->signer_info);
+}
+
+int gnutls_pkcs7_get_embedded_data(gnutls_pkcs7_t pkcs7, unsigned flags, gnutls_datum_t *data)
+{
+    (void)flags;
+    if (pkcs7 == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    PKCS7 *c = pkcs7->p7 && pkcs7->p7->d.sign ? pkcs7->p7->d.sign->contents : NULL;
+    if (c == NULL || !PKCS7_type_is_data(c) || c->d.data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    return gnossl_datum_set(data, ASN1_STRING_get0_data(c->d.data), (size_t)ASN1_STRING_length(c->d.data));
+}
+
+const char *gnutls_pkcs7_get_embedded_data_oid(gnutls_pkcs7_t pkcs7)
+{
+    if (pkcs7 == NULL || !pkcs7->imported || pkcs7->p7->d.sign->contents == NULL)
+        return NULL;
+    gnossl_oid_text(pkcs7->p7->d.sign->contents->type, pkcs7->oid, sizeof pkcs7->oid);
+    return pkcs7->oid;
+}
+
+int gnutls_pkcs7_export2(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
+{
+    if (pkcs7 == NULL || out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkcs7->p7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_FOUND);
+    if (pkcs7->imported && !pkcs7->dirty)
+        return gnossl_export_fmt2("PKCS7", pkcs7->der.data, pkcs7->der.size, format, out);
+    unsigned char *der = NULL;
+    int n = i2d_PKCS7(pkcs7->p7, &der);
+    if (n <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = gnossl_export_fmt2("PKCS7", der, (size_t)n, format, out);
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnutls_pkcs7_export(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_fmt_t format, void *output_data,
+                        size_t *output_data_size)
+{
+    if (output_data_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t d;
+    int ret = gnutls_pkcs7_export2(pkcs7, format, &d);
+    if (ret < 0)
+        return ret;
+    /* PEM text is reported without its NUL, as the other exports */
+    ret = gnossl_copy_out(output_data, output_data_size, d.data, d.size);
+    gnutls_free(d.data);
+    return ret;
+}
+
+/* GnuTLS's empty SignedData: version 1, no digest algorithms, an
+ * encapsulated content of type digestedData without content. */
+static int ensure_structure(gnutls_pkcs7_t pkcs7)
+{
+    if (pkcs7->p7)
+        return 0;
+    PKCS7 *p7 = PKCS7_new();
+    PKCS7 *inner = PKCS7_new();
+    if (p7 == NULL || inner == NULL || !PKCS7_set_type(p7, NID_pkcs7_signed)) {
+        PKCS7_free(p7);
+        PKCS7_free(inner);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    inner->type = OBJ_nid2obj(NID_pkcs7_digest);
+    inner->d.ptr = NULL;
+    PKCS7_free(p7->d.sign->contents);
+    p7->d.sign->contents = inner;
+    pkcs7->p7 = p7;
+    return 0;
+}
+
+int gnutls_pkcs7_set_crt_raw(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *crt)
+{
+    if (pkcs7 == NULL || crt == NULL || crt->data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const unsigned char *p = crt->data;
+    X509 *x = d2i_X509(NULL, &p, (long)crt->size);
+    if (x == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = ensure_structure(pkcs7);
+    if (ret < 0) {
+        X509_free(x);
+        return ret;
+    }
+    /* PKCS7_add_certificate takes its own reference */
+    int ok = PKCS7_add_certificate(pkcs7->p7, x);
+    X509_free(x);
+    if (!ok)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    pkcs7->dirty = 1;
+    return 0;
+}
+
+int gnutls_pkcs7_set_crt(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t crt)
+{
+    if (pkcs7 == NULL || crt == NULL || crt->x509 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    unsigned char *der = NULL;
+    int n = i2d_X509(crt->x509, &der);
+    if (n <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    gnutls_datum_t d = { der, (unsigned)n };
+    int ret = gnutls_pkcs7_set_crt_raw(pkcs7, &d);
+    OPENSSL_free(der);
+    return ret;
+}
