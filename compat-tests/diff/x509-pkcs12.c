@@ -691,12 +691,63 @@ static void show(const char *label, const unsigned char *der, size_t len, const 
     gnutls_pkcs12_deinit(p12);
 }
 
+static void simple(const char *label, const unsigned char *der, size_t len, const char *pass, unsigned flags,
+                   int want_extra)
+{
+    gnutls_pkcs12_t p12;
+    gnutls_datum_t in = { (unsigned char *)der, (unsigned)len };
+    gnutls_x509_privkey_t key = NULL;
+    gnutls_x509_crt_t *chain = NULL, *extra = NULL;
+    unsigned chain_len = 0, extra_len = 0;
+    gnutls_x509_crl_t crl = NULL;
+
+    gnutls_pkcs12_init(&p12);
+    gnutls_pkcs12_import(p12, &in, GNUTLS_X509_FMT_DER, 0);
+    int r = gnutls_pkcs12_simple_parse(p12, pass, &key, &chain, &chain_len, want_extra ? &extra : NULL,
+                                       want_extra ? &extra_len : NULL, &crl, flags);
+    printf("simple_parse %s flags=%u extra=%d: %d", label, flags, want_extra, r);
+    if (r >= 0) {
+        printf(" key_pk=%d crl=%d chain=%u:", gnutls_x509_privkey_get_pk_algorithm(key), crl != NULL, chain_len);
+        for (unsigned i = 0; i < chain_len; i++) {
+            gnutls_datum_t dn;
+            gnutls_x509_crt_get_dn2(chain[i], &dn);
+            printf(" [%s]", dn.data);
+            gnutls_free(dn.data);
+            gnutls_x509_crt_deinit(chain[i]);
+        }
+        gnutls_free(chain);
+        printf(" extra=%u:", extra_len);
+        for (unsigned i = 0; i < extra_len; i++) {
+            gnutls_datum_t dn;
+            gnutls_x509_crt_get_dn2(extra[i], &dn);
+            printf(" [%s]", dn.data);
+            gnutls_free(dn.data);
+            gnutls_x509_crt_deinit(extra[i]);
+        }
+        gnutls_free(extra);
+        gnutls_x509_privkey_deinit(key);
+        if (crl)
+            gnutls_x509_crl_deinit(crl);
+    }
+    printf("\n");
+    gnutls_pkcs12_deinit(p12);
+}
+
 int main(void)
 {
     gnutls_global_init();
     show("aes", aes_p12, sizeof aes_p12, "secret");
     show("legacy", legacy_p12, sizeof legacy_p12, "secret");
     show("plain", plain_p12, sizeof plain_p12, "");
+    for (int e = 0; e < 2; e++)
+        for (unsigned f = 0; f < 2; f++) {
+            simple("aes", aes_p12, sizeof aes_p12, "secret", f, e);
+            simple("legacy", legacy_p12, sizeof legacy_p12, "secret", f, e);
+            simple("plain", plain_p12, sizeof plain_p12, "", f, e);
+        }
+    simple("aes wrong password", aes_p12, sizeof aes_p12, "wrong", 0, 1);
+    simple("aes no password", aes_p12, sizeof aes_p12, NULL, 0, 1);
+    simple("plain no password", plain_p12, sizeof plain_p12, NULL, 0, 1);
     static const unsigned char garbage[] = "definitely not a PKCS#12 file";
     const struct {
         const char *n;
