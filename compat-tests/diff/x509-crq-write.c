@@ -82,12 +82,31 @@ int main(void)
     printf("append_san=%d\n", gnutls_x509_crq_set_subject_alt_name(crq, GNUTLS_SAN_IPADDRESS, ip, 4,
                                                                     GNUTLS_FSAN_APPEND));
     printf("key_usage again=%d\n", gnutls_x509_crq_set_key_usage(crq, GNUTLS_KEY_KEY_CERT_SIGN));
+    static const unsigned char ext_der[] = { 0x30, 0x03, 0x02, 0x01, 0x05 };
+    printf("set_extension_by_oid=%d\n", gnutls_x509_crq_set_extension_by_oid(crq, "1.2.3.4.5", ext_der,
+                                                                              sizeof ext_der, 0));
+    printf("set_challenge_password=%d\n", gnutls_x509_crq_set_challenge_password(crq, "s3cret pass"));
     gnutls_privkey_init(&pkey);
     printf("privkey import=%d\n", gnutls_privkey_import_x509(pkey, key, 0));
     printf("privkey_sign=%d\n", gnutls_x509_crq_privkey_sign(crq, pkey, GNUTLS_DIG_SHA384, 0));
     dump(crq, "extensions");
     unsigned ku = 0, crit = 0;
-    printf("get key_usage=%d ku=%u crit=%u\n", gnutls_x509_crq_get_key_usage(crq, &ku, &crit), ku, crit);
+    int r = gnutls_x509_crq_get_key_usage(crq, &ku, &crit);
+    printf("get key_usage=%d ku=%u crit=%u\n", r, ku, crit);
+    char buf[256];
+    size_t sz = 0;
+    r = gnutls_x509_crq_get_challenge_password(crq, NULL, &sz);
+    printf("challenge query=%d size=%zu\n", r, sz);
+    sz = sizeof buf;
+    r = gnutls_x509_crq_get_challenge_password(crq, buf, &sz);
+    printf("challenge=%d size=%zu %s\n", r, sz, r >= 0 ? buf : "");
+    for (unsigned i = 0; i < 3; i++) {
+        unsigned type = 99;
+        crit = 9;
+        sz = sizeof buf;
+        r = gnutls_x509_crq_get_subject_alt_name(crq, i, buf, &sz, &type, &crit);
+        printf("san%u=%d type=%u crit=%u size=%zu\n", i, r, type, crit, sz);
+    }
 
     gnutls_privkey_deinit(pkey);
     gnutls_x509_crq_deinit(crq);

@@ -17,6 +17,19 @@ int gnutls_x509_crq_set_version(gnutls_x509_crq_t crq, unsigned int version)
     return X509_REQ_set_version(crq->req, (long)version - 1) ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
 }
 
+/* GnuTLS writes PrintableString when the text allows it, else UTF8String */
+static int is_printable(const void *data, size_t n)
+{
+    const unsigned char *d = data;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = d[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              (c != 0 && strchr(" '()+,-./:=?", c) != NULL)))
+            return 0;
+    }
+    return 1;
+}
+
 int gnutls_x509_crq_set_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsigned int raw_flag,
                                   const void *data, unsigned int sizeof_data)
 {
@@ -36,16 +49,7 @@ int gnutls_x509_crq_set_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsign
                                         ASN1_STRING_length(t->value.asn1_string), -1, 0);
         ASN1_TYPE_free(t);
     } else {
-        /* GnuTLS writes PrintableString when the text allows it */
-        const unsigned char *d = data;
-        int printable = 1;
-        for (unsigned i = 0; i < sizeof_data && printable; i++) {
-            unsigned char c = d[i];
-            printable = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        strchr(" '()+,-./:=?", c) != NULL;
-            if (c == 0)
-                printable = 0;
-        }
+        int printable = is_printable(data, sizeof_data);
         ok = X509_NAME_add_entry_by_OBJ(name, obj, printable ? V_ASN1_PRINTABLESTRING : MBSTRING_UTF8, data,
                                         (int)sizeof_data, -1, 0);
     }
@@ -264,4 +268,38 @@ int gnutls_x509_crq_privkey_sign(gnutls_x509_crq_t crq, gnutls_privkey_t key, gn
     if (crq == NULL || key == NULL || key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return crq_sign(crq, key->pkey, dig);
+}
+
+int gnutls_x509_crq_set_extension_by_oid(gnutls_x509_crq_t crq, const char *oid, const void *buf,
+                                         size_t sizeof_buf, unsigned int critical)
+{
+    if (crq == NULL || oid == NULL || buf == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
+    ASN1_OCTET_STRING *val = ASN1_OCTET_STRING_new();
+    X509_EXTENSION *ext = NULL;
+    if (obj && val && ASN1_OCTET_STRING_set(val, buf, (int)sizeof_buf))
+        ext = X509_EXTENSION_create_by_OBJ(NULL, obj, critical ? 1 : 0, val);
+    ASN1_OBJECT_free(obj);
+    ASN1_OCTET_STRING_free(val);
+    if (ext == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return put_extension(crq, ext);
+}
+
+int gnutls_x509_crq_set_challenge_password(gnutls_x509_crq_t crq, const char *pass)
+{
+    if (crq == NULL || pass == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int idx;
+    while ((idx = X509_REQ_get_attr_by_NID(crq->req, NID_pkcs9_challengePassword, -1)) >= 0)
+        X509_ATTRIBUTE_free(X509_REQ_delete_attr(crq->req, idx));
+    ERR_clear_error();
+    int type = is_printable(pass, strlen(pass)) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
+    if (!X509_REQ_add1_attr_by_NID(crq->req, NID_pkcs9_challengePassword, type,
+                                   (const unsigned char *)pass, (int)strlen(pass))) {
+        ERR_clear_error();
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    return 0;
 }

@@ -279,3 +279,66 @@ int gnutls_x509_crq_verify(gnutls_x509_crq_t crq, unsigned int flags)
     ERR_clear_error();
     return ok == 1 ? 0 : GNOSSL_ERR(GNUTLS_E_PK_SIG_VERIFY_FAILED);
 }
+
+int gnutls_x509_crq_get_challenge_password(gnutls_x509_crq_t crq, char *pass, size_t *pass_size)
+{
+    if (crq == NULL || pass_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int idx = X509_REQ_get_attr_by_NID(crq->req, NID_pkcs9_challengePassword, -1);
+    if (idx < 0)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    X509_ATTRIBUTE *a = X509_REQ_get_attr(crq->req, idx);
+    ASN1_TYPE *t = X509_ATTRIBUTE_get0_type(a, 0);
+    if (t == NULL || t->type == V_ASN1_SEQUENCE || t->type == V_ASN1_SET || t->value.asn1_string == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    return gnossl_copy_str(pass, pass_size, (const char *)ASN1_STRING_get0_data(t->value.asn1_string),
+                           (size_t)ASN1_STRING_length(t->value.asn1_string));
+}
+
+int gnutls_x509_crq_get_subject_alt_name(gnutls_x509_crq_t crq, unsigned int seq, void *ret,
+                                         size_t *ret_data_size, unsigned int *ret_type, unsigned int *critical)
+{
+    if (crq == NULL || ret_data_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    GENERAL_NAMES *names = crq_ext_d2i(crq, NID_subject_alt_name, critical);
+    if (names == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    int r;
+    if (seq >= (unsigned)sk_GENERAL_NAME_num(names)) {
+        r = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        goto out;
+    }
+    GENERAL_NAME *gn = sk_GENERAL_NAME_value(names, (int)seq);
+    int gtype;
+    ASN1_STRING *s = GENERAL_NAME_get0_value(gn, &gtype);
+    int t;
+    switch (gtype) {
+    case GEN_DNS:
+        t = GNUTLS_SAN_DNSNAME;
+        break;
+    case GEN_EMAIL:
+        t = GNUTLS_SAN_RFC822NAME;
+        break;
+    case GEN_URI:
+        t = GNUTLS_SAN_URI;
+        break;
+    case GEN_IPADD:
+        t = GNUTLS_SAN_IPADDRESS;
+        break;
+    default:
+        r = GNOSSL_ERR(GNUTLS_E_X509_UNKNOWN_SAN);
+        goto out;
+    }
+    if (ret_type)
+        *ret_type = (unsigned)t;
+    if (t == GNUTLS_SAN_IPADDRESS)
+        r = gnossl_copy_out(ret, ret_data_size, ASN1_STRING_get0_data(s), (size_t)ASN1_STRING_length(s));
+    else
+        r = gnossl_copy_str(ret, ret_data_size, (const char *)ASN1_STRING_get0_data(s),
+                            (size_t)ASN1_STRING_length(s));
+    if (r >= 0)
+        r = t;
+out:
+    GENERAL_NAMES_free(names);
+    return r;
+}
