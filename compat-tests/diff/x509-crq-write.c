@@ -108,6 +108,26 @@ int main(void)
         printf("san%u=%d type=%u crit=%u size=%zu\n", i, r, type, crit, sz);
     }
 
+    /* a DN from a string */
+    gnutls_x509_crq_t q2;
+    static const char *const dns[] = { "CN=test.example.com,O=Example Org,C=GR",
+                                       "CN=comma\\, inside,OU=Unit,O=Org,L=Athens,ST=Attica,C=GR",
+                                       "UID=jdoe,DC=example,DC=com", "EMAIL=a@example.com,CN=x",
+                                       "2.5.4.3=by oid" };
+    for (unsigned i = 0; i < sizeof dns / sizeof dns[0]; i++) {
+        gnutls_x509_crq_init(&q2);
+        r = gnutls_x509_crq_set_dn(q2, dns[i], NULL);
+        printf("set_dn \"%s\"=%d\n", dns[i], r);
+        gnutls_datum_t d;
+        if (gnutls_x509_crq_get_dn2(q2, &d) >= 0) {
+            printf(" dn2=%s\n", d.data);
+            gnutls_free(d.data);
+        }
+        gnutls_x509_crq_set_key(q2, key);
+        gnutls_x509_crq_sign2(q2, key, GNUTLS_DIG_SHA256, 0);
+        dump(q2, " signed");
+        gnutls_x509_crq_deinit(q2);
+    }
     gnutls_privkey_deinit(pkey);
     gnutls_x509_crq_deinit(crq);
     gnutls_x509_privkey_deinit(key);

@@ -49,8 +49,12 @@ int gnutls_x509_crq_set_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsign
                                         ASN1_STRING_length(t->value.asn1_string), -1, 0);
         ASN1_TYPE_free(t);
     } else {
-        int printable = is_printable(data, sizeof_data);
-        ok = X509_NAME_add_entry_by_OBJ(name, obj, printable ? V_ASN1_PRINTABLESTRING : MBSTRING_UTF8, data,
+        int nid = OBJ_obj2nid(obj), type;
+        if (nid == NID_domainComponent || nid == NID_pkcs9_emailAddress)
+            type = V_ASN1_IA5STRING; /* IA5String by definition */
+        else
+            type = is_printable(data, sizeof_data) ? V_ASN1_PRINTABLESTRING : MBSTRING_UTF8;
+        ok = X509_NAME_add_entry_by_OBJ(name, obj, type, data,
                                         (int)sizeof_data, -1, 0);
     }
     ASN1_OBJECT_free(obj);
@@ -300,6 +304,99 @@ int gnutls_x509_crq_set_challenge_password(gnutls_x509_crq_t crq, const char *pa
                                    (const unsigned char *)pass, (int)strlen(pass))) {
         ERR_clear_error();
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    return 0;
+}
+
+/* One "key=value" component of a DN string: value unescaped (\c, \XX). */
+static int dn_component(const char *s, size_t n, char *key, size_t keycap, unsigned char *val, size_t *vlen)
+{
+    const char *eq = memchr(s, '=', n);
+    if (eq == NULL)
+        return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
+    const char *k = s, *ke = eq;
+    while (k < ke && *k == ' ')
+        k++;
+    while (ke > k && ke[-1] == ' ')
+        ke--;
+    if (ke == k || (size_t)(ke - k) >= keycap)
+        return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
+    memcpy(key, k, (size_t)(ke - k));
+    key[ke - k] = 0;
+    const char *v = eq + 1, *end = s + n;
+    size_t o = 0;
+    while (v < end) {
+        if (*v == '\\' && v + 1 < end) {
+            int hi = OPENSSL_hexchar2int((unsigned char)v[1]);
+            int lo = v + 2 < end ? OPENSSL_hexchar2int((unsigned char)v[2]) : -1;
+            if (hi >= 0 && lo >= 0) {
+                val[o++] = (unsigned char)(hi * 16 + lo);
+                v += 3;
+            } else {
+                val[o++] = (unsigned char)v[1];
+                v += 2;
+            }
+        } else {
+            val[o++] = (unsigned char)*v++;
+        }
+    }
+    *vlen = o;
+    return 0;
+}
+
+int gnutls_x509_crq_set_dn(gnutls_x509_crq_t crq, const char *dn, const char **err)
+{
+    if (crq == NULL || dn == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    size_t len = strlen(dn);
+    /* split at unescaped commas; RFC 4514 order, so the last component
+     * becomes the first RDN */
+    size_t starts[64], ends[64], count = 0, st = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && dn[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (i == len || dn[i] == ',') {
+            if (count == 64)
+                return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
+            starts[count] = st;
+            ends[count++] = i;
+            st = i + 1;
+        }
+    }
+    X509_NAME *fresh = X509_NAME_new();
+    if (fresh == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    if (!X509_REQ_set_subject_name(crq->req, fresh)) {
+        X509_NAME_free(fresh);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    X509_NAME_free(fresh);
+    for (size_t c = count; c-- > 0;) {
+        char key[64];
+        unsigned char *val = gnutls_malloc(ends[c] - starts[c] + 1);
+        size_t vlen = 0;
+        if (val == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        int ret = dn_component(dn + starts[c], ends[c] - starts[c], key, sizeof key, val, &vlen);
+        if (ret >= 0) {
+            ASN1_OBJECT *obj = OBJ_txt2obj(strcmp(key, "EMAIL") == 0 ? "emailAddress" : key, 0);
+            char oid[128];
+            if (obj == NULL) {
+                ret = GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
+            } else {
+                gnossl_oid_text(obj, oid, sizeof oid);
+                ret = gnutls_x509_crq_set_dn_by_oid(crq, oid, 0, val, (unsigned)vlen);
+            }
+            ASN1_OBJECT_free(obj);
+        }
+        gnutls_free(val);
+        if (ret < 0) {
+            if (err)
+                *err = dn + starts[c];
+            return ret;
+        }
     }
     return 0;
 }
