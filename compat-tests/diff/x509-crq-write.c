@@ -81,6 +81,13 @@ int main(void)
                                                                  GNUTLS_FSAN_SET));
     printf("append_san=%d\n", gnutls_x509_crq_set_subject_alt_name(crq, GNUTLS_SAN_IPADDRESS, ip, 4,
                                                                     GNUTLS_FSAN_APPEND));
+    printf("othername utf8=%d\n", gnutls_x509_crq_set_subject_alt_othername(crq, "1.3.6.1.4.1.311.20.2.3",
+                                                                          "user@EXAMPLE", 12,
+                                                                          GNUTLS_FSAN_APPEND |
+                                                                              GNUTLS_FSAN_ENCODE_UTF8_STRING));
+    static const unsigned char oth_der[] = { 0x04, 0x02, 0xab, 0xcd };
+    printf("othername der=%d\n", gnutls_x509_crq_set_subject_alt_othername(crq, "1.2.3.4.99", oth_der,
+                                                                         sizeof oth_der, GNUTLS_FSAN_APPEND));
     printf("key_usage again=%d\n", gnutls_x509_crq_set_key_usage(crq, GNUTLS_KEY_KEY_CERT_SIGN));
     static const unsigned char ext_der[] = { 0x30, 0x03, 0x02, 0x01, 0x05 };
     printf("set_extension_by_oid=%d\n", gnutls_x509_crq_set_extension_by_oid(crq, "1.2.3.4.5", ext_der,

@@ -400,3 +400,52 @@ int gnutls_x509_crq_set_dn(gnutls_x509_crq_t crq, const char *dn, const char **e
     }
     return 0;
 }
+
+int gnutls_x509_crq_set_subject_alt_othername(gnutls_x509_crq_t crq, const char *oid, const void *data,
+                                              unsigned int data_size, unsigned int flags)
+{
+    if (crq == NULL || oid == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ASN1_TYPE *value = NULL;
+    if (flags & (GNUTLS_FSAN_ENCODE_OCTET_STRING | GNUTLS_FSAN_ENCODE_UTF8_STRING)) {
+        int t = (flags & GNUTLS_FSAN_ENCODE_OCTET_STRING) ? V_ASN1_OCTET_STRING : V_ASN1_UTF8STRING;
+        ASN1_STRING *s = ASN1_STRING_type_new(t);
+        value = ASN1_TYPE_new();
+        if (s == NULL || value == NULL || !ASN1_STRING_set(s, data, (int)data_size)) {
+            ASN1_STRING_free(s);
+            ASN1_TYPE_free(value);
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        }
+        ASN1_TYPE_set(value, t, s);
+    } else {
+        const unsigned char *p = data;
+        value = d2i_ASN1_TYPE(NULL, &p, (long)data_size);
+        if (value == NULL)
+            return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    }
+    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
+    GENERAL_NAME *gn = GENERAL_NAME_new();
+    if (obj == NULL || gn == NULL || !GENERAL_NAME_set0_othername(gn, obj, value)) {
+        ASN1_OBJECT_free(obj);
+        ASN1_TYPE_free(value);
+        GENERAL_NAME_free(gn);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    }
+    GENERAL_NAMES *names = NULL;
+    int c = 0;
+    if (flags & GNUTLS_FSAN_APPEND) {
+        STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
+        names = exts ? X509V3_get_d2i(exts, NID_subject_alt_name, &c, NULL) : NULL;
+        sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+    }
+    if (names == NULL)
+        names = GENERAL_NAMES_new();
+    if (names == NULL || sk_GENERAL_NAME_push(names, gn) <= 0) {
+        GENERAL_NAME_free(gn);
+        GENERAL_NAMES_free(names);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    int ret = put_d2i(crq, NID_subject_alt_name, c > 0, names);
+    GENERAL_NAMES_free(names);
+    return ret;
+}

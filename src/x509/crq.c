@@ -309,6 +309,25 @@ int gnutls_x509_crq_get_subject_alt_name(gnutls_x509_crq_t crq, unsigned int seq
         goto out;
     }
     GENERAL_NAME *gn = sk_GENERAL_NAME_value(names, (int)seq);
+    if (gn->type == GEN_OTHERNAME) {
+        /* the value's DER, as GnuTLS returns it */
+        ASN1_OBJECT *oobj = NULL;
+        ASN1_TYPE *oval = NULL;
+        unsigned char *der = NULL;
+        GENERAL_NAME_get0_otherName(gn, &oobj, &oval);
+        int n = oval ? i2d_ASN1_TYPE(oval, &der) : -1;
+        if (n <= 0) {
+            r = GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+            goto out;
+        }
+        if (ret_type)
+            *ret_type = GNUTLS_SAN_OTHERNAME;
+        r = gnossl_copy_out(ret, ret_data_size, der, (size_t)n);
+        OPENSSL_free(der);
+        if (r >= 0)
+            r = GNUTLS_SAN_OTHERNAME;
+        goto out;
+    }
     int gtype;
     ASN1_STRING *s = GENERAL_NAME_get0_value(gn, &gtype);
     int t;
