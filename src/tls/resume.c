@@ -35,16 +35,9 @@ int gnossl_resume_apply(gnutls_session_t s)
     }
     if (s->init_flags & GNUTLS_NO_TICKETS)
         SSL_set_options(ssl, SSL_OP_NO_TICKET);
-    if (s->resume_data != NULL) {
-        const unsigned char *p = s->resume_data;
-        SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)s->resume_data_len);
-        if (sess != NULL) {
-            /* An expired or foreign session simply gives a full handshake. */
-            if (SSL_set_session(ssl, sess) == 1)
-                s->resumption_requested = 1;
-            SSL_SESSION_free(sess);
-        }
-    }
+    /* An expired or foreign session simply gives a full handshake. */
+    if (s->resume_sess != NULL && SSL_set_session(ssl, s->resume_sess) == 1)
+        s->resumption_requested = 1;
     return 0;
 }
 
@@ -55,18 +48,14 @@ int gnutls_session_set_data(gnutls_session_t s, const void *session_data, size_t
     if (session_data_size == sizeof empty_data &&
         memcmp(session_data, empty_data, sizeof empty_data) == 0)
         return 0; /* the TLS 1.3 placeholder: nothing to resume */
+    /* Decoded once, here: decoding a session decodes the peer's public key,
+     * one of OpenSSL 3.0's slow paths, and it was a third of a resumption. */
     const unsigned char *p = session_data;
     SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)session_data_size);
     if (sess == NULL)
         return GNOSSL_ERR(GNUTLS_E_DB_ERROR);
-    SSL_SESSION_free(sess);
-    unsigned char *copy = malloc(session_data_size);
-    if (copy == NULL)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    memcpy(copy, session_data, session_data_size);
-    free(s->resume_data);
-    s->resume_data = copy;
-    s->resume_data_len = session_data_size;
+    SSL_SESSION_free(s->resume_sess);
+    s->resume_sess = sess;
     return 0;
 }
 

@@ -28,8 +28,7 @@ struct gnutls_session_int {
     unsigned char *alpn_wire; /* length-prefixed list, as OpenSSL takes it */
     unsigned alpn_wire_len;
     unsigned alpn_flags;
-    unsigned char *resume_data; /* blob given to gnutls_session_set_data */
-    size_t resume_data_len;
+    SSL_SESSION *resume_sess; /* decoded from gnutls_session_set_data's blob */
     int resumption_requested;
     int ticket_key_set;
     unsigned char ticket_key[64]; /* gnutls_session_ticket_enable_server */

@@ -64,7 +64,7 @@ void gnutls_deinit(gnutls_session_t s)
     free(s->ch_server_name);
     free(s->ch_msg);
     free(s->alpn_wire);
-    free(s->resume_data);
+    SSL_SESSION_free(s->resume_sess);
     free(s->send_pending);
     free(s->cork_buf);
     OPENSSL_cleanse(s, sizeof(*s));
