@@ -49,6 +49,10 @@ static void dump(gnutls_x509_crq_t crq, const char *label)
     if (r >= 0)
         gnutls_free(d.data);
     printf("verify=%d\n", gnutls_x509_crq_verify(crq, 0));
+    r = gnutls_x509_crq_print(crq, GNUTLS_CRT_PRINT_FULL, &d);
+    printf("print=%d\n%s", r, r >= 0 ? (char *)d.data : "");
+    if (r >= 0)
+        gnutls_free(d.data);
 }
 
 int main(void)
@@ -85,9 +89,13 @@ int main(void)
                                                                           "user@EXAMPLE", 12,
                                                                           GNUTLS_FSAN_APPEND |
                                                                               GNUTLS_FSAN_ENCODE_UTF8_STRING));
-    static const unsigned char oth_der[] = { 0x04, 0x02, 0xab, 0xcd };
-    printf("othername der=%d\n", gnutls_x509_crq_set_subject_alt_othername(crq, "1.2.3.4.99", oth_der,
-                                                                         sizeof oth_der, GNUTLS_FSAN_APPEND));
+    /* a DER otherName value (here the UPN OID again with a DER UTF8String);
+     * an unknown OID would also exercise gnutls_x509_crt_print's otherName
+     * output, which is the certificate printer's business */
+    static const unsigned char oth_der[] = { 0x0c, 0x03, 'a', '@', 'b' };
+    printf("othername der=%d\n", gnutls_x509_crq_set_subject_alt_othername(crq, "1.3.6.1.4.1.311.20.2.3",
+                                                                         oth_der, sizeof oth_der,
+                                                                         GNUTLS_FSAN_APPEND));
     printf("key_usage again=%d\n", gnutls_x509_crq_set_key_usage(crq, GNUTLS_KEY_KEY_CERT_SIGN));
     static const unsigned char ext_der[] = { 0x30, 0x03, 0x02, 0x01, 0x05 };
     printf("set_extension_by_oid=%d\n", gnutls_x509_crq_set_extension_by_oid(crq, "1.2.3.4.5", ext_der,

@@ -140,6 +140,10 @@ static void show(const char *label, const char *pem, int corrupt)
         r = gnutls_x509_crq_get_key_purpose_oid(crq, i, buf, &sz, &crit);
         printf("purpose%u=%d %s crit=%u\n", i, r, r >= 0 ? buf : "", crit);
     }
+    r = gnutls_x509_crq_print(crq, GNUTLS_CRT_PRINT_FULL, &d);
+    printf("print=%d\n%s", r, r >= 0 ? (char *)d.data : "");
+    if (r >= 0)
+        gnutls_free(d.data);
     sz = 0;
     r = gnutls_x509_crq_export(crq, GNUTLS_X509_FMT_PEM, NULL, &sz);
     printf("export query=%d size=%zu\n", r, sz);

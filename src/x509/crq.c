@@ -20,7 +20,9 @@ int gnutls_x509_crq_init(gnutls_x509_crq_t *crq)
     if (*crq == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     (*crq)->req = X509_REQ_new();
-    if ((*crq)->req == NULL) {
+    /* version 1 (0) from the start, as GnuTLS's template */
+    if ((*crq)->req == NULL || !X509_REQ_set_version((*crq)->req, 0)) {
+        X509_REQ_free((*crq)->req);
         gnutls_free(*crq);
         *crq = NULL;
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
