@@ -123,6 +123,29 @@ int main(void)
         printf("san%u=%d type=%u crit=%u size=%zu\n", i, r, type, crit, sz);
     }
 
+    /* into a certificate, and into a public key */
+    gnutls_x509_crt_t crt;
+    gnutls_x509_crt_init(&crt);
+    r = gnutls_x509_crt_set_crq(crt, crq);
+    printf("crt_set_crq=%d", r);
+    gnutls_datum_t cd;
+    if (gnutls_x509_crt_get_dn2(crt, &cd) >= 0) {
+        printf(" dn=%s", cd.data);
+        gnutls_free(cd.data);
+    }
+    unsigned cbits = 0;
+    int cpk = gnutls_x509_crt_get_pk_algorithm(crt, &cbits);
+    printf(" pk=%d bits=%u\n", cpk, cbits);
+    gnutls_x509_crt_deinit(crt);
+    gnutls_pubkey_t pub;
+    gnutls_pubkey_init(&pub);
+    r = gnutls_pubkey_import_x509_crq(pub, crq, 0);
+    unsigned pku = 0;
+    int ppk = gnutls_pubkey_get_pk_algorithm(pub, &cbits);
+    gnutls_pubkey_get_key_usage(pub, &pku);
+    printf("pubkey_import_x509_crq=%d pk=%d bits=%u usage=%u\n", r, ppk, cbits, pku);
+    gnutls_pubkey_deinit(pub);
+
     /* a DN from a string */
     gnutls_x509_crq_t q2;
     static const char *const dns[] = { "CN=test.example.com,O=Example Org,C=GR",
