@@ -2,6 +2,7 @@
  * public-key algorithm identification. */
 #include "gnossl.h"
 #include "x509/x509.h"
+#include "core/encoding.h"
 #include "core/algorithms.h"
 
 #include <openssl/evp.h>
@@ -52,23 +53,10 @@ int gnossl_datum_set(gnutls_datum_t *d, const void *data, size_t len)
     return 0;
 }
 
+/* PEM armour exactly as gnutls_pem_base64_encode2 writes it (core's). */
 int gnossl_pem_encode(const char *label, const unsigned char *der, size_t len, gnutls_datum_t *out)
 {
-    size_t lines = (len + 47) / 48;
-    size_t cap = strlen(label) * 2 + 64 + lines * 66 + 4;
-    char *p = gnutls_malloc(cap);
-    if (p == NULL)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    size_t n = (size_t)snprintf(p, cap, "-----BEGIN %s-----\n", label);
-    for (size_t off = 0; off < len; off += 48) {
-        size_t chunk = len - off < 48 ? len - off : 48;
-        n += (size_t)EVP_EncodeBlock((unsigned char *)p + n, der + off, (int)chunk);
-        p[n++] = '\n';
-    }
-    n += (size_t)snprintf(p + n, cap - n, "-----END %s-----\n", label);
-    out->data = (unsigned char *)p;
-    out->size = (unsigned)n;
-    return 0;
+    return gnossl_base64_encode(label, der, len, out);
 }
 
 static int b64val(unsigned char c)
