@@ -67,6 +67,11 @@ const gnutls_datum_t *gnutls_certificate_get_peers(gnutls_session_t session, uns
     gnutls_datum_t *list;
     int i, n;
 
+    /* GnuTLS answers only for a certificate key exchange (list_size is
+     * left alone otherwise, e.g. before any handshake). */
+    if (session == NULL || gnossl_session_ssl(session) == NULL ||
+        gnutls_auth_get_type(session) != GNUTLS_CRD_CERTIFICATE)
+        return NULL;
     if (list_size != NULL)
         *list_size = 0;
     if (st == NULL)
@@ -145,8 +150,11 @@ static time_t asn1_to_time(const ASN1_TIME *t)
 
 time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
 {
-    STACK_OF(X509) *chain = gnossl_cred_peer_chain(session);
+    STACK_OF(X509) *chain;
 
+    if (session == NULL || gnutls_auth_get_type(session) != GNUTLS_CRD_CERTIFICATE)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    chain = gnossl_cred_peer_chain(session);
     if (chain == NULL || sk_X509_num(chain) == 0)
         return (time_t)-1;
     return asn1_to_time(X509_get0_notBefore(sk_X509_value(chain, 0)));
@@ -154,8 +162,11 @@ time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
 
 time_t gnutls_certificate_expiration_time_peers(gnutls_session_t session)
 {
-    STACK_OF(X509) *chain = gnossl_cred_peer_chain(session);
+    STACK_OF(X509) *chain;
 
+    if (session == NULL || gnutls_auth_get_type(session) != GNUTLS_CRD_CERTIFICATE)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    chain = gnossl_cred_peer_chain(session);
     if (chain == NULL || sk_X509_num(chain) == 0)
         return (time_t)-1;
     return asn1_to_time(X509_get0_notAfter(sk_X509_value(chain, 0)));

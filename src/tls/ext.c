@@ -7,6 +7,7 @@
 #include "gnossl.h"
 #include "tls/session-int.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,18 +17,35 @@
 int gnutls_server_name_set(gnutls_session_t s, gnutls_server_name_type_t type, const void *name,
                            size_t name_length)
 {
-    if (s == NULL || (name == NULL && name_length > 0))
+    /* GnuTLS ignores `type` (only DNS names exist), refuses the call on a
+     * server, clears the name on length 0 and maps the name through IDNA
+     * before checking that it fits in 255 bytes. */
+    (void)type;
+    if (s == NULL || s->is_server)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (type != GNUTLS_NAME_DNS)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    char *copy = NULL;
-    if (name_length > 0) {
-        copy = malloc(name_length + 1);
-        if (copy == NULL)
-            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-        memcpy(copy, name, name_length);
-        copy[name_length] = 0;
+    if (name_length == 0) {
+        free(s->server_name);
+        s->server_name = NULL;
+        return 0;
     }
+    if (name == NULL || name_length > UINT_MAX)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t mapped = {NULL, 0};
+    int r = gnutls_idna_map(name, (unsigned)name_length, &mapped, 0);
+    if (r < 0)
+        return GNOSSL_ERR(r);
+    if (mapped.size > 255) {
+        gnutls_free(mapped.data);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    }
+    char *copy = malloc(mapped.size + 1);
+    if (copy == NULL) {
+        gnutls_free(mapped.data);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    memcpy(copy, mapped.data, mapped.size);
+    copy[mapped.size] = 0;
+    gnutls_free(mapped.data);
     free(s->server_name);
     s->server_name = copy;
     return 0;
@@ -36,17 +54,15 @@ int gnutls_server_name_set(gnutls_session_t s, gnutls_server_name_type_t type, c
 int gnutls_server_name_get(gnutls_session_t s, void *data, size_t *data_length, unsigned int *type,
                            unsigned int indx)
 {
-    if (s == NULL || data_length == NULL || type == NULL)
+    /* Only a server asks which name its client sent; GnuTLS refuses the
+     * call on a client. */
+    if (s == NULL || data_length == NULL || type == NULL || !s->is_server)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     const char *name = NULL;
-    if (s->is_server) {
-        if (s->ssl != NULL)
-            name = SSL_get_servername(s->ssl, TLSEXT_NAMETYPE_host_name);
-        if (name == NULL)
-            name = s->ch_server_name; /* inside the post-client-hello hook */
-    } else {
-        name = s->server_name;
-    }
+    if (s->ssl != NULL)
+        name = SSL_get_servername(s->ssl, TLSEXT_NAMETYPE_host_name);
+    if (name == NULL)
+        name = s->ch_server_name; /* inside the post-client-hello hook */
     if (name == NULL || indx != 0)
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
     size_t len = strlen(name);

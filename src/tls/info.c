@@ -216,7 +216,12 @@ gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_t s)
 {
     /* Inside a handshake (certificate callbacks, renegotiation) the
      * negotiated type is X.509 as soon as certificates are in play. */
-    if (s != NULL && s->ssl != NULL && SSL_in_init(s->ssl) && s->cred[GNUTLS_CRD_CERTIFICATE] != NULL)
+    if (s == NULL)
+        return GNUTLS_CRT_UNKNOWN;
+    /* Before any handshake GnuTLS reports its default type, X.509. */
+    if (s->ssl == NULL)
+        return GNUTLS_CRT_X509;
+    if (SSL_in_init(s->ssl) && s->cred[GNUTLS_CRD_CERTIFICATE] != NULL)
         return GNUTLS_CRT_X509;
     if (gnutls_auth_get_type(s) != GNUTLS_CRD_CERTIFICATE)
         return GNUTLS_CRT_UNKNOWN;
@@ -225,7 +230,8 @@ gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_t s)
 
 gnutls_certificate_type_t gnutls_certificate_type_get2(gnutls_session_t s, gnutls_ctype_target_t target)
 {
-    (void)target;
+    if ((unsigned)target > GNUTLS_CTYPE_PEERS)
+        return GNUTLS_CRT_UNKNOWN;
     return gnutls_certificate_type_get(s);
 }
 
@@ -352,12 +358,14 @@ void gnutls_session_get_master_secret(gnutls_session_t s, gnutls_datum_t *secret
 {
     if (s == NULL || secret == NULL)
         return;
-    size_t n = 0;
+    /* GnuTLS hands out its fixed 48-byte field, zero until a TLS 1.2
+     * handshake fills it. */
     SSL_SESSION *sess = s->ssl != NULL ? SSL_get0_session(s->ssl) : NULL;
+    memset(s->master_secret, 0, sizeof s->master_secret);
     if (sess != NULL)
-        n = SSL_SESSION_get_master_key(sess, s->master_secret, sizeof s->master_secret);
+        SSL_SESSION_get_master_key(sess, s->master_secret, sizeof s->master_secret);
     secret->data = s->master_secret;
-    secret->size = (unsigned)n;
+    secret->size = (unsigned)sizeof s->master_secret;
 }
 
 unsigned gnutls_certificate_client_get_request_status(gnutls_session_t s)

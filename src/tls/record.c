@@ -8,6 +8,7 @@
 #include "gnossl.h"
 #include "tls/session-int.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,14 +145,38 @@ size_t gnutls_record_check_corked(gnutls_session_t s)
     return s != NULL ? s->cork_len : 0;
 }
 
+/* A read before any handshake (GnuTLS's recv_seq has no guard against it):
+ * GnuTLS pulls a record header from the transport, and a transport error
+ * ends the session. */
+static ssize_t recv_before_handshake(gnutls_session_t s)
+{
+    unsigned char hdr[5];
+    s->set_errno = 0;
+    s->direction = 0;
+    ssize_t n = s->pull(s->recv_ptr, hdr, sizeof hdr);
+    if (n < 0) {
+        int e = s->set_errno != 0 ? s->set_errno : s->errno_func(s->recv_ptr);
+        if (e == EAGAIN || e == EWOULDBLOCK)
+            return GNUTLS_E_AGAIN;
+        if (e == EINTR)
+            return GNUTLS_E_INTERRUPTED;
+        s->invalid = 1;
+        return GNOSSL_ERR(GNUTLS_E_PULL_ERROR);
+    }
+    s->invalid = 1;
+    return GNOSSL_ERR(n == 0 ? GNUTLS_E_PREMATURE_TERMINATION : GNUTLS_E_UNEXPECTED_PACKET);
+}
+
 ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
 {
-    if (s == NULL || data == NULL || data_size == 0)
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE);
+    if (data == NULL || data_size == 0)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (s->read_eof)
         return 0;
-    if (s->ssl == NULL || !s->handshake_done)
-        return GNOSSL_ERR(GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE);
     if (s->invalid || s->may_not_read)
         return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
 
@@ -187,6 +212,14 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
 
 ssize_t gnutls_record_recv_seq(gnutls_session_t s, void *data, size_t data_size, unsigned char *seq)
 {
+    if (s == NULL || data == NULL || data_size == 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl == NULL || !s->handshake_done) {
+        if (s->invalid)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+        if (s->ssl == NULL)
+            return recv_before_handshake(s);
+    }
     ssize_t r = gnutls_record_recv(s, data, data_size);
     if (r > 0 && seq != NULL) {
         /* OpenSSL does not expose the read sequence number; count the
