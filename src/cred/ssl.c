@@ -4,7 +4,9 @@
  * SSL_CTX creation is expensive on OpenSSL 3, so it never happens per session. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "cred/srp.h"
 #include "tls/session.h"
+#include "tls/priority.h"
 #include <string.h>
 #include <openssl/err.h>
 
@@ -66,6 +68,9 @@ static SSL_CTX *ctx_new(int is_server, int is_dtls)
     SSL_CTX_set_cert_verify_callback(ctx, gnossl_cred_cert_verify_cb, NULL);
     /* GnuTLS sends exactly the chain it was given, never one built from the store. */
     SSL_CTX_set_mode(ctx, SSL_MODE_NO_AUTO_CHAIN);
+    /* An idle session keeps no record buffers (~34 KB per SSL otherwise);
+     * GnuTLS holds none between records either. */
+    SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
     if (is_server) {
         /* Resumption with client certificates requires a session id context. */
         SSL_CTX_set_session_id_context(ctx, sid_ctx, sizeof(sid_ctx) - 1);
@@ -128,7 +133,17 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
     return ctx;
 }
 
-static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, int is_server, int is_dtls)
+/* A CTX is new and not yet shared: give it the algorithm lists of the
+ * priority of the session it is built for, so that SSLs of later sessions
+ * with the same priority skip OpenSSL's costly list parsing. */
+static SSL_CTX *ctx_prime(SSL_CTX *ctx, gnutls_priority_t prio)
+{
+    if (ctx != NULL && prio != NULL && gnossl_priority_apply_ctx(prio, ctx) < 0)
+        gnossl_debug("credentials: priority lists not given to the new SSL_CTX");
+    return ctx;
+}
+
+static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, gnutls_priority_t prio, int is_server, int is_dtls)
 {
     int idx = is_dtls ? (is_server ? GNOSSL_CTX_DTLS_SERVER : GNOSSL_CTX_DTLS_CLIENT)
                       : (is_server ? GNOSSL_CTX_TLS_SERVER : GNOSSL_CTX_TLS_CLIENT);
@@ -149,7 +164,7 @@ static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, int is_server, int i
     if (c == NULL) {
         pthread_mutex_lock(&default_lock);
         if (default_ctx[idx] == NULL)
-            default_ctx[idx] = ctx_new(is_server, is_dtls);
+            default_ctx[idx] = ctx_prime(ctx_new(is_server, is_dtls), prio);
         ctx = default_ctx[idx];
         if (ctx != NULL)
             SSL_CTX_up_ref(ctx);
@@ -158,7 +173,7 @@ static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, int is_server, int i
     }
     pthread_mutex_lock(&c->lock);
     if (c->ctx[idx] == NULL)
-        c->ctx[idx] = ctx_build(c, is_server, is_dtls);
+        c->ctx[idx] = ctx_prime(ctx_build(c, is_server, is_dtls), prio);
     ctx = c->ctx[idx];
     if (ctx != NULL)
         SSL_CTX_up_ref(ctx);
@@ -186,7 +201,7 @@ SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err)
         return NULL;
     }
     ERR_clear_error();
-    ctx = get_ctx(c, is_server, is_dtls);
+    ctx = get_ctx(c, gnossl_session_priority(s), is_server, is_dtls);
     if (ctx == NULL) {
         if (err != NULL)
             *err = GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
@@ -203,6 +218,14 @@ SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err)
         SSL_set_accept_state(ssl);
     else
         SSL_set_connect_state(ssl);
+    /* first: it re-duplicates the certificate settings from the CTX */
+    ret = gnossl_srp_apply(s, ssl, is_server);
+    if (ret < 0) {
+        SSL_free(ssl);
+        if (err != NULL)
+            *err = ret;
+        return NULL;
+    }
 
     st = gnossl_cred_session(s);
     if (is_server && st != NULL) {
