@@ -65,6 +65,61 @@ static char *hello_server_name(SSL *ssl)
     return name;
 }
 
+/* GnuTLS's server reads the server_name extension itself and refuses
+ * framing errors and DNS names with characters other than letters, digits,
+ * '-' and '.'; OpenSSL takes any bytes but NUL.  Checked here, before
+ * OpenSSL parses the hello, with GnuTLS's codes: 0 or a GnuTLS error. */
+static int check_hello_server_name(SSL *ssl)
+{
+    const unsigned char *p;
+    size_t len;
+    if (!SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_server_name, &p, &len))
+        return 0;
+    if (len < 2)
+        return GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+    size_t list = (size_t)p[0] << 8 | p[1];
+    if (list == 0 || list != len - 2)
+        return GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+    p += 2;
+    while (list > 0) {
+        if (list < 3)
+            return GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+        unsigned type = p[0];
+        size_t n = (size_t)p[1] << 8 | p[2];
+        p += 3;
+        list -= 3;
+        if (n == 0 || n > list)
+            return GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+        if (type == TLSEXT_NAMETYPE_host_name) {
+            /* Only the first DNS name counts. */
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = p[i];
+                int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '-' || c == '.';
+                if (!ok)
+                    return GNUTLS_E_RECEIVED_DISALLOWED_NAME;
+            }
+            return 0;
+        }
+        p += n;
+        list -= n;
+    }
+    return 0;
+}
+
+/* renegotiation_info: GnuTLS checks its length byte whatever the version;
+ * OpenSSL ignores the extension in a TLS 1.3 hello. */
+static int check_hello_renegotiation_info(SSL *ssl)
+{
+    const unsigned char *p;
+    size_t len;
+    if (!SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_renegotiate, &p, &len))
+        return 0;
+    if (len == 0 || (size_t)p[0] + 1 > len)
+        return GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+    return 0;
+}
+
 /* The application changed the server's certificate credentials while
  * looking at the hello (lighttpd picks them by server name): move the SSL
  * to the SSL_CTX of the new credentials and re-apply the priorities that
@@ -93,6 +148,14 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
     gnutls_session_t s = gnossl_session_from_ssl(ssl);
     if (s == NULL)
         return SSL_CLIENT_HELLO_SUCCESS;
+    int bad = check_hello_server_name(ssl);
+    if (bad == 0)
+        bad = check_hello_renegotiation_info(ssl);
+    if (bad < 0) {
+        s->pending_error = bad;
+        *al = bad == GNUTLS_E_RECEIVED_DISALLOWED_NAME ? SSL_AD_ILLEGAL_PARAMETER : SSL_AD_DECODE_ERROR;
+        return SSL_CLIENT_HELLO_ERROR;
+    }
     free(s->ch_server_name);
     s->ch_server_name = hello_server_name(ssl);
     gnossl_run_post_hook_now(s, SSL3_MT_CLIENT_HELLO);
@@ -120,7 +183,6 @@ void gnutls_handshake_set_post_client_hello_function(gnutls_session_t s,
 
 void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
 {
-    (void)is_dtls;
     if (is_server) {
         /* A GnuTLS server hands out session IDs but resumes only through
          * tickets (or db functions it was given): no internal cache. */
@@ -131,6 +193,8 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
         SSL_CTX_sess_set_get_cb(ctx, gnossl_db_get_session);
         SSL_CTX_set_client_hello_cb(ctx, client_hello_cb, NULL);
     }
+    if (is_server && is_dtls)
+        gnossl_dtls_ctx_setup(ctx); /* cookies verified by gnutls_dtls_cookie_verify */
     if (gnossl_keylog_env_wanted())
         SSL_CTX_set_keylog_callback(ctx, gnossl_keylog_dispatch);
 }
