@@ -165,9 +165,14 @@ int gnutls_sign_algorithm_get_client(gnutls_session_t s)
     return sign_of(s, !s->is_server);
 }
 
-static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k)
+/* `server_side`: the credentials the server authenticates with (they differ
+ * from the client's for SRP-RSA/SRP-DSS: a certificate against SRP). */
+static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k, int server_side)
 {
     switch (k) {
+    case GNUTLS_KX_SRP_RSA:
+    case GNUTLS_KX_SRP_DSS:
+        return server_side ? GNUTLS_CRD_CERTIFICATE : GNUTLS_CRD_SRP;
     case GNUTLS_KX_RSA:
     case GNUTLS_KX_DHE_DSS:
     case GNUTLS_KX_DHE_RSA:
@@ -184,8 +189,6 @@ static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k)
     case GNUTLS_KX_ANON_ECDH:
         return GNUTLS_CRD_ANON;
     case GNUTLS_KX_SRP:
-    case GNUTLS_KX_SRP_RSA:
-    case GNUTLS_KX_SRP_DSS:
         return GNUTLS_CRD_SRP;
     default:
         return (gnutls_credentials_type_t)0;
@@ -199,17 +202,18 @@ gnutls_credentials_type_t gnutls_auth_get_type(gnutls_session_t s)
             return GNUTLS_CRD_PSK;
         return GNUTLS_CRD_CERTIFICATE;
     }
-    return cred_of_kx(gnutls_kx_get(s));
+    /* the kind of authentication the peer gave */
+    return cred_of_kx(gnutls_kx_get(s), !s->is_server);
 }
 
 gnutls_credentials_type_t gnutls_auth_server_get_type(gnutls_session_t s)
 {
-    return gnutls_auth_get_type(s);
+    return is_tls13(s) ? gnutls_auth_get_type(s) : cred_of_kx(gnutls_kx_get(s), 1);
 }
 
 gnutls_credentials_type_t gnutls_auth_client_get_type(gnutls_session_t s)
 {
-    return gnutls_auth_get_type(s);
+    return is_tls13(s) ? gnutls_auth_get_type(s) : cred_of_kx(gnutls_kx_get(s), 0);
 }
 
 gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_t s)
