@@ -57,6 +57,7 @@ struct gnutls_certificate_credentials_st {
     pthread_mutex_t lock;
     X509_STORE *store;  /* trust anchors and CRLs; NULL until something is loaded */
     int store_shared;   /* store came from the process cache: copy before changing */
+    char *store_key;    /* cache key of that shared store (trust.c), or NULL */
     unsigned ncas;      /* trust anchors loaded */
     unsigned ncrls;     /* CRLs loaded */
     struct gnossl_keypair *keys;
@@ -79,6 +80,10 @@ struct gnutls_certificate_credentials_st {
 
 /* SSL_CTX_set_tlsext_status_cb handler of servers (ocsp.c). */
 int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg);
+/* Client: GNUTLS_CERT_* bits from the OCSP status of the peer's `chain`
+ * (stapled response checked, must-staple), as GnuTLS's verification adds
+ * them; records is_checked on the session (ocsp.c). */
+unsigned gnossl_cred_ocsp_verify(gnutls_session_t s, X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags);
 
 /* Per-session state of this room (in the session's cred_state slot). */
 struct gnossl_cred_session {
