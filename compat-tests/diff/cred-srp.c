@@ -162,6 +162,8 @@ static void run(const char *label, const char *prio, const char *user, const cha
         gnutls_certificate_allocate_credentials(&xc);
         gnutls_certificate_set_x509_key_mem(xc, &crt, &key, GNUTLS_X509_FMT_PEM);
         gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, xc);
+        /* asked for, but never sent in an SRP key exchange */
+        gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUEST);
     }
     gnutls_transport_set_int(s, fds[0]);
     gnutls_init(&c, GNUTLS_CLIENT);

@@ -86,6 +86,10 @@ static int server_user_cb(SSL *ssl, int *ad, void *arg)
     int ret, ok;
 
     (void)arg;
+    /* GnuTLS never asks for a client certificate in an SRP key exchange;
+     * OpenSSL would in SRP-RSA/SRP-DSS (its rule only exempts aSRP).  This
+     * runs once the suite is chosen, before the CertificateRequest. */
+    SSL_set_verify(ssl, SSL_VERIFY_NONE, SSL_get_verify_callback(ssl));
     *ad = SSL_AD_INTERNAL_ERROR;
     if (c == NULL || user == NULL) {
         if (s != NULL)
@@ -254,7 +258,8 @@ const char *gnutls_srp_server_get_username(gnutls_session_t session)
 {
     SSL *ssl = session != NULL ? gnossl_session_ssl(session) : NULL;
 
-    if (ssl == NULL || gnutls_auth_get_type(session) != GNUTLS_CRD_SRP)
+    /* GnuTLS records the name only on the server side */
+    if (ssl == NULL || !gnossl_session_is_server(session) || gnutls_auth_get_type(session) != GNUTLS_CRD_SRP)
         return NULL;
     return SSL_get_srp_username(ssl);
 }
