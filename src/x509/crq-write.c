@@ -35,31 +35,7 @@ int gnutls_x509_crq_set_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsign
 {
     if (crq == NULL || oid == NULL || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
-    if (obj == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    X509_NAME *name = X509_REQ_get_subject_name(crq->req);
-    int ok;
-    if (raw_flag) {
-        /* data is the DER of the value */
-        const unsigned char *p = data;
-        ASN1_TYPE *t = d2i_ASN1_TYPE(NULL, &p, (long)sizeof_data);
-        ok = t && t->type != V_ASN1_SEQUENCE && t->type != V_ASN1_SET &&
-             X509_NAME_add_entry_by_OBJ(name, obj, t->type, ASN1_STRING_get0_data(t->value.asn1_string),
-                                        ASN1_STRING_length(t->value.asn1_string), -1, 0);
-        ASN1_TYPE_free(t);
-    } else {
-        int nid = OBJ_obj2nid(obj), type;
-        if (nid == NID_domainComponent || nid == NID_pkcs9_emailAddress)
-            type = V_ASN1_IA5STRING; /* IA5String by definition */
-        else
-            type = is_printable(data, sizeof_data) ? V_ASN1_PRINTABLESTRING : MBSTRING_UTF8;
-        ok = X509_NAME_add_entry_by_OBJ(name, obj, type, data,
-                                        (int)sizeof_data, -1, 0);
-    }
-    ASN1_OBJECT_free(obj);
-    ERR_clear_error();
-    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_VALID);
+    return gnossl_name_add(X509_REQ_get_subject_name(crq->req), oid, raw_flag, data, sizeof_data);
 }
 
 int gnutls_x509_crq_set_key(gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
@@ -156,9 +132,17 @@ int gnutls_x509_crq_set_key_purpose_oid(gnutls_x509_crq_t crq, const void *oid, 
 {
     if (crq == NULL || oid == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    /* appends to the existing list */
+    /* appends to the existing list.  GnuTLS 3.7.9 looks the old list up
+     * with a getter that writes each visited extension's flag into
+     * `critical`: the result is the old list's flag, or when there is none
+     * the flag of the request's last extension. */
     STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
-    EXTENDED_KEY_USAGE *eku = exts ? X509V3_get_d2i(exts, NID_ext_key_usage, NULL, NULL) : NULL;
+    int crit = -1;
+    EXTENDED_KEY_USAGE *eku = exts ? X509V3_get_d2i(exts, NID_ext_key_usage, &crit, NULL) : NULL;
+    if (eku != NULL)
+        critical = crit > 0;
+    else if (sk_X509_EXTENSION_num(exts) > 0)
+        critical = X509_EXTENSION_get_critical(sk_X509_EXTENSION_value(exts, sk_X509_EXTENSION_num(exts) - 1)) > 0;
     sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
     if (eku == NULL)
         eku = sk_ASN1_OBJECT_new_null();
@@ -168,10 +152,7 @@ int gnutls_x509_crq_set_key_purpose_oid(gnutls_x509_crq_t crq, const void *oid, 
         sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     }
-    /* GnuTLS 3.7.9 marks the extension critical whatever `critical` says
-     * (seen differentially: critical=0 still gives TRUE) */
-    (void)critical;
-    int ret = put_d2i(crq, NID_ext_key_usage, 1, eku);
+    int ret = put_d2i(crq, NID_ext_key_usage, critical != 0, eku);
     sk_ASN1_OBJECT_pop_free(eku, ASN1_OBJECT_free);
     return ret;
 }
@@ -308,97 +289,16 @@ int gnutls_x509_crq_set_challenge_password(gnutls_x509_crq_t crq, const char *pa
     return 0;
 }
 
-/* One "key=value" component of a DN string: value unescaped (\c, \XX). */
-static int dn_component(const char *s, size_t n, char *key, size_t keycap, unsigned char *val, size_t *vlen)
+static int crq_subject(void *obj, const char *oid, unsigned raw, const void *v, unsigned n)
 {
-    const char *eq = memchr(s, '=', n);
-    if (eq == NULL)
-        return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-    const char *k = s, *ke = eq;
-    while (k < ke && *k == ' ')
-        k++;
-    while (ke > k && ke[-1] == ' ')
-        ke--;
-    if (ke == k || (size_t)(ke - k) >= keycap)
-        return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-    memcpy(key, k, (size_t)(ke - k));
-    key[ke - k] = 0;
-    const char *v = eq + 1, *end = s + n;
-    size_t o = 0;
-    while (v < end) {
-        if (*v == '\\' && v + 1 < end) {
-            int hi = OPENSSL_hexchar2int((unsigned char)v[1]);
-            int lo = v + 2 < end ? OPENSSL_hexchar2int((unsigned char)v[2]) : -1;
-            if (hi >= 0 && lo >= 0) {
-                val[o++] = (unsigned char)(hi * 16 + lo);
-                v += 3;
-            } else {
-                val[o++] = (unsigned char)v[1];
-                v += 2;
-            }
-        } else {
-            val[o++] = (unsigned char)*v++;
-        }
-    }
-    *vlen = o;
-    return 0;
+    return gnutls_x509_crq_set_dn_by_oid(obj, oid, raw, v, n);
 }
 
 int gnutls_x509_crq_set_dn(gnutls_x509_crq_t crq, const char *dn, const char **err)
 {
-    if (crq == NULL || dn == NULL)
+    if (crq == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    size_t len = strlen(dn);
-    /* split at unescaped commas; RFC 4514 order, so the last component
-     * becomes the first RDN */
-    size_t starts[64], ends[64], count = 0, st = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && dn[i] == '\\') {
-            i++;
-            continue;
-        }
-        if (i == len || dn[i] == ',') {
-            if (count == 64)
-                return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-            starts[count] = st;
-            ends[count++] = i;
-            st = i + 1;
-        }
-    }
-    X509_NAME *fresh = X509_NAME_new();
-    if (fresh == NULL)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    if (!X509_REQ_set_subject_name(crq->req, fresh)) {
-        X509_NAME_free(fresh);
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    }
-    X509_NAME_free(fresh);
-    for (size_t c = count; c-- > 0;) {
-        char key[64];
-        unsigned char *val = gnutls_malloc(ends[c] - starts[c] + 1);
-        size_t vlen = 0;
-        if (val == NULL)
-            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-        int ret = dn_component(dn + starts[c], ends[c] - starts[c], key, sizeof key, val, &vlen);
-        if (ret >= 0) {
-            ASN1_OBJECT *obj = OBJ_txt2obj(strcmp(key, "EMAIL") == 0 ? "emailAddress" : key, 0);
-            char oid[128];
-            if (obj == NULL) {
-                ret = GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-            } else {
-                gnossl_oid_text(obj, oid, sizeof oid);
-                ret = gnutls_x509_crq_set_dn_by_oid(crq, oid, 0, val, (unsigned)vlen);
-            }
-            ASN1_OBJECT_free(obj);
-        }
-        gnutls_free(val);
-        if (ret < 0) {
-            if (err)
-                *err = dn + starts[c];
-            return ret;
-        }
-    }
-    return 0;
+    return gnossl_dn_parse(dn, err, crq_subject, crq);
 }
 
 int gnutls_x509_crq_set_subject_alt_othername(gnutls_x509_crq_t crq, const char *oid, const void *data,
@@ -447,5 +347,17 @@ int gnutls_x509_crq_set_subject_alt_othername(gnutls_x509_crq_t crq, const char 
     }
     int ret = put_d2i(crq, NID_subject_alt_name, c > 0, names);
     GENERAL_NAMES_free(names);
+    return ret;
+}
+
+int gnutls_x509_crq_set_tlsfeatures(gnutls_x509_crq_t crq, gnutls_x509_tlsfeatures_t features)
+{
+    if (crq == NULL || crq->req == NULL || features == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    STACK_OF(ASN1_INTEGER) *list = gnossl_tlsfeatures_stack(features);
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    int ret = put_d2i(crq, NID_tlsfeature, 0, list);
+    sk_ASN1_INTEGER_pop_free(list, ASN1_INTEGER_free);
     return ret;
 }

@@ -230,14 +230,14 @@ GENERAL_NAMES *gnossl_crt_sans(gnutls_x509_crt_t cert, unsigned *critical)
     return ext_get(cert, NID_subject_alt_name, critical);
 }
 
-static int san_get(gnutls_x509_crt_t cert, unsigned seq, void *san, size_t *san_size, unsigned *san_type_out,
+static int san_get(gnutls_x509_crt_t cert, int nid, unsigned seq, void *san, size_t *san_size, unsigned *san_type_out,
                    unsigned *critical, unsigned othername_oid)
 {
     EXT_ARGS(cert, san_size != NULL);
     unsigned crit = 0;
-    GENERAL_NAMES *gns = ext_get(cert, NID_subject_alt_name, &crit);
+    GENERAL_NAMES *gns = ext_get(cert, nid, &crit);
     if (gns == NULL)
-        return GNOSSL_ERR(ext_present(cert, NID_subject_alt_name) ? GNUTLS_E_ASN1_DER_ERROR
+        return GNOSSL_ERR(ext_present(cert, nid) ? GNUTLS_E_ASN1_DER_ERROR
                                                                   : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     int r;
     if ((int)seq >= sk_GENERAL_NAME_num(gns)) {
@@ -295,17 +295,47 @@ out:
 int gnutls_x509_crt_get_subject_alt_name(gnutls_x509_crt_t cert, unsigned int seq, void *san, size_t *san_size,
                                          unsigned int *critical)
 {
-    return san_get(cert, seq, san, san_size, NULL, critical, 0);
+    return san_get(cert, NID_subject_alt_name, seq, san, san_size, NULL, critical, 0);
 }
 
 int gnutls_x509_crt_get_subject_alt_name2(gnutls_x509_crt_t cert, unsigned int seq, void *san, size_t *san_size,
                                           unsigned int *san_type_out, unsigned int *critical)
 {
-    return san_get(cert, seq, san, san_size, san_type_out, critical, 0);
+    return san_get(cert, NID_subject_alt_name, seq, san, san_size, san_type_out, critical, 0);
 }
 
 int gnutls_x509_crt_get_subject_alt_othername_oid(gnutls_x509_crt_t cert, unsigned int seq, void *oid,
                                                   size_t *oid_size)
 {
-    return san_get(cert, seq, oid, oid_size, NULL, NULL, 1);
+    return san_get(cert, NID_subject_alt_name, seq, oid, oid_size, NULL, NULL, 1);
+}
+
+int gnutls_x509_crt_get_issuer_alt_name(gnutls_x509_crt_t cert, unsigned int seq, void *ian, size_t *ian_size,
+                                        unsigned int *critical)
+{
+    (void)critical; /* GnuTLS leaves it untouched */
+    return san_get(cert, NID_issuer_alt_name, seq, ian, ian_size, NULL, NULL, 0);
+}
+
+int gnutls_x509_crt_get_issuer_alt_name2(gnutls_x509_crt_t cert, unsigned int seq, void *ian, size_t *ian_size,
+                                         unsigned int *ian_type, unsigned int *critical)
+{
+    (void)critical; /* GnuTLS leaves it untouched */
+    return san_get(cert, NID_issuer_alt_name, seq, ian, ian_size, ian_type, NULL, 0);
+}
+
+int gnutls_x509_crt_get_issuer_alt_othername_oid(gnutls_x509_crt_t cert, unsigned int seq, void *ret,
+                                                 size_t *ret_size)
+{
+    return san_get(cert, NID_issuer_alt_name, seq, ret, ret_size, NULL, NULL, 1);
+}
+
+int gnossl_gn_type(const GENERAL_NAME *gn)
+{
+    return san_type(gn);
+}
+
+int gnossl_gn_value(const GENERAL_NAME *gn, gnutls_datum_t *out, int *text)
+{
+    return san_value(gn, out, text);
 }

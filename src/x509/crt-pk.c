@@ -237,3 +237,27 @@ int gnutls_x509_crt_get_pk_ecc_raw(gnutls_x509_crt_t crt, gnutls_ecc_curve_t *cu
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_pkey_ecc_raw(crt_pkey(crt), curve, x, y);
 }
+
+int gnutls_x509_crt_get_pk_dsa_raw(gnutls_x509_crt_t crt, gnutls_datum_t *p, gnutls_datum_t *q, gnutls_datum_t *g,
+                                   gnutls_datum_t *y)
+{
+    if (crt == NULL || crt->x509 == NULL || p == NULL || q == NULL || g == NULL || y == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY *pkey = crt_pkey(crt);
+    if (gnossl_pkey_algorithm(pkey) != GNUTLS_PK_DSA)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_datum_t *out[4] = {p, q, g, y};
+    static const char *const names[4] = {OSSL_PKEY_PARAM_FFC_P, OSSL_PKEY_PARAM_FFC_Q, OSSL_PKEY_PARAM_FFC_G,
+                                         OSSL_PKEY_PARAM_PUB_KEY};
+    for (int i = 0; i < 4; i++) {
+        int ret = gnossl_pkey_bn_datum(pkey, names[i], out[i]);
+        if (ret < 0) {
+            for (int j = 0; j < i; j++) {
+                gnutls_free(out[j]->data);
+                out[j]->data = NULL;
+            }
+            return ret;
+        }
+    }
+    return 0;
+}

@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* The X509 to modify, created on first use; marks the DER stale. */
-static X509 *wx(gnutls_x509_crt_t c)
+X509 *gnossl_crt_wx(gnutls_x509_crt_t c)
 {
     if (c->x509 == NULL) {
         c->x509 = X509_new();
@@ -21,6 +21,8 @@ static X509 *wx(gnutls_x509_crt_t c)
     c->dirty = 1;
     return c->x509;
 }
+
+static X509 *wx(gnutls_x509_crt_t c) { return gnossl_crt_wx(c); }
 
 int gnossl_crt_sync(gnutls_x509_crt_t c)
 {
@@ -99,47 +101,13 @@ int gnutls_x509_crt_set_expiration_time(gnutls_x509_crt_t cert, time_t exp_time)
     return set_time(cert, exp_time, 1);
 }
 
-/* One attribute: raw DER value, or text encoded the way GnuTLS encodes
- * known attributes (PrintableString for C, IA5 for e-mail and DC,
- * UTF8String otherwise). */
-static int name_add(X509_NAME *n, const char *oid, unsigned raw, const void *name, unsigned size)
-{
-    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
-    if (obj == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    X509_NAME_ENTRY *e = NULL;
-    if (raw) {
-        const unsigned char *p = name;
-        ASN1_TYPE *t = d2i_ASN1_TYPE(NULL, &p, size);
-        if (t && t->type != V_ASN1_BOOLEAN && t->type != V_ASN1_NULL && t->type != V_ASN1_OBJECT)
-            e = X509_NAME_ENTRY_create_by_OBJ(NULL, obj, t->type, ASN1_STRING_get0_data(t->value.asn1_string),
-                                              ASN1_STRING_length(t->value.asn1_string));
-        ASN1_TYPE_free(t);
-    } else {
-        int type = V_ASN1_UTF8STRING;
-        if (strcmp(oid, GNUTLS_OID_X520_COUNTRY_NAME) == 0)
-            type = V_ASN1_PRINTABLESTRING;
-        else if (strcmp(oid, GNUTLS_OID_PKCS9_EMAIL) == 0 || strcmp(oid, GNUTLS_OID_LDAP_DC) == 0)
-            type = V_ASN1_IA5STRING;
-        e = X509_NAME_ENTRY_create_by_OBJ(NULL, obj, type, name, (int)size);
-    }
-    ASN1_OBJECT_free(obj);
-    if (e == NULL) {
-        ERR_clear_error();
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    }
-    int ok = X509_NAME_add_entry(n, e, -1, 0);
-    X509_NAME_ENTRY_free(e);
-    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-}
-
 int gnutls_x509_crt_set_dn_by_oid(gnutls_x509_crt_t crt, const char *oid, unsigned int raw_flag, const void *name,
                                   unsigned int sizeof_name)
 {
     X509 *x;
     if (crt == NULL || oid == NULL || name == NULL || sizeof_name == 0 || (x = wx(crt)) == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return name_add(X509_get_subject_name(x), oid, raw_flag, name, sizeof_name);
+    return gnossl_name_add(X509_get_subject_name(x), oid, raw_flag, name, sizeof_name);
 }
 
 int gnutls_x509_crt_set_issuer_dn_by_oid(gnutls_x509_crt_t crt, const char *oid, unsigned int raw_flag,
@@ -148,7 +116,7 @@ int gnutls_x509_crt_set_issuer_dn_by_oid(gnutls_x509_crt_t crt, const char *oid,
     X509 *x;
     if (crt == NULL || oid == NULL || name == NULL || sizeof_name == 0 || (x = wx(crt)) == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return name_add(X509_get_issuer_name(x), oid, raw_flag, name, sizeof_name);
+    return gnossl_name_add(X509_get_issuer_name(x), oid, raw_flag, name, sizeof_name);
 }
 
 int gnutls_x509_crt_set_key(gnutls_x509_crt_t crt, gnutls_x509_privkey_t key)
@@ -172,7 +140,7 @@ int gnutls_x509_crt_set_pubkey(gnutls_x509_crt_t crt, gnutls_pubkey_t key)
 }
 
 /* Add or replace extension `nid`; extensions make a v3 certificate. */
-static int put_ext(gnutls_x509_crt_t c, int nid, void *value, int critical)
+int gnossl_crt_put_ext(gnutls_x509_crt_t c, int nid, void *value, int critical)
 {
     X509 *x = wx(c);
     if (x == NULL)
@@ -183,6 +151,11 @@ static int put_ext(gnutls_x509_crt_t c, int nid, void *value, int critical)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
     return 0;
+}
+
+static int put_ext(gnutls_x509_crt_t c, int nid, void *value, int critical)
+{
+    return gnossl_crt_put_ext(c, nid, value, critical);
 }
 
 int gnutls_x509_crt_set_basic_constraints(gnutls_x509_crt_t crt, unsigned int ca, int pathLenConstraint)
@@ -279,7 +252,7 @@ int gnutls_x509_crt_set_authority_key_id(gnutls_x509_crt_t cert, const void *id,
     return set_key_id(cert, NID_authority_key_identifier, id, id_size);
 }
 
-static GENERAL_NAME *make_gn(gnutls_x509_subject_alt_name_t type, const void *data, unsigned size)
+GENERAL_NAME *gnossl_make_gn(gnutls_x509_subject_alt_name_t type, const void *data, unsigned size)
 {
     GENERAL_NAME *gn = GENERAL_NAME_new();
     ASN1_STRING *s = NULL;
@@ -297,6 +270,17 @@ static GENERAL_NAME *make_gn(gnutls_x509_subject_alt_name_t type, const void *da
         t = GEN_URI;
         s = ASN1_IA5STRING_new();
         break;
+    case GNUTLS_SAN_DN: {
+        /* data is the DER of a Name */
+        const unsigned char *p = data;
+        X509_NAME *dn = d2i_X509_NAME(NULL, &p, (long)size);
+        if (gn == NULL || dn == NULL) {
+            X509_NAME_free(dn);
+            goto bad;
+        }
+        GENERAL_NAME_set0_value(gn, GEN_DIRNAME, dn);
+        return gn;
+    }
     case GNUTLS_SAN_IPADDRESS:
         if (size != 4 && size != 16)
             goto bad;
@@ -327,7 +311,7 @@ int gnutls_x509_crt_set_subject_alt_name(gnutls_x509_crt_t crt, gnutls_x509_subj
         gns = X509_get_ext_d2i(crt->x509, NID_subject_alt_name, &crit, NULL);
     if (gns == NULL)
         gns = GENERAL_NAMES_new();
-    GENERAL_NAME *gn = make_gn(type, data, data_size);
+    GENERAL_NAME *gn = gnossl_make_gn(type, data, data_size);
     if (gns == NULL || gn == NULL || !sk_GENERAL_NAME_push(gns, gn)) {
         GENERAL_NAME_free(gn);
         GENERAL_NAMES_free(gns);
@@ -355,7 +339,9 @@ static int crt_sign(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer, EVP_PKEY *k
     if (crt == NULL || key == NULL || (x = wx(crt)) == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     X509_NAME *iname = issuer && issuer->x509 ? X509_get_subject_name(issuer->x509) : X509_get_subject_name(x);
-    if (!X509_set_issuer_name(x, iname))
+    /* copying an empty subject leaves the issuer as it was (GnuTLS's
+     * ASN.1 copy of an empty sequence changes nothing) */
+    if (X509_NAME_entry_count(iname) > 0 && !X509_set_issuer_name(x, iname))
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(key);
     const EVP_MD *md = NULL;

@@ -5,6 +5,8 @@
 #include "x509/x509.h"
 
 #include <openssl/asn1.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
 #include <string.h>
@@ -540,4 +542,89 @@ const char *gnutls_x509_dn_oid_name(const char *oid, unsigned int flags)
     if (a && a->name)
         return a->name;
     return (flags & GNUTLS_X509_DN_OID_RETURN_OID) ? oid : NULL;
+}
+
+/* ---- writing (used by the set_dn_by_oid functions and dn-parse.c) ---- */
+
+const char *gnossl_dn_ldap_oid(const char *name, size_t n)
+{
+    for (size_t i = 0; i < sizeof dn_attrs / sizeof dn_attrs[0]; i++)
+        if (dn_attrs[i].name && strlen(dn_attrs[i].name) == n && OPENSSL_strncasecmp(dn_attrs[i].name, name, n) == 0)
+            return dn_attrs[i].oid;
+    return NULL;
+}
+
+/* PrintableString's alphabet (X.680) */
+static int printable_ok(const unsigned char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = d[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              (c != 0 && strchr(" '()+,-./:=?", c) != NULL)))
+            return 0;
+    }
+    return 1;
+}
+
+int gnossl_name_add(X509_NAME *name, const char *oid, unsigned raw, const void *data, unsigned size)
+{
+    if (name == NULL || oid == NULL || data == NULL || size == 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
+    if (obj == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    X509_NAME_ENTRY *e = NULL;
+    int ret = 0;
+    if (raw) {
+        /* data is the DER of the value */
+        const unsigned char *p = data;
+        ASN1_TYPE *t = d2i_ASN1_TYPE(NULL, &p, (long)size);
+        if (t && t->type != V_ASN1_BOOLEAN && t->type != V_ASN1_NULL && t->type != V_ASN1_OBJECT &&
+            t->type != V_ASN1_SEQUENCE && t->type != V_ASN1_SET)
+            e = X509_NAME_ENTRY_create_by_OBJ(NULL, obj, t->type, ASN1_STRING_get0_data(t->value.asn1_string),
+                                              ASN1_STRING_length(t->value.asn1_string));
+        ASN1_TYPE_free(t);
+        if (e == NULL)
+            ret = GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    } else {
+        const struct dn_attr *a = attr_find(oid);
+        int type = -1;
+        if (a != NULL) {
+            switch (a->kind) {
+            case K_DIRSTRING:
+                type = printable_ok(data, size) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
+                break;
+            case K_PRINTABLE:
+                type = V_ASN1_PRINTABLESTRING;
+                break;
+            case K_IA5:
+                type = V_ASN1_IA5STRING;
+                break;
+            case K_UTF8:
+                type = V_ASN1_UTF8STRING;
+                break;
+            case K_NUMERIC:
+                type = V_ASN1_NUMERICSTRING;
+                break;
+            case K_OCTET:
+                type = V_ASN1_OCTET_STRING;
+                break;
+            case K_BMP:
+                type = V_ASN1_BMPSTRING;
+                break;
+            default:
+                break;
+            }
+        }
+        if (type < 0)
+            ret = GNOSSL_ERR(GNUTLS_E_X509_UNSUPPORTED_OID);
+        else if ((e = X509_NAME_ENTRY_create_by_OBJ(NULL, obj, type, data, (int)size)) == NULL)
+            ret = GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_VALID);
+    }
+    ASN1_OBJECT_free(obj);
+    if (ret == 0 && !X509_NAME_add_entry(name, e, -1, 0))
+        ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    X509_NAME_ENTRY_free(e);
+    ERR_clear_error();
+    return ret;
 }

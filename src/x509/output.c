@@ -380,6 +380,13 @@ static int idna_display(const char *name, size_t n, struct out *o)
     return o->err ? -1 : 0;
 }
 
+/* Bytes as text, '.' for what is not printable ASCII. */
+static void add_ascii(struct out *o, const unsigned char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        add(o, (d[i] >= 0x20 && d[i] < 0x7f) ? (const char *)&d[i] : ".", 1);
+}
+
 static void print_general_name(struct out *o, const GENERAL_NAME *gn, const char *indent)
 {
     const unsigned char *d;
@@ -442,6 +449,8 @@ static void print_general_name(struct out *o, const GENERAL_NAME *gn, const char
             if (len > 0) {
                 addf(o, "%sotherName DER: ", indent);
                 add_hex(o, der, (size_t)len);
+                addf(o, "\n%sotherName ASCII: ", indent);
+                add_ascii(o, der, (size_t)len);
                 addf(o, "\n");
                 OPENSSL_free(der);
             }
@@ -623,6 +632,69 @@ static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext
             }
         }
         CERTIFICATEPOLICIES_free(cp);
+        return;
+    }
+    case NID_inhibit_any_policy:
+        addf(o, "\t\tInhibit anyPolicy skip certs: %ld (%s)\n", ASN1_INTEGER_get(v), cr);
+        ASN1_INTEGER_free(v);
+        return;
+    case NID_tlsfeature: {
+        STACK_OF(ASN1_INTEGER) *fl = v;
+        addf(o, "\t\tTLS Features (%s):\n", cr);
+        for (int i = 0; i < sk_ASN1_INTEGER_num(fl); i++) {
+            long f = ASN1_INTEGER_get(sk_ASN1_INTEGER_value(fl, i));
+            if (f == 5)
+                addf(o, "\t\t\tOCSP Status Request(5)\n");
+            else
+                addf(o, "\t\t\t%ld\n", f);
+        }
+        sk_ASN1_INTEGER_pop_free(fl, ASN1_INTEGER_free);
+        return;
+    }
+    case NID_proxyCertInfo: {
+        PROXY_CERT_INFO_EXTENSION *pci = v;
+        char t[128];
+        addf(o, "\t\tProxy Certificate Information (%s):\n", cr);
+        if (pci->pcPathLengthConstraint)
+            addf(o, "\t\t\tPath Length Constraint: %ld\n", ASN1_INTEGER_get(pci->pcPathLengthConstraint));
+        gnossl_oid_text(pci->proxyPolicy->policyLanguage, t, sizeof t);
+        addf(o, "\t\t\tPolicy Language: %s%s\n", t,
+             strcmp(t, "1.3.6.1.5.5.7.21.1") == 0   ? " (id-ppl-inheritALL)"
+             : strcmp(t, "1.3.6.1.5.5.7.21.2") == 0 ? " (id-ppl-independent)"
+                                                    : "");
+        if (pci->proxyPolicy->policy) {
+            const unsigned char *d = ASN1_STRING_get0_data(pci->proxyPolicy->policy);
+            size_t n = (size_t)ASN1_STRING_length(pci->proxyPolicy->policy);
+            addf(o, "\t\t\tPolicy:\n\t\t\t\tASCII: ");
+            add_ascii(o, d, n);
+            addf(o, "\n\t\t\t\tHexdump: ");
+            add_hex(o, d, n);
+            addf(o, "\n");
+        }
+        PROXY_CERT_INFO_EXTENSION_free(pci);
+        return;
+    }
+    case NID_name_constraints: {
+        NAME_CONSTRAINTS *nc = v;
+        addf(o, "\t\tName Constraints (%s):\n", cr);
+        for (int pass = 0; pass < 2; pass++) {
+            STACK_OF(GENERAL_SUBTREE) *st = pass ? nc->excludedSubtrees : nc->permittedSubtrees;
+            if (sk_GENERAL_SUBTREE_num(st) <= 0)
+                continue;
+            addf(o, "\t\t\t%s:\n", pass ? "Excluded" : "Permitted");
+            for (int i = 0; i < sk_GENERAL_SUBTREE_num(st); i++) {
+                const GENERAL_NAME *gn = sk_GENERAL_SUBTREE_value(st, i)->base;
+                if (gn->type == GEN_IPADD) {
+                    gnutls_datum_t ip = {(unsigned char *)ASN1_STRING_get0_data(gn->d.ip),
+                                         (unsigned)ASN1_STRING_length(gn->d.ip)};
+                    char txt[128];
+                    if (gnossl_cidr_text(&ip, txt, sizeof txt) == 0)
+                        addf(o, "\t\t\t\tIPAddress: %s\n", txt);
+                } else
+                    print_general_name(o, gn, "\t\t\t\t");
+            }
+        }
+        NAME_CONSTRAINTS_free(nc);
         return;
     }
     default:

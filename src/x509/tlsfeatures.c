@@ -101,3 +101,29 @@ unsigned gnutls_x509_tlsfeatures_check_crt(gnutls_x509_tlsfeatures_t feat, gnutl
     gnutls_x509_tlsfeatures_deinit(own);
     return ok;
 }
+
+STACK_OF(ASN1_INTEGER) *gnossl_tlsfeatures_stack(gnutls_x509_tlsfeatures_t f)
+{
+    STACK_OF(ASN1_INTEGER) *list = sk_ASN1_INTEGER_new_null();
+    for (unsigned i = 0; list && i < f->size; i++) {
+        ASN1_INTEGER *v = ASN1_INTEGER_new();
+        if (v == NULL || !ASN1_INTEGER_set(v, f->feature[i]) || !sk_ASN1_INTEGER_push(list, v)) {
+            ASN1_INTEGER_free(v);
+            sk_ASN1_INTEGER_pop_free(list, ASN1_INTEGER_free);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+int gnutls_x509_crt_set_tlsfeatures(gnutls_x509_crt_t crt, gnutls_x509_tlsfeatures_t features)
+{
+    if (crt == NULL || features == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    STACK_OF(ASN1_INTEGER) *list = gnossl_tlsfeatures_stack(features);
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    int ret = gnossl_crt_put_ext(crt, NID_tlsfeature, list, 0);
+    sk_ASN1_INTEGER_pop_free(list, ASN1_INTEGER_free);
+    return ret;
+}

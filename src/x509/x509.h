@@ -114,7 +114,34 @@ int gnossl_bmp_to_utf8(const unsigned char *in, size_t n, gnutls_datum_t *out);
 /* Dotted OID text of an ASN1_OBJECT into buf (>= 128 bytes). */
 void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
 
+/* ---- writing names (dn.c, dn-parse.c) ---- */
+/* OID of a GnuTLS/LDAP attribute name (case-insensitive), NULL if unknown. */
+const char *gnossl_dn_ldap_oid(const char *name, size_t n);
+/* Append one attribute as a new RDN: raw = DER of the value, else text
+ * encoded with the string type GnuTLS picks for that attribute. */
+int gnossl_name_add(X509_NAME *name, const char *oid, unsigned raw, const void *data, unsigned size);
+/* Parse an RFC 4514 string and feed its components, last first, to set. */
+typedef int (*gnossl_set_dn_fn)(void *obj, const char *oid, unsigned raw, const void *value, unsigned size);
+int gnossl_dn_parse(const char *dn, const char **err, gnossl_set_dn_fn set, void *obj);
+
 /* ---- certificates (crt*.c) ---- */
+/* The X509 of a certificate being built (created on first use); marks
+ * the cached DER stale.  NULL on allocation failure. */
+X509 *gnossl_crt_wx(gnutls_x509_crt_t c);
+/* Add or replace (in place) an extension; makes the certificate v3. */
+int gnossl_crt_put_ext(gnutls_x509_crt_t c, int nid, void *value, int critical);
+int gnossl_crt_put_raw_ext(gnutls_x509_crt_t c, const char *oid, const void *der, size_t len, int critical);
+/* A GeneralName of a GnuTLS SAN type (DNS, e-mail, URI, IP, DN as DER);
+ * NULL for other types or bad data. */
+GENERAL_NAME *gnossl_make_gn(gnutls_x509_subject_alt_name_t type, const void *data, unsigned size);
+/* GnuTLS SAN type of a GeneralName (-1 if none) and its value as GnuTLS
+ * returns it (text: NUL-terminated string). */
+int gnossl_gn_type(const GENERAL_NAME *gn);
+int gnossl_gn_value(const GENERAL_NAME *gn, gnutls_datum_t *out, int *text);
+/* The DER value of the indx-th extension with that OID (0 or
+ * GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE). */
+int gnossl_crt_ext_value(gnutls_x509_crt_t c, const char *oid, unsigned indx, gnutls_datum_t *out,
+                         unsigned *critical);
 
 /* Re-encode `der` after setters changed the X509 (crt-write.c). */
 int gnossl_crt_sync(gnutls_x509_crt_t c);
@@ -125,6 +152,17 @@ time_t gnossl_asn1_time_to_time(const ASN1_TIME *t);
 
 /* Subject alternative names of a certificate (caller frees), NULL if none. */
 GENERAL_NAMES *gnossl_crt_sans(gnutls_x509_crt_t cert, unsigned *critical);
+
+/* A policy of the certificatePolicies extension as GnuTLS returns it. */
+int gnossl_policy_fill(const POLICYINFO *pi, struct gnutls_x509_policy_st *policy);
+/* Name constraints (name-constraints.c): DER of the extension value into
+ * nc (flags: GNUTLS_NAME_CONSTRAINTS_FLAG_APPEND), nc as OpenSSL's
+ * structure, and "address/prefix" text of an address+mask. */
+int gnossl_nc_import(const unsigned char *der, size_t len, gnutls_x509_name_constraints_t nc, unsigned flags);
+NAME_CONSTRAINTS *gnossl_nc_to_openssl(gnutls_x509_name_constraints_t nc);
+int gnossl_cidr_text(const gnutls_datum_t *ipmask, char *out, size_t outsz);
+/* TLS features as the extension's SEQUENCE OF INTEGER (caller frees). */
+STACK_OF(ASN1_INTEGER) *gnossl_tlsfeatures_stack(gnutls_x509_tlsfeatures_t f);
 
 /* ---- keys ---- */
 /* A BIGNUM parameter as GnuTLS's raw datum (leading zero if top bit set). */

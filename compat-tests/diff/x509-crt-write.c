@@ -1,0 +1,592 @@
+/* Differential test of certificate building: every gnutls_x509_crt_set_*
+ * extension setter on a fresh certificate, signed with RSA PKCS#1 v1.5
+ * (deterministic: the DER must match byte for byte), then the matching
+ * getters on the re-imported certificate and its full print.  Also the
+ * raw getters (signature, unique IDs, DSA key, extensions by index and
+ * OID, key purpose checks).  Output identical on real GnuTLS and gnossl. */
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <gnutls/x509-ext.h>
+#include <gnutls/abstract.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char key_pem[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCt1garekN+UddO\n"
+    "Cndn72V30ciIdRyZ939vZGuc2029LapMB9mnlJgpdZeocdzKWg0pSKIKLRLqAWLO\n"
+    "wn0Ub81aWDk+hzOquyNmONzoEuPzXRPVmA+SHw7Ybn4R/fu1QYNOOgBQyguwJuvj\n"
+    "zHNnAvLgcxAVIHsjakmnc3I9VUVm6rCPMezJXHL7fTYg+YortbUHQcZRLmuDuyWh\n"
+    "yL3LUayK4k5aMCg/iHguKviVcZ7gZJBDo1bPfi+Ha2jtGjBeMy2cmyGb9a7Q0/wu\n"
+    "2flOlZyYR6KCfuoToUebdbKxp4+NH3G5R+ReoG9RDKCZ2L8RwmB1Qk4WrGxu+egF\n"
+    "/3r5mQ+XAgMBAAECggEABZ2FR6LCbWEtaEr0Qno8N9uh8658xwh0qF+BDmcTIspH\n"
+    "1v7l7ADjzWsMBBfxfuPbyvqaqWN9WevDilREABYAdyukZb2uUJSM9y9dC24YyPK3\n"
+    "wk2QKzMvopQnJGOk7tz35d3/xpxQNld7hTdEfw5cVB3DZjtPXvx+9pbHGO4ZONLM\n"
+    "UgNvd7HH6sJOGa2VTFbk4KO5v+XqNqIId5YVfXuIQWECwaINUd8xIPLqDY3dmoQR\n"
+    "mGUJfLsFk74rjjM9zvIinF2x0Bm1gstI3HU47MCVGMObGqsCjB6VVVx9KPlZrGcu\n"
+    "pvrZXewFx2Cm8NX2uzSOmhI7eO/4aor81INbWAJXWQKBgQDVguKP9zaiE83aps6J\n"
+    "S5YA67Wymou9NQZ4OvQkehZHfrgN+jXRSNMTzIbtZZzVs4Kf11EihvVVvIK+UXHr\n"
+    "YKOYyiglJEPZii1pniybVnjnj46nNM5wydsm5X/mIgIfivwVgez4xXg/7JRYxziy\n"
+    "34BpToVV+9NhZgwTgjzW0/ZKIwKBgQDQbe07ytyz8D5t+xz6mMEdAbeQMQ2Q2zEZ\n"
+    "EluK+sRvdTeoagmz9wJr+5L+MO3rWegXyfZQm6uE7l7lVU2S9wmmLL5sG115T76t\n"
+    "rwT99QcUZxSozIbZaJgfBkbBny8YARE285N4vxShnnZOqBIiED4ef0ajULoqDP3e\n"
+    "P8cDB5A5/QKBgCN8GUNsBrxxJilMx86xrUCB7DS+0rKjeWvKAIF/eOxw9w37o64g\n"
+    "uFP2DgaueJ5bsz31fxqJ64RQTDptNs2zxfzCvGFP4abp/Botm6RFftqdVUwczqKY\n"
+    "KcARLGyHAmtTognBCi1eRFn7a7xFf/ragnD+B9L+g2cQmrkzUAE0QR6ZAoGAXttI\n"
+    "dkfSvcl+gAsimyHd8VeQtPy+EcjPxXtHUi7iK1+LXwgzNkYaQg6STUDzZoLaT8lI\n"
+    "YlMWcj8RzQlPbq0jJQ+D8itaFRWnz9+xQ+q5uB1Zl6DNVjB12ti+ZuwNQL1rmjis\n"
+    "Su2bdBpr+UwgRIRj4PlHqpfYwb574yPfbI+KofkCgYEAk7vRlwuu9ra5yj2h9Efj\n"
+    "jVqU1LjCMZu0xzuJdSVB35PCQV8HZDJGg/3t80k5EZqaNkZnWAHvmf/hs87BZPSJ\n"
+    "r6DRCbn3H36bbbcagk2JJdGbrUx/SH8VPBXIeO2Vp8FO2xJx1w1mizDoalJ1vcpj\n"
+    "m4qSgFw7+v/GD8uVg+PqqHg=\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
+static const char dsa_crt_pem[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIC0jCCAoCgAwIBAgIUaFiPhjF9nxhsYMZE/QLvyiw1sd0wCwYJYIZIAWUDBAMC\n"
+    "MA4xDDAKBgNVBAMMA2RzYTAeFw0yNjExMjQwMDIzMTRaFw0zNjExMjEwMDIzMTRa\n"
+    "MA4xDDAKBgNVBAMMA2RzYTCCAb8wggEzBgcqhkjOOAQBMIIBJgKBgQDJFTLClrY+\n"
+    "FqbPStDnCufeXqBCQBrv7ZjRUAhdlJpIgs340rBYysFgngAxISU/G/ZZgRVXV4a2\n"
+    "0Zuz2bgFYrfJHaya15lsWHtzXrLejkICWkp7m0wrhtJNnsDysgfoWziJTozOmYdK\n"
+    "YV28d0NyWH/SUnaRAFaiPk4v+WauLJ3iAQIdAJcFhLaeeSsYZPmFbBA9fTVu3VYf\n"
+    "vs/O7+06STkCgYBWN/ePV3PrY4rhjNUR8BHAyBLnHIXbOtWz2m+YjhyRfXd2W3Zd\n"
+    "cP+EjTtaTm/k755TdDJ5jalsuG/Irc7B8uJBxBCtjp1u+OfdMtrwSFa/j2Nz6CUS\n"
+    "Vm9ysEct1TMaz4BtB9jzOFj8KbRWmuoeMcN0JgncGoWgRW7J6uXt9WwNRQOBhQAC\n"
+    "gYEAjqygMmUI49dFsE6dXwsY4glA/UccwuX+/KvPCcgtRdhzxIjbWZAXbY8li6+T\n"
+    "/7jg7PC4wZ7fe6orgXENLND2akU9KdS4SPlILw+8CBCIbBegmZvTTxJJ6+vFrvzx\n"
+    "F5/2MHMWVkZ5nE+6aCPxqmu5F03EnVMgeV1i/gWeJt3Q9A6jUzBRMB0GA1UdDgQW\n"
+    "BBQRy3XChgMqm+sQ8PXE+70631VUozAfBgNVHSMEGDAWgBQRy3XChgMqm+sQ8PXE\n"
+    "+70631VUozAPBgNVHRMBAf8EBTADAQH/MAsGCWCGSAFlAwQDAgM/ADA8AhwUm8qb\n"
+    "a1E/1Crz7WPNKV/BF96sTRL63q79CQNOAhxX+aWDy9MWShiIsTpAQjB0S3aMj/Pg\n"
+    "3tNdtCAf\n"
+    "-----END CERTIFICATE-----\n"
+    ;
+
+static gnutls_x509_privkey_t key;
+
+static void hex(const char *label, const unsigned char *d, size_t n)
+{
+    printf("%s(%u)=", label, (unsigned)n);
+    for (size_t i = 0; i < n; i++)
+        printf("%02x", d[i]);
+    printf("\n");
+}
+
+static gnutls_x509_crt_t base(void)
+{
+    gnutls_x509_crt_t c;
+    gnutls_x509_crt_init(&c);
+    gnutls_x509_crt_set_version(c, 3);
+    gnutls_x509_crt_set_serial(c, "\x01\x02\x03", 3);
+    gnutls_x509_crt_set_activation_time(c, 1700000000);
+    gnutls_x509_crt_set_expiration_time(c, 1900000000);
+    gnutls_x509_crt_set_dn_by_oid(c, GNUTLS_OID_X520_COMMON_NAME, 0, "Base", 4);
+    gnutls_x509_crt_set_key(c, key);
+    return c;
+}
+
+/* Print what the re-imported certificate says through the getters. */
+static void getters(gnutls_x509_crt_t c)
+{
+    char buf[1024];
+    size_t sz;
+    unsigned crit, i, type, reasons;
+    int r;
+    gnutls_datum_t d;
+
+    for (i = 0; i < 16; i++) {
+        sz = sizeof buf;
+        r = gnutls_x509_crt_get_extension_info(c, i, buf, &sz, &crit);
+        if (r < 0) {
+            printf("ext_info[%u]=%d\n", i, r);
+            break;
+        }
+        printf("ext_info[%u]=%d %s crit=%u\n", i, r, buf, crit);
+        sz = sizeof buf;
+        r = gnutls_x509_crt_get_extension_data(c, i, buf, &sz);
+        printf("ext_data[%u]=%d\n", i, r);
+        if (r >= 0)
+            hex("  data", (unsigned char *)buf, sz);
+        r = gnutls_x509_crt_get_extension_data2(c, i, &d);
+        printf("ext_data2[%u]=%d %u\n", i, r, r >= 0 ? d.size : 0);
+        if (r >= 0)
+            gnutls_free(d.data);
+        sz = sizeof buf;
+        r = gnutls_x509_crt_get_extension_oid(c, i, buf, &sz);
+        printf("ext_oid[%u]=%d %s\n", i, r, r >= 0 ? buf : "");
+    }
+    for (i = 0; i < 4; i++) {
+        sz = sizeof buf;
+        reasons = 99;
+        crit = 99;
+        r = gnutls_x509_crt_get_crl_dist_points(c, i, buf, &sz, &reasons, &crit);
+        printf("crl_dist[%u]=%d", i, r);
+        if (r >= 0)
+            printf(" %.*s reasons=%u crit=%u", (int)sz, buf, reasons, crit);
+        printf("\n");
+        if (r < 0)
+            break;
+    }
+    for (i = 0; i < 4; i++) {
+        r = gnutls_x509_crt_get_authority_info_access(c, i, GNUTLS_IA_ACCESSMETHOD_OID, &d, &crit);
+        printf("aia[%u]=%d", i, r);
+        if (r >= 0) {
+            printf(" %.*s crit=%u", (int)d.size, d.data, crit);
+            gnutls_free(d.data);
+            r = gnutls_x509_crt_get_authority_info_access(c, i, GNUTLS_IA_URI, &d, NULL);
+            printf(" uri=%d %.*s", r, r >= 0 ? (int)d.size : 0, r >= 0 ? (char *)d.data : "");
+            if (r >= 0)
+                gnutls_free(d.data);
+        }
+        printf("\n");
+        if (r < 0)
+            break;
+    }
+    unsigned skip = 0;
+    r = gnutls_x509_crt_get_inhibit_anypolicy(c, &skip, &crit);
+    printf("inhibit_anypolicy=%d skip=%u\n", r, r >= 0 ? skip : 0);
+    for (i = 0; i < 4; i++) {
+        struct gnutls_x509_policy_st pol;
+        r = gnutls_x509_crt_get_policy(c, i, &pol, &crit);
+        printf("policy[%u]=%d", i, r);
+        if (r >= 0) {
+            printf(" %s crit=%u q=%u", pol.oid, crit, pol.qualifiers);
+            for (unsigned q = 0; q < pol.qualifiers; q++)
+                printf(" [%d %u %s]", pol.qualifier[q].type, pol.qualifier[q].size, pol.qualifier[q].data);
+            gnutls_x509_policy_release(&pol);
+        }
+        printf("\n");
+        if (r < 0)
+            break;
+    }
+    for (i = 0; i < 6; i++) {
+        sz = sizeof buf;
+        r = gnutls_x509_crt_get_subject_alt_name2(c, i, buf, &sz, &type, &crit);
+        printf("san[%u]=%d", i, r);
+        if (r == GNUTLS_SAN_OTHERNAME) {
+            hex(" othername", (unsigned char *)buf, sz);
+            sz = sizeof buf;
+            r = gnutls_x509_crt_get_subject_alt_othername_oid(c, i, buf, &sz);
+            printf("  oid=%d %s\n", r, r >= 0 ? buf : "");
+            continue;
+        }
+        if (r >= 0)
+            printf(" type=%u size=%u", type, (unsigned)sz);
+        printf("\n");
+        if (r < 0)
+            break;
+    }
+    for (i = 0; i < 4; i++) {
+        sz = sizeof buf;
+        r = gnutls_x509_crt_get_issuer_alt_name2(c, i, buf, &sz, &type, &crit);
+        printf("ian[%u]=%d", i, r);
+        if (r >= 0)
+            hex(" v", (unsigned char *)buf, sz);
+        else
+            printf("\n");
+        if (r < 0)
+            break;
+        sz = sizeof buf;
+        crit = 99;
+        r = gnutls_x509_crt_get_issuer_alt_name(c, i, buf, &sz, &crit);
+        printf("ian1[%u]=%d crit=%u\n", i, r, crit);
+    }
+    time_t a = 0, b = 0;
+    r = gnutls_x509_crt_get_private_key_usage_period(c, &a, &b, &crit);
+    printf("pkup=%d %ld %ld\n", r, r >= 0 ? (long)a : 0L, r >= 0 ? (long)b : 0L);
+    int pathlen = 0;
+    char *lang = NULL, *pol = NULL;
+    sz = 0;
+    r = gnutls_x509_crt_get_proxy(c, &crit, &pathlen, &lang, &pol, &sz);
+    printf("proxy=%d", r);
+    if (r >= 0)
+        printf(" crit=%u pathlen=%d lang=%s policy=%.*s", crit, pathlen, lang ? lang : "(null)", (int)sz,
+               pol ? pol : "");
+    printf("\n");
+    gnutls_free(lang);
+    gnutls_free(pol);
+    sz = sizeof buf;
+    r = gnutls_x509_crt_get_subject_unique_id(c, buf, &sz);
+    printf("subject_uid=%d", r);
+    if (r >= 0)
+        hex("", (unsigned char *)buf, sz);
+    else
+        printf("\n");
+    sz = sizeof buf;
+    r = gnutls_x509_crt_get_issuer_unique_id(c, buf, &sz);
+    printf("issuer_uid=%d", r);
+    if (r >= 0)
+        hex("", (unsigned char *)buf, sz);
+    else
+        printf("\n");
+    gnutls_x509_tlsfeatures_t f;
+    gnutls_x509_tlsfeatures_init(&f);
+    r = gnutls_x509_crt_get_tlsfeatures(c, f, 0, &crit);
+    printf("tlsfeatures=%d", r);
+    for (i = 0; r >= 0 && i < 8; i++) {
+        unsigned feat;
+        if (gnutls_x509_tlsfeatures_get(f, i, &feat) < 0)
+            break;
+        printf(" %u", feat);
+    }
+    printf("\n");
+    gnutls_x509_tlsfeatures_deinit(f);
+    gnutls_x509_name_constraints_t nc;
+    gnutls_x509_name_constraints_init(&nc);
+    r = gnutls_x509_crt_get_name_constraints(c, nc, 0, &crit);
+    printf("name_constraints=%d", r);
+    if (r >= 0) {
+        printf(" crit=%u", crit);
+        for (i = 0; i < 8; i++) {
+            if (gnutls_x509_name_constraints_get_permitted(nc, i, &type, &d) < 0)
+                break;
+            printf(" +%u:", type);
+            for (unsigned k = 0; k < d.size; k++)
+                printf("%02x", d.data[k]);
+        }
+        for (i = 0; i < 8; i++) {
+            if (gnutls_x509_name_constraints_get_excluded(nc, i, &type, &d) < 0)
+                break;
+            printf(" -%u:", type);
+            for (unsigned k = 0; k < d.size; k++)
+                printf("%02x", d.data[k]);
+        }
+    }
+    printf("\n");
+    gnutls_x509_name_constraints_deinit(nc);
+    for (i = 0; i < 3; i++) {
+        r = gnutls_x509_crt_get_extension_by_oid2(c, i == 2 ? "1.2.3.4.5" : GNUTLS_X509EXT_OID_BASIC_CONSTRAINTS, 0,
+                                                  &d, &crit);
+        printf("by_oid2[%u]=%d", i, r);
+        if (r >= 0) {
+            hex("", d.data, d.size);
+            gnutls_free(d.data);
+        } else
+            printf("\n");
+    }
+    sz = sizeof buf;
+    r = gnutls_x509_crt_get_signature(c, buf, &sz);
+    printf("signature=%d size=%u\n", r, (unsigned)sz);
+}
+
+static void finish(gnutls_x509_crt_t c, const char *label)
+{
+    gnutls_datum_t d;
+    int r = gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+    printf("== %s: sign=%d\n", label, r);
+    r = gnutls_x509_crt_export2(c, GNUTLS_X509_FMT_DER, &d);
+    printf("export=%d\n", r);
+    if (r >= 0) {
+        hex("der", d.data, d.size);
+        gnutls_x509_crt_t c2;
+        gnutls_x509_crt_init(&c2);
+        r = gnutls_x509_crt_import(c2, &d, GNUTLS_X509_FMT_DER);
+        printf("reimport=%d\n", r);
+        gnutls_free(d.data);
+        if (r >= 0) {
+            getters(c2);
+            r = gnutls_x509_crt_print(c2, GNUTLS_CRT_PRINT_FULL, &d);
+            printf("print=%d\n%s\n", r, r >= 0 ? (char *)d.data : "");
+            if (r >= 0)
+                gnutls_free(d.data);
+        }
+        gnutls_x509_crt_deinit(c2);
+    }
+    gnutls_x509_crt_deinit(c);
+}
+
+int main(void)
+{
+    gnutls_datum_t kd = { (unsigned char *)key_pem, sizeof key_pem - 1 };
+    gnutls_x509_crt_t c;
+    const char *err;
+    int r;
+
+    gnutls_global_init();
+    gnutls_x509_privkey_init(&key);
+    printf("key import=%d\n", gnutls_x509_privkey_import(key, &kd, GNUTLS_X509_FMT_PEM));
+
+    finish(base(), "base");
+
+    /* DN strings */
+    static const char *dns[] = {
+        "CN=Test,O=Org,C=GR",
+        "CN=a\\,b,OU=x+y,DC=example,DC=org",
+        "C=US,ST=Cal,L=SF,O=Printable Org,OU=Ümlaut,CN=host.example.com,EMAIL=a@b.c",
+        "UID=jdoe,CN=with \\\"quotes\\\",2.5.4.3=oidcn",
+        "CN=x,bogus=1",
+        "CN=hex\\41\\42",
+        "nocomma",
+        "",
+    };
+    for (unsigned i = 0; i < sizeof dns / sizeof dns[0]; i++) {
+        c = base();
+        err = NULL;
+        gnutls_x509_crt_t fresh;
+        gnutls_x509_crt_init(&fresh);
+        r = gnutls_x509_crt_set_dn(fresh, dns[i], &err);
+        printf("set_dn[%u]=%d err=%s\n", i, r, err ? err : "(null)");
+        gnutls_x509_crt_deinit(fresh);
+        gnutls_x509_crt_deinit(c);
+        gnutls_x509_crt_init(&c);
+        gnutls_x509_crt_set_version(c, 3);
+        gnutls_x509_crt_set_serial(c, "\x05", 1);
+        gnutls_x509_crt_set_activation_time(c, 1700000000);
+        gnutls_x509_crt_set_expiration_time(c, 1900000000);
+        gnutls_x509_crt_set_key(c, key);
+        if (gnutls_x509_crt_set_dn(c, dns[i], NULL) < 0) {
+            gnutls_x509_crt_deinit(c);
+            continue;
+        }
+        r = gnutls_x509_crt_set_issuer_dn(c, "CN=Issuer,O=Someone", &err);
+        printf("set_issuer_dn=%d\n", r);
+        /* sign2 replaces the issuer with the subject: export unsigned
+         * fields through the DN getters instead */
+        gnutls_datum_t dn;
+        r = gnutls_x509_crt_get_dn2(c, &dn);
+        printf("dn=%d %s\n", r, r >= 0 ? (char *)dn.data : "");
+        if (r >= 0)
+            gnutls_free(dn.data);
+        r = gnutls_x509_crt_get_issuer_dn2(c, &dn);
+        printf("issuer dn=%d %s\n", r, r >= 0 ? (char *)dn.data : "");
+        if (r >= 0)
+            gnutls_free(dn.data);
+        finish(c, dns[i]);
+    }
+
+    /* generic extension by OID, replace and critical */
+    c = base();
+    printf("set_ext=%d\n", gnutls_x509_crt_set_extension_by_oid(c, "1.2.3.4.5", "\x04\x03" "abc", 5, 0));
+    printf("set_ext crit=%d\n", gnutls_x509_crt_set_extension_by_oid(c, "1.2.3.4.6", "\x05\x00", 2, 1));
+    printf("set_ext again=%d\n", gnutls_x509_crt_set_extension_by_oid(c, "1.2.3.4.5", "\x04\x01" "z", 3, 1));
+    gnutls_x509_crt_set_basic_constraints(c, 1, 2);
+    finish(c, "ext_by_oid");
+    c = base();
+    printf("set_ext bad=%d\n", gnutls_x509_crt_set_extension_by_oid(c, "not an oid", "\x05\x00", 2, 1));
+    gnutls_x509_crt_deinit(c);
+
+    /* AIA */
+    c = base();
+    gnutls_datum_t u1 = { (unsigned char *)"http://ocsp.example.com/", 24 };
+    gnutls_datum_t u2 = { (unsigned char *)"http://ca.example.com/ca.crt", 28 };
+    printf("aia ocsp=%d\n", gnutls_x509_crt_set_authority_info_access(c, GNUTLS_IA_OCSP_URI, &u1));
+    printf("aia ca=%d\n", gnutls_x509_crt_set_authority_info_access(c, GNUTLS_IA_CAISSUERS_URI, &u2));
+    printf("aia bad=%d\n", gnutls_x509_crt_set_authority_info_access(c, GNUTLS_IA_URI, &u2));
+    finish(c, "aia");
+
+    /* CRL distribution points */
+    c = base();
+    printf("crldp=%d\n", gnutls_x509_crt_set_crl_dist_points(c, GNUTLS_SAN_URI, "http://crl.example.com/a.crl", 0));
+    printf("crldp2=%d\n", gnutls_x509_crt_set_crl_dist_points2(c, GNUTLS_SAN_URI, "http://crl2.example.com/b.crl", 29,
+                                                               GNUTLS_CRL_REASON_KEY_COMPROMISE |
+                                                                   GNUTLS_CRL_REASON_CA_COMPROMISE));
+    printf("crldp dns=%d\n", gnutls_x509_crt_set_crl_dist_points(c, GNUTLS_SAN_DNSNAME, "crl.example.net", 0));
+    finish(c, "crldp");
+
+    /* inhibit anyPolicy, policies */
+    c = base();
+    printf("inhibit=%d\n", gnutls_x509_crt_set_inhibit_anypolicy(c, 3));
+    struct gnutls_x509_policy_st pol;
+    memset(&pol, 0, sizeof pol);
+    pol.oid = "1.3.6.1.4.1.5484.1.10.99.1.0";
+    printf("policy1=%d\n", gnutls_x509_crt_set_policy(c, &pol, 0));
+    pol.oid = "2.23.140.1.2.1";
+    pol.qualifiers = 2;
+    pol.qualifier[0].type = GNUTLS_X509_QUALIFIER_URI;
+    pol.qualifier[0].data = "http://cps.example.com/";
+    pol.qualifier[0].size = 23;
+    pol.qualifier[1].type = GNUTLS_X509_QUALIFIER_NOTICE;
+    pol.qualifier[1].data = "Some notice text";
+    pol.qualifier[1].size = 16;
+    printf("policy2=%d\n", gnutls_x509_crt_set_policy(c, &pol, 0));
+    finish(c, "policies");
+
+    /* name constraints */
+    c = base();
+    gnutls_x509_name_constraints_t nc;
+    gnutls_x509_name_constraints_init(&nc);
+    gnutls_datum_t n1 = { (unsigned char *)"example.com", 11 };
+    gnutls_datum_t n2 = { (unsigned char *)"bad.example.com", 15 };
+    gnutls_datum_t n3 = { (unsigned char *)"\xc0\xa8\x00\x00\xff\xff\x00\x00", 8 };
+    gnutls_datum_t n4 = { (unsigned char *)"@example.com", 12 };
+    printf("nc +dns=%d\n", gnutls_x509_name_constraints_add_permitted(nc, GNUTLS_SAN_DNSNAME, &n1));
+    printf("nc +ip=%d\n", gnutls_x509_name_constraints_add_permitted(nc, GNUTLS_SAN_IPADDRESS, &n3));
+    printf("nc -dns=%d\n", gnutls_x509_name_constraints_add_excluded(nc, GNUTLS_SAN_DNSNAME, &n2));
+    printf("nc -email=%d\n", gnutls_x509_name_constraints_add_excluded(nc, GNUTLS_SAN_RFC822NAME, &n4));
+    printf("nc set=%d\n", gnutls_x509_crt_set_name_constraints(c, nc, 1));
+    gnutls_x509_name_constraints_deinit(nc);
+    gnutls_x509_crt_set_basic_constraints(c, 1, -1);
+    finish(c, "name constraints");
+
+    /* othername SANs, issuer alt names, TLS features, key usage period */
+    c = base();
+    printf("othername utf8=%d\n", gnutls_x509_crt_set_subject_alt_othername(c, "1.3.6.1.4.1.311.20.2.3", "user@REALM", 10,
+                                                                       GNUTLS_FSAN_ENCODE_UTF8_STRING));
+    printf("othername raw=%d\n", gnutls_x509_crt_set_subject_alt_othername(c, "1.3.6.1.5.5.7.8.9", "\x0c\x02hi", 4,
+                                                                      GNUTLS_FSAN_APPEND));
+    printf("san dns=%d\n", gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_DNSNAME, "a.example", 9, GNUTLS_FSAN_APPEND));
+    printf("ian=%d\n", gnutls_x509_crt_set_issuer_alt_name(c, GNUTLS_SAN_DNSNAME, "issuer.example", 14, 0));
+    printf("ian uri=%d\n", gnutls_x509_crt_set_issuer_alt_name(c, GNUTLS_SAN_URI, "http://x/", 9, GNUTLS_FSAN_APPEND));
+    printf("ian other=%d\n", gnutls_x509_crt_set_issuer_alt_othername(c, "1.2.3.4", "xyz", 3,
+                                                                   GNUTLS_FSAN_APPEND | GNUTLS_FSAN_ENCODE_OCTET_STRING));
+    gnutls_x509_tlsfeatures_t f;
+    gnutls_x509_tlsfeatures_init(&f);
+    gnutls_x509_tlsfeatures_add(f, 5);
+    gnutls_x509_tlsfeatures_add(f, 17);
+    printf("tlsfeatures=%d\n", gnutls_x509_crt_set_tlsfeatures(c, f));
+    gnutls_x509_tlsfeatures_deinit(f);
+    printf("pkup=%d\n", gnutls_x509_crt_set_private_key_usage_period(c, 1700000000, 1800000000));
+    printf("purpose=%d\n", gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
+    finish(c, "names");
+
+    /* proxy certificate */
+    c = base();
+    gnutls_x509_crt_t ee = base();
+    gnutls_x509_crt_set_dn(ee, "CN=End Entity,O=Org", NULL);
+    printf("proxy_dn=%d\n", gnutls_x509_crt_set_proxy_dn(c, ee, 0, "proxy1", 6));
+    printf("proxy=%d\n", gnutls_x509_crt_set_proxy(c, 2, "1.3.6.1.5.5.7.21.1", NULL, 0));
+    gnutls_x509_crt_deinit(ee);
+    finish(c, "proxy");
+    c = base();
+    printf("proxy policy=%d\n", gnutls_x509_crt_set_proxy(c, -1, "1.3.6.1.5.5.7.21.2", "my policy", 9));
+    finish(c, "proxy2");
+
+    /* extensions copied from a request */
+    gnutls_x509_crq_t crq;
+    gnutls_x509_crq_init(&crq);
+    gnutls_x509_crq_set_version(crq, 1);
+    gnutls_x509_crq_set_dn(crq, "CN=req", NULL);
+    gnutls_x509_crq_set_key(crq, key);
+    gnutls_x509_crq_set_key_usage(crq, GNUTLS_KEY_DIGITAL_SIGNATURE);
+    gnutls_x509_crq_set_subject_alt_name(crq, GNUTLS_SAN_DNSNAME, "req.example", 11, 0);
+    gnutls_x509_crq_set_key_purpose_oid(crq, GNUTLS_KP_TLS_WWW_CLIENT, 0);
+    gnutls_x509_crq_set_extension_by_oid(crq, "1.2.3.4.7", "\x05\x00", 2, 0);
+    gnutls_x509_crq_set_challenge_password(crq, "secret");
+    gnutls_x509_crq_sign2(crq, key, GNUTLS_DIG_SHA256, 0);
+    c = base();
+    gnutls_x509_crt_set_basic_constraints(c, 0, -1);
+    printf("crq_extensions=%d\n", gnutls_x509_crt_set_crq_extensions(c, crq));
+    finish(c, "crq extensions");
+    c = base();
+    printf("crq_ext_by_oid=%d\n", gnutls_x509_crt_set_crq_extension_by_oid(c, crq, GNUTLS_X509EXT_OID_KEY_USAGE, 0));
+    printf("crq_ext_by_oid missing=%d\n",
+           gnutls_x509_crt_set_crq_extension_by_oid(c, crq, GNUTLS_X509EXT_OID_BASIC_CONSTRAINTS, 0));
+    printf("crq_ext_by_oid all=%d\n", gnutls_x509_crt_set_crq_extension_by_oid(c, crq, NULL, 0));
+    finish(c, "crq ext by oid");
+    gnutls_x509_crq_deinit(crq);
+
+    /* name constraints checks and CIDR conversion */
+    {
+        gnutls_x509_name_constraints_t k;
+        gnutls_x509_name_constraints_init(&k);
+        gnutls_datum_t p1 = { (unsigned char *)"example.com", 11 };
+        gnutls_datum_t p2 = { (unsigned char *)".example.org", 12 };
+        gnutls_datum_t x1 = { (unsigned char *)"bad.example.com", 15 };
+        gnutls_datum_t e1 = { (unsigned char *)"example.net", 11 };
+        gnutls_datum_t e2 = { (unsigned char *)"boss@example.org", 16 };
+        gnutls_datum_t cidr;
+        r = gnutls_x509_cidr_to_rfc5280("10.1.0.0/16", &cidr);
+        printf("cidr=%d", r);
+        if (r >= 0) {
+            hex("", cidr.data, cidr.size);
+            printf("add ip=%d\n", gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_IPADDRESS, &cidr));
+            gnutls_free(cidr.data);
+        } else
+            printf("\n");
+        r = gnutls_x509_cidr_to_rfc5280("2001:db8::/32", &cidr);
+        printf("cidr6=%d", r);
+        if (r >= 0) {
+            hex("", cidr.data, cidr.size);
+            gnutls_free(cidr.data);
+        } else
+            printf("\n");
+        printf("cidr bad=%d\n", gnutls_x509_cidr_to_rfc5280("10.1.0.0", &cidr));
+        printf("cidr bad2=%d\n", gnutls_x509_cidr_to_rfc5280("10.1.0.0/33", &cidr));
+        printf("add=%d %d %d %d %d\n", gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_DNSNAME, &p1),
+               gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_DNSNAME, &p2),
+               gnutls_x509_name_constraints_add_excluded(k, GNUTLS_SAN_DNSNAME, &x1),
+               gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_RFC822NAME, &e1),
+               gnutls_x509_name_constraints_add_excluded(k, GNUTLS_SAN_RFC822NAME, &e2));
+        static const char *dnsn[] = { "example.com", "www.example.com", "wwwexample.com", "bad.example.com",
+                                      "x.bad.example.com", "example.org", "a.example.org", "other.net" };
+        for (unsigned i = 0; i < sizeof dnsn / sizeof dnsn[0]; i++) {
+            gnutls_datum_t n = { (unsigned char *)dnsn[i], strlen(dnsn[i]) };
+            printf("check dns %s=%u\n", dnsn[i], gnutls_x509_name_constraints_check(k, GNUTLS_SAN_DNSNAME, &n));
+        }
+        static const char *mails[] = { "a@example.net", "a@x.example.net", "boss@example.org", "a@other.org" };
+        for (unsigned i = 0; i < sizeof mails / sizeof mails[0]; i++) {
+            gnutls_datum_t n = { (unsigned char *)mails[i], strlen(mails[i]) };
+            printf("check email %s=%u\n", mails[i],
+                   gnutls_x509_name_constraints_check(k, GNUTLS_SAN_RFC822NAME, &n));
+        }
+        gnutls_datum_t ip1 = { (unsigned char *)"\x0a\x01\x02\x03", 4 };
+        gnutls_datum_t ip2 = { (unsigned char *)"\x0a\x02\x02\x03", 4 };
+        printf("check ip=%u %u\n", gnutls_x509_name_constraints_check(k, GNUTLS_SAN_IPADDRESS, &ip1),
+               gnutls_x509_name_constraints_check(k, GNUTLS_SAN_IPADDRESS, &ip2));
+        printf("check uri=%u\n", gnutls_x509_name_constraints_check(k, GNUTLS_SAN_URI, &p1));
+        c = base();
+        gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_DNSNAME, "www.example.com", 15, 0);
+        gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+        printf("check_crt dns=%u email=%u\n", gnutls_x509_name_constraints_check_crt(k, GNUTLS_SAN_DNSNAME, c),
+               gnutls_x509_name_constraints_check_crt(k, GNUTLS_SAN_RFC822NAME, c));
+        gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_DNSNAME, "bad.example.com", 15, GNUTLS_FSAN_APPEND);
+        gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+        printf("check_crt bad dns=%u\n", gnutls_x509_name_constraints_check_crt(k, GNUTLS_SAN_DNSNAME, c));
+        gnutls_x509_crt_deinit(c);
+        c = base(); /* CN=Base, no SAN */
+        gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+        printf("check_crt cn=%u\n", gnutls_x509_name_constraints_check_crt(k, GNUTLS_SAN_DNSNAME, c));
+        gnutls_x509_crt_deinit(c);
+        gnutls_x509_name_constraints_deinit(k);
+    }
+
+    /* DSA public key raw, key purpose checks */
+    gnutls_datum_t dd = { (unsigned char *)dsa_crt_pem, sizeof dsa_crt_pem - 1 };
+    gnutls_x509_crt_init(&c);
+    printf("dsa import=%d\n", gnutls_x509_crt_import(c, &dd, GNUTLS_X509_FMT_PEM));
+    gnutls_datum_t p, q, g, y;
+    r = gnutls_x509_crt_get_pk_dsa_raw(c, &p, &q, &g, &y);
+    printf("dsa raw=%d\n", r);
+    if (r >= 0) {
+        hex("p", p.data, p.size);
+        hex("q", q.data, q.size);
+        hex("g", g.data, g.size);
+        hex("y", y.data, y.size);
+        gnutls_free(p.data);
+        gnutls_free(q.data);
+        gnutls_free(g.data);
+        gnutls_free(y.data);
+    }
+    printf("check purpose any (no EKU)=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
+    gnutls_x509_crt_deinit(c);
+    c = base();
+    printf("rsa dsa raw=%d\n", gnutls_x509_crt_get_pk_dsa_raw(c, &p, &q, &g, &y));
+    gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_TLS_WWW_CLIENT, 0);
+    gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_CODE_SIGNING, 0);
+    gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+    printf("check client=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_TLS_WWW_CLIENT, 0));
+    printf("check server=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
+    printf("check code=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_CODE_SIGNING, 0));
+    printf("check any=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_ANY, 0));
+    gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_ANY, 0);
+    gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+    printf("check server w/ any=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
+    printf("check server w/ any strict=%u\n",
+           gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_TLS_WWW_SERVER, GNUTLS_KP_FLAG_DISALLOW_ANY));
+    size_t sz = 0;
+    printf("signature size query=%d\n", gnutls_x509_crt_get_signature(c, NULL, &sz));
+    printf("signature size=%u\n", (unsigned)sz);
+    char sig[512];
+    sz = sizeof sig;
+    r = gnutls_x509_crt_get_signature(c, sig, &sz);
+    printf("signature=%d\n", r);
+    if (r >= 0)
+        hex("sig", (unsigned char *)sig, sz);
+    gnutls_x509_crt_deinit(c);
+
+    gnutls_x509_privkey_deinit(key);
+    gnutls_global_deinit();
+    return 0;
+}
