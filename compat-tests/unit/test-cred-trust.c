@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cred/cred-int.h"
+#include <openssl/pem.h>
 
 static char corpus[] = "/tmp/test-cred-trust-XXXXXX";
 
@@ -108,6 +109,90 @@ START_TEST(store_cache)
     gnutls_certificate_free_credentials(a);
     gnutls_certificate_free_credentials(b);
     gnutls_certificate_free_credentials(d);
+    unlink(path);
+}
+END_TEST
+
+/* A further trust file on a cached store: credentials loading the same
+ * files in the same order share one store holding both; an addition from
+ * memory still copies; a change of the second file is noticed. */
+static int store_has(X509_STORE *st, const char *pem)
+{
+    FILE *f = fopen(pem, "r");
+    X509 *x = f != NULL ? PEM_read_X509(f, NULL, NULL, NULL) : NULL;
+    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(st);
+    int i, found = 0;
+
+    if (f != NULL)
+        fclose(f);
+    for (i = 0; x != NULL && i < sk_X509_OBJECT_num(objs); i++) {
+        X509 *y = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
+        if (y != NULL && X509_cmp(x, y) == 0)
+            found = 1;
+    }
+    X509_free(x);
+    return found;
+}
+
+START_TEST(store_sequence)
+{
+    gnutls_certificate_credentials_t a, b, d, e;
+    gnutls_datum_t mem;
+    char path[1100];
+    struct timespec ts[2];
+
+    snprintf(path, sizeof(path), "%s/seq-test.pem", corpus);
+    copy_file(P("pinned.pem"), path);
+    gnutls_certificate_allocate_credentials(&a);
+    gnutls_certificate_allocate_credentials(&b);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(a, P("three-cas.pem"), GNUTLS_X509_FMT_PEM), 3);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(a, path, GNUTLS_X509_FMT_PEM), 1);
+    ck_assert_uint_eq(a->ncas, 4);
+    ck_assert_int_eq(a->store_shared, 1);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(a->store)), 4);
+    ck_assert(store_has(a->store, path));
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(b, P("three-cas.pem"), GNUTLS_X509_FMT_PEM), 3);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(b, path, GNUTLS_X509_FMT_PEM), 1);
+    ck_assert_ptr_eq(a->store, b->store);
+
+    /* an addition from memory copies: a keeps its four anchors */
+    ck_assert_int_eq(gnutls_load_file(P("ecdsa.crt"), &mem), 0);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_mem(b, &mem, GNUTLS_X509_FMT_PEM), 1);
+    gnutls_free(mem.data);
+    ck_assert_ptr_ne(a->store, b->store);
+    ck_assert_int_eq(b->store_shared, 0);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(a->store)), 4);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(b->store)), 5);
+    /* a file after that goes into b's own store */
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(b, P("rsa.crt"), GNUTLS_X509_FMT_PEM), 1);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(b->store)), 6);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(a->store)), 4);
+
+    /* the second file changes: the sequence is built again from it */
+    copy_file(P("ecdsa.crt"), path);
+    clock_gettime(CLOCK_REALTIME, &ts[0]);
+    ts[1] = ts[0];
+    ts[1].tv_sec += 10;
+    utimensat(0, path, ts, 0);
+    gnutls_certificate_allocate_credentials(&d);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(d, P("three-cas.pem"), GNUTLS_X509_FMT_PEM), 3);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(d, path, GNUTLS_X509_FMT_PEM), 1);
+    ck_assert_ptr_ne(d->store, a->store);
+    ck_assert(store_has(d->store, P("ecdsa.crt")));
+    ck_assert(!store_has(d->store, P("pinned.pem")));
+    ck_assert(store_has(a->store, P("pinned.pem")));
+
+    /* the order is part of the key: the other order is another store */
+    gnutls_certificate_allocate_credentials(&e);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(e, path, GNUTLS_X509_FMT_PEM), 1);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_file(e, P("three-cas.pem"), GNUTLS_X509_FMT_PEM), 3);
+    ck_assert_ptr_ne(e->store, d->store);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(e->store)), 4);
+
+    gnutls_certificate_free_credentials(a);
+    gnutls_certificate_free_credentials(b);
+    gnutls_certificate_free_credentials(d);
+    gnutls_certificate_free_credentials(e);
     unlink(path);
 }
 END_TEST
@@ -249,6 +334,7 @@ int main(void)
     tcase_add_test(tc, counts);
     tcase_add_test(tc, system_trust);
     tcase_add_test(tc, store_cache);
+    tcase_add_test(tc, store_sequence);
     tcase_add_test(tc, trust_dir);
     tcase_add_test(tc, trust_mem);
     tcase_add_test(tc, key_formats);

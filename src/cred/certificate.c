@@ -112,6 +112,7 @@ void gnutls_certificate_free_credentials(gnutls_certificate_credentials_t c)
     for (i = 0; i < GNOSSL_CTX_N; i++)
         SSL_CTX_free(c->ctx[i]);
     X509_STORE_free(c->store);
+    free(c->store_key);
     EVP_PKEY_free(c->dh);
     for (i = 0; i < c->nissuers; i++)
         gnutls_x509_crt_deinit(c->issuers[i]);

@@ -8,6 +8,8 @@
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,14 +18,13 @@
 
 struct store_cache_entry {
     struct store_cache_entry *next;
-    char *path;
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    struct timespec mtime;
+    char *key;       /* identities of the files loaded, in order (file_key) */
     X509_STORE *store;
-    unsigned count;
+    unsigned count;  /* certificates the last file of the key added */
 };
+
+/* Bounded: an entry of a file that changed never matches again and ages out. */
+#define STORE_CACHE_MAX 8
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct store_cache_entry *cache_head;
@@ -38,98 +39,16 @@ static int add_certs(X509_STORE *store, STACK_OF(X509) *sk)
     return n;
 }
 
-/* A store holding the PEM certificates of `path`, from the cache if the file
- * did not change; *count is the number of certificates in it. */
-static X509_STORE *cached_store(const char *path, const struct stat *st, unsigned *count, int *err)
+/* A new store with the objects of `src`. */
+static X509_STORE *store_copy(X509_STORE *src)
 {
-    struct store_cache_entry *e;
-    gnutls_datum_t data;
-    STACK_OF(X509) *sk;
-    X509_STORE *store;
-    int ret;
-
-    pthread_mutex_lock(&cache_lock);
-    for (e = cache_head; e != NULL; e = e->next) {
-        if (strcmp(e->path, path) == 0 && e->dev == st->st_dev && e->ino == st->st_ino &&
-            e->size == st->st_size && e->mtime.tv_sec == st->st_mtim.tv_sec &&
-            e->mtime.tv_nsec == st->st_mtim.tv_nsec) {
-            X509_STORE_up_ref(e->store);
-            *count = e->count;
-            pthread_mutex_unlock(&cache_lock);
-            return e->store;
-        }
-    }
-    pthread_mutex_unlock(&cache_lock);
-
-    ret = gnossl_read_file(path, &data);
-    if (ret < 0) {
-        *err = ret;
-        return NULL;
-    }
-    sk = gnossl_read_certs(&data, GNUTLS_X509_FMT_PEM);
-    free(data.data);
-    store = X509_STORE_new();
-    if (store == NULL) {
-        sk_X509_pop_free(sk, X509_free);
-        *err = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-        return NULL;
-    }
-    *count = sk != NULL ? (unsigned)sk_X509_num(sk) : 0;
-    if (sk != NULL)
-        add_certs(store, sk);
-    sk_X509_pop_free(sk, X509_free);
-
-    e = calloc(1, sizeof(*e));
-    if (e != NULL && (e->path = strdup(path)) != NULL) {
-        e->dev = st->st_dev;
-        e->ino = st->st_ino;
-        e->size = st->st_size;
-        e->mtime = st->st_mtim;
-        e->store = store;
-        e->count = *count;
-        X509_STORE_up_ref(store);
-        pthread_mutex_lock(&cache_lock);
-        /* Replace an older entry for the same path: its file changed. */
-        {
-            struct store_cache_entry **pp = &cache_head;
-            while (*pp != NULL) {
-                if (strcmp((*pp)->path, path) == 0) {
-                    struct store_cache_entry *old = *pp;
-                    *pp = old->next;
-                    X509_STORE_free(old->store);
-                    free(old->path);
-                    free(old);
-                } else {
-                    pp = &(*pp)->next;
-                }
-            }
-        }
-        e->next = cache_head;
-        cache_head = e;
-        pthread_mutex_unlock(&cache_lock);
-    } else {
-        free(e);
-    }
-    return store;
-}
-
-X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c)
-{
-    X509_STORE *fresh;
+    X509_STORE *fresh = X509_STORE_new();
     STACK_OF(X509_OBJECT) *objs;
     int i;
 
-    if (c->store == NULL) {
-        c->store = X509_STORE_new();
-        c->store_shared = 0;
-        return c->store;
-    }
-    if (!c->store_shared)
-        return c->store;
-    fresh = X509_STORE_new();
     if (fresh == NULL)
         return NULL;
-    objs = X509_STORE_get0_objects(c->store);
+    objs = X509_STORE_get0_objects(src);
     for (i = 0; i < sk_X509_OBJECT_num(objs); i++) {
         X509_OBJECT *o = sk_X509_OBJECT_value(objs, i);
         if (X509_OBJECT_get0_X509(o) != NULL)
@@ -137,6 +56,116 @@ X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c)
         else if (X509_OBJECT_get0_X509_CRL(o) != NULL)
             X509_STORE_add_crl(fresh, X509_OBJECT_get0_X509_CRL(o));
     }
+    return fresh;
+}
+
+/* The identity of a file: a changed file (size, mtime, inode) is another key. */
+static char *file_key(const char *prefix, const char *path, const struct stat *st)
+{
+    char *k = NULL;
+
+    if (asprintf(&k, "%s%s\n%ju:%ju:%jd:%jd.%09ld\n", prefix != NULL ? prefix : "", path,
+                 (uintmax_t)st->st_dev, (uintmax_t)st->st_ino, (intmax_t)st->st_size,
+                 (intmax_t)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec) < 0)
+        return NULL;
+    return k;
+}
+
+/* The cached store of `key` with a reference for the caller, or NULL. */
+static X509_STORE *cache_get(const char *key, unsigned *count)
+{
+    struct store_cache_entry *e;
+
+    pthread_mutex_lock(&cache_lock);
+    for (e = cache_head; e != NULL; e = e->next)
+        if (strcmp(e->key, key) == 0) {
+            X509_STORE_up_ref(e->store);
+            *count = e->count;
+            pthread_mutex_unlock(&cache_lock);
+            return e->store;
+        }
+    pthread_mutex_unlock(&cache_lock);
+    return NULL;
+}
+
+static void cache_put(const char *key, X509_STORE *store, unsigned count)
+{
+    struct store_cache_entry *e = calloc(1, sizeof(*e)), **pp;
+    int n = 0;
+
+    if (e == NULL || (e->key = strdup(key)) == NULL || !X509_STORE_up_ref(store)) {
+        if (e != NULL)
+            free(e->key);
+        free(e);
+        return;
+    }
+    e->store = store;
+    e->count = count;
+    pthread_mutex_lock(&cache_lock);
+    e->next = cache_head;
+    cache_head = e;
+    /* Drop a duplicate from a concurrent load and anything past the bound. */
+    for (pp = &e->next; *pp != NULL;) {
+        struct store_cache_entry *old = *pp;
+        if (++n >= STORE_CACHE_MAX || strcmp(old->key, key) == 0) {
+            *pp = old->next;
+            X509_STORE_free(old->store);
+            free(old->key);
+            free(old);
+        } else {
+            pp = &old->next;
+        }
+    }
+    pthread_mutex_unlock(&cache_lock);
+}
+
+/* The store for `key`: from the cache, or `base` (may be NULL) plus the PEM
+ * certificates of `path`, then cached.  *count: certificates `path` added. */
+static X509_STORE *cached_store(const char *key, X509_STORE *base, const char *path, unsigned *count, int *err)
+{
+    gnutls_datum_t data;
+    STACK_OF(X509) *sk;
+    X509_STORE *store;
+    int ret;
+
+    store = cache_get(key, count);
+    if (store != NULL)
+        return store;
+    ret = gnossl_read_file(path, &data);
+    if (ret < 0) {
+        *err = ret;
+        return NULL;
+    }
+    sk = gnossl_read_certs(&data, GNUTLS_X509_FMT_PEM);
+    free(data.data);
+    store = base != NULL ? store_copy(base) : X509_STORE_new();
+    if (store == NULL) {
+        sk_X509_pop_free(sk, X509_free);
+        *err = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        return NULL;
+    }
+    *count = sk != NULL ? (unsigned)add_certs(store, sk) : 0;
+    sk_X509_pop_free(sk, X509_free);
+    cache_put(key, store, *count);
+    return store;
+}
+
+X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c)
+{
+    X509_STORE *fresh;
+
+    free(c->store_key);
+    c->store_key = NULL;
+    if (c->store == NULL) {
+        c->store = X509_STORE_new();
+        c->store_shared = 0;
+        return c->store;
+    }
+    if (!c->store_shared)
+        return c->store;
+    fresh = store_copy(c->store);
+    if (fresh == NULL)
+        return NULL;
     X509_STORE_free(c->store);
     c->store = fresh;
     c->store_shared = 0;
@@ -189,34 +218,47 @@ int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t c, co
     return n;
 }
 
-/* Load one trust file: the cached shared store when the credentials have
- * no trust yet, else an addition to the credentials' own store. */
+/* Load one trust file.  PEM files go through the cache: the first one the
+ * credentials load gives them the cached store of that file; a further one
+ * gives them the cached store of that sequence of files (curl adds its
+ * CA path or a second bundle for every connection), so that nothing is
+ * parsed or copied again while the files stay the same. */
 static int trust_file(gnutls_certificate_credentials_t c, const char *path, gnutls_x509_crt_fmt_t type)
 {
     struct stat st;
     gnutls_datum_t data;
     unsigned count = 0;
     X509_STORE *store;
+    char *key;
     int ret = 0;
 
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return GNOSSL_ERR(GNUTLS_E_FILE_ERROR);
 
     if (type == GNUTLS_X509_FMT_PEM) {
-        store = cached_store(path, &st, &count, &ret);
-        if (store == NULL)
-            return ret;
         pthread_mutex_lock(&c->lock);
-        if (c->store == NULL) {
+        if (c->store == NULL || (c->store_shared && c->store_key != NULL)) {
+            /* The base is the store the credentials share; the cache is
+             * consulted only with the key that store was cached under. */
+            X509_STORE *base = c->store;
+            key = file_key(base != NULL ? c->store_key : NULL, path, &st);
+            store = key != NULL ? cached_store(key, base, path, &count, &ret) : NULL;
+            if (store == NULL) {
+                free(key);
+                pthread_mutex_unlock(&c->lock);
+                return ret < 0 ? ret : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+            }
+            X509_STORE_free(c->store);
+            free(c->store_key);
             c->store = store;
+            c->store_key = key;
             c->store_shared = 1;
-            c->ncas = count;
+            c->ncas += count;
             gnossl_cert_cred_changed(c);
             pthread_mutex_unlock(&c->lock);
             return (int)count;
         }
         pthread_mutex_unlock(&c->lock);
-        X509_STORE_free(store);
     }
 
     ret = gnossl_read_file(path, &data);
