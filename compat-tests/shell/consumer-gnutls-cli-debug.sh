@@ -21,10 +21,13 @@ for k in rsa ec; do
     printf -v "PORT_$k" '%s' "$port"
 done
 
-# probe MODE KEY : the probe report, in $GN_TMP/debug-KEY.MODE
+# probe MODE KEY : the probe report (stdout), in $GN_TMP/debug-KEY.MODE.
+# The library's log lines go to stderr, kept apart in debug-KEY.MODE.log:
+# their texts are the library's own wording (GnuTLS's audit messages, e.g.
+# about FFDHE fallback, interleave with the answers), not probe results.
 probe() {
     local p=PORT_$2
-    GN_TIMEOUT=60 gn_run "$1" gnutls-cli-debug -p "${!p}" 127.0.0.1 >"$GN_TMP/debug-$2.$1" 2>&1
+    GN_TIMEOUT=60 gn_run "$1" gnutls-cli-debug -p "${!p}" 127.0.0.1 >"$GN_TMP/debug-$2.$1" 2>"$GN_TMP/debug-$2.$1.log"
 }
 
 for k in rsa ec; do probe real "$k"; done
@@ -44,11 +47,16 @@ for mode in $GN_MODES; do
             else
                 gn_fail "real: gnutls-cli-debug baseline against the $k server ($n probes)"
                 gn_show "$out"
+                gn_show "$out.log"
             fi
         elif cmp -s "$GN_TMP/debug-$k.real" "$out"; then
             gn_pass "$mode: gnutls-cli-debug against the $k server: all $n answers as on the real GnuTLS"
         else
-            gn_fail "$mode: gnutls-cli-debug against the $k server differs from the real GnuTLS ($n of $(grep -c '\.\.\. ' "$GN_TMP/debug-$k.real") probes answered)"
+            # Name the probes whose answers differ (a probe missing on one
+            # side counts too), so that a known gap cannot hide another.
+            probes=$(diff <(grep '\.\.\. ' "$GN_TMP/debug-$k.real") <(grep '\.\.\. ' "$out") |
+                     sed -n 's/^[<>] *\(.*\)\.\.\. .*/\1/p' | sort -u | head -n 10 | paste -sd ';' | sed 's/;/; /g')
+            gn_fail "$mode: gnutls-cli-debug against the $k server differs from the real GnuTLS ($n of $(grep -c '\.\.\. ' "$GN_TMP/debug-$k.real") probes answered) in: ${probes:-lines other than probe answers}"
             gn_log "  differing lines (> $mode, then < real):"
             diff "$GN_TMP/debug-$k.real" "$out" | grep -v 'getservbyport\|^. Checking ' >"$GN_TMP/d"
             { grep '^>' "$GN_TMP/d" | head -n 25; grep '^<' "$GN_TMP/d" | head -n 15; } | sed 's/^/  | /' >&2
