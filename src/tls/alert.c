@@ -246,9 +246,21 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
     if (content_type == SSL3_RT_ALERT && len >= 2)
         on_alert(s, write_p, ssl, p);
     else if (content_type == SSL3_RT_HANDSHAKE) {
+        unsigned char *tls = NULL;
+        if (SSL_is_dtls(ssl)) {
+            /* DTLS messages carry a 12-byte header (sequence, fragment);
+             * the parsers below read TLS's 4-byte one. */
+            if (len < 12 || (tls = malloc(len - 8)) == NULL)
+                return;
+            memcpy(tls, p, 4);
+            memcpy(tls + 4, p + 12, len - 12);
+            p = tls;
+            len -= 8;
+        }
         if (p[0] == SSL3_MT_SERVER_KEY_EXCHANGE)
             on_dhe_params(s, ssl, write_p, p, len);
         on_handshake_msg(s, write_p, p, len);
+        free(tls);
     }
 }
 

@@ -118,6 +118,9 @@ int gnossl_session_materialise(gnutls_session_t s)
     else
         SSL_set_connect_state(ssl);
 
+    if (s->init_flags & GNUTLS_DATAGRAM)
+        gnossl_dtls_apply(s);
+
     err = gnossl_ext_apply(s);
     if (err < 0)
         goto fail;
@@ -145,6 +148,12 @@ static int start_step(gnutls_session_t s)
 
 static int step(gnutls_session_t s)
 {
+    if (s->init_flags & GNUTLS_DATAGRAM) {
+        int pre = gnossl_dtls_handshake_pre(s);
+        if (pre <= 0)
+            return pre;
+    }
+again:
     gnossl_translate_begin(s);
     int r = SSL_do_handshake(s->ssl);
     gnossl_run_post_hooks(s);
@@ -173,6 +182,8 @@ static int step(gnutls_session_t s)
         return e;
     }
     int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+    if ((s->init_flags & GNUTLS_DATAGRAM) && gnossl_dtls_after_step(s, code))
+        goto again; /* a blocking DTLS handshake retransmitted: wait on */
     if (gnossl_code_is_fatal(code))
         s->hs_in_progress = 0;
     return code;
@@ -238,8 +249,8 @@ int gnutls_handshake(gnutls_session_t s)
             return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
         return renegotiation_step(s);
     }
-    if (s->invalid)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+    if (s->invalid) /* GnuTLS's DTLS deadline stays expired */
+        return GNOSSL_ERR(s->dtls.expired ? GNUTLS_E_TIMEDOUT : GNUTLS_E_INVALID_SESSION);
     start_step(s);
     return step(s);
 }

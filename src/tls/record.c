@@ -85,6 +85,11 @@ ssize_t gnutls_record_send(gnutls_session_t s, const void *data, size_t data_siz
         return (ssize_t)data_size;
     }
 
+    if (s->init_flags & GNUTLS_DATAGRAM) {
+        e = gnossl_dtls_check_send(s, data_size); /* a record is never split */
+        if (e < 0)
+            return e;
+    }
     size_t n = data_size < s->max_record ? data_size : s->max_record;
     return write_record(s, data, n);
 }
@@ -395,7 +400,8 @@ size_t gnutls_est_record_overhead_size(gnutls_protocol_t version, gnutls_cipher_
 {
     (void)comp;
     (void)flags;
-    size_t ov = 5;
+    int dtls = version == GNUTLS_DTLS0_9 || version == GNUTLS_DTLS1_0 || version == GNUTLS_DTLS1_2;
+    size_t ov = dtls ? 13 : 5; /* record header */
     unsigned tag = gnutls_cipher_get_tag_size(cipher);
     unsigned block = gnutls_cipher_get_block_size(cipher);
     int tls13 = version == GNUTLS_TLS1_3;

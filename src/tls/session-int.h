@@ -10,6 +10,7 @@
 
 #include "gnossl.h"
 #include "tls/session.h"
+#include "tls/dtls.h"
 #include <openssl/ssl.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -147,6 +148,8 @@ struct gnutls_session_int {
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
+
+    struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
 
     /* Things other rooms keep on the session. */
     struct gnossl_verify_request verify;

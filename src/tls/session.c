@@ -43,6 +43,8 @@ int gnutls_init(gnutls_session_t *session, unsigned int flags)
     s->hs_last_in = s->hs_last_out = -1;
     s->alert_sent_desc = -1;
     gnossl_transport_defaults(s);
+    if (flags & GNUTLS_DATAGRAM)
+        gnossl_dtls_init(s);
     *session = s;
     return 0;
 }

@@ -101,6 +101,8 @@ static int from_ssl_reason(int reason)
     case SSL_R_MISSING_SIGALGS_EXTENSION:
     case SSL_R_MISSING_SUPPORTED_GROUPS_EXTENSION:
         return GNUTLS_E_RECEIVED_ILLEGAL_PARAMETER;
+    case SSL_R_READ_TIMEOUT_EXPIRED: /* DTLS: OpenSSL's retransmission limit */
+        return GNUTLS_E_TIMEDOUT;
     case SSL_R_TOO_MANY_WARN_ALERTS:
         return GNUTLS_E_WARNING_ALERT_RECEIVED;
     default:

@@ -161,7 +161,10 @@ static int bio_read(BIO *b, char *buf, int len)
             return -1;
         }
     }
-    if (s->hs_in_progress && s->hs_deadline != 0) {
+    if (s->hs_in_progress && (s->init_flags & GNUTLS_DATAGRAM)) {
+        if (!gnossl_dtls_wait(s, b))
+            return -1;
+    } else if (s->hs_in_progress && s->hs_deadline != 0) {
         uint64_t now = gnossl_now_ms();
         if (now >= s->hs_deadline) {
             s->timed_out = 1;
@@ -185,7 +188,8 @@ static int bio_read(BIO *b, char *buf, int len)
     if (r > 0) {
         s->io_blocked = 0;
         s->bytes_this_call += (size_t)r;
-        track_records(s, (unsigned char *)buf, (size_t)r);
+        if (!(s->init_flags & GNUTLS_DATAGRAM)) /* one datagram, whole records */
+            track_records(s, (unsigned char *)buf, (size_t)r);
         return (int)r;
     }
     if (r == 0 && s->bytes_this_call > 0 && (s->rd_hdr_got != 0 || s->rd_body_left != 0)) {
@@ -245,6 +249,8 @@ static int bio_write(BIO *b, const char *buf, int len)
         return -1;
     }
     s->io_error = e == ECONNRESET ? GNUTLS_E_PREMATURE_TERMINATION : GNUTLS_E_PUSH_ERROR;
+    if (e == EMSGSIZE && (s->init_flags & GNUTLS_DATAGRAM))
+        s->io_error = GNUTLS_E_LARGE_PACKET; /* the datagram exceeds the path MTU */
     s->io_error_push = 1;
     return -1;
 }
@@ -259,6 +265,10 @@ static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
         return 1;
     case BIO_CTRL_EOF:
         return s != NULL && s->io_eof;
+    case BIO_CTRL_DGRAM_SET_NEXT_TIMEOUT: /* OpenSSL's DTLS retransmission timer */
+        if (s != NULL)
+            gnossl_dtls_set_next_timeout(s, ptr);
+        return 1;
     default:
         return 0;
     }

@@ -1,0 +1,445 @@
+/* Differential: DTLS sessions (GNUTLS_DATAGRAM) over a SOCK_DGRAM
+ * socketpair: defaults and MTU arithmetic, negotiated versions and suites,
+ * GNUTLS_E_LARGE_PACKET at the data MTU, gnutls_dtls_set_data_mtu, the
+ * stateless cookie functions (exact HelloVerifyRequest bytes, verification
+ * of good and bad hellos, prestate) and a server that uses them as
+ * gnutls-serv --udp does, and the handshake timeout.  Output must match
+ * real GnuTLS. */
+#include <gnutls/gnutls.h>
+#include <gnutls/dtls.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "test-keys.h"
+
+static const char *code(int r)
+{
+    static char b[8][64];
+    static int i;
+    i = (i + 1) % 8;
+    if (r >= 0)
+        snprintf(b[i], sizeof b[i], "%d", r);
+    else
+        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name(r));
+    return b[i];
+}
+
+static gnutls_certificate_credentials_t ccred, scred;
+
+static void dgram_pair(int sv[2])
+{
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
+        abort();
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
+    fcntl(sv[1], F_SETFL, O_NONBLOCK);
+}
+
+static gnutls_session_t new_session(unsigned flags, int fd, const char *prio)
+{
+    gnutls_session_t s;
+    gnutls_init(&s, flags | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    int r = gnutls_priority_set_direct(s, prio, NULL);
+    if (r < 0)
+        printf("  priority %s: %s\n", prio, code(r));
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, (flags & GNUTLS_SERVER) ? scred : ccred);
+    if (fd >= 0)
+        gnutls_transport_set_int(s, fd);
+    return s;
+}
+
+static int handshake2(gnutls_session_t c, gnutls_session_t s)
+{
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 2000 && (rc != 0 || rs != 0); i++) {
+        if (rc != 0) {
+            rc = gnutls_handshake(c);
+            if (rc < 0 && gnutls_error_is_fatal(rc)) {
+                printf("  handshake failed: client %s\n", code(rc));
+                return -1;
+            }
+        }
+        if (rs != 0) {
+            rs = gnutls_handshake(s);
+            if (rs < 0 && gnutls_error_is_fatal(rs)) {
+                printf("  handshake failed: server %s\n", code(rs));
+                return -1;
+            }
+        }
+    }
+    printf("  handshake: client %s server %s\n", code(rc), code(rs));
+    return rc == 0 && rs == 0 ? 0 : -1;
+}
+
+static ssize_t recv_wait(gnutls_session_t s, void *b, size_t n)
+{
+    ssize_t r;
+    int i = 0;
+    do
+        r = gnutls_record_recv(s, b, n);
+    while (r == GNUTLS_E_AGAIN && ++i < 100000);
+    return r;
+}
+
+static void describe(gnutls_session_t s)
+{
+    printf("  version %s cipher %s mac %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(s)),
+           gnutls_cipher_get_name(gnutls_cipher_get(s)), gnutls_mac_get_name(gnutls_mac_get(s)));
+}
+
+static unsigned char big[20000];
+
+/* One session pair over a datagram socketpair with priority `prio`. */
+static void session_case(const char *prio)
+{
+    int sv[2];
+    printf("session %s\n", prio);
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio);
+    if (handshake2(c, s) == 0) {
+        describe(c);
+        unsigned dm = gnutls_dtls_get_data_mtu(c);
+        printf("  mtu %u data mtu %u server data mtu %u\n", gnutls_dtls_get_mtu(c), dm,
+               gnutls_dtls_get_data_mtu(s));
+        printf("  overhead %u\n", (unsigned)gnutls_record_overhead_size(c));
+        ssize_t r = gnutls_record_send(c, big, dm + 1);
+        printf("  send data mtu + 1: %s\n", code((int)r));
+        r = gnutls_record_send(c, big, dm);
+        printf("  send data mtu: %s\n", code((int)r));
+        unsigned char buf[20000];
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server received %s intact %d\n", code((int)r), r > 0 && memcmp(buf, big, (size_t)r) == 0);
+        r = gnutls_record_send(s, "pong", 4);
+        printf("  server send %s\n", code((int)r));
+        r = recv_wait(c, buf, sizeof buf);
+        printf("  client received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
+        int e = gnutls_dtls_set_data_mtu(c, 1000);
+        printf("  set data mtu 1000: %s mtu %u data mtu %u\n", code(e), gnutls_dtls_get_mtu(c),
+               gnutls_dtls_get_data_mtu(c));
+        e = gnutls_dtls_set_data_mtu(c, 300);
+        printf("  set data mtu 300: %s mtu %u data mtu %u\n", code(e), gnutls_dtls_get_mtu(c),
+               gnutls_dtls_get_data_mtu(c));
+        r = gnutls_record_send(c, big, 301);
+        printf("  send 301: %s\n", code((int)r));
+        r = gnutls_record_send(c, big, 300);
+        printf("  send 300: %s\n", code((int)r));
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server received %s\n", code((int)r));
+        e = gnutls_bye(c, GNUTLS_SHUT_WR);
+        printf("  bye %s\n", code(e));
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server after bye %s\n", code((int)r));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
+static void defaults(void)
+{
+    gnutls_session_t s;
+    printf("defaults\n");
+    gnutls_init(&s, GNUTLS_CLIENT | GNUTLS_DATAGRAM);
+    printf("  mtu %u data mtu %u timeout %u\n", gnutls_dtls_get_mtu(s), gnutls_dtls_get_data_mtu(s),
+           gnutls_dtls_get_timeout(s));
+    printf("  set data mtu before handshake: %s\n", code(gnutls_dtls_set_data_mtu(s, 1000)));
+    unsigned mtus[] = {500, 1500, 16384, 20000, 100000};
+    for (unsigned i = 0; i < sizeof mtus / sizeof mtus[0]; i++) {
+        gnutls_dtls_set_mtu(s, mtus[i]);
+        printf("  set mtu %u: mtu %u data mtu %u\n", mtus[i], gnutls_dtls_get_mtu(s), gnutls_dtls_get_data_mtu(s));
+    }
+    printf("  send before handshake: %s\n", code((int)gnutls_record_send(s, "x", 1)));
+    gnutls_deinit(s);
+}
+
+/* ---- cookies ---- */
+
+static unsigned char captured[512];
+static size_t captured_len;
+
+static ssize_t capture_push(gnutls_transport_ptr_t p, const void *data, size_t n)
+{
+    (void)p;
+    captured_len = n < sizeof captured ? n : sizeof captured;
+    memcpy(captured, data, captured_len);
+    return (ssize_t)n;
+}
+
+static ssize_t failing_push(gnutls_transport_ptr_t p, const void *data, size_t n)
+{
+    (void)p;
+    (void)data;
+    (void)n;
+    errno = EIO;
+    return -1;
+}
+
+static void hex(const char *label, const unsigned char *p, size_t n)
+{
+    printf("  %s", label);
+    for (size_t i = 0; i < n; i++)
+        printf("%02x", p[i]);
+    printf("\n");
+}
+
+/* A ClientHello record: rec_seq, message_seq, session id and cookie. */
+static size_t make_hello(unsigned char *m, unsigned rec_seq, unsigned msg_seq, unsigned sid_len,
+                         const unsigned char *cookie, unsigned cookie_len)
+{
+    size_t n = 0;
+    m[n++] = 22;
+    m[n++] = 254;
+    m[n++] = 253;
+    memset(m + n, 0, 8);
+    m[n + 7] = (unsigned char)rec_seq;
+    n += 8;
+    size_t len_at = n;
+    n += 2;
+    size_t hs = n;
+    m[n++] = 1;
+    n += 3; /* length */
+    m[n++] = 0;
+    m[n++] = (unsigned char)msg_seq;
+    m[n++] = 0;
+    m[n++] = 0;
+    m[n++] = 0;
+    n += 3; /* fragment length */
+    size_t body = n;
+    m[n++] = 254;
+    m[n++] = 253;
+    for (int i = 0; i < 32; i++)
+        m[n++] = (unsigned char)i;
+    m[n++] = (unsigned char)sid_len;
+    for (unsigned i = 0; i < sid_len; i++)
+        m[n++] = 0xaa;
+    m[n++] = (unsigned char)cookie_len;
+    if (cookie_len)
+        memcpy(m + n, cookie, cookie_len);
+    n += cookie_len;
+    /* cipher suites: one, compression: null */
+    m[n++] = 0;
+    m[n++] = 2;
+    m[n++] = 0xc0;
+    m[n++] = 0x2b;
+    m[n++] = 1;
+    m[n++] = 0;
+    size_t blen = n - body;
+    m[hs + 1] = (unsigned char)(blen >> 16);
+    m[hs + 2] = (unsigned char)(blen >> 8);
+    m[hs + 3] = (unsigned char)blen;
+    m[hs + 9] = m[hs + 1];
+    m[hs + 10] = m[hs + 2];
+    m[hs + 11] = m[hs + 3];
+    m[len_at] = (unsigned char)((n - hs) >> 8);
+    m[len_at + 1] = (unsigned char)(n - hs);
+    return n;
+}
+
+static void cookies(void)
+{
+    unsigned char keybytes[16];
+    for (int i = 0; i < 16; i++)
+        keybytes[i] = (unsigned char)(0x40 + i);
+    gnutls_datum_t key = {keybytes, sizeof keybytes};
+    gnutls_datum_t nokey = {NULL, 0};
+    const char addr[] = "client-address-1";
+    const char other[] = "client-address-2";
+    gnutls_dtls_prestate_st pre;
+    unsigned char m[512];
+
+    printf("cookies\n");
+    memset(&pre, 0, sizeof pre);
+    pre.record_seq = 5;
+    pre.hsk_write_seq = 0;
+    int r = gnutls_dtls_cookie_send(&key, (void *)addr, sizeof addr, &pre, NULL, capture_push);
+    printf("  send: %s\n", code(r));
+    hex("hvr ", captured, captured_len);
+    unsigned char cookie[16];
+    memcpy(cookie, captured + captured_len - 16, 16);
+    r = gnutls_dtls_cookie_send(&key, (void *)other, sizeof other, &pre, NULL, capture_push);
+    hex("other address ", captured + captured_len - 16, 16);
+    r = gnutls_dtls_cookie_send(&nokey, (void *)addr, sizeof addr, &pre, NULL, capture_push);
+    printf("  send without key: %s\n", code(r));
+    r = gnutls_dtls_cookie_send(&key, (void *)addr, sizeof addr, &pre, NULL, failing_push);
+    printf("  send failing push: %s\n", code(r));
+
+    size_t n = make_hello(m, 7, 1, 0, cookie, 16);
+    memset(&pre, 0xee, sizeof pre);
+    r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify good: %s prestate %u %u %u\n", code(r), pre.record_seq, pre.hsk_read_seq, pre.hsk_write_seq);
+    n = make_hello(m, 3, 1, 32, cookie, 16);
+    r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify good, 32-byte session id: %s prestate %u %u %u\n", code(r), pre.record_seq, pre.hsk_read_seq,
+           pre.hsk_write_seq);
+    r = gnutls_dtls_cookie_verify(&key, (void *)other, sizeof other, m, n, &pre);
+    printf("  verify other address: %s\n", code(r));
+    n = make_hello(m, 0, 0, 0, NULL, 0);
+    r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify no cookie: %s\n", code(r));
+    n = make_hello(m, 0, 0, 0, cookie, 15);
+    r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify 15-byte cookie: %s\n", code(r));
+    unsigned char bad[16];
+    memcpy(bad, cookie, 16);
+    bad[3] ^= 1;
+    n = make_hello(m, 0, 1, 0, bad, 16);
+    r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify flipped cookie: %s\n", code(r));
+    n = make_hello(m, 0, 1, 33, cookie, 16);
+    r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify 33-byte session id: %s\n", code(r));
+    n = make_hello(m, 0, 1, 0, cookie, 16);
+    for (size_t cut = 0; cut <= n; cut += 7) {
+        r = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, m, cut, &pre);
+        printf("  verify first %zu bytes: %s\n", cut, code(r));
+    }
+    r = gnutls_dtls_cookie_verify(&nokey, (void *)addr, sizeof addr, m, n, &pre);
+    printf("  verify without key: %s\n", code(r));
+}
+
+/* A server that answers the first ClientHello with a HelloVerifyRequest and
+ * starts its session on the second, as gnutls-serv --udp. */
+static void cookie_server(const char *prio)
+{
+    int sv[2];
+    unsigned char keybytes[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    gnutls_datum_t key = {keybytes, sizeof keybytes};
+    const char addr[] = "peer";
+    gnutls_dtls_prestate_st pre;
+    unsigned char buf[4096];
+
+    printf("cookie server %s\n", prio);
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
+    gnutls_session_t s = NULL;
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, hvr = 0;
+    for (int i = 0; i < 2000 && (rc != 0 || rs != 0); i++) {
+        if (rc != 0) {
+            rc = gnutls_handshake(c);
+            if (rc < 0 && gnutls_error_is_fatal(rc)) {
+                printf("  client failed %s\n", code(rc));
+                break;
+            }
+        }
+        if (s == NULL) {
+            ssize_t n = recv(sv[1], buf, sizeof buf, MSG_PEEK);
+            if (n <= 0)
+                continue;
+            memset(&pre, 0, sizeof pre);
+            int v = gnutls_dtls_cookie_verify(&key, (void *)addr, sizeof addr, buf, (size_t)n, &pre);
+            printf("  hello %d: verify %s\n", hvr, code(v));
+            if (v < 0) {
+                int sent = gnutls_dtls_cookie_send(&key, (void *)addr, sizeof addr, &pre, NULL, capture_push);
+                send(sv[1], captured, captured_len, 0);
+                printf("  sent hello verify request %s\n", code(sent));
+                recv(sv[1], buf, sizeof buf, 0);
+                if (++hvr > 3)
+                    break;
+                continue;
+            }
+            printf("  prestate %u %u %u\n", pre.record_seq, pre.hsk_read_seq, pre.hsk_write_seq);
+            s = new_session(GNUTLS_SERVER, sv[1], prio);
+            gnutls_dtls_prestate_set(s, &pre);
+        }
+        if (rs != 0) {
+            rs = gnutls_handshake(s);
+            if (rs < 0 && gnutls_error_is_fatal(rs)) {
+                printf("  server failed %s\n", code(rs));
+                break;
+            }
+        }
+    }
+    printf("  handshake: client %s server %s\n", code(rc), code(rs));
+    if (rc == 0 && rs == 0) {
+        describe(s);
+        ssize_t r = gnutls_record_send(c, "ping", 4);
+        printf("  client send %s\n", code((int)r));
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
+        r = gnutls_record_send(s, "pong", 4);
+        r = recv_wait(c, buf, sizeof buf);
+        printf("  client received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
+    }
+    gnutls_deinit(c);
+    if (s != NULL)
+        gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
+/* A client whose server never answers. */
+static void silent_peer(void)
+{
+    int sv[2];
+    printf("silent peer\n");
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
+        abort();
+    gnutls_session_t c;
+    gnutls_init(&c, GNUTLS_CLIENT | GNUTLS_DATAGRAM);
+    gnutls_priority_set_direct(c, "NORMAL", NULL);
+    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_transport_set_int(c, sv[0]);
+    gnutls_dtls_set_timeouts(c, 40, 300);
+    int r = gnutls_handshake(c);
+    printf("  blocking handshake: %s\n", code(r));
+    /* the client retransmitted its hello: several datagrams are queued */
+    int n = 0;
+    unsigned char buf[4096];
+    fcntl(sv[1], F_SETFL, O_NONBLOCK);
+    while (recv(sv[1], buf, sizeof buf, 0) > 0 && n < 100)
+        n++;
+    printf("  hellos sent: %s\n", n >= 3 ? "3 or more" : n == 1 ? "1" : "2");
+    r = gnutls_handshake(c);
+    printf("  again: %s\n", code(r));
+    gnutls_deinit(c);
+
+    gnutls_init(&c, GNUTLS_CLIENT | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_priority_set_direct(c, "NORMAL", NULL);
+    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_transport_set_int(c, sv[0]);
+    gnutls_dtls_set_timeouts(c, 500, 60000);
+    r = gnutls_handshake(c);
+    unsigned t = gnutls_dtls_get_timeout(c);
+    printf("  non-blocking handshake: %s timeout in (0, 500]: %d\n", code(r), t > 0 && t <= 500);
+    gnutls_deinit(c);
+    close(sv[0]);
+    close(sv[1]);
+}
+
+int main(void)
+{
+    gnutls_global_init();
+    for (size_t i = 0; i < sizeof big; i++)
+        big[i] = (unsigned char)(i * 7 + 1);
+    gnutls_certificate_allocate_credentials(&ccred);
+    gnutls_certificate_allocate_credentials(&scred);
+    gnutls_datum_t k = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
+    gnutls_datum_t crt = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
+    gnutls_certificate_set_x509_key_mem(scred, &crt, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_trust_mem(ccred, &crt, GNUTLS_X509_FMT_PEM);
+
+    defaults();
+    session_case("NORMAL");
+    session_case("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
+    session_case("NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-256-GCM");
+    session_case("NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305");
+    session_case("NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1");
+    session_case("NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA256:%NO_ETM");
+    session_case("NORMAL:-VERS-ALL:+VERS-DTLS1.0:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1");
+    session_case("NORMAL:-VERS-DTLS-ALL:+VERS-TLS1.2");
+    cookies();
+    cookie_server("NORMAL");
+    cookie_server("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
+    silent_peer();
+
+    gnutls_certificate_free_credentials(ccred);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_global_deinit();
+    return 0;
+}

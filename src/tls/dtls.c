@@ -1,0 +1,262 @@
+/* DTLS sessions: MTU, retransmission timeouts and the waits of a blocking
+ * handshake, over OpenSSL's DTLS state machine.
+ *
+ * OpenSSL retransmits a flight when a read fails with "retry" after its
+ * timer expired (it tells the BIO the deadline through
+ * BIO_CTRL_DGRAM_SET_NEXT_TIMEOUT).  A blocking GnuTLS handshake waits with
+ * pull_timeout; so the BIO waits until min(timer, total timeout) and, when
+ * the timer came first, answers "retry" so that OpenSSL retransmits and
+ * reads again.  The timer durations follow gnutls_dtls_set_timeouts
+ * (DTLS_set_timer_cb: the retransmission timeout, doubled each time). */
+#include "gnossl.h"
+#include "tls/session-int.h"
+
+#include <errno.h>
+#include <openssl/err.h>
+#include <limits.h>
+#include <sys/time.h>
+
+#define DTLS_DEFAULT_MTU 1200u
+#define DTLS_RECORD_HEADER 13u
+#define DTLS_MAX_TIMER_MS 60000u
+#define OSSL_MIN_MTU 256u /* OpenSSL refuses smaller link MTUs */
+
+/* OpenSSL's DTLS timer runs on gettimeofday. */
+static uint64_t wall_us(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return (uint64_t)tv.tv_sec * 1000000u + (uint64_t)tv.tv_usec;
+}
+
+static int is_dtls(gnutls_session_t s)
+{
+    return s != NULL && (s->init_flags & GNUTLS_DATAGRAM) != 0;
+}
+
+void gnossl_dtls_init(gnutls_session_t s)
+{
+    s->dtls.mtu = DTLS_DEFAULT_MTU;
+    s->dtls.retrans_ms = 1000;
+    s->handshake_timeout_ms = 60000;
+}
+
+void gnutls_dtls_set_timeouts(gnutls_session_t s, unsigned int retrans_timeout, unsigned int total_timeout)
+{
+    if (s == NULL)
+        return;
+    s->handshake_timeout_ms = total_timeout == GNUTLS_INDEFINITE_TIMEOUT ? 0 : total_timeout;
+    s->dtls.retrans_ms = retrans_timeout;
+}
+
+/* OpenSSL asks for the next timer duration: 0 = first transmission. */
+static unsigned int timer_cb(SSL *ssl, unsigned int timer_us)
+{
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    unsigned first = s != NULL ? s->dtls.retrans_ms : 1000u;
+    if (first == 0)
+        first = 1;
+    if (first > UINT_MAX / 1000u)
+        first = UINT_MAX / 1000u;
+    if (timer_us == 0)
+        return first * 1000u;
+    /* doubled each time, as GnuTLS, but never beyond a minute (or the
+     * first timeout when that is longer) */
+    uint64_t next = (uint64_t)timer_us * 2u;
+    uint64_t cap = (uint64_t)(first > DTLS_MAX_TIMER_MS ? first : DTLS_MAX_TIMER_MS) * 1000u;
+    if (next > cap)
+        next = cap;
+    return next > UINT_MAX ? UINT_MAX : (unsigned)next;
+}
+
+static void apply_mtu(gnutls_session_t s)
+{
+    if (s->ssl == NULL)
+        return;
+    unsigned m = s->dtls.mtu < OSSL_MIN_MTU ? OSSL_MIN_MTU : s->dtls.mtu;
+    if (!SSL_set_mtu(s->ssl, m))
+        gnossl_debug("dtls: OpenSSL refused MTU %u", m);
+}
+
+int gnossl_dtls_apply(gnutls_session_t s)
+{
+    /* Our BIO knows no path MTU: OpenSSL must use the one we give it. */
+    SSL_set_options(s->ssl, SSL_OP_NO_QUERY_MTU);
+    apply_mtu(s);
+    DTLS_set_timer_cb(s->ssl, timer_cb);
+    return 0;
+}
+
+void gnossl_dtls_set_next_timeout(gnutls_session_t s, const void *tv)
+{
+    const struct timeval *t = tv;
+    if (t == NULL || (t->tv_sec == 0 && t->tv_usec == 0))
+        s->dtls.next_timeout = 0;
+    else
+        s->dtls.next_timeout = (uint64_t)t->tv_sec * 1000000u + (uint64_t)t->tv_usec;
+}
+
+int gnossl_dtls_wait(gnutls_session_t s, BIO *b)
+{
+    uint64_t now = gnossl_now_ms();
+    if (s->hs_deadline != 0 && now >= s->hs_deadline) {
+        s->timed_out = 1;
+        return 0;
+    }
+    if (s->init_flags & GNUTLS_NONBLOCK) {
+        /* As GnuTLS: look with pull_timeout(0) before pulling, so that a
+         * blocking socket does not block; OpenSSL retransmits when due. */
+        int r = gnossl_transport_wait(s, 0);
+        if (r > 0)
+            return 1;
+        if (r < 0) {
+            s->io_error = GNUTLS_E_PULL_ERROR;
+            return 0;
+        }
+        s->io_blocked = 1;
+        s->last_errno = EAGAIN;
+        BIO_set_retry_read(b);
+        return 0;
+    }
+
+    uint64_t wait = s->hs_deadline != 0 ? s->hs_deadline - now : UINT64_MAX;
+    int by_timer = 0;
+    if (s->dtls.next_timeout != 0) {
+        uint64_t w = wall_us();
+        /* rounded up, plus one: OpenSSL must find it expired when we return */
+        uint64_t left = (s->dtls.next_timeout > w ? s->dtls.next_timeout - w + 999u : 0) / 1000u + 1;
+        if (left < wait) {
+            wait = left;
+            by_timer = 1;
+        }
+    }
+    if (wait == UINT64_MAX)
+        return 1;
+    if (wait > 0x7fffffffu)
+        wait = 0x7fffffffu;
+    int r = gnossl_transport_wait(s, (unsigned)wait);
+    if (r > 0)
+        return 1;
+    if (r < 0) {
+        s->io_error = GNUTLS_E_PULL_ERROR;
+        return 0;
+    }
+    if (by_timer) {
+        s->dtls.timer_retry = 1;
+        s->io_blocked = 0;
+        BIO_set_retry_read(b);
+        return 0;
+    }
+    s->timed_out = 1;
+    return 0;
+}
+
+int gnossl_dtls_after_step(gnutls_session_t s, int code)
+{
+    if (code == GNUTLS_E_TIMEDOUT)
+        s->dtls.expired = 1;
+    int again = code == GNUTLS_E_AGAIN && s->dtls.timer_retry && !(s->init_flags & GNUTLS_NONBLOCK);
+    s->dtls.timer_retry = 0;
+    return again;
+}
+
+/* ---- MTU ---- */
+
+void gnutls_dtls_set_mtu(gnutls_session_t s, unsigned int mtu)
+{
+    if (s == NULL)
+        return;
+    s->dtls.mtu = mtu < GNOSSL_MAX_RECORD ? mtu : GNOSSL_MAX_RECORD;
+    apply_mtu(s);
+}
+
+unsigned int gnutls_dtls_get_mtu(gnutls_session_t s)
+{
+    return s != NULL ? s->dtls.mtu : 0;
+}
+
+/* The negotiated record protection, as GnuTLS describes it. */
+struct protection {
+    int aead;
+    unsigned explicit_iv, tag, hash, block;
+};
+
+static int protection(gnutls_session_t s, struct protection *p)
+{
+    if (s->ssl == NULL || !s->handshake_done)
+        return -1;
+    gnutls_cipher_algorithm_t c = gnutls_cipher_get(s);
+    gnutls_mac_algorithm_t m = gnutls_mac_get(s);
+    if (c == GNUTLS_CIPHER_NULL || c == GNUTLS_CIPHER_UNKNOWN)
+        return -1;
+    p->aead = m == GNUTLS_MAC_AEAD;
+    p->tag = gnutls_cipher_get_tag_size(c);
+    p->block = gnutls_cipher_get_block_size(c);
+    p->hash = p->aead ? 0 : (unsigned)gnutls_hmac_get_len(m);
+    if (p->aead)
+        p->explicit_iv = c == GNUTLS_CIPHER_CHACHA20_POLY1305 ? 0 : 8;
+    else
+        p->explicit_iv = p->block > 1 ? p->block : 0;
+    return 0;
+}
+
+/* Bytes protection adds inside the record (worst case: full padding). */
+static unsigned overhead_max(const struct protection *p)
+{
+    if (p->aead)
+        return p->explicit_iv + p->tag;
+    return p->hash + (p->block > 1 ? 2 * p->block : 0);
+}
+
+unsigned int gnutls_dtls_get_data_mtu(gnutls_session_t s)
+{
+    if (s == NULL)
+        return 0;
+    int mtu = (int)s->dtls.mtu - (int)(is_dtls(s) ? DTLS_RECORD_HEADER : 5u);
+    struct protection p;
+    if (protection(s, &p) < 0)
+        return (unsigned)mtu;
+    if (p.aead || p.block <= 1)
+        return (unsigned)(mtu - (int)(p.aead ? p.explicit_iv + p.tag : p.hash));
+    /* CBC: the largest plaintext whose padded record still fits (the
+     * padding depends on the length, hence the block arithmetic). */
+    int block = (int)p.block, hash = (int)p.hash, k;
+    if (gnutls_session_etm_status(s)) {
+        k = (mtu - hash) / block - 2;
+        return (unsigned)((k + 1) * block - 1);
+    }
+    k = mtu / block - 2;
+    return (unsigned)((k + 1) * block - hash - 1);
+}
+
+int gnutls_dtls_set_data_mtu(gnutls_session_t s, unsigned int mtu)
+{
+    struct protection p;
+    if (s == NULL || protection(s, &p) < 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+    gnutls_dtls_set_mtu(s, mtu + overhead_max(&p) + (is_dtls(s) ? DTLS_RECORD_HEADER : 5u));
+    return 0;
+}
+
+int gnossl_dtls_check_send(gnutls_session_t s, size_t n)
+{
+    size_t max = gnutls_dtls_get_data_mtu(s);
+    if (max > s->max_record)
+        max = s->max_record;
+    if (n > max) {
+        gnossl_debug("dtls: %zu bytes exceed the data MTU %zu", n, max);
+        return GNUTLS_E_LARGE_PACKET;
+    }
+    return 0;
+}
+
+unsigned int gnutls_dtls_get_timeout(gnutls_session_t s)
+{
+    if (s == NULL || s->dtls.next_timeout == 0)
+        return 0;
+    uint64_t now = wall_us();
+    if (now >= s->dtls.next_timeout)
+        return 0;
+    uint64_t left = (s->dtls.next_timeout - now) / 1000u;
+    return left > UINT_MAX ? UINT_MAX : (unsigned)left;
+}

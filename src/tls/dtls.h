@@ -1,0 +1,49 @@
+/* DTLS state of a session (GNUTLS_DATAGRAM), private to the tls room.
+ *
+ * The SSL comes from the credentials' DTLS SSL_CTX; dtls.c adds the MTU
+ * (OpenSSL never probes: SSL_OP_NO_QUERY_MTU), a timer callback that
+ * follows gnutls_dtls_set_timeouts, the waits of a blocking handshake
+ * (pull_timeout until the next retransmission or the total timeout), and
+ * GnuTLS's stateless cookies. */
+#ifndef GNOSSL_TLS_DTLS_H
+#define GNOSSL_TLS_DTLS_H
+
+#include "gnossl.h"
+#include <gnutls/dtls.h>
+#include <openssl/ssl.h>
+#include <stdint.h>
+
+struct gnossl_dtls {
+    unsigned mtu;          /* gnutls_dtls_set_mtu: the datagram size */
+    unsigned retrans_ms;   /* first retransmission timeout */
+    uint64_t next_timeout; /* OpenSSL's retransmission timer (wall-clock us), 0 = off */
+    int prestate_set;      /* gnutls_dtls_prestate_set: the cookie was verified */
+    gnutls_dtls_prestate_st prestate;
+    int listened;          /* ...and OpenSSL consumed that ClientHello */
+    int timer_retry;       /* the BIO stopped waiting so that OpenSSL retransmits */
+    int expired;           /* the handshake timed out: later calls say so again */
+};
+
+struct gnutls_session_int;
+
+/* gnutls_init(GNUTLS_DATAGRAM): GnuTLS's defaults (MTU 1200, 1 s, 60 s). */
+void gnossl_dtls_init(struct gnutls_session_int *s);
+/* On the new SSL: MTU, timer, no MTU queries. */
+int gnossl_dtls_apply(struct gnutls_session_int *s);
+/* Before a handshake step: a server whose cookie was verified lets OpenSSL
+ * take the ClientHello that carried it.  >0 go on, otherwise a GnuTLS code. */
+int gnossl_dtls_handshake_pre(struct gnutls_session_int *s);
+/* After a handshake step: should it run again (a blocking session waited
+ * until a retransmission was due)?  Also remembers a timeout. */
+int gnossl_dtls_after_step(struct gnutls_session_int *s, int code);
+/* The transport BIO, before a read in a handshake: wait as GnuTLS does.
+ * 1 = read now; 0 = return -1 (timed_out / io_error / retry flag set). */
+int gnossl_dtls_wait(struct gnutls_session_int *s, BIO *b);
+/* BIO_CTRL_DGRAM_SET_NEXT_TIMEOUT from OpenSSL (struct timeval *). */
+void gnossl_dtls_set_next_timeout(struct gnutls_session_int *s, const void *tv);
+/* gnutls_record_send: GNUTLS_E_LARGE_PACKET when n exceeds the data MTU. */
+int gnossl_dtls_check_send(struct gnutls_session_int *s, size_t n);
+/* Cookie callbacks on a DTLS server SSL_CTX (called from ctx.c). */
+void gnossl_dtls_ctx_setup(SSL_CTX *ctx);
+
+#endif
