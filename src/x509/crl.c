@@ -22,6 +22,7 @@ static void crl_clear(gnutls_x509_crl_t crl)
     gnutls_free(crl->der.data);
     crl->der.data = NULL;
     crl->der.size = 0;
+    crl->dirty = 0;
 }
 
 void gnutls_x509_crl_deinit(gnutls_x509_crl_t crl)
@@ -143,6 +144,9 @@ int gnutls_x509_crl_export(gnutls_x509_crl_t crl, gnutls_x509_crt_fmt_t format, 
 {
     if (crl == NULL || crl->crl == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnossl_crl_sync(crl);
+    if (ret < 0)
+        return ret;
     return gnossl_export_fmt("X509 CRL", crl->der.data, crl->der.size, format, output_data, output_data_size);
 }
 
@@ -150,6 +154,9 @@ int gnutls_x509_crl_export2(gnutls_x509_crl_t crl, gnutls_x509_crt_fmt_t format,
 {
     if (crl == NULL || crl->crl == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = gnossl_crl_sync(crl);
+    if (ret < 0)
+        return ret;
     return gnossl_export_fmt2("X509 CRL", crl->der.data, crl->der.size, format, out);
 }
 

@@ -925,3 +925,109 @@ int gnutls_pubkey_print(gnutls_pubkey_t pubkey, gnutls_certificate_print_formats
     out->size = (unsigned)o.len;
     return 0;
 }
+
+/* ---- CRLs ---- */
+
+static void print_crl(struct out *o, gnutls_x509_crl_t crl, gnutls_certificate_print_formats_t format)
+{
+    X509_CRL *c = crl->crl;
+    addf(o, "X.509 Certificate Revocation List Information:\n");
+    addf(o, "\tVersion: %d\n", (int)X509_CRL_get_version(c) + 1);
+    if (format != GNUTLS_CRT_PRINT_UNSIGNED_FULL) {
+        gnutls_datum_t dn;
+        if (gnossl_dn_to_string(X509_CRL_get_issuer(c), 0, &dn) == 0) {
+            addf(o, "\tIssuer: %s\n", (char *)dn.data);
+            gnutls_free(dn.data);
+        }
+    }
+    addf(o, "\tUpdate dates:\n\t\tIssued: ");
+    add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnutls_x509_crl_get_this_update(crl));
+    addf(o, "\n\t\tNext at: ");
+    add_time(o, "%a %b %d %H:%M:%S UTC %Y", gnutls_x509_crl_get_next_update(crl));
+    addf(o, "\n");
+    int n = X509_CRL_get_ext_count(c);
+    if (n > 0)
+        addf(o, "\tExtensions:\n");
+    for (int i = 0; i < n; i++) {
+        X509_EXTENSION *ext = X509_CRL_get_ext(c, i);
+        char oid[128];
+        gnossl_oid_text(X509_EXTENSION_get_object(ext), oid, sizeof oid);
+        int nid = OBJ_txt2nid(oid);
+        const char *cr = crit_str(ext);
+        if (nid == NID_crl_number) {
+            ASN1_INTEGER *num = X509V3_EXT_d2i(ext);
+            if (num) {
+                unsigned char *der = NULL;
+                int len = i2d_ASN1_INTEGER(num, &der);
+                const unsigned char *p = der;
+                long clen = 0;
+                int tag, xc;
+                if (len > 0 && !(ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
+                    addf(o, "\t\tCRL Number (%s): ", cr);
+                    add_hex(o, p, (size_t)clen);
+                    addf(o, "\n");
+                }
+                OPENSSL_free(der);
+                ASN1_INTEGER_free(num);
+                continue;
+            }
+        } else if (nid == NID_authority_key_identifier) {
+            AUTHORITY_KEYID *ak = X509V3_EXT_d2i(ext);
+            if (ak && ak->keyid) {
+                addf(o, "\t\tAuthority Key Identifier (%s):\n\t\t\t", cr);
+                add_hex(o, ASN1_STRING_get0_data(ak->keyid), (size_t)ASN1_STRING_length(ak->keyid));
+                addf(o, "\n");
+                AUTHORITY_KEYID_free(ak);
+                continue;
+            }
+            AUTHORITY_KEYID_free(ak);
+        }
+        print_unknown_ext(o, ext, oid);
+    }
+    STACK_OF(X509_REVOKED) *rs = X509_CRL_get_REVOKED(c);
+    int nr = rs ? sk_X509_REVOKED_num(rs) : 0;
+    if (nr > 0)
+        addf(o, "\tRevoked certificates (%d):\n", nr);
+    else
+        addf(o, "\tNo revoked certificates.\n");
+    for (int i = 0; i < nr; i++) {
+        unsigned char serial[128];
+        size_t sz = sizeof serial;
+        time_t t;
+        if (gnutls_x509_crl_get_crt_serial(crl, (unsigned)i, serial, &sz, &t) < 0)
+            continue;
+        addf(o, "\t\tSerial Number (hex): ");
+        add_hex(o, serial, sz);
+        addf(o, "\n\t\tRevoked at: ");
+        add_time(o, "%a %b %d %H:%M:%S UTC %Y", t);
+        addf(o, "\n");
+    }
+    if (format != GNUTLS_CRT_PRINT_UNSIGNED_FULL) {
+        const ASN1_BIT_STRING *sig = NULL;
+        const X509_ALGOR *alg = NULL;
+        X509_CRL_get0_signature(c, &sig, &alg);
+        int broken = 0;
+        const char *sn = sign_name(gnossl_sign_from_algor(alg), &broken);
+        addf(o, "\tSignature Algorithm: %s\n", sn ? sn : "unknown");
+        if (broken)
+            addf(o, "warning: signed using a broken signature algorithm that can be forged.\n");
+        addf(o, "\tSignature:\n");
+        if (sig)
+            add_hexdump(o, ASN1_STRING_get0_data(sig), (size_t)ASN1_STRING_length(sig), "\t\t");
+    }
+}
+
+int gnutls_x509_crl_print(gnutls_x509_crl_t crl, gnutls_certificate_print_formats_t format, gnutls_datum_t *out)
+{
+    struct out o = {0};
+    if (crl == NULL || crl->crl == NULL || out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    print_crl(&o, crl, format);
+    if (o.err) {
+        gnutls_free(o.p);
+        return GNOSSL_ERR(o.err);
+    }
+    out->data = (unsigned char *)o.p;
+    out->size = (unsigned)o.len;
+    return 0;
+}

@@ -5,6 +5,8 @@
 #include "gnossl.h"
 #include "x509/x509.h"
 
+#include <time.h>
+
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
@@ -521,6 +523,12 @@ int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_li
         else
             *verify = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNATURE_FAILURE;
         ERR_clear_error();
+        /* stale or not yet valid revocation data is invalid too */
+        time_t now = time(NULL), next = gnutls_x509_crl_get_next_update(crl);
+        if (gnutls_x509_crl_get_this_update(crl) > now)
+            *verify |= GNUTLS_CERT_INVALID | GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
+        if (next != (time_t)-1 && next < now)
+            *verify |= GNUTLS_CERT_INVALID | GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
         break;
     }
     return 0;

@@ -55,7 +55,11 @@ struct gnutls_x509_spki_st {
 struct gnutls_x509_crl_int {
     X509_CRL *crl;
     gnutls_datum_t der;
+    int dirty;           /* changed by a setter: `der` must be re-encoded */
 };
+
+/* Re-encode a CRL's `der` after setters (crl-write.c). */
+int gnossl_crl_sync(gnutls_x509_crl_t crl);
 
 struct gnutls_x509_trust_list_st {
     X509_STORE *store;          /* trust anchors and CRLs, for X509_verify_cert */
