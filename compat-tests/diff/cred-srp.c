@@ -123,6 +123,41 @@ static int client_fn(gnutls_session_t s, char **username, char **password)
     return 0;
 }
 
+/* The client's view of the ServerKeyExchange: group size, generator and
+ * salt (B is random).  Unknown users must look like known ones, with a
+ * salt that is a keyed hash of the name (fixed seed below). */
+static int ske_seen, ske_random_salt;
+static int ske_hook(gnutls_session_t s, unsigned int htype, unsigned when, unsigned int incoming,
+                    const gnutls_datum_t *msg)
+{
+    const unsigned char *p = msg->data;
+    size_t len = msg->size, nlen, glen, slen;
+
+    (void)s;
+    (void)when;
+    if (htype != GNUTLS_HANDSHAKE_SERVER_KEY_EXCHANGE || !incoming || ske_seen++)
+        return 0;
+    if (len < 2 || (nlen = (size_t)p[0] << 8 | p[1]) + 4 > len)
+        return 0;
+    glen = (size_t)p[2 + nlen] << 8 | p[3 + nlen];
+    if (nlen + glen + 5 > len)
+        return 0;
+    slen = p[4 + nlen + glen];
+    if (nlen + glen + 5 + slen > len)
+        return 0;
+    printf(" [ske N=%zu bits g=%u salt(%zu)", nlen * 8, glen == 1 ? p[4 + nlen] : 0, slen);
+    /* a fake salt from the default (random) seed differs at each run */
+    if (!ske_random_salt) {
+        printf("=");
+        for (size_t i = 0; i < slen; i++)
+            printf("%02x", p[5 + nlen + glen + i]);
+    }
+    printf("]");
+    return 0;
+}
+
+static int fake_salt_len = -1; /* >= 0: set this fake salt seed and length */
+
 enum srv { SRV_FILE, SRV_FN, SRV_FAIL_FN };
 
 static void run(const char *label, const char *prio, const char *user, const char *pass, int client_cb, enum srv mode,
@@ -153,6 +188,10 @@ static void run(const char *label, const char *prio, const char *user, const cha
     } else {
         gnutls_srp_set_server_credentials_function(sc, mode == SRV_FN ? server_fn : server_fail_fn);
     }
+    if (fake_salt_len >= 0) {
+        const gnutls_datum_t seed = {(unsigned char *)"fixed fake salt seed", 20};
+        gnutls_srp_set_server_fake_salt_seed(sc, &seed, (unsigned)fake_salt_len);
+    }
     gnutls_init(&s, GNUTLS_SERVER);
     gnutls_priority_set_direct(s, prio, NULL);
     gnutls_credentials_set(s, GNUTLS_CRD_SRP, sc);
@@ -174,13 +213,17 @@ static void run(const char *label, const char *prio, const char *user, const cha
         gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, xcc);
     }
     gnutls_transport_set_int(c, fds[1]);
+    ske_seen = 0;
+    ske_random_salt = fake_salt_len < 0 && (user == NULL || (strcmp(user, "alice") != 0 && strcmp(user, "carol") != 0));
+    printf("%s:", label);
+    gnutls_handshake_set_hook_function(c, GNUTLS_HANDSHAKE_SERVER_KEY_EXCHANGE, GNUTLS_HOOK_PRE, ske_hook);
     handshake(c, s, &rc, &rs);
     /* A failing GnuTLS server sends no alert (its client keeps waiting),
      * OpenSSL's does: only the server's code is compared on failure. */
     if (rc == 0 && rs == 0)
-        printf("%s: client=0 server=0", label);
+        printf(" client=0 server=0");
     else
-        printf("%s: client=%s server=%d", label, rc == 0 ? "ok" : "failed", rs);
+        printf(" client=%s server=%d", rc == 0 ? "ok" : "failed", rs);
     if (rc == 0 && rs == 0) {
         const char *u = gnutls_srp_server_get_username(s);
         printf(" version=%s kx=%s/%s auth=%d/%d server_auth=%d/%d client_auth=%d/%d cipher=%s user=%s",
@@ -263,6 +306,15 @@ int main(void)
     run("callback unknown user", srp, "bob", "secret", 0, SRV_FN, NULL, NULL, 0);
     run("callback refuses", srp, "alice", "secret", 0, SRV_FAIL_FN, NULL, NULL, 0);
     run("client callback", srp, NULL, NULL, 1, SRV_FILE, pfile, cfile, 0);
+    fake_salt_len = 8;
+    run("file unknown user, 8-byte fake salts", srp, "mallory", "secret", 0, SRV_FILE, pfile, cfile, 0);
+    run("callback unknown user, 8-byte fake salts", srp, "bob", "secret", 0, SRV_FN, NULL, NULL, 0);
+    fake_salt_len = 40; /* capped */
+    run("file unknown user, 40-byte fake salts", srp, "mallory", "secret", 0, SRV_FILE, pfile, cfile, 0);
+    fake_salt_len = 16;
+    run("file unknown user, 16-byte fake salts", srp, "mallory", "secret", 0, SRV_FILE, pfile, cfile, 0);
+    run("file other unknown user, 16-byte fake salts", srp, "eve", "secret", 0, SRV_FILE, pfile, cfile, 0);
+    fake_salt_len = -1;
     run("missing files", srp, "alice", "secret", 0, SRV_FILE, "/nonexistent/tpasswd", cfile, 0);
     run("client without srp in priority", "NORMAL", NULL, NULL, 1, SRV_FILE, pfile, cfile, 0);
 
