@@ -83,6 +83,9 @@ int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg);
 /* Client: GNUTLS_CERT_* bits from the OCSP status of the peer's `chain`
  * (stapled response checked, must-staple), as GnuTLS's verification adds
  * them; records is_checked on the session (ocsp.c). */
+/* Client: OpenSSL's status callback, once a TLS 1.2 CertificateStatus could
+ * have arrived; runs the verification deferred until then (verify.c). */
+int gnossl_cred_client_status_cb(SSL *ssl, void *arg);
 unsigned gnossl_cred_ocsp_verify(gnutls_session_t s, X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags);
 
 /* Per-session state of this room (in the session's cred_state slot). */
@@ -100,6 +103,7 @@ struct gnossl_cred_session {
     char *psk_username;                       /* server: identity the client used */
     char *psk_hint;                           /* client: hint the server sent */
     int verify_ran;                           /* ran in the current handshake */
+    int verify_deferred;                      /* client: waits for the status message */
 };
 
 /* The state for `s`, created on first use (NULL only on allocation failure). */

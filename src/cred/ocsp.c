@@ -1,7 +1,9 @@
-/* OCSP stapling by servers: gnutls_certificate_set_ocsp_status_request_*.
- * A response (or a function producing one) belongs to a key pair; when a
+/* OCSP stapling.  Servers: gnutls_certificate_set_ocsp_status_request_*;
+ * a response (or a function producing one) belongs to a key pair; when a
  * client asks for the status, the response of the pair OpenSSL selected is
- * stapled. */
+ * stapled.  Clients: gnutls_ocsp_status_request_*; OpenSSL only keeps the
+ * stapled response (leaf certificate), which the verification functions
+ * check here as GnuTLS does. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include "tls/session.h"
@@ -12,34 +14,72 @@
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
 
-/* GnuTLS checks a response when it is loaded: it must be about the pair's
- * leaf (issued by the next certificate of its chain) and not expired. */
-static int check_response(const struct gnossl_keypair *k, const unsigned char *der, long len)
+/* GnuTLS keeps a response without nextUpdate for this long after its
+ * thisUpdate. */
+#define OCSP_MAX_VALIDITY_SECS (15 * 24 * 60 * 60)
+
+/* Whether a single response is about `cert`: same serial number and the
+ * hash of its issuer's name (GnuTLS does not compare the issuer key). */
+static int single_matches(OCSP_SINGLERESP *single, X509 *cert)
+{
+    ASN1_OCTET_STRING *name_hash = NULL;
+    ASN1_OBJECT *md_oid = NULL;
+    ASN1_INTEGER *serial = NULL;
+    unsigned char buf[EVP_MAX_MD_SIZE];
+    unsigned len = 0;
+    const EVP_MD *md;
+
+    if (single == NULL || !OCSP_id_get0_info(&name_hash, &md_oid, NULL, &serial, (OCSP_CERTID *)OCSP_SINGLERESP_get0_id(single)))
+        return 0;
+    if (serial == NULL || ASN1_INTEGER_cmp(serial, X509_get0_serialNumber(cert)) != 0)
+        return 0;
+    md = EVP_get_digestbyobj(md_oid);
+    if (md == NULL || !X509_NAME_digest(X509_get_issuer_name(cert), md, buf, &len))
+        return 0;
+    return name_hash != NULL && (unsigned)ASN1_STRING_length(name_hash) == len &&
+           memcmp(ASN1_STRING_get0_data(name_hash), buf, len) == 0;
+}
+
+/* The first single response of a successful basic response, or NULL. */
+static OCSP_SINGLERESP *first_single(const unsigned char *der, long len, OCSP_RESPONSE **resp, OCSP_BASICRESP **bs)
 {
     const unsigned char *p = der;
-    OCSP_RESPONSE *resp = d2i_OCSP_RESPONSE(NULL, &p, len);
+    *bs = NULL;
+    *resp = d2i_OCSP_RESPONSE(NULL, &p, len);
+    if (*resp == NULL || OCSP_response_status(*resp) != OCSP_RESPONSE_STATUS_SUCCESSFUL ||
+        (*bs = OCSP_response_get1_basic(*resp)) == NULL)
+        return NULL;
+    return OCSP_resp_get0(*bs, 0);
+}
+
+/* GnuTLS checks a response when it is loaded: it must be about the pair's
+ * leaf and still usable.  0: keep it; 1: a response without nextUpdate that
+ * is already too old, silently not kept; <0: error. */
+static int check_response(const struct gnossl_keypair *k, const unsigned char *der, long len)
+{
+    OCSP_RESPONSE *resp = NULL;
     OCSP_BASICRESP *bs = NULL;
-    OCSP_CERTID *id = NULL;
+    OCSP_SINGLERESP *single;
     ASN1_GENERALIZEDTIME *thisupd = NULL, *nextupd = NULL;
     int status, reason, ret;
 
-    if (resp == NULL || OCSP_response_status(resp) != OCSP_RESPONSE_STATUS_SUCCESSFUL ||
-        (bs = OCSP_response_get1_basic(resp)) == NULL) {
+    ERR_set_mark();
+    single = first_single(der, len, &resp, &bs);
+    if (single == NULL || !single_matches(single, k->cert)) {
         ret = GNOSSL_ERR(GNUTLS_E_OCSP_MISMATCH_WITH_CERTS);
         goto out;
     }
-    if (sk_X509_num(k->chain) < 1 || (id = OCSP_cert_to_id(NULL, k->cert, sk_X509_value(k->chain, 0))) == NULL ||
-        !OCSP_resp_find_status(bs, id, &status, &reason, NULL, &thisupd, &nextupd)) {
-        ret = GNOSSL_ERR(GNUTLS_E_OCSP_MISMATCH_WITH_CERTS);
-        goto out;
-    }
-    if (nextupd != NULL && X509_cmp_time(nextupd, NULL) < 0) {
+    status = OCSP_single_get0_status(single, &reason, NULL, &thisupd, &nextupd);
+    if (status == V_OCSP_CERTSTATUS_REVOKED || (nextupd != NULL && X509_cmp_time(nextupd, NULL) < 0)) {
         ret = GNOSSL_ERR(GNUTLS_E_EXPIRED);
         goto out;
     }
     ret = 0;
+    if (nextupd == NULL && thisupd != NULL &&
+        X509_cmp_time(thisupd, &(time_t){time(NULL) - OCSP_MAX_VALIDITY_SECS}) < 0)
+        ret = 1;
 out:
-    OCSP_CERTID_free(id);
+    ERR_pop_to_mark();
     OCSP_BASICRESP_free(bs);
     OCSP_RESPONSE_free(resp);
     return ret;
@@ -79,8 +119,13 @@ int gnutls_certificate_set_ocsp_status_request_mem(gnutls_certificate_credential
         ret = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     } else {
         k = &res->keys[idx];
-        ret = (res->flags & GNUTLS_CERTIFICATE_SKIP_OCSP_RESPONSE_CHECK) ? 0 : check_response(k, der, len);
-        if (ret == 0) {
+        /* Unchecked, the response is simply kept and GnuTLS says 0;
+         * checked, it says how many it loaded. */
+        int skip = (res->flags & GNUTLS_CERTIFICATE_SKIP_OCSP_RESPONSE_CHECK) != 0;
+        ret = skip ? 0 : check_response(k, der, len);
+        if (ret == 1) {
+            gnossl_debug("gnossl: OCSP response without nextUpdate is too old, not kept");
+        } else if (ret == 0) {
             free(k->ocsp.data);
             k->ocsp.data = malloc((size_t)len);
             if (k->ocsp.data == NULL) {
@@ -91,7 +136,7 @@ int gnutls_certificate_set_ocsp_status_request_mem(gnutls_certificate_credential
                 k->ocsp.size = (unsigned)len;
                 res->ocsp_any = 1;
                 gnossl_cert_cred_changed(res);
-                ret = 1; /* GnuTLS: the number of responses loaded */
+                ret = skip ? 0 : 1;
             }
         }
     }
@@ -209,4 +254,172 @@ int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg)
         return SSL_TLSEXT_ERR_NOACK;
     }
     return SSL_TLSEXT_ERR_OK;
+}
+
+/* ---- client side ---- */
+
+int gnutls_ocsp_status_request_enable_client(gnutls_session_t session, gnutls_datum_t *responder_id,
+                                             size_t responder_id_size, gnutls_datum_t *extensions)
+{
+    /* The responder IDs and extensions are ignored, as in GnuTLS >= 3.6. */
+    (void)responder_id;
+    (void)responder_id_size;
+    (void)extensions;
+    if (session == NULL || gnossl_session_is_server(session))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnossl_session_enable_status_request(session);
+    return 0;
+}
+
+/* The stapled response OpenSSL kept (it keeps one, for the leaf). */
+static long stapled(gnutls_session_t s, const unsigned char **p)
+{
+    SSL *ssl = gnossl_session_ssl(s);
+    *p = NULL;
+    if (ssl == NULL || gnossl_session_is_server(s))
+        return -1;
+    long len = SSL_get_tlsext_status_ocsp_resp(ssl, p);
+    return *p != NULL && len > 0 ? len : -1;
+}
+
+int gnutls_ocsp_status_request_get2(gnutls_session_t session, unsigned idx, gnutls_datum_t *response)
+{
+    const unsigned char *p;
+    long len;
+
+    if (session == NULL || response == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* Servers: only TLS 1.3 clients may staple, which OpenSSL does not
+     * support. */
+    if (idx != 0 || (len = stapled(session, &p)) < 0)
+        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+    response->data = (unsigned char *)p;
+    response->size = (unsigned)len;
+    return 0;
+}
+
+int gnutls_ocsp_status_request_get(gnutls_session_t session, gnutls_datum_t *response)
+{
+    return gnutls_ocsp_status_request_get2(session, 0, response);
+}
+
+unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t session, unsigned int flags)
+{
+    const unsigned char *p;
+    if (session == NULL)
+        return 0;
+    if (flags & GNUTLS_OCSP_SR_IS_AVAIL)
+        return stapled(session, &p) >= 0;
+    return (unsigned)gnossl_session_ocsp_check_ok(session);
+}
+
+/* Whether the certificate demands a stapled OCSP response (TLS feature
+ * extension, RFC 7633, listing status_request). */
+static int must_staple(X509 *x)
+{
+    STACK_OF(ASN1_INTEGER) *features = X509_get_ext_d2i(x, NID_tlsfeature, NULL, NULL);
+    int i, found = 0;
+
+    for (i = 0; features != NULL && i < sk_ASN1_INTEGER_num(features); i++)
+        if (ASN1_INTEGER_get(sk_ASN1_INTEGER_value(features, i)) == TLSEXT_TYPE_status_request)
+            found = 1;
+    sk_ASN1_INTEGER_pop_free(features, ASN1_INTEGER_free);
+    return found;
+}
+
+/* Whether the response's signature is good: by a signer the trust store
+ * vouches for, or else (as GnuTLS's fallback) directly by one of the
+ * certificates the peer sent after `cert`. */
+static int response_signed(OCSP_BASICRESP *bs, X509_STORE *store, STACK_OF(X509) *chain, int pos)
+{
+    STACK_OF(X509) *all = X509_STORE_get1_all_certs(store);
+    STACK_OF(X509) *others = sk_X509_new_null();
+    int ok = 0, i;
+
+    if (all == NULL)
+        all = sk_X509_new_null();
+    if (all == NULL || others == NULL)
+        goto out;
+    for (i = 0; i < sk_X509_num(chain); i++)
+        if (sk_X509_push(all, sk_X509_value(chain, i)) > 0)
+            X509_up_ref(sk_X509_value(chain, i));
+    ok = OCSP_basic_verify(bs, all, store, 0) > 0;
+    if (!ok && pos + 1 < sk_X509_num(chain)) {
+        for (i = pos + 1; i < sk_X509_num(chain); i++)
+            sk_X509_push(others, sk_X509_value(chain, i));
+        ok = OCSP_basic_verify(bs, others, store, OCSP_TRUSTOTHER) > 0;
+    }
+out:
+    sk_X509_free(others);
+    sk_X509_pop_free(all, X509_free);
+    return ok;
+}
+
+/* One stapled response about chain[pos]: GNUTLS_CERT_* bits; *ok when it
+ * is valid and current. */
+static unsigned check_stapled(X509_STORE *store, STACK_OF(X509) *chain, int pos, const unsigned char *der,
+                              long len, int *ok)
+{
+    OCSP_RESPONSE *resp = NULL;
+    OCSP_BASICRESP *bs = NULL;
+    OCSP_SINGLERESP *single;
+    ASN1_GENERALIZEDTIME *thisupd = NULL, *nextupd = NULL;
+    unsigned bits = 0;
+    int status, reason;
+
+    *ok = 0;
+    ERR_set_mark();
+    single = first_single(der, len, &resp, &bs);
+    if (single == NULL || !single_matches(single, sk_X509_value(chain, pos)) ||
+        !response_signed(bs, store, chain, pos)) {
+        bits = GNUTLS_CERT_INVALID_OCSP_STATUS;
+        goto out;
+    }
+    status = OCSP_single_get0_status(single, &reason, NULL, &thisupd, &nextupd);
+    if (status == V_OCSP_CERTSTATUS_REVOKED) {
+        bits = GNUTLS_CERT_REVOKED;
+        goto out;
+    }
+    /* Too old or superseded: reported, as GnuTLS does. */
+    if (nextupd == NULL) {
+        time_t oldest = time(NULL) - OCSP_MAX_VALIDITY_SECS;
+        if (thisupd == NULL || X509_cmp_time(thisupd, &oldest) < 0) {
+            bits = GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
+            goto out;
+        }
+    } else if (X509_cmp_time(nextupd, NULL) < 0) {
+        bits = GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
+        goto out;
+    }
+    *ok = 1;
+out:
+    ERR_pop_to_mark();
+    OCSP_BASICRESP_free(bs);
+    OCSP_RESPONSE_free(resp);
+    return bits;
+}
+
+unsigned gnossl_cred_ocsp_verify(gnutls_session_t s, X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags)
+{
+    unsigned bits = 0;
+    int i, ok, any_ok = 0;
+
+    gnossl_session_set_ocsp_check_ok(s, 0);
+    if (vflags & GNUTLS_VERIFY_DISABLE_CRL_CHECKS)
+        return 0;
+    for (i = 0; i < sk_X509_num(chain); i++) {
+        const unsigned char *der = NULL;
+        long len = i == 0 ? stapled(s, &der) : -1;
+        if (len < 0) {
+            /* Asked for a status, got none, and the certificate requires one. */
+            if (gnossl_session_status_requested(s) && must_staple(sk_X509_value(chain, i)))
+                bits |= GNUTLS_CERT_MISSING_OCSP_STATUS;
+            continue;
+        }
+        bits |= check_stapled(store, chain, i, der, len, &ok);
+        if (ok)
+            any_ok = 1;
+    }
+    gnossl_session_set_ocsp_check_ok(s, any_ok);
+    return bits;
 }

@@ -130,6 +130,8 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
         SSL_CTX_set_cert_cb(ctx, gnossl_cred_retrieve_cb, NULL);
     if (is_server && c->ocsp_any)
         SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_ocsp_status_cb);
+    else if (!is_server)
+        SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_client_status_cb);
     return ctx;
 }
 

@@ -238,23 +238,9 @@ static int has_purpose(X509 *x, const char *oid)
     return ok;
 }
 
-/* Whether the certificate demands a stapled OCSP response (TLS feature
- * extension, RFC 7633, listing status_request). */
-static int must_staple(X509 *x)
-{
-    STACK_OF(ASN1_INTEGER) *features = X509_get_ext_d2i(x, NID_tlsfeature, NULL, NULL);
-    int i, found = 0;
-
-    for (i = 0; features != NULL && i < sk_ASN1_INTEGER_num(features); i++)
-        if (ASN1_INTEGER_get(sk_ASN1_INTEGER_value(features, i)) == TLSEXT_TYPE_status_request)
-            found = 1;
-    sk_ASN1_INTEGER_pop_free(features, ASN1_INTEGER_free);
-    return found;
-}
-
 /* Verify `chain` (leaf first) against `store`.  data: hostname, purpose. */
 static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, int have_crls,
-                             const char *hostname, const char *purpose, int ocsp_stapled)
+                             const char *hostname, const char *purpose, unsigned ocsp_bits)
 {
     struct verify_acc acc;
     X509_STORE_CTX *xctx;
@@ -324,11 +310,11 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
     }
     if (hostname != NULL && !gnossl_cred_check_hostname(sk_X509_value(chain, 0), hostname, vflags))
         status |= GNUTLS_CERT_UNEXPECTED_OWNER;
-    if (!ocsp_stapled && must_staple(sk_X509_value(chain, 0)))
-        status |= GNUTLS_CERT_MISSING_OCSP_STATUS;
-    /* GnuTLS consults CRLs only for a chain that passed everything else. */
+    /* GnuTLS consults CRLs only for a chain that passed everything else;
+     * the OCSP findings come on top. */
     if (status == 0)
         status = acc.revocation;
+    status |= ocsp_bits;
     if (status != 0)
         status |= GNUTLS_CERT_INVALID;
     X509_STORE_CTX_free(xctx);
@@ -350,6 +336,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
 
     if (s == NULL || status == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnossl_session_set_ocsp_check_ok(s, 0);
     chain = gnossl_cred_peer_chain(s);
     if (chain == NULL || sk_X509_num(chain) == 0) {
         /* GnuTLS: no certificate authentication took place at all (before
@@ -400,14 +387,8 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     if (prio != NULL && gnossl_priority_verify_flags != NULL)
         vflags |= gnossl_priority_verify_flags(prio);
 
-    {
-        /* a stapled response counts as present; its contents are not
-         * checked here (gnossl clients do not ask for one yet) */
-        SSL *ssl = gnossl_session_ssl(s);
-        const unsigned char *resp = NULL;
-        int stapled = ssl != NULL && SSL_get_tlsext_status_ocsp_resp(ssl, &resp) > 0;
-        *status = verify_chain(store, chain, vflags, have_crls, hostname, purpose, stapled);
-    }
+    *status = verify_chain(store, chain, vflags, have_crls, hostname, purpose,
+                           gnossl_cred_ocsp_verify(s, store, chain, vflags));
     X509_STORE_free(store);
     return 0;
 }
@@ -605,11 +586,36 @@ int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
     st->npeer = 0;
     st->peer_der_src = NULL;
 
+    /* A TLS 1.2 client that asked for the certificate status verifies once
+     * the CertificateStatus message had its chance to arrive, as GnuTLS
+     * does (gnossl_cred_client_status_cb; TLS 1.3 carries the status in the
+     * Certificate message itself). */
+    if (!gnossl_session_is_server(s) && gnossl_session_status_requested(s) && SSL_version(ssl) < TLS1_3_VERSION) {
+        st->verify_deferred = 1;
+        return 1;
+    }
     ret = run_verification(s, st);
     if (ret == 0)
         return 1;
     gnossl_session_set_pending_error(s, ret);
     X509_STORE_CTX_set_error(xctx, X509_V_ERR_CERT_REJECTED);
+    return 0;
+}
+
+int gnossl_cred_client_status_cb(SSL *ssl, void *arg)
+{
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    struct gnossl_cred_session *st;
+    int ret;
+
+    (void)arg;
+    if (s == NULL || (st = gnossl_session_cred_state(s)) == NULL || !st->verify_deferred)
+        return 1;
+    st->verify_deferred = 0;
+    ret = run_verification(s, st);
+    if (ret == 0)
+        return 1;
+    gnossl_session_set_pending_error(s, ret);
     return 0;
 }
 
@@ -623,6 +629,12 @@ int gnossl_cred_handshake_done(gnutls_session_t s)
         return 0;
     ran = st->verify_ran;
     st->verify_ran = 0; /* the next (re)handshake starts over */
+    if (st->verify_deferred) {
+        /* Never skipped: a deferred client verification that OpenSSL's
+         * status callback did not run runs now. */
+        st->verify_deferred = 0;
+        return run_verification(s, st);
+    }
     /* A server asked for a certificate and got an empty Certificate message:
      * OpenSSL has no callback for that, GnuTLS runs the verification (whose
      * verify_peers then reports -49).  Resumptions carry no Certificate. */

@@ -185,6 +185,11 @@ int gnossl_ext_apply(gnutls_session_t s)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (s->alpn_wire_len > 0 && SSL_set_alpn_protos(ssl, s->alpn_wire, s->alpn_wire_len) != 0)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    /* status_request: OpenSSL keeps the stapled response (TLS 1.2
+     * CertificateStatus or the TLS 1.3 leaf entry) without judging it; the
+     * verification functions check it as GnuTLS does. */
+    if (gnossl_session_status_requested(s) && !SSL_set_tlsext_status_type(ssl, TLSEXT_STATUSTYPE_ocsp))
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     return 0;
 }
 

@@ -151,6 +151,11 @@ struct gnutls_session_int {
 
     struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
 
+    /* OCSP status request (client): asked for explicitly; last verification
+     * found a valid stapled response (gnutls_ocsp_status_request_is_checked). */
+    int status_request_enabled;
+    int ocsp_check_ok;
+
     /* Things other rooms keep on the session. */
     struct gnossl_verify_request verify;
     void *cred_state;

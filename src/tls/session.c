@@ -214,3 +214,26 @@ const char *gnossl_session_server_name(gnutls_session_t s)
 {
     return s != NULL ? s->server_name : NULL;
 }
+
+void gnossl_session_enable_status_request(gnutls_session_t s)
+{
+    if (s != NULL)
+        s->status_request_enabled = 1;
+}
+
+int gnossl_session_status_requested(gnutls_session_t s)
+{
+    return s != NULL && !s->is_server &&
+           (s->status_request_enabled || !(s->init_flags & GNUTLS_NO_EXTENSIONS));
+}
+
+void gnossl_session_set_ocsp_check_ok(gnutls_session_t s, int ok)
+{
+    if (s != NULL)
+        s->ocsp_check_ok = ok;
+}
+
+int gnossl_session_ocsp_check_ok(gnutls_session_t s)
+{
+    return s != NULL && s->ocsp_check_ok;
+}

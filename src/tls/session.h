@@ -55,4 +55,14 @@ const char *gnossl_session_server_name(gnutls_session_t s);
  * (called by gnutls_priority_set and friends; also declared in priority.h). */
 void gnossl_session_set_priority(gnutls_session_t s, gnutls_priority_t p);
 
+/* OCSP status requests (client side).  A GnuTLS client asks for the
+ * server's certificate status unless created with GNUTLS_NO_EXTENSIONS;
+ * gnutls_ocsp_status_request_enable_client asks in any case. */
+void gnossl_session_enable_status_request(gnutls_session_t s);
+int gnossl_session_status_requested(gnutls_session_t s);
+/* Whether the last certificate verification checked a valid stapled
+ * response (set by the credentials room's verification). */
+void gnossl_session_set_ocsp_check_ok(gnutls_session_t s, int ok);
+int gnossl_session_ocsp_check_ok(gnutls_session_t s);
+
 #endif

@@ -1,0 +1,145 @@
+/* In-memory client/server pair for the tls-* differential programs: both
+ * ends in one thread, each with push/pull functions over a growable buffer,
+ * driven alternately.  Everything printed is deterministic. */
+#ifndef TLS_PAIR_H
+#define TLS_PAIR_H
+
+#include <gnutls/gnutls.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tp_pipe {
+    unsigned char *buf;
+    size_t len, cap, off;
+    int closed;
+};
+
+struct tp_end {
+    gnutls_session_t s;
+    struct tp_pipe *in, *out;
+};
+
+struct tp_pair {
+    struct tp_pipe c2s, s2c;
+    struct tp_end c, s;
+};
+
+static ssize_t tp_push(gnutls_transport_ptr_t ptr, const void *d, size_t n)
+{
+    struct tp_end *e = ptr;
+    struct tp_pipe *p = e->out;
+    if (p->closed) {
+        gnutls_transport_set_errno(e->s, EPIPE);
+        return -1;
+    }
+    if (p->len + n > p->cap) {
+        p->cap = (p->len + n) * 2 + 1024;
+        p->buf = realloc(p->buf, p->cap);
+    }
+    memcpy(p->buf + p->len, d, n);
+    p->len += n;
+    return (ssize_t)n;
+}
+
+static ssize_t tp_pull(gnutls_transport_ptr_t ptr, void *d, size_t n)
+{
+    struct tp_end *e = ptr;
+    struct tp_pipe *p = e->in;
+    if (p->off >= p->len) {
+        if (p->closed)
+            return 0;
+        gnutls_transport_set_errno(e->s, EAGAIN);
+        return -1;
+    }
+    if (n > p->len - p->off)
+        n = p->len - p->off;
+    memcpy(d, p->buf + p->off, n);
+    p->off += n;
+    return (ssize_t)n;
+}
+
+static int tp_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
+{
+    struct tp_end *e = ptr;
+    (void)ms;
+    return e->in->off < e->in->len || e->in->closed ? 1 : 0;
+}
+
+/* Sessions with the given init flags, transports attached; the caller sets
+ * priorities and credentials. */
+static inline void tp_init(struct tp_pair *p, unsigned cflags, unsigned sflags)
+{
+    memset(p, 0, sizeof *p);
+    gnutls_init(&p->c.s, GNUTLS_CLIENT | cflags);
+    gnutls_init(&p->s.s, GNUTLS_SERVER | sflags);
+    p->c.in = &p->s2c;
+    p->c.out = &p->c2s;
+    p->s.in = &p->c2s;
+    p->s.out = &p->s2c;
+    struct tp_end *ends[2] = {&p->c, &p->s};
+    for (int i = 0; i < 2; i++) {
+        gnutls_transport_set_ptr(ends[i]->s, ends[i]);
+        gnutls_transport_set_push_function(ends[i]->s, tp_push);
+        gnutls_transport_set_pull_function(ends[i]->s, tp_pull);
+        gnutls_transport_set_pull_timeout_function(ends[i]->s, tp_pull_timeout);
+    }
+}
+
+static inline void tp_free(struct tp_pair *p)
+{
+    gnutls_deinit(p->c.s);
+    gnutls_deinit(p->s.s);
+    free(p->c2s.buf);
+    free(p->s2c.buf);
+}
+
+static inline const char *tp_code(int r)
+{
+    static char b[4][32];
+    static int i;
+    if (r >= 0) {
+        i = (i + 1) % 4;
+        snprintf(b[i], sizeof b[i], "%d", r);
+        return b[i];
+    }
+    const char *n = gnutls_strerror_name(r);
+    return n ? n : "?";
+}
+
+static inline int tp_again(int r)
+{
+    return r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED;
+}
+
+/* Both handshakes until both finish or one fails; prints the outcome.
+ * Returns 0 when both succeeded. */
+static inline int tp_handshake(struct tp_pair *p)
+{
+    int cdone = 0, sdone = 0, rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 200 && !(cdone && sdone); i++) {
+        if (!cdone) {
+            rc = gnutls_handshake(p->c.s);
+            if (rc == 0)
+                cdone = 1;
+            else if (gnutls_error_is_fatal(rc)) {
+                printf("  handshake failed: client %s\n", tp_code(rc));
+                return -1;
+            }
+        }
+        if (!sdone) {
+            rs = gnutls_handshake(p->s.s);
+            if (rs == 0)
+                sdone = 1;
+            else if (gnutls_error_is_fatal(rs)) {
+                printf("  handshake failed: server %s\n", tp_code(rs));
+                return -1;
+            }
+        }
+    }
+    printf("  handshake: client %s, server %s\n", tp_code(rc), tp_code(rs));
+    return rc == 0 && rs == 0 ? 0 : -1;
+}
+
+#endif
