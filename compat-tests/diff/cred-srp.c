@@ -315,6 +315,36 @@ int main(void)
     run("file unknown user, 16-byte fake salts", srp, "mallory", "secret", 0, SRV_FILE, pfile, cfile, 0);
     run("file other unknown user, 16-byte fake salts", srp, "eve", "secret", 0, SRV_FILE, pfile, cfile, 0);
     fake_salt_len = -1;
+    {
+        /* damaged entries: index 0, an index not in tpasswd.conf, a bad
+         * salt, a missing field; a conf whose index 1 is missing */
+        char bp[96], bc[96];
+        FILE *f;
+        snprintf(bp, sizeof(bp), "%s/bad-tpasswd", dir);
+        snprintf(bc, sizeof(bc), "%s/bad-tpasswd.conf", dir);
+        f = fopen(bp, "w");
+        fprintf(f, "zero:abc:def:0\nnine:abc:def:9\nbadsalt:abc:%%%%%%:1\nshort:abc:1\ncarol:x:y:2\n");
+        fclose(f);
+        f = fopen(cfile, "r");
+        FILE *o = fopen(bc, "w");
+        char line[4096];
+        while (fgets(line, sizeof(line), f) != NULL)
+            if (line[0] != '1')
+                fputs(line, o);
+        fclose(f);
+        fclose(o);
+        /* (a salt that is not base64 crashes GnuTLS 3.7.9: see the unit test) */
+        const char *users[] = {"zero", "nine", "short", "nobody"};
+        for (int i = 0; i < 4; i++) {
+            char label[64];
+            snprintf(label, sizeof(label), "damaged file, user %s", users[i]);
+            run(label, srp, users[i], "secret", 0, SRV_FILE, bp, cfile, 0);
+        }
+        run("conf without index 1, unknown user", srp, "nobody", "secret", 0, SRV_FILE, pfile, bc, 0);
+        run("conf without index 1, carol (index 2)", srp, "carol", "other pw", 0, SRV_FILE, pfile, bc, 0);
+        unlink(bp);
+        unlink(bc);
+    }
     run("missing files", srp, "alice", "secret", 0, SRV_FILE, "/nonexistent/tpasswd", cfile, 0);
     run("client without srp in priority", "NORMAL", NULL, NULL, 1, SRV_FILE, pfile, cfile, 0);
 
