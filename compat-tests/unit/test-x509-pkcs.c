@@ -48,7 +48,11 @@ START_TEST(test_fresh_pkcs)
     ck_assert_int_eq(gnutls_pkcs12_bag_get_count(bag), 0);
     ck_assert_int_lt(gnutls_pkcs12_bag_get_type(bag, 0), 0);
     ck_assert_int_lt(gnutls_pkcs12_bag_get_data(bag, 0, &d), 0);
-    ck_assert_int_lt(gnutls_pkcs12_bag_get_friendly_name(bag, 0, &name), 0);
+    /* GnuTLS 3.7.9 answers 0 and no name for index 0 of an empty bag
+     * (diff-x509-pkcs12-write shows it) */
+    name = (char *)"unchanged";
+    ck_assert_int_eq(gnutls_pkcs12_bag_get_friendly_name(bag, 0, &name), 0);
+    ck_assert_ptr_null(name);
     ck_assert_int_lt(gnutls_pkcs12_bag_decrypt(bag, "x"), 0);
     gnutls_pkcs12_bag_deinit(bag);
     gnutls_pkcs12_deinit(p12);

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
+#include <openssl/err.h>
+#include <openssl/provider.h>
 
 const unsigned char *gnossl_der_body(const unsigned char *der, size_t len, size_t *body_len)
 {
@@ -138,4 +141,27 @@ int gnossl_buf_finish(struct gnossl_buf *b, gnutls_datum_t *out)
     out->size = (unsigned)b->len;
     b->p = NULL;
     return 0;
+}
+
+static OSSL_LIB_CTX *pkcs_ctx;
+static pthread_once_t pkcs_ctx_once = PTHREAD_ONCE_INIT;
+
+static void pkcs_ctx_init(void)
+{
+    OSSL_LIB_CTX *ctx = OSSL_LIB_CTX_new();
+    if (ctx == NULL)
+        return;
+    if (OSSL_PROVIDER_load(ctx, "default") == NULL || OSSL_PROVIDER_load(ctx, "legacy") == NULL) {
+        gnossl_debug("pkcs: no legacy provider; RC2/RC4/DES based PKCS#12 encryption unavailable");
+        OSSL_LIB_CTX_free(ctx);
+        ERR_clear_error();
+        return;
+    }
+    pkcs_ctx = ctx;
+}
+
+OSSL_LIB_CTX *gnossl_pkcs_libctx(void)
+{
+    pthread_once(&pkcs_ctx_once, pkcs_ctx_init);
+    return pkcs_ctx;
 }

@@ -43,4 +43,74 @@ int gnossl_buf_finish(struct gnossl_buf *b, gnutls_datum_t *out);
 /* "%a %b %d %H:%M:%S UTC %Y" of t (GnuTLS's print format). */
 void gnossl_buf_time(struct gnossl_buf *b, const char *fmt_prefix, time_t t, const char *errname);
 
+/* ---- PKCS#12 (pkcs12*.c) ---- */
+#include <openssl/pkcs12.h>
+
+#define GNOSSL_MAX_BAG_ELEMENTS 32
+
+struct gnutls_pkcs12_int {
+    PKCS12 *p12;         /* NULL until imported or a bag is added */
+    gnutls_datum_t der;  /* its encoding, kept in step with p12 */
+    int built;           /* made by set_bag, not imported: GnuTLS reports a
+                          * missing MAC differently */
+};
+
+struct gnossl_bag_element {
+    gnutls_pkcs12_bag_type_t type;
+    gnutls_datum_t data;   /* for GNUTLS_BAG_ENCRYPTED the EncryptedData DER */
+    char *name;            /* UTF-8 friendly name or NULL */
+    gnutls_datum_t key_id; /* empty when absent */
+};
+
+struct gnutls_pkcs12_bag_int {
+    struct gnossl_bag_element e[GNOSSL_MAX_BAG_ELEMENTS];
+    unsigned n;
+    PKCS7 *enc;            /* the encrypted ContentInfo while encrypted */
+};
+
+/* Frees every element (and the encrypted form) of a bag. */
+void gnossl_bag_clear(gnutls_pkcs12_bag_t bag);
+/* Re-encode pkcs12->der from pkcs12->p12 after a change. */
+int gnossl_pkcs12_sync(gnutls_pkcs12_t pkcs12);
+
+/* ---- password-based encryption schemas (pkcs8-info.c) ---- */
+struct gnossl_pkcs_schema {
+    unsigned flag;         /* GNUTLS_PKCS_* */
+    const char *name;      /* gnutls_pkcs_schema_get_name */
+    const char *oid;       /* gnutls_pkcs_schema_get_oid: the cipher's (PBES2) or the scheme's */
+    gnutls_cipher_algorithm_t cipher;
+    int pbes2;
+    int nid;               /* OpenSSL NID of the cipher (PBES2) or of the PBE algorithm */
+    int decrypt_only;      /* never written */
+};
+struct gnossl_pbe_info {
+    const struct gnossl_pkcs_schema *schema;
+    unsigned char salt[64];
+    unsigned salt_size;
+    unsigned iter;
+};
+const struct gnossl_pkcs_schema *gnossl_pkcs_schema_by_flag(unsigned flags);
+const struct gnossl_pkcs_schema *gnossl_pkcs_schema_for_write(unsigned flags);
+/* Schema, salt and iterations of an encryption AlgorithmIdentifier; *oid
+ * (if oid) gets its OID even when the schema is unknown
+ * (GNUTLS_E_UNKNOWN_CIPHER_TYPE). */
+int gnossl_pkcs_algor_info(const X509_ALGOR *alg, struct gnossl_pbe_info *info, char **oid);
+/* Copy out under GnuTLS's rules (salt size protocol). */
+int gnossl_pbe_info_out(const struct gnossl_pbe_info *info, unsigned *schema, unsigned *cipher, void *salt,
+                        unsigned *salt_size, unsigned *iter_count);
+/* A fresh AlgorithmIdentifier for schema s (random salt), NULL if s is
+ * decrypt-only or unavailable. */
+X509_ALGOR *gnossl_pkcs_algor_new(const struct gnossl_pkcs_schema *s, unsigned iter);
+/* Encrypt a PrivateKeyInfo as GnuTLS's PKCS#8 export does: the schema
+ * gnossl_pkcs_schema_for_write(flags) picks, GnuTLS's salt sizes and
+ * iteration count (for gnutls_x509_privkey_export*_pkcs8). */
+int gnossl_pkcs8_encrypt(PKCS8_PRIV_KEY_INFO *p8, const char *password, unsigned flags, X509_SIG **out);
+/* GnuTLS's iteration count for PBKDF2 / PKCS#12 KDF and MACs. */
+#define GNOSSL_PKCS_ITER 600000
+/* A private library context with OpenSSL's default and legacy providers,
+ * for the PKCS#12 PBE ciphers (RC2-40, RC4, DES) that only the legacy
+ * provider has, without touching the application's default context.
+ * NULL (the default context) if the legacy provider cannot be loaded. */
+OSSL_LIB_CTX *gnossl_pkcs_libctx(void);
+
 #endif

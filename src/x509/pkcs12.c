@@ -1,7 +1,8 @@
 /* gnutls_pkcs12_* and gnutls_pkcs12_bag_* (reading side) over OpenSSL's
  * PKCS12: GnuTLS's "bags" are the ContentInfos of the AuthenticatedSafe,
  * each holding SafeBags (its "elements"); an encrypted one stays a single
- * GNUTLS_BAG_ENCRYPTED element until gnutls_pkcs12_bag_decrypt. */
+ * GNUTLS_BAG_ENCRYPTED element until gnutls_pkcs12_bag_decrypt.  The
+ * writing side is pkcs12-write.c. */
 #include "gnossl.h"
 #include "x509/pkcs-int.h"
 #include "core/encoding.h"
@@ -10,25 +11,7 @@
 #include <openssl/pkcs12.h>
 #include <string.h>
 
-#define MAX_BAG_ELEMENTS 32
-
-struct gnutls_pkcs12_int {
-    PKCS12 *p12;
-    gnutls_datum_t der;
-};
-
-struct bag_element {
-    gnutls_pkcs12_bag_type_t type;
-    gnutls_datum_t data;
-    char *name;            /* UTF-8 friendly name or NULL */
-    gnutls_datum_t key_id; /* empty when absent */
-};
-
-struct gnutls_pkcs12_bag_int {
-    struct bag_element e[MAX_BAG_ELEMENTS];
-    unsigned n;
-    PKCS7 *enc;            /* the EncryptedData while still encrypted */
-};
+#define MAX_BAG_ELEMENTS GNOSSL_MAX_BAG_ELEMENTS
 
 int gnutls_pkcs12_init(gnutls_pkcs12_t *pkcs12)
 {
@@ -75,6 +58,7 @@ static int import_der(gnutls_pkcs12_t pkcs12, const unsigned char *der, size_t l
     gnutls_free(pkcs12->der.data);
     pkcs12->p12 = p12;
     pkcs12->der = copy;
+    pkcs12->built = 0;
     return 0;
 }
 
@@ -96,27 +80,36 @@ int gnutls_pkcs12_import(gnutls_pkcs12_t pkcs12, const gnutls_datum_t *data, gnu
     return import_der(pkcs12, data->data, data->size);
 }
 
+/* GnuTLS's answer for a structure that holds nothing yet */
+#define EMPTY_P12_ERR GNUTLS_E_ASN1_VALUE_NOT_FOUND
+
 int gnutls_pkcs12_export(gnutls_pkcs12_t pkcs12, gnutls_x509_crt_fmt_t format, void *output_data,
                          size_t *output_data_size)
 {
-    if (pkcs12 == NULL || pkcs12->p12 == NULL)
+    if (pkcs12 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkcs12->p12 == NULL)
+        return GNOSSL_ERR(EMPTY_P12_ERR);
     return gnossl_export_fmt("PKCS12", pkcs12->der.data, pkcs12->der.size, format, output_data, output_data_size);
 }
 
 int gnutls_pkcs12_export2(gnutls_pkcs12_t pkcs12, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
 {
-    if (pkcs12 == NULL || pkcs12->p12 == NULL || out == NULL)
+    if (pkcs12 == NULL || out == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkcs12->p12 == NULL)
+        return GNOSSL_ERR(EMPTY_P12_ERR);
     return gnossl_export_fmt2("PKCS12", pkcs12->der.data, pkcs12->der.size, format, out);
 }
 
 int gnutls_pkcs12_verify_mac(gnutls_pkcs12_t pkcs12, const char *pass)
 {
-    if (pkcs12 == NULL || pkcs12->p12 == NULL)
+    if (pkcs12 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkcs12->p12 == NULL)
+        return GNOSSL_ERR(EMPTY_P12_ERR);
     if (!PKCS12_mac_present(pkcs12->p12))
-        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+        return GNOSSL_ERR(pkcs12->built ? GNUTLS_E_ASN1_VALUE_NOT_FOUND : GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
     ERR_clear_error();
     if (!PKCS12_verify_mac(pkcs12->p12, pass, pass ? -1 : 0)) {
         ERR_clear_error();
@@ -173,9 +166,10 @@ int gnutls_pkcs12_bag_init(gnutls_pkcs12_bag_t *bag)
     return *bag ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
 }
 
-static void bag_clear(gnutls_pkcs12_bag_t bag)
+void gnossl_bag_clear(gnutls_pkcs12_bag_t bag)
 {
-    for (unsigned i = 0; i < bag->n; i++) {
+    /* attributes may sit on elements past the count (set on an empty bag) */
+    for (unsigned i = 0; i < MAX_BAG_ELEMENTS; i++) {
         gnutls_free(bag->e[i].data.data);
         gnutls_free(bag->e[i].name);
         gnutls_free(bag->e[i].key_id.data);
@@ -190,12 +184,12 @@ void gnutls_pkcs12_bag_deinit(gnutls_pkcs12_bag_t bag)
 {
     if (bag == NULL)
         return;
-    bag_clear(bag);
+    gnossl_bag_clear(bag);
     gnutls_free(bag);
 }
 
 /* DER of a SafeBag's value, as GnuTLS hands it out. */
-static int safebag_element(const PKCS12_SAFEBAG *sb, struct bag_element *el)
+static int safebag_element(const PKCS12_SAFEBAG *sb, struct gnossl_bag_element *el)
 {
     unsigned char *der = NULL;
     int n = -1;
@@ -220,6 +214,18 @@ static int safebag_element(const PKCS12_SAFEBAG *sb, struct bag_element *el)
         X509_CRL *c = PKCS12_SAFEBAG_get1_crl(sb);
         n = c ? i2d_X509_CRL(c, &der) : -1;
         X509_CRL_free(c);
+        break;
+    }
+    case NID_secretBag: {
+        /* GnuTLS's SecretBag: the value is an OCTET STRING */
+        el->type = GNUTLS_BAG_SECRET;
+        const ASN1_TYPE *v = PKCS12_SAFEBAG_get0_bag_obj(sb);
+        if (v == NULL || v->type != V_ASN1_OCTET_STRING)
+            return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+        n = ASN1_STRING_length(v->value.octet_string);
+        der = OPENSSL_memdup(ASN1_STRING_get0_data(v->value.octet_string), (size_t)n);
+        if (der == NULL)
+            n = -1;
         break;
     }
     default:
@@ -256,8 +262,8 @@ static int safebag_element(const PKCS12_SAFEBAG *sb, struct bag_element *el)
 static int bag_fill(gnutls_pkcs12_bag_t bag, const STACK_OF(PKCS12_SAFEBAG) *sbs)
 {
     int n = sk_PKCS12_SAFEBAG_num(sbs);
-    if (n > MAX_BAG_ELEMENTS)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    if (n > MAX_BAG_ELEMENTS) /* GnuTLS keeps the first ones */
+        n = MAX_BAG_ELEMENTS;
     for (int i = 0; i < n; i++) {
         int ret = safebag_element(sk_PKCS12_SAFEBAG_value(sbs, i), &bag->e[bag->n]);
         bag->n++;
@@ -269,8 +275,10 @@ static int bag_fill(gnutls_pkcs12_bag_t bag, const STACK_OF(PKCS12_SAFEBAG) *sbs
 
 int gnutls_pkcs12_get_bag(gnutls_pkcs12_t pkcs12, int indx, gnutls_pkcs12_bag_t bag)
 {
-    if (pkcs12 == NULL || pkcs12->p12 == NULL || bag == NULL)
+    if (pkcs12 == NULL || bag == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkcs12->p12 == NULL)
+        return GNOSSL_ERR(EMPTY_P12_ERR);
     STACK_OF(PKCS7) *safes = PKCS12_unpack_authsafes(pkcs12->p12);
     if (safes == NULL)
         return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
@@ -279,7 +287,7 @@ int gnutls_pkcs12_get_bag(gnutls_pkcs12_t pkcs12, int indx, gnutls_pkcs12_bag_t 
         ret = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
         goto out;
     }
-    bag_clear(bag);
+    gnossl_bag_clear(bag);
     PKCS7 *p7 = sk_PKCS7_value(safes, indx);
     int nid = OBJ_obj2nid(p7->type);
     if (nid == NID_pkcs7_data) {
@@ -291,10 +299,11 @@ int gnutls_pkcs12_get_bag(gnutls_pkcs12_t pkcs12, int indx, gnutls_pkcs12_bag_t 
         ret = bag_fill(bag, sbs);
         sk_PKCS12_SAFEBAG_pop_free(sbs, PKCS12_SAFEBAG_free);
         if (ret < 0)
-            bag_clear(bag);
+            gnossl_bag_clear(bag);
     } else if (nid == NID_pkcs7_encrypted) {
+        /* the data is the EncryptedData inside the ContentInfo */
         unsigned char *der = NULL;
-        int n = i2d_PKCS7(p7, &der);
+        int n = p7->d.encrypted ? i2d_PKCS7_ENCRYPT(p7->d.encrypted, &der) : -1;
         ret = n > 0 ? gnossl_datum_set(&bag->e[0].data, der, (size_t)n) : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
         OPENSSL_free(der);
         if (ret >= 0) {
@@ -302,7 +311,7 @@ int gnutls_pkcs12_get_bag(gnutls_pkcs12_t pkcs12, int indx, gnutls_pkcs12_bag_t 
             bag->n = 1;
             bag->enc = PKCS7_dup(p7);
             if (bag->enc == NULL) {
-                bag_clear(bag);
+                gnossl_bag_clear(bag);
                 ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
             }
         }
@@ -316,10 +325,17 @@ out:
 
 int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t bag, const char *pass)
 {
-    if (bag == NULL || bag->enc == NULL)
+    if (bag == NULL || bag->e[0].type != GNUTLS_BAG_ENCRYPTED)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (bag->enc == NULL || bag->enc->d.encrypted == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_TAG_ERROR);
+    const PKCS7_ENC_CONTENT *ec = bag->enc->d.encrypted->enc_data;
     ERR_clear_error();
-    STACK_OF(PKCS12_SAFEBAG) *sbs = PKCS12_unpack_p7encdata(bag->enc, pass, pass ? -1 : 0);
+    /* through the private context: the legacy PBEs (RC2-40) need it */
+    STACK_OF(PKCS12_SAFEBAG) *sbs =
+        ec->enc_data == NULL ? NULL
+                             : PKCS12_item_decrypt_d2i_ex(ec->algorithm, ASN1_ITEM_rptr(PKCS12_SAFEBAGS), pass,
+                                                          pass ? -1 : 0, ec->enc_data, 1, gnossl_pkcs_libctx(), NULL);
     if (sbs == NULL) {
         ERR_clear_error();
         return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
@@ -329,11 +345,13 @@ int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t bag, const char *pass)
     int ret = bag_fill(&tmp, sbs);
     sk_PKCS12_SAFEBAG_pop_free(sbs, PKCS12_SAFEBAG_free);
     if (ret < 0) {
-        bag_clear(&tmp);
+        gnossl_bag_clear(&tmp);
         return ret;
     }
-    bag_clear(bag);
+    gnossl_bag_clear(bag);
     *bag = tmp;
+    if (bag->n == 0) /* GnuTLS leaves the type of the first element behind */
+        bag->e[0].type = GNUTLS_BAG_ENCRYPTED;
     return 0;
 }
 
@@ -344,17 +362,28 @@ int gnutls_pkcs12_bag_get_count(gnutls_pkcs12_bag_t bag)
     return (int)bag->n;
 }
 
+/* GnuTLS checks indexes of attributes against count-1 unsigned: an empty
+ * bag accepts any index, which lands on the first element. */
+static int attr_index_ok(gnutls_pkcs12_bag_t bag, unsigned indx)
+{
+    return bag->n == 0 ? indx < MAX_BAG_ELEMENTS : indx < bag->n;
+}
+
 int gnutls_pkcs12_bag_get_type(gnutls_pkcs12_bag_t bag, unsigned indx)
 {
-    if (bag == NULL || indx >= bag->n)
+    if (bag == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (indx >= bag->n)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     return bag->e[indx].type;
 }
 
 int gnutls_pkcs12_bag_get_data(gnutls_pkcs12_bag_t bag, unsigned indx, gnutls_datum_t *data)
 {
-    if (bag == NULL || data == NULL || indx >= bag->n)
+    if (bag == NULL || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (indx >= bag->n)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     /* a view into the bag, as in GnuTLS */
     *data = bag->e[indx].data;
     return 0;
@@ -362,7 +391,7 @@ int gnutls_pkcs12_bag_get_data(gnutls_pkcs12_bag_t bag, unsigned indx, gnutls_da
 
 int gnutls_pkcs12_bag_get_friendly_name(gnutls_pkcs12_bag_t bag, unsigned indx, char **name)
 {
-    if (bag == NULL || name == NULL || indx >= bag->n)
+    if (bag == NULL || name == NULL || !attr_index_ok(bag, indx))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     *name = bag->e[indx].name;
     return 0;
@@ -370,7 +399,7 @@ int gnutls_pkcs12_bag_get_friendly_name(gnutls_pkcs12_bag_t bag, unsigned indx, 
 
 int gnutls_pkcs12_bag_get_key_id(gnutls_pkcs12_bag_t bag, unsigned indx, gnutls_datum_t *id)
 {
-    if (bag == NULL || id == NULL || indx >= bag->n)
+    if (bag == NULL || id == NULL || !attr_index_ok(bag, indx))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     *id = bag->e[indx].key_id;
     return 0;
