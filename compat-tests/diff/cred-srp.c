@@ -156,6 +156,63 @@ static int ske_hook(gnutls_session_t s, unsigned int htype, unsigned when, unsig
     return 0;
 }
 
+/* Full handshake, then a resumption from the client's session data with a
+ * server session ticket: what both sides report afterwards. */
+static void resumption(const char *pfile, const char *cfile)
+{
+    const char *prio = "NORMAL:-KX-ALL:+SRP";
+    gnutls_srp_client_credentials_t cc;
+    gnutls_srp_server_credentials_t sc;
+    gnutls_datum_t key, data = {NULL, 0};
+    int fds[2], rc, rs;
+
+    gnutls_srp_allocate_client_credentials(&cc);
+    gnutls_srp_allocate_server_credentials(&sc);
+    gnutls_srp_set_client_credentials(cc, "alice", "secret");
+    gnutls_srp_set_server_credentials_file(sc, pfile, cfile);
+    gnutls_session_ticket_key_generate(&key);
+    for (int round = 0; round < 2; round++) {
+        gnutls_session_t c, s;
+        if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+            exit(1);
+        fcntl(fds[0], F_SETFL, O_NONBLOCK);
+        fcntl(fds[1], F_SETFL, O_NONBLOCK);
+        gnutls_init(&s, GNUTLS_SERVER);
+        gnutls_priority_set_direct(s, prio, NULL);
+        gnutls_credentials_set(s, GNUTLS_CRD_SRP, sc);
+        gnutls_session_ticket_enable_server(s, &key);
+        gnutls_transport_set_int(s, fds[0]);
+        gnutls_init(&c, GNUTLS_CLIENT);
+        gnutls_priority_set_direct(c, prio, NULL);
+        gnutls_credentials_set(c, GNUTLS_CRD_SRP, cc);
+        gnutls_transport_set_int(c, fds[1]);
+        if (round == 1)
+            printf("resumption: set_data=%d", gnutls_session_set_data(c, data.data, data.size));
+        else
+            printf("resumption: first");
+        handshake(c, s, &rc, &rs);
+        printf(" client=%d server=%d", rc, rs);
+        if (rc == 0 && rs == 0) {
+            const char *u = gnutls_srp_server_get_username(s);
+            printf(" resumed=%d/%d kx=%s/%s auth=%d/%d user='%s'", gnutls_session_is_resumed(c),
+                   gnutls_session_is_resumed(s), gnutls_kx_get_name(gnutls_kx_get(c)),
+                   gnutls_kx_get_name(gnutls_kx_get(s)), gnutls_auth_get_type(c), gnutls_auth_get_type(s),
+                   u ? u : "(null)");
+            if (round == 0 && gnutls_session_get_data2(c, &data) != 0)
+                printf(" get_data failed");
+        }
+        printf("\n");
+        gnutls_deinit(c);
+        gnutls_deinit(s);
+        close(fds[0]);
+        close(fds[1]);
+    }
+    gnutls_free(data.data);
+    gnutls_free(key.data);
+    gnutls_srp_free_client_credentials(cc);
+    gnutls_srp_free_server_credentials(sc);
+}
+
 static int fake_salt_len = -1; /* >= 0: set this fake salt seed and length */
 
 enum srv { SRV_FILE, SRV_FN, SRV_FAIL_FN };
@@ -345,6 +402,7 @@ int main(void)
         unlink(bp);
         unlink(bc);
     }
+    resumption(pfile, cfile);
     run("missing files", srp, "alice", "secret", 0, SRV_FILE, "/nonexistent/tpasswd", cfile, 0);
     run("client without srp in priority", "NORMAL", NULL, NULL, 1, SRV_FILE, pfile, cfile, 0);
 

@@ -83,6 +83,19 @@ bad() {
     gn_verdict "$label: refused" || gn_show "$out"
 }
 
+# resume CLIENT-MODE PORT LABEL : gnutls-cli --resume; the second
+# connection must resume the SRP session and carry the echo.
+resume() {
+    local cm=$1 port=$2 label=$3 out
+    out=$GN_TMP/resume-$cm-$port
+    gn_converse "$out" 'hello srp\n' '^hello srp' gn_run "$cm" gnutls-cli --resume -p "$port" \
+        --srpusername=alice --srppasswd='alice pw' --priority="${CPRIO[srp]}" 127.0.0.1
+    gn_req "echo received" [ $? -eq 0 ]
+    gn_req "client exit 0 (was $GN_CONVERSE_RC)" [ "$GN_CONVERSE_RC" -eq 0 ]
+    gn_req "session resumed" grep -q 'This is a resumed session' "$out"
+    gn_verdict "$label: SRP session resumed, echo" || gn_show "$out"
+}
+
 # Section 0: srptool under MODE, checked by the real GnuTLS.
 check_srptool() {
     local mode=$1 d=$GN_TMP/srptool-$mode
@@ -135,6 +148,7 @@ for mode in $GN_MODES; do
     for kind in srp srp-rsa; do
         good "$mode" real "$PORT_real_srp" "$kind" "A $mode client -> real server" "$GN_TMP/real_srp.log"
     done
+    resume "$mode" "$PORT_real_srp" "A $mode client -> real server"
     bad "$mode" "$PORT_real_srp" alice 'wrong pw' "A $mode client -> real server, wrong password"
     bad "$mode" "$PORT_real_srp" mallory 'alice pw' "A $mode client -> real server, unknown user"
 
@@ -146,6 +160,7 @@ for mode in $GN_MODES; do
     for kind in srp srp-rsa; do
         GN_HANG_KEY=$mode good real "$mode" "${!p}" "$kind" "B real client -> $mode server" "$GN_TMP/srv_$mode.log"
     done
+    GN_HANG_KEY=$mode resume real "${!p}" "B real client -> $mode server"
     GN_HANG_KEY=$mode bad real "${!p}" alice 'wrong pw' "B real client -> $mode server, wrong password"
     GN_HANG_KEY=$mode bad real "${!p}" mallory 'alice pw' "B real client -> $mode server, unknown user"
 

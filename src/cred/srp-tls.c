@@ -261,5 +261,9 @@ const char *gnutls_srp_server_get_username(gnutls_session_t session)
     /* GnuTLS records the name only on the server side */
     if (ssl == NULL || !gnossl_session_is_server(session) || gnutls_auth_get_type(session) != GNUTLS_CRD_SRP)
         return NULL;
+    /* GnuTLS 3.7.9 does not keep the name in its resumption data: a
+     * resumed session reports an empty one */
+    if (SSL_session_reused(ssl))
+        return "";
     return SSL_get_srp_username(ssl);
 }
