@@ -432,6 +432,10 @@ int gnutls_pkcs12_generate_mac2(gnutls_pkcs12_t pkcs12, gnutls_mac_algorithm_t m
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (pkcs12->p12 == NULL)
         return GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_FOUND);
+    /* GnuTLS cannot add MAC data to a file it read without any (the
+     * decoder dropped the optional field); built structures can get one */
+    if (!pkcs12->built && !PKCS12_mac_present(pkcs12->p12))
+        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
     unsigned char salt[8];
     if (RAND_bytes(salt, sizeof salt) != 1)
         return GNOSSL_ERR(GNUTLS_E_RANDOM_FAILED);

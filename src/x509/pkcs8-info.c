@@ -12,6 +12,7 @@
 #include <openssl/err.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
+#include <pthread.h>
 #include <string.h>
 
 #define OID_PBES2 "1.2.840.113549.1.5.13"
@@ -172,6 +173,25 @@ int gnossl_pkcs_algor_info(const X509_ALGOR *alg, struct gnossl_pbe_info *info, 
     return ret;
 }
 
+/* The PBES2 ciphers, fetched once from the PKCS context (DES-CBC is in
+ * the legacy provider only). */
+static EVP_CIPHER *pbes2_ciphers[N_SCHEMAS];
+static pthread_once_t pbes2_once = PTHREAD_ONCE_INIT;
+
+static void pbes2_fetch(void)
+{
+    for (size_t i = 0; i < N_SCHEMAS; i++)
+        if (schemas[i].pbes2 && schemas[i].nid != NID_undef)
+            pbes2_ciphers[i] = EVP_CIPHER_fetch(gnossl_pkcs_libctx(), OBJ_nid2sn(schemas[i].nid), NULL);
+    ERR_clear_error();
+}
+
+static const EVP_CIPHER *pbes2_cipher(const struct gnossl_pkcs_schema *s)
+{
+    pthread_once(&pbes2_once, pbes2_fetch);
+    return pbes2_ciphers[s - schemas];
+}
+
 X509_ALGOR *gnossl_pkcs_algor_new(const struct gnossl_pkcs_schema *s, unsigned iter)
 {
     unsigned char salt[32], rnd;
@@ -189,7 +209,7 @@ X509_ALGOR *gnossl_pkcs_algor_new(const struct gnossl_pkcs_schema *s, unsigned i
         return NULL;
     if (!s->pbes2)
         return PKCS5_pbe_set_ex(s->nid, (int)iter, salt, (int)salt_len, gnossl_pkcs_libctx());
-    const EVP_CIPHER *c = EVP_get_cipherbynid(s->nid);
+    const EVP_CIPHER *c = pbes2_cipher(s);
     if (c == NULL)
         return NULL;
     return PKCS5_pbe2_set_iv_ex(c, (int)iter, salt, (int)salt_len, NULL, NID_hmacWithSHA256, gnossl_pkcs_libctx());
