@@ -6,6 +6,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
+#include <openssl/err.h>
 #include <openssl/x509v3.h>
 #include <arpa/inet.h>
 #include <stdarg.h>
@@ -481,6 +482,7 @@ static const char *const ku_names[] = {"Digital signature.", "Non repudiation.",
 
 static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext)
 {
+    (void)cert; /* NULL from gnutls_x509_ext_print */
     char oid[128];
     gnossl_oid_text(X509_EXTENSION_get_object(ext), oid, sizeof oid);
     int nid = OBJ_txt2nid(oid);
@@ -709,7 +711,7 @@ static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext
             m->ext_free(v);
     }
     if (nid == NID_private_key_usage_period) {
-        PKEY_USAGE_PERIOD *pp = X509_get_ext_d2i(cert->x509, nid, NULL, NULL);
+        PKEY_USAGE_PERIOD *pp = X509V3_EXT_d2i(ext);
         addf(o, "\t\tPrivate Key Usage Period (%s):\n", cr);
         if (pp) {
             if (pp->notBefore) {
@@ -790,8 +792,13 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
     int next = X509_get_ext_count(cert->x509);
     if (next > 0) {
         addf(o, "\tExtensions:\n");
-        for (int i = 0; i < next; i++)
-            print_ext(o, cert, X509_get_ext(cert->x509, i));
+        unsigned bc_seen = 0;
+        for (int i = 0; i < next; i++) {
+            X509_EXTENSION *e = X509_get_ext(cert->x509, i);
+            if (OBJ_obj2nid(X509_EXTENSION_get_object(e)) == NID_basic_constraints && bc_seen++)
+                addf(o, "warning: more than one basic constraint\n");
+            print_ext(o, cert, e);
+        }
     }
     if (signed_part) {
         int broken = 0;
@@ -1027,6 +1034,44 @@ int gnutls_x509_crl_print(gnutls_x509_crl_t crl, gnutls_certificate_print_format
         gnutls_free(o.p);
         return GNOSSL_ERR(o.err);
     }
+    out->data = (unsigned char *)o.p;
+    out->size = (unsigned)o.len;
+    return 0;
+}
+
+int gnutls_x509_ext_print(gnutls_x509_ext_st *exts, unsigned int exts_size, gnutls_certificate_print_formats_t format,
+                          gnutls_datum_t *out)
+{
+    (void)format;
+    struct out o = {0};
+    unsigned bc_seen = 0;
+    if (out == NULL || (exts == NULL && exts_size))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (unsigned i = 0; i < exts_size; i++) {
+        ASN1_OBJECT *obj = exts[i].oid ? OBJ_txt2obj(exts[i].oid, 1) : NULL;
+        ASN1_OCTET_STRING *os = ASN1_OCTET_STRING_new();
+        X509_EXTENSION *ext = NULL;
+        if (obj && os && ASN1_OCTET_STRING_set(os, exts[i].data.data, (int)exts[i].data.size))
+            ext = X509_EXTENSION_create_by_OBJ(NULL, obj, exts[i].critical != 0, os);
+        ASN1_OBJECT_free(obj);
+        ASN1_OCTET_STRING_free(os);
+        ERR_clear_error();
+        if (ext == NULL) {
+            gnutls_free(o.p);
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        }
+        /* GnuTLS warns about a repeated basic constraints extension */
+        if (OBJ_obj2nid(X509_EXTENSION_get_object(ext)) == NID_basic_constraints && bc_seen++)
+            addf(&o, "warning: more than one basic constraint\n");
+        print_ext(&o, NULL, ext);
+        X509_EXTENSION_free(ext);
+    }
+    if (o.err) {
+        gnutls_free(o.p);
+        return GNOSSL_ERR(o.err);
+    }
+    if (o.p == NULL)
+        return gnossl_datum_set(out, "", 0);
     out->data = (unsigned char *)o.p;
     out->size = (unsigned)o.len;
     return 0;

@@ -3,6 +3,7 @@
 #include "gnossl.h"
 #include "x509/x509.h"
 
+#include <openssl/err.h>
 #include <openssl/x509v3.h>
 #include <stdlib.h>
 
@@ -46,15 +47,10 @@ int gnutls_x509_tlsfeatures_add(gnutls_x509_tlsfeatures_t f, unsigned feature)
     return 0;
 }
 
-int gnutls_x509_crt_get_tlsfeatures(gnutls_x509_crt_t cert, gnutls_x509_tlsfeatures_t f, unsigned flags,
-                                    unsigned *critical)
+/* Add the features of a decoded list to f (emptied first unless
+ * appending; duplicates skipped, as GnuTLS does). */
+static int features_add(STACK_OF(ASN1_INTEGER) *list, gnutls_x509_tlsfeatures_t f, unsigned flags)
 {
-    if (cert == NULL || cert->x509 == NULL || f == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    int crit = 0;
-    STACK_OF(ASN1_INTEGER) *list = X509_get_ext_d2i(cert->x509, NID_tlsfeature, &crit, NULL);
-    if (list == NULL)
-        return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
     if (!(flags & GNUTLS_EXT_FLAG_APPEND))
         f->size = 0;
     int ret = 0;
@@ -64,13 +60,44 @@ int gnutls_x509_crt_get_tlsfeatures(gnutls_x509_crt_t cert, gnutls_x509_tlsfeatu
             ret = GNOSSL_ERR(GNUTLS_E_CERTIFICATE_ERROR);
             break;
         }
-        /* appending skips features already listed, as GnuTLS does */
         unsigned dup = 0;
         for (unsigned j = 0; j < f->size && !dup; j++)
             dup = f->feature[j] == (unsigned)v;
         if (!dup)
             ret = gnutls_x509_tlsfeatures_add(f, (unsigned)v);
     }
+    return ret;
+}
+
+int gnossl_tlsfeatures_import(const unsigned char *der, size_t len, gnutls_x509_tlsfeatures_t f, unsigned flags)
+{
+    ASN1_OCTET_STRING *os = ASN1_OCTET_STRING_new();
+    X509_EXTENSION *e = NULL;
+    STACK_OF(ASN1_INTEGER) *list = NULL;
+    if (os && ASN1_OCTET_STRING_set(os, der, (int)len))
+        e = X509_EXTENSION_create_by_NID(NULL, NID_tlsfeature, 0, os);
+    if (e)
+        list = X509V3_EXT_d2i(e);
+    X509_EXTENSION_free(e);
+    ASN1_OCTET_STRING_free(os);
+    ERR_clear_error();
+    if (list == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = features_add(list, f, flags);
+    sk_ASN1_INTEGER_pop_free(list, ASN1_INTEGER_free);
+    return ret;
+}
+
+int gnutls_x509_crt_get_tlsfeatures(gnutls_x509_crt_t cert, gnutls_x509_tlsfeatures_t f, unsigned flags,
+                                    unsigned *critical)
+{
+    if (cert == NULL || cert->x509 == NULL || f == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int crit = 0;
+    STACK_OF(ASN1_INTEGER) *list = X509_get_ext_d2i(cert->x509, NID_tlsfeature, &crit, NULL);
+    if (list == NULL)
+        return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = features_add(list, f, flags);
     sk_ASN1_INTEGER_pop_free(list, ASN1_INTEGER_free);
     if (ret == 0 && critical != NULL)
         *critical = crit > 0;

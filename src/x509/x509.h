@@ -167,6 +167,8 @@ NAME_CONSTRAINTS *gnossl_nc_to_openssl(gnutls_x509_name_constraints_t nc);
 int gnossl_cidr_text(const gnutls_datum_t *ipmask, char *out, size_t outsz);
 /* TLS features as the extension's SEQUENCE OF INTEGER (caller frees). */
 STACK_OF(ASN1_INTEGER) *gnossl_tlsfeatures_stack(gnutls_x509_tlsfeatures_t f);
+/* The extension's DER value into f (GNUTLS_EXT_FLAG_APPEND appends). */
+int gnossl_tlsfeatures_import(const unsigned char *der, size_t len, gnutls_x509_tlsfeatures_t f, unsigned flags);
 
 /* ---- keys ---- */
 /* A BIGNUM parameter as GnuTLS's raw datum (leading zero if top bit set). */

@@ -1,0 +1,306 @@
+/* Differential test of the gnutls_x509_ext_* API: each container is
+ * filled with its setters, exported (DER printed in hex, which must
+ * match real GnuTLS byte for byte), imported back and read with its
+ * getters; plain-value helpers likewise; gnutls_x509_ext_print on the
+ * exported values; bad DER refused. */
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <gnutls/x509-ext.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void hex(const char *label, const unsigned char *d, size_t n)
+{
+    printf("%s(%u)=", label, (unsigned)n);
+    for (size_t i = 0; i < n; i++)
+        printf("%02x", d[i]);
+    printf("\n");
+}
+
+#define MAXEXT 16
+static gnutls_x509_ext_st exts[MAXEXT];
+static unsigned nexts;
+
+/* print the exported value and keep it for ext_print */
+static void keep(const char *label, const char *oid, int r, gnutls_datum_t *d)
+{
+    printf("%s export=%d\n", label, r);
+    if (r < 0)
+        return;
+    hex(label, d->data, d->size);
+    if (nexts < MAXEXT) {
+        exts[nexts].oid = strdup(oid);
+        exts[nexts].critical = nexts % 2;
+        exts[nexts].data = *d;
+        nexts++;
+    } else
+        gnutls_free(d->data);
+}
+
+int main(void)
+{
+    gnutls_datum_t d, v, o;
+    unsigned t, u, i;
+    int r, ip;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    gnutls_global_init();
+
+    /* subject alternative names */
+    gnutls_subject_alt_names_t sans, sans2;
+    gnutls_subject_alt_names_init(&sans);
+    gnutls_datum_t dns = { (unsigned char *)"www.example.com", 15 };
+    gnutls_datum_t uri = { (unsigned char *)"http://example.com/", 19 };
+    gnutls_datum_t ipa = { (unsigned char *)"\x7f\x00\x00\x01", 4 };
+    gnutls_datum_t oth = { (unsigned char *)"\x0c\x03" "abc", 5 };
+    printf("san set=%d %d %d %d\n", gnutls_subject_alt_names_set(sans, GNUTLS_SAN_DNSNAME, &dns, NULL),
+           gnutls_subject_alt_names_set(sans, GNUTLS_SAN_URI, &uri, NULL),
+           gnutls_subject_alt_names_set(sans, GNUTLS_SAN_IPADDRESS, &ipa, NULL),
+           gnutls_subject_alt_names_set(sans, GNUTLS_SAN_OTHERNAME, &oth, "1.2.3.4"));
+    r = gnutls_x509_ext_export_subject_alt_names(sans, &d);
+    keep("san", "2.5.29.17", r, &d);
+    gnutls_subject_alt_names_init(&sans2);
+    printf("san import=%d\n", gnutls_x509_ext_import_subject_alt_names(&d, sans2, 0));
+    for (i = 0; i < 6; i++) {
+        memset(&o, 0, sizeof o);
+        r = gnutls_subject_alt_names_get(sans2, i, &t, &v, &o);
+        printf("san[%u]=%d", i, r);
+        if (r < 0) {
+            printf("\n");
+            break;
+        }
+        printf(" type=%u", t);
+        hex(" v", v.data, v.size);
+        if (o.data)
+            printf("  oid=%.*s\n", (int)o.size, o.data);
+    }
+    gnutls_subject_alt_names_deinit(sans2);
+    gnutls_subject_alt_names_deinit(sans);
+
+    /* CRL distribution points */
+    gnutls_x509_crl_dist_points_t dp, dp2;
+    gnutls_x509_crl_dist_points_init(&dp);
+    printf("dp set=%d %d\n", gnutls_x509_crl_dist_points_set(dp, GNUTLS_SAN_URI, &uri, 0),
+           gnutls_x509_crl_dist_points_set(dp, GNUTLS_SAN_DNSNAME, &dns, GNUTLS_CRL_REASON_KEY_COMPROMISE));
+    r = gnutls_x509_ext_export_crl_dist_points(dp, &d);
+    keep("dp", "2.5.29.31", r, &d);
+    gnutls_x509_crl_dist_points_init(&dp2);
+    printf("dp import=%d\n", gnutls_x509_ext_import_crl_dist_points(&d, dp2, 0));
+    for (i = 0; i < 4; i++) {
+        r = gnutls_x509_crl_dist_points_get(dp2, i, &t, &v, &u);
+        printf("dp[%u]=%d", i, r);
+        if (r < 0) {
+            printf("\n");
+            break;
+        }
+        printf(" type=%u reasons=%u %.*s\n", t, u, (int)v.size, v.data);
+    }
+    gnutls_x509_crl_dist_points_deinit(dp2);
+    gnutls_x509_crl_dist_points_deinit(dp);
+
+    /* AIA */
+    gnutls_x509_aia_t aia, aia2;
+    gnutls_x509_aia_init(&aia);
+    printf("aia set=%d %d\n", gnutls_x509_aia_set(aia, GNUTLS_OID_AD_OCSP, GNUTLS_SAN_URI, &uri),
+           gnutls_x509_aia_set(aia, GNUTLS_OID_AD_CAISSUERS, GNUTLS_SAN_URI, &uri));
+    r = gnutls_x509_ext_export_aia(aia, &d);
+    keep("aia", "1.3.6.1.5.5.7.1.1", r, &d);
+    gnutls_x509_aia_init(&aia2);
+    printf("aia import=%d\n", gnutls_x509_ext_import_aia(&d, aia2, 0));
+    for (i = 0; i < 4; i++) {
+        r = gnutls_x509_aia_get(aia2, i, &o, &t, &v);
+        printf("aia[%u]=%d", i, r);
+        if (r < 0) {
+            printf("\n");
+            break;
+        }
+        printf(" %.*s type=%u %.*s\n", (int)o.size, o.data, t, (int)v.size, v.data);
+    }
+    gnutls_x509_aia_deinit(aia2);
+    gnutls_x509_aia_deinit(aia);
+
+    /* authority key identifier */
+    gnutls_x509_aki_t aki, aki2;
+    gnutls_x509_aki_init(&aki);
+    gnutls_datum_t id = { (unsigned char *)"\x01\x02\x03\x04\x05", 5 };
+    gnutls_datum_t serial = { (unsigned char *)"\x0a\x0b", 2 };
+    /* (set_cert_issuer is left out: GnuTLS 3.7.9 crashes in it) */
+    (void)serial;
+    printf("aki set=%d\n", gnutls_x509_aki_set_id(aki, &id));
+    r = gnutls_x509_ext_export_authority_key_id(aki, &d);
+    keep("aki", "2.5.29.35", r, &d);
+    gnutls_x509_aki_init(&aki2);
+    printf("aki import=%d\n", gnutls_x509_ext_import_authority_key_id(&d, aki2, 0));
+    r = gnutls_x509_aki_get_id(aki2, &v);
+    printf("aki id=%d", r);
+    if (r >= 0)
+        hex("", v.data, v.size);
+    else
+        printf("\n");
+    for (i = 0; i < 3; i++) {
+        gnutls_datum_t s;
+        r = gnutls_x509_aki_get_cert_issuer(aki2, i, &t, &v, NULL, &s);
+        printf("aki issuer[%u]=%d", i, r);
+        if (r < 0) {
+            printf("\n");
+            break;
+        }
+        printf(" type=%u %.*s", t, (int)v.size, v.data);
+        hex(" serial", s.data, s.size);
+    }
+    gnutls_x509_aki_deinit(aki2);
+    gnutls_x509_aki_deinit(aki);
+
+    /* key purposes */
+    gnutls_x509_key_purposes_t kp, kp2;
+    gnutls_x509_key_purpose_init(&kp);
+    printf("kp set=%d %d\n", gnutls_x509_key_purpose_set(kp, GNUTLS_KP_TLS_WWW_SERVER),
+           gnutls_x509_key_purpose_set(kp, GNUTLS_KP_OCSP_SIGNING));
+    r = gnutls_x509_ext_export_key_purposes(kp, &d);
+    keep("kp", "2.5.29.37", r, &d);
+    gnutls_x509_key_purpose_init(&kp2);
+    printf("kp import=%d\n", gnutls_x509_ext_import_key_purposes(&d, kp2, 0));
+    for (i = 0; i < 4; i++) {
+        r = gnutls_x509_key_purpose_get(kp2, i, &v);
+        printf("kp[%u]=%d %.*s\n", i, r, r >= 0 ? (int)v.size : 0, r >= 0 ? (char *)v.data : "");
+        if (r < 0)
+            break;
+    }
+    gnutls_x509_key_purpose_deinit(kp2);
+    gnutls_x509_key_purpose_deinit(kp);
+
+    /* policies */
+    gnutls_x509_policies_t pols, pols2;
+    struct gnutls_x509_policy_st pol;
+    gnutls_x509_policies_init(&pols);
+    memset(&pol, 0, sizeof pol);
+    pol.oid = "1.2.3.4.5";
+    pol.qualifiers = 2;
+    pol.qualifier[0].type = GNUTLS_X509_QUALIFIER_URI;
+    pol.qualifier[0].data = "http://cps/";
+    pol.qualifier[0].size = 11;
+    pol.qualifier[1].type = GNUTLS_X509_QUALIFIER_NOTICE;
+    pol.qualifier[1].data = "notice";
+    pol.qualifier[1].size = 6;
+    printf("pol set=%d\n", gnutls_x509_policies_set(pols, &pol));
+    pol.oid = "2.5.29.32.0";
+    pol.qualifiers = 0;
+    printf("pol set2=%d\n", gnutls_x509_policies_set(pols, &pol));
+    r = gnutls_x509_ext_export_policies(pols, &d);
+    keep("pol", "2.5.29.32", r, &d);
+    gnutls_x509_policies_init(&pols2);
+    printf("pol import=%d\n", gnutls_x509_ext_import_policies(&d, pols2, 0));
+    for (i = 0; i < 4; i++) {
+        r = gnutls_x509_policies_get(pols2, i, &pol);
+        printf("pol[%u]=%d", i, r);
+        if (r < 0) {
+            printf("\n");
+            break;
+        }
+        printf(" %s q=%u", pol.oid, pol.qualifiers);
+        for (u = 0; u < pol.qualifiers; u++)
+            printf(" [%d %s]", pol.qualifier[u].type, pol.qualifier[u].data);
+        printf("\n");
+    }
+    gnutls_x509_policies_deinit(pols2);
+    gnutls_x509_policies_deinit(pols);
+
+    /* plain values */
+    r = gnutls_x509_ext_export_subject_key_id(&id, &d);
+    keep("skid", "2.5.29.14", r, &d);
+    r = gnutls_x509_ext_import_subject_key_id(&d, &v);
+    printf("skid import=%d", r);
+    if (r >= 0) {
+        hex("", v.data, v.size);
+        gnutls_free(v.data);
+    } else
+        printf("\n");
+    for (int ca = 0; ca < 2; ca++) {
+        r = gnutls_x509_ext_export_basic_constraints(ca, ca ? 3 : -1, &d);
+        keep("bc", "2.5.29.19", r, &d);
+        unsigned isca = 9;
+        int pl = 9;
+        r = gnutls_x509_ext_import_basic_constraints(&d, &isca, &pl);
+        printf("bc import=%d ca=%u pathlen=%d\n", r, isca, pl);
+    }
+    r = gnutls_x509_ext_export_key_usage(GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_KEY_CERT_SIGN |
+                                             GNUTLS_KEY_DECIPHER_ONLY, &d);
+    keep("ku", "2.5.29.15", r, &d);
+    r = gnutls_x509_ext_import_key_usage(&d, &u);
+    printf("ku import=%d %u\n", r, u);
+    r = gnutls_x509_ext_export_inhibit_anypolicy(2, &d);
+    keep("iap", "2.5.29.54", r, &d);
+    r = gnutls_x509_ext_import_inhibit_anypolicy(&d, &u);
+    printf("iap import=%d\n", r);
+    r = gnutls_x509_ext_export_private_key_usage_period(1700000000, 1800000000, &d);
+    keep("pkup", "2.5.29.16", r, &d);
+    time_t a = 0, b = 0;
+    r = gnutls_x509_ext_import_private_key_usage_period(&d, &a, &b);
+    printf("pkup import=%d %ld %ld\n", r, (long)a, (long)b);
+    r = gnutls_x509_ext_export_proxy(1, "1.3.6.1.5.5.7.21.1", "pol", 3, &d);
+    keep("proxy", "1.3.6.1.5.5.7.1.14", r, &d);
+    {
+        int pl = 0;
+        char *lang = NULL, *p = NULL;
+        size_t ps = 0;
+        r = gnutls_x509_ext_import_proxy(&d, &pl, &lang, &p, &ps);
+        printf("proxy import=%d %d %s %.*s\n", r, pl, lang ? lang : "-", (int)ps, p ? p : "");
+        gnutls_free(lang);
+        gnutls_free(p);
+    }
+    gnutls_x509_tlsfeatures_t f, f2;
+    gnutls_x509_tlsfeatures_init(&f);
+    gnutls_x509_tlsfeatures_add(f, 5);
+    gnutls_x509_tlsfeatures_add(f, 17);
+    r = gnutls_x509_ext_export_tlsfeatures(f, &d);
+    keep("tlsf", "1.3.6.1.5.5.7.1.24", r, &d);
+    gnutls_x509_tlsfeatures_init(&f2);
+    r = gnutls_x509_ext_import_tlsfeatures(&d, f2, 0);
+    printf("tlsf import=%d", r);
+    for (i = 0; r >= 0 && gnutls_x509_tlsfeatures_get(f2, i, &u) == 0; i++)
+        printf(" %u", u);
+    printf("\n");
+    gnutls_x509_tlsfeatures_deinit(f2);
+    gnutls_x509_tlsfeatures_deinit(f);
+    gnutls_x509_name_constraints_t nc, nc2;
+    gnutls_x509_name_constraints_init(&nc);
+    gnutls_x509_name_constraints_add_permitted(nc, GNUTLS_SAN_DNSNAME, &dns);
+    gnutls_x509_name_constraints_add_excluded(nc, GNUTLS_SAN_URI, &uri);
+    r = gnutls_x509_ext_export_name_constraints(nc, &d);
+    keep("nc", "2.5.29.30", r, &d);
+    gnutls_x509_name_constraints_init(&nc2);
+    r = gnutls_x509_ext_import_name_constraints(&d, nc2, 0);
+    printf("nc import=%d", r);
+    if (r >= 0 && gnutls_x509_name_constraints_get_permitted(nc2, 0, &t, &v) == 0)
+        printf(" +%u %.*s", t, (int)v.size, v.data);
+    if (r >= 0 && gnutls_x509_name_constraints_get_excluded(nc2, 0, &t, &v) == 0)
+        printf(" -%u %.*s", t, (int)v.size, v.data);
+    printf("\n");
+    gnutls_x509_name_constraints_deinit(nc2);
+    gnutls_x509_name_constraints_deinit(nc);
+
+    /* bad DER */
+    gnutls_datum_t bad = { (unsigned char *)"\x30\x05\x01", 3 };
+    gnutls_subject_alt_names_init(&sans);
+    printf("bad san=%d\n", gnutls_x509_ext_import_subject_alt_names(&bad, sans, 0) < 0);
+    gnutls_subject_alt_names_deinit(sans);
+    printf("bad bc=%d\n", gnutls_x509_ext_import_basic_constraints(&bad, &u, &ip) < 0);
+    printf("bad ku=%d\n", gnutls_x509_ext_import_key_usage(&bad, &u) < 0);
+
+    /* printing all of them */
+    r = gnutls_x509_ext_print(exts, nexts, GNUTLS_CRT_PRINT_FULL, &d);
+    printf("ext_print=%d\n%s\n", r, r >= 0 ? (char *)d.data : "");
+    if (r >= 0)
+        gnutls_free(d.data);
+    for (i = 0; i < nexts; i++) {
+        exts[i].data.data = gnutls_malloc(exts[i].data.size + 1);
+        memset(exts[i].data.data, 0, exts[i].data.size + 1);
+        free(exts[i].oid);
+        exts[i].oid = gnutls_malloc(4);
+        strcpy(exts[i].oid, "1.2");
+        gnutls_x509_ext_deinit(&exts[i]);
+    }
+    gnutls_global_deinit();
+    return 0;
+}
