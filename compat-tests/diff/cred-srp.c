@@ -403,6 +403,14 @@ int main(void)
         unlink(bc);
     }
     resumption(pfile, cfile);
+    {
+        char longname[301];
+        memset(longname, 'a', 300);
+        longname[300] = 0;
+        run("username of 300 bytes", srp, longname, "secret", 0, SRV_FILE, pfile, cfile, 0);
+        run("username of 255 bytes", srp, longname + 45, "secret", 0, SRV_FILE, pfile, cfile, 0);
+        run("empty username", srp, "", "secret", 0, SRV_FILE, pfile, cfile, 0);
+    }
     run("missing files", srp, "alice", "secret", 0, SRV_FILE, "/nonexistent/tpasswd", cfile, 0);
     run("client without srp in priority", "NORMAL", NULL, NULL, 1, SRV_FILE, pfile, cfile, 0);
 

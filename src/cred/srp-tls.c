@@ -231,7 +231,11 @@ int gnossl_srp_apply(gnutls_session_t s, SSL *ssl, int is_server)
         ret = client_login(s, cred, &user, &pass);
         if (ret < 0 || user == NULL)
             return ret;
-        if (strlen(user) < 1 || strlen(user) > 255 || pass_index < 0 || !SSL_set_ex_data(ssl, pass_index, pass)) {
+        /* the extension carries at most 255 bytes: GnuTLS sends the first
+         * 255 of a longer name.  An empty one OpenSSL cannot send at all. */
+        if (strlen(user) > 255)
+            user[255] = 0;
+        if (user[0] == 0 || pass_index < 0 || !SSL_set_ex_data(ssl, pass_index, pass)) {
             free(user);
             pass_free(NULL, pass, NULL, 0, 0, NULL);
             return GNOSSL_ERR(GNUTLS_E_ILLEGAL_SRP_USERNAME);
