@@ -78,8 +78,31 @@ static void apply_mtu(gnutls_session_t s)
         gnossl_debug("dtls: OpenSSL refused MTU %u", m);
 }
 
+/* DTLS 1.0 signs its handshake with MD5+SHA-1 (RSA) or SHA-1 (ECDSA),
+ * which OpenSSL's security levels >= 1 refuse; a priority that enables
+ * DTLS 1.0 next to 1.2 keeps the profile's level, so those signatures are
+ * allowed here for a session that negotiated DTLS 1.0 -- GnuTLS negotiates
+ * it too.  Everything else (certificate digests, key sizes) is left to the
+ * default callback. */
+static int (*default_security)(const SSL *, const SSL_CTX *, int, int, int, void *, void *);
+
+static int dtls10_security(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int nid, void *other,
+                           void *ex)
+{
+    int kind = op & SSL_SECOP_OTHER_TYPE;
+    if (kind == SSL_SECOP_OTHER_SIGALG && (nid == NID_md5_sha1 || nid == NID_sha1) && ssl != NULL &&
+        SSL_version(ssl) == DTLS1_VERSION && op != SSL_SECOP_CA_MD)
+        return 1;
+    return default_security(ssl, ctx, op, bits, nid, other, ex);
+}
+
 int gnossl_dtls_apply(gnutls_session_t s)
 {
+    if (SSL_get_min_proto_version(s->ssl) == DTLS1_VERSION && SSL_get_max_proto_version(s->ssl) != DTLS1_VERSION) {
+        default_security = SSL_get_security_callback(s->ssl);
+        if (default_security != NULL)
+            SSL_set_security_callback(s->ssl, dtls10_security);
+    }
     /* Our BIO knows no path MTU: OpenSSL must use the one we give it. */
     SSL_set_options(s->ssl, SSL_OP_NO_QUERY_MTU);
     apply_mtu(s);
