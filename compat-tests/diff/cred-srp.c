@@ -215,6 +215,15 @@ static void resumption(const char *pfile, const char *cfile)
 
 static int fake_salt_len = -1; /* >= 0: set this fake salt seed and length */
 
+static int client_fail_fn(gnutls_session_t s, char **username, char **password)
+{
+    (void)s;
+    (void)username;
+    (void)password;
+    client_calls++;
+    return -1;
+}
+
 enum srv { SRV_FILE, SRV_FN, SRV_FAIL_FN };
 
 static void run(const char *label, const char *prio, const char *user, const char *pass, int client_cb, enum srv mode,
@@ -234,7 +243,7 @@ static void run(const char *label, const char *prio, const char *user, const cha
     gnutls_srp_allocate_server_credentials(&sc);
     client_calls = 0;
     if (client_cb) {
-        gnutls_srp_set_client_credentials_function(cc, client_fn);
+        gnutls_srp_set_client_credentials_function(cc, client_cb == 2 ? client_fail_fn : client_fn);
     } else if ((r = gnutls_srp_set_client_credentials(cc, user, pass)) != 0) {
         printf("  set_client_credentials=%d\n", r);
     }
@@ -279,6 +288,8 @@ static void run(const char *label, const char *prio, const char *user, const cha
      * OpenSSL's does: only the server's code is compared on failure. */
     if (rc == 0 && rs == 0)
         printf(" client=0 server=0");
+    else if (rs == GNUTLS_E_AGAIN) /* the client failed before sending anything */
+        printf(" client=%d server=%d", rc, rs);
     else
         printf(" client=%s server=%d", rc == 0 ? "ok" : "failed", rs);
     if (rc == 0 && rs == 0) {
@@ -411,6 +422,7 @@ int main(void)
         run("username of 255 bytes", srp, longname + 45, "secret", 0, SRV_FILE, pfile, cfile, 0);
         run("empty username", srp, "", "secret", 0, SRV_FILE, pfile, cfile, 0);
     }
+    run("client callback fails", srp, NULL, NULL, 2, SRV_FILE, pfile, cfile, 0);
     run("missing files", srp, "alice", "secret", 0, SRV_FILE, "/nonexistent/tpasswd", cfile, 0);
     run("client without srp in priority", "NORMAL", NULL, NULL, 1, SRV_FILE, pfile, cfile, 0);
 
