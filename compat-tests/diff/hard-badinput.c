@@ -98,7 +98,7 @@ static gnutls_datum_t D(const char *s)
 static void session_calls(void)
 {
     gnutls_session_t s, srv;
-    unsigned char buf[256];
+    unsigned char buf[256] = {0}; /* printed after failing calls too */
     size_t sz;
     gnutls_datum_t d;
     printf("== session\n");

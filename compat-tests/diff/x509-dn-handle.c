@@ -62,6 +62,7 @@ int main(void)
             printf("  import: %d\n", gnutls_x509_dn_import(own, &raw));
             print_dn("copy", own);
             gnutls_x509_dn_deinit(own);
+            gnutls_free(raw.data);
         }
         gnutls_x509_crt_deinit(list[i]);
     }
