@@ -85,6 +85,21 @@ static ssize_t recv_wait(gnutls_session_t s, void *b, size_t n)
     return r;
 }
 
+/* Receive one record and print its epoch and sequence number. */
+static ssize_t recv_seq_wait(gnutls_session_t s, void *b, size_t n)
+{
+    unsigned char seq[8];
+    ssize_t r;
+    int i = 0;
+    memset(seq, 0xee, sizeof seq);
+    do
+        r = gnutls_record_recv_seq(s, b, n, seq);
+    while (r == GNUTLS_E_AGAIN && ++i < 100000);
+    printf("  record sequence %02x%02x%02x%02x%02x%02x%02x%02x\n", seq[0], seq[1], seq[2], seq[3], seq[4], seq[5],
+           seq[6], seq[7]);
+    return r;
+}
+
 static void describe(gnutls_session_t s)
 {
     printf("  version %s cipher %s mac %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(s)),
@@ -112,7 +127,7 @@ static void session_case(const char *prio)
         r = gnutls_record_send(c, big, dm);
         printf("  send data mtu: %s\n", code((int)r));
         unsigned char buf[20000];
-        r = recv_wait(s, buf, sizeof buf);
+        r = recv_seq_wait(s, buf, sizeof buf);
         printf("  server received %s intact %d\n", code((int)r), r > 0 && memcmp(buf, big, (size_t)r) == 0);
         r = gnutls_record_send(s, "pong", 4);
         printf("  server send %s\n", code((int)r));
@@ -128,7 +143,7 @@ static void session_case(const char *prio)
         printf("  send 301: %s\n", code((int)r));
         r = gnutls_record_send(c, big, 300);
         printf("  send 300: %s\n", code((int)r));
-        r = recv_wait(s, buf, sizeof buf);
+        r = recv_seq_wait(s, buf, sizeof buf);
         printf("  server received %s\n", code((int)r));
         e = gnutls_bye(c, GNUTLS_SHUT_WR);
         printf("  bye %s\n", code(e));
@@ -360,10 +375,10 @@ static void cookie_server(const char *prio)
         describe(s);
         ssize_t r = gnutls_record_send(c, "ping", 4);
         printf("  client send %s\n", code((int)r));
-        r = recv_wait(s, buf, sizeof buf);
+        r = recv_seq_wait(s, buf, sizeof buf);
         printf("  server received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
         r = gnutls_record_send(s, "pong", 4);
-        r = recv_wait(c, buf, sizeof buf);
+        r = recv_seq_wait(c, buf, sizeof buf);
         printf("  client received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
     }
     gnutls_deinit(c);

@@ -22,6 +22,7 @@ struct gnossl_dtls {
     int listened;          /* ...and OpenSSL consumed that ClientHello */
     int timer_retry;       /* the BIO stopped waiting so that OpenSSL retransmits */
     int expired;           /* the handshake timed out: later calls say so again */
+    unsigned char read_seq[8]; /* epoch | sequence of the last application record read */
 };
 
 struct gnutls_session_int;

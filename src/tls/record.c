@@ -226,7 +226,9 @@ ssize_t gnutls_record_recv_seq(gnutls_session_t s, void *data, size_t data_size,
             return recv_before_handshake(s);
     }
     ssize_t r = gnutls_record_recv(s, data, data_size);
-    if (r > 0 && seq != NULL) {
+    if (r > 0 && seq != NULL && (s->init_flags & GNUTLS_DATAGRAM)) {
+        memcpy(seq, s->dtls.read_seq, 8); /* from the record header (alert.c) */
+    } else if (r > 0 && seq != NULL) {
         /* OpenSSL does not expose the read sequence number; count the
          * application records we returned data from instead. */
         uint64_t v = s->recv_records++;
