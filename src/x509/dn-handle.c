@@ -144,3 +144,41 @@ int gnutls_x509_dn_get_rdn_ava(gnutls_x509_dn_t dn, int irdn, int iava, gnutls_x
     }
     return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
 }
+
+static int dn_der(gnutls_x509_dn_t dn, gnutls_datum_t *der)
+{
+    unsigned char *p = NULL;
+    int len = i2d_X509_NAME(name_of(dn), &p);
+    if (len < 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = gnossl_datum_set(der, p, (size_t)len);
+    OPENSSL_free(p);
+    return ret;
+}
+
+int gnutls_x509_dn_export(gnutls_x509_dn_t dn, gnutls_x509_crt_fmt_t format, void *output_data,
+                          size_t *output_data_size)
+{
+    gnutls_datum_t der;
+    if (dn == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = dn_der(dn, &der);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_export_fmt("NAME", der.data, der.size, format, output_data, output_data_size);
+    gnutls_free(der.data);
+    return ret;
+}
+
+int gnutls_x509_dn_export2(gnutls_x509_dn_t dn, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
+{
+    gnutls_datum_t der;
+    if (dn == NULL || out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = dn_der(dn, &der);
+    if (ret < 0)
+        return ret;
+    ret = gnossl_export_fmt2("NAME", der.data, der.size, format, out);
+    gnutls_free(der.data);
+    return ret;
+}

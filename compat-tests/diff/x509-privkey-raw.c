@@ -1,0 +1,229 @@
+/* Differential test of private keys from raw parameters
+ * (gnutls_x509_privkey_import_{rsa,rsa2,dsa,ecc}_raw and the
+ * gnutls_privkey_import_*_raw wrappers): parameters exported from keys,
+ * imported into fresh keys, re-exported as PKCS#8 (must be identical to
+ * real GnuTLS); signing with bare keys (RSA PKCS#1 v1.5 is deterministic),
+ * fix and seed checks; DN export in DER and PEM. */
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <gnutls/abstract.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char key_pem[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCt1garekN+UddO\n"
+    "Cndn72V30ciIdRyZ939vZGuc2029LapMB9mnlJgpdZeocdzKWg0pSKIKLRLqAWLO\n"
+    "wn0Ub81aWDk+hzOquyNmONzoEuPzXRPVmA+SHw7Ybn4R/fu1QYNOOgBQyguwJuvj\n"
+    "zHNnAvLgcxAVIHsjakmnc3I9VUVm6rCPMezJXHL7fTYg+YortbUHQcZRLmuDuyWh\n"
+    "yL3LUayK4k5aMCg/iHguKviVcZ7gZJBDo1bPfi+Ha2jtGjBeMy2cmyGb9a7Q0/wu\n"
+    "2flOlZyYR6KCfuoToUebdbKxp4+NH3G5R+ReoG9RDKCZ2L8RwmB1Qk4WrGxu+egF\n"
+    "/3r5mQ+XAgMBAAECggEABZ2FR6LCbWEtaEr0Qno8N9uh8658xwh0qF+BDmcTIspH\n"
+    "1v7l7ADjzWsMBBfxfuPbyvqaqWN9WevDilREABYAdyukZb2uUJSM9y9dC24YyPK3\n"
+    "wk2QKzMvopQnJGOk7tz35d3/xpxQNld7hTdEfw5cVB3DZjtPXvx+9pbHGO4ZONLM\n"
+    "UgNvd7HH6sJOGa2VTFbk4KO5v+XqNqIId5YVfXuIQWECwaINUd8xIPLqDY3dmoQR\n"
+    "mGUJfLsFk74rjjM9zvIinF2x0Bm1gstI3HU47MCVGMObGqsCjB6VVVx9KPlZrGcu\n"
+    "pvrZXewFx2Cm8NX2uzSOmhI7eO/4aor81INbWAJXWQKBgQDVguKP9zaiE83aps6J\n"
+    "S5YA67Wymou9NQZ4OvQkehZHfrgN+jXRSNMTzIbtZZzVs4Kf11EihvVVvIK+UXHr\n"
+    "YKOYyiglJEPZii1pniybVnjnj46nNM5wydsm5X/mIgIfivwVgez4xXg/7JRYxziy\n"
+    "34BpToVV+9NhZgwTgjzW0/ZKIwKBgQDQbe07ytyz8D5t+xz6mMEdAbeQMQ2Q2zEZ\n"
+    "EluK+sRvdTeoagmz9wJr+5L+MO3rWegXyfZQm6uE7l7lVU2S9wmmLL5sG115T76t\n"
+    "rwT99QcUZxSozIbZaJgfBkbBny8YARE285N4vxShnnZOqBIiED4ef0ajULoqDP3e\n"
+    "P8cDB5A5/QKBgCN8GUNsBrxxJilMx86xrUCB7DS+0rKjeWvKAIF/eOxw9w37o64g\n"
+    "uFP2DgaueJ5bsz31fxqJ64RQTDptNs2zxfzCvGFP4abp/Botm6RFftqdVUwczqKY\n"
+    "KcARLGyHAmtTognBCi1eRFn7a7xFf/ragnD+B9L+g2cQmrkzUAE0QR6ZAoGAXttI\n"
+    "dkfSvcl+gAsimyHd8VeQtPy+EcjPxXtHUi7iK1+LXwgzNkYaQg6STUDzZoLaT8lI\n"
+    "YlMWcj8RzQlPbq0jJQ+D8itaFRWnz9+xQ+q5uB1Zl6DNVjB12ti+ZuwNQL1rmjis\n"
+    "Su2bdBpr+UwgRIRj4PlHqpfYwb574yPfbI+KofkCgYEAk7vRlwuu9ra5yj2h9Efj\n"
+    "jVqU1LjCMZu0xzuJdSVB35PCQV8HZDJGg/3t80k5EZqaNkZnWAHvmf/hs87BZPSJ\n"
+    "r6DRCbn3H36bbbcagk2JJdGbrUx/SH8VPBXIeO2Vp8FO2xJx1w1mizDoalJ1vcpj\n"
+    "m4qSgFw7+v/GD8uVg+PqqHg=\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
+static const char dsa_pem[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIIBWgIBADCCATMGByqGSM44BAEwggEmAoGBAMkVMsKWtj4Wps9K0OcK595eoEJA\n"
+    "Gu/tmNFQCF2UmkiCzfjSsFjKwWCeADEhJT8b9lmBFVdXhrbRm7PZuAVit8kdrJrX\n"
+    "mWxYe3Nest6OQgJaSnubTCuG0k2ewPKyB+hbOIlOjM6Zh0phXbx3Q3JYf9JSdpEA\n"
+    "VqI+Ti/5Zq4sneIBAh0AlwWEtp55Kxhk+YVsED19NW7dVh++z87v7TpJOQKBgFY3\n"
+    "949Xc+tjiuGM1RHwEcDIEucchds61bPab5iOHJF9d3Zbdl1w/4SNO1pOb+TvnlN0\n"
+    "MnmNqWy4b8itzsHy4kHEEK2OnW74590y2vBIVr+PY3PoJRJWb3KwRy3VMxrPgG0H\n"
+    "2PM4WPwptFaa6h4xw3QmCdwahaBFbsnq5e31bA1FBB4CHBtplEPjRxfym5EZ2iEz\n"
+    "t2MtWc1z1LgwrebXBYg=\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
+static const char ec_pem[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgTHe9rydRimOH8bhm\n"
+    "BsBsOREoRcZpHnS1c2i5vbSs682hRANCAAR24h8i6l+yoxT3Sa8TG/lVzSCfUqPS\n"
+    "mB4C0yTXZXzU2iy/VqTi910U5RVsx1k16hPINTD8rc6Iqmqc/g2Lf2l4\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
+static const char ed_pem[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MC4CAQAwBQYDK2VwBCIEIMlrhxY/czjplpkbbVhiMgzIBdOH9XDi6+ckGdfL8QaY\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
+static void hex(const char *label, const unsigned char *d, size_t n)
+{
+    printf("%s(%u)=", label, (unsigned)n);
+    for (size_t i = 0; i < n; i++)
+        printf("%02x", d[i]);
+    printf("\n");
+}
+
+static void show_key(const char *label, gnutls_x509_privkey_t k, int r)
+{
+    gnutls_datum_t out;
+    printf("%s import=%d\n", label, r);
+    if (r < 0)
+        return;
+    r = gnutls_x509_privkey_export2_pkcs8(k, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN, &out);
+    printf("%s pkcs8=%d\n%s", label, r, r >= 0 ? (char *)out.data : "");
+    if (r >= 0)
+        gnutls_free(out.data);
+    unsigned bits = 0;
+    printf("%s pk=%d bits=%u\n", label, gnutls_x509_privkey_get_pk_algorithm2(k, &bits), bits);
+}
+
+static gnutls_x509_privkey_t load(const char *pem)
+{
+    gnutls_x509_privkey_t k;
+    gnutls_datum_t d = { (unsigned char *)pem, strlen(pem) };
+    gnutls_x509_privkey_init(&k);
+    if (gnutls_x509_privkey_import(k, &d, GNUTLS_X509_FMT_PEM) < 0)
+        printf("load failed\n");
+    return k;
+}
+
+static void dfree(gnutls_datum_t *d, int n)
+{
+    for (int i = 0; i < n; i++)
+        gnutls_free(d[i].data);
+}
+
+int main(void)
+{
+    gnutls_x509_privkey_t src, k;
+    gnutls_privkey_t pk;
+    gnutls_datum_t p[8], sig;
+    int r;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    gnutls_global_init();
+
+    /* RSA */
+    src = load(key_pem);
+    r = gnutls_x509_privkey_export_rsa_raw2(src, &p[0], &p[1], &p[2], &p[3], &p[4], &p[5], &p[6], &p[7]);
+    printf("rsa export=%d\n", r);
+    gnutls_x509_privkey_init(&k);
+    show_key("rsa2", k, gnutls_x509_privkey_import_rsa_raw2(k, &p[0], &p[1], &p[2], &p[3], &p[4], &p[5], &p[6], &p[7]));
+    gnutls_x509_privkey_deinit(k);
+    gnutls_x509_privkey_init(&k);
+    show_key("rsa", k, gnutls_x509_privkey_import_rsa_raw(k, &p[0], &p[1], &p[2], &p[3], &p[4], &p[5]));
+    gnutls_x509_privkey_deinit(k);
+    gnutls_privkey_init(&pk);
+    r = gnutls_privkey_import_rsa_raw(pk, &p[0], &p[1], &p[2], &p[3], &p[4], &p[5], NULL, NULL);
+    printf("privkey rsa import=%d type=%d\n", r, gnutls_privkey_get_pk_algorithm(pk, NULL));
+    gnutls_datum_t msg = { (unsigned char *)"hello world", 11 };
+    r = gnutls_privkey_sign_data(pk, GNUTLS_DIG_SHA256, 0, &msg, &sig);
+    printf("privkey sign=%d\n", r);
+    if (r >= 0) {
+        hex("sig", sig.data, sig.size);
+        gnutls_free(sig.data);
+    }
+    gnutls_privkey_deinit(pk);
+    dfree(p, 8);
+
+    /* signing with the bare key */
+    unsigned char buf[512];
+    size_t sz = sizeof buf;
+    r = gnutls_x509_privkey_sign_data(src, GNUTLS_DIG_SHA256, 0, &msg, buf, &sz);
+    printf("sign_data=%d\n", r);
+    if (r >= 0)
+        hex("sig", buf, sz);
+    sz = 10;
+    printf("sign_data short=%d size=%u\n", gnutls_x509_privkey_sign_data(src, GNUTLS_DIG_SHA256, 0, &msg, buf, &sz),
+           (unsigned)sz);
+    /* a SHA-256 DigestInfo prefix and digest, signed raw */
+    static const unsigned char di[] = { 0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04,
+                                        0x02, 0x01, 0x05, 0x00, 0x04, 0x20, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                                        13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 };
+    gnutls_datum_t h = { (unsigned char *)di, sizeof di };
+    r = gnutls_x509_privkey_sign_hash(src, &h, &sig);
+    printf("sign_hash=%d\n", r);
+    if (r >= 0) {
+        hex("sig", sig.data, sig.size);
+        gnutls_free(sig.data);
+    }
+    printf("fix=%d\n", gnutls_x509_privkey_fix(src));
+    printf("verify_seed=%d\n", gnutls_x509_privkey_verify_seed(src, GNUTLS_DIG_SHA256, NULL, 0));
+    gnutls_x509_privkey_set_pin_function(src, NULL, NULL);
+    gnutls_x509_privkey_deinit(src);
+
+    /* DSA */
+    src = load(dsa_pem);
+    r = gnutls_x509_privkey_export_dsa_raw(src, &p[0], &p[1], &p[2], &p[3], &p[4]);
+    printf("dsa export=%d\n", r);
+    gnutls_x509_privkey_init(&k);
+    show_key("dsa", k, gnutls_x509_privkey_import_dsa_raw(k, &p[0], &p[1], &p[2], &p[3], &p[4]));
+    gnutls_x509_privkey_deinit(k);
+    gnutls_privkey_init(&pk);
+    printf("privkey dsa=%d\n", gnutls_privkey_import_dsa_raw(pk, &p[0], &p[1], &p[2], &p[3], &p[4]));
+    gnutls_privkey_deinit(pk);
+    dfree(p, 5);
+    printf("dsa verify_seed=%d\n", gnutls_x509_privkey_verify_seed(src, GNUTLS_DIG_SHA256, NULL, 0));
+    gnutls_x509_privkey_deinit(src);
+
+    /* ECDSA and Ed25519 */
+    const char *names[2] = { "ec", "ed25519" };
+    const char *pems[2] = { ec_pem, ed_pem };
+    for (int i = 0; i < 2; i++) {
+        gnutls_ecc_curve_t curve;
+        src = load(pems[i]);
+        memset(p, 0, sizeof p);
+        r = gnutls_x509_privkey_export_ecc_raw(src, &curve, &p[0], &p[1], &p[2]);
+        printf("%s export=%d curve=%d\n", names[i], r, curve);
+        gnutls_x509_privkey_init(&k);
+        show_key(names[i], k, gnutls_x509_privkey_import_ecc_raw(k, curve, &p[0], &p[1], &p[2]));
+        gnutls_x509_privkey_deinit(k);
+        gnutls_privkey_init(&pk);
+        printf("privkey %s=%d\n", names[i], gnutls_privkey_import_ecc_raw(pk, curve, &p[0], &p[1], &p[2]));
+        gnutls_privkey_deinit(pk);
+        dfree(p, 3);
+        printf("%s verify_seed=%d\n", names[i], gnutls_x509_privkey_verify_seed(src, GNUTLS_DIG_SHA256, NULL, 0));
+        gnutls_x509_privkey_deinit(src);
+    }
+
+    /* DN export */
+    gnutls_x509_dn_t dn;
+    gnutls_x509_dn_init(&dn);
+    printf("dn set_str=%d\n", gnutls_x509_dn_set_str(dn, "CN=Export Test,O=Gnossl,C=GR", NULL));
+    gnutls_datum_t out;
+    r = gnutls_x509_dn_export2(dn, GNUTLS_X509_FMT_DER, &out);
+    printf("dn export2 der=%d\n", r);
+    if (r >= 0) {
+        hex("dn", out.data, out.size);
+        gnutls_free(out.data);
+    }
+    r = gnutls_x509_dn_export2(dn, GNUTLS_X509_FMT_PEM, &out);
+    printf("dn export2 pem=%d\n%s", r, r >= 0 ? (char *)out.data : "");
+    if (r >= 0)
+        gnutls_free(out.data);
+    sz = 5;
+    printf("dn export short=%d size=%u\n", gnutls_x509_dn_export(dn, GNUTLS_X509_FMT_DER, buf, &sz), (unsigned)sz);
+    sz = sizeof buf;
+    r = gnutls_x509_dn_export(dn, GNUTLS_X509_FMT_DER, buf, &sz);
+    printf("dn export=%d\n", r);
+    if (r >= 0)
+        hex("dn", buf, sz);
+    gnutls_x509_dn_deinit(dn);
+
+    gnutls_global_deinit();
+    return 0;
+}
