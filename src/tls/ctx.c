@@ -158,6 +158,7 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
     }
     free(s->ch_server_name);
     s->ch_server_name = hello_server_name(ssl);
+    gnossl_early_note_hello(s, ssl);
     gnossl_run_post_hook_now(s, SSL3_MT_CLIENT_HELLO);
     int r = s->pending_error;
     if (r == 0 && s->post_client_hello != NULL)
@@ -192,6 +193,7 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
         SSL_CTX_sess_set_new_cb(ctx, gnossl_db_new_session);
         SSL_CTX_sess_set_get_cb(ctx, gnossl_db_get_session);
         SSL_CTX_set_client_hello_cb(ctx, client_hello_cb, NULL);
+        gnossl_early_ctx_setup(ctx);
     }
     if (is_server && is_dtls)
         gnossl_dtls_ctx_setup(ctx); /* cookies verified by gnutls_dtls_cookie_verify */

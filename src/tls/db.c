@@ -7,6 +7,8 @@
 #include "gnossl.h"
 #include "tls/session-int.h"
 
+#include <stdint.h>
+
 #include <time.h>
 
 #define DEFAULT_EXPIRATION 21600 /* seconds, as GnuTLS */
@@ -76,28 +78,52 @@ int gnutls_db_check_entry(gnutls_session_t s, gnutls_datum_t entry)
     return 0; /* deprecated in GnuTLS: entries are checked on retrieval */
 }
 
+/* Entries of the anti-replay database (early.c): magic, time stored,
+ * lifetime, 32 bits each, as GnuTLS packs them. */
+#define AR_ENTRY_MAGIC (0xfadebaddu + 0x030709u)
+static int ar_entry(const gnutls_datum_t *e, time_t *t, time_t *life)
+{
+    const unsigned char *p = e->data;
+    if (e->size != 12)
+        return 0;
+    uint32_t v[3];
+    for (int i = 0; i < 3; i++)
+        v[i] = ((uint32_t)p[4 * i] << 24) | ((uint32_t)p[4 * i + 1] << 16) | ((uint32_t)p[4 * i + 2] << 8) | p[4 * i + 3];
+    if (v[0] != AR_ENTRY_MAGIC)
+        return 0;
+    *t = (time_t)v[1];
+    *life = (time_t)v[2];
+    return 1;
+}
+
 time_t gnutls_db_check_entry_time(gnutls_datum_t *entry)
 {
+    time_t t, life;
     if (entry == NULL || entry->data == NULL)
         return 0;
+    if (ar_entry(entry, &t, &life))
+        return t;
     const unsigned char *p = entry->data;
     SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)entry->size);
     if (sess == NULL)
         return 0;
-    time_t t = (time_t)SSL_SESSION_get_time(sess);
+    t = (time_t)SSL_SESSION_get_time(sess);
     SSL_SESSION_free(sess);
     return t;
 }
 
 time_t gnutls_db_check_entry_expire_time(gnutls_datum_t *entry)
 {
+    time_t t, life;
     if (entry == NULL || entry->data == NULL)
         return 0;
+    if (ar_entry(entry, &t, &life))
+        return t + life;
     const unsigned char *p = entry->data;
     SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)entry->size);
     if (sess == NULL)
         return 0;
-    time_t t = (time_t)SSL_SESSION_get_time(sess) + (time_t)SSL_SESSION_get_timeout(sess);
+    t = (time_t)SSL_SESSION_get_time(sess) + (time_t)SSL_SESSION_get_timeout(sess);
     SSL_SESSION_free(sess);
     return t;
 }

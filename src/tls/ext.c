@@ -179,6 +179,7 @@ int gnossl_ext_apply(gnutls_session_t s)
             SSL_CTX *ctx = SSL_get_SSL_CTX(ssl);
             SSL_CTX_set_alpn_select_cb(ctx, gnossl_alpn_select, NULL);
         }
+        gnossl_early_apply(s);
         return 0;
     }
     if (s->server_name != NULL && !SSL_set_tlsext_host_name(ssl, s->server_name))

@@ -153,6 +153,9 @@ static int step(gnutls_session_t s)
         if (pre <= 0)
             return pre;
     }
+    int early = gnossl_early_step(s); /* TLS 1.3 early data first */
+    if (early <= 0)
+        return early;
 again:
     gnossl_translate_begin(s);
     int r = SSL_do_handshake(s->ssl);

@@ -332,6 +332,8 @@ unsigned gnutls_session_get_flags(gnutls_session_t s)
     }
     if (!s->is_server && s->ticket_received)
         f |= GNUTLS_SFLAGS_SESSION_TICKET;
+    if (gnossl_early_accepted(s))
+        f |= GNUTLS_SFLAGS_EARLY_DATA;
     return f;
 }
 

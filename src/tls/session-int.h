@@ -156,6 +156,16 @@ struct gnutls_session_int {
     int status_request_enabled;
     int ocsp_check_ok;
 
+    /* TLS 1.3 early data (early.c): client, what to send; server, what
+     * was received. */
+    unsigned char *early_buf;
+    size_t early_len, early_cap, early_off;
+    int early_done;
+    unsigned max_early_data; /* server, 0 = default */
+    gnutls_anti_replay_t anti_replay;
+    unsigned char early_binder[64]; /* first PSK binder of the hello */
+    unsigned early_binder_len;
+
     /* Things other rooms keep on the session. */
     struct gnossl_verify_request verify;
     void *cred_state;
@@ -210,6 +220,14 @@ SSL_SESSION *gnossl_db_get_session(SSL *ssl, const unsigned char *id, int idlen,
 void gnossl_keylog_dispatch(const SSL *ssl, const char *line);
 int gnossl_keylog_env_wanted(void);
 void gnossl_keylog_attach(gnutls_session_t s);
+
+/* early.c */
+void gnossl_early_ctx_setup(SSL_CTX *ctx);
+void gnossl_early_note_hello(gnutls_session_t s, SSL *ssl);
+void gnossl_early_apply(gnutls_session_t s);
+int gnossl_early_step(gnutls_session_t s);
+int gnossl_early_accepted(gnutls_session_t s);
+void gnossl_early_free(gnutls_session_t s);
 
 /* info.c */
 int gnossl_session_version(gnutls_session_t s); /* GnuTLS protocol id or 0 */

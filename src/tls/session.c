@@ -68,6 +68,7 @@ void gnutls_deinit(gnutls_session_t s)
     free(s->alpn_wire);
     SSL_SESSION_free(s->resume_sess);
     free(s->send_pending);
+    gnossl_early_free(s);
     free(s->cork_buf);
     OPENSSL_cleanse(s, sizeof(*s));
     free(s);
