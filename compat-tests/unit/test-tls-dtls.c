@@ -449,7 +449,9 @@ START_TEST(cookie_exchange)
             ck_assert_msg(rs == 0 || rs == GNUTLS_E_AGAIN, "server %d", rs);
         }
     }
-    ck_assert_int_eq(hvr, 1);
+    /* one per cookieless ClientHello: more when the client's 1 s timer
+     * resent it before the server ran (slow runs, valgrind) */
+    ck_assert_int_ge(hvr, 1);
     ck_assert_int_eq(rc, 0);
     ck_assert_int_eq(rs, 0);
     unsigned char buf[100];
