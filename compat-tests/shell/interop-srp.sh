@@ -100,6 +100,10 @@ resume() {
 check_srptool() {
     local mode=$1 d=$GN_TMP/srptool-$mode
     mkdir -p "$d"
+    gn_run "$mode" srptool --create-conf "$d/created.conf" >/dev/null 2>&1
+    gn_req "srptool --create-conf exit 0" [ $? -eq 0 ]
+    gn_req "its tpasswd.conf identical to the real one" cmp -s "$d/created.conf" "$db/tpasswd.conf"
+    gn_verdict "$mode: srptool --create-conf writes the real GnuTLS's tpasswd.conf"
     cp "$db/tpasswd.conf" "$d/"
     srp_add "$mode" "$d" carol 'carol pw'
     gn_req "srptool exit 0" [ $? -eq 0 ]
