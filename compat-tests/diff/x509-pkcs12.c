@@ -914,7 +914,7 @@ int main(void)
         gnutls_pkcs12_init(&p12);
         int a = gnutls_pkcs12_import(p12, &in, GNUTLS_X509_FMT_DER, 0);
         int b = gnutls_pkcs12_import(p12, &in, GNUTLS_X509_FMT_PEM, 0);
-        printf("%s: der=%d pem=%d\n", bad[i].n, a < 0 ? -1 : a, b < 0 ? -1 : b);
+        printf("%s: der=%d pem=%d\n", bad[i].n, a, b);
         gnutls_pkcs12_deinit(p12);
     }
     gnutls_global_deinit();

@@ -33,11 +33,14 @@ void gnutls_pkcs12_deinit(gnutls_pkcs12_t pkcs12)
 static int import_der(gnutls_pkcs12_t pkcs12, const unsigned char *der, size_t len)
 {
     const unsigned char *p = der;
-    if (der == NULL || len == 0)
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    /* libtasn1's verdicts: no SEQUENCE header at all is a tag error, a
+     * broken one a DER error */
+    if (der == NULL || len < 2 || der[0] != 0x30)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_TAG_ERROR);
     PKCS12 *p12 = d2i_PKCS12(NULL, &p, (long)len);
     if (p12 == NULL || (size_t)(p - der) != len) {
         PKCS12_free(p12);
+        ERR_clear_error();
         gnossl_debug("pkcs12: input does not decode");
         return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
     }
@@ -88,7 +91,9 @@ int gnutls_pkcs12_export(gnutls_pkcs12_t pkcs12, gnutls_x509_crt_fmt_t format, v
 {
     if (pkcs12 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (pkcs12->p12 == NULL)
+    /* a structure GnuTLS built has incomplete MAC fields until
+     * generate_mac: it does not encode */
+    if (pkcs12->p12 == NULL || (pkcs12->built && !PKCS12_mac_present(pkcs12->p12)))
         return GNOSSL_ERR(EMPTY_P12_ERR);
     return gnossl_export_fmt("PKCS12", pkcs12->der.data, pkcs12->der.size, format, output_data, output_data_size);
 }
@@ -97,7 +102,7 @@ int gnutls_pkcs12_export2(gnutls_pkcs12_t pkcs12, gnutls_x509_crt_fmt_t format, 
 {
     if (pkcs12 == NULL || out == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (pkcs12->p12 == NULL)
+    if (pkcs12->p12 == NULL || (pkcs12->built && !PKCS12_mac_present(pkcs12->p12)))
         return GNOSSL_ERR(EMPTY_P12_ERR);
     return gnossl_export_fmt2("PKCS12", pkcs12->der.data, pkcs12->der.size, format, out);
 }
