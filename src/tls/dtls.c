@@ -93,15 +93,18 @@ static int dtls10_security(const SSL *ssl, const SSL_CTX *ctx, int op, int bits,
     if (kind == SSL_SECOP_OTHER_SIGALG && (nid == NID_md5_sha1 || nid == NID_sha1) && ssl != NULL &&
         SSL_version(ssl) == DTLS1_VERSION && op != SSL_SECOP_CA_MD)
         return 1;
-    return default_security(ssl, ctx, op, bits, nid, other, ex);
+    return __atomic_load_n(&default_security, __ATOMIC_RELAXED)(ssl, ctx, op, bits, nid, other, ex);
 }
 
 int gnossl_dtls_apply(gnutls_session_t s)
 {
     if (SSL_get_min_proto_version(s->ssl) == DTLS1_VERSION && SSL_get_max_proto_version(s->ssl) != DTLS1_VERSION) {
-        default_security = SSL_get_security_callback(s->ssl);
-        if (default_security != NULL)
+        /* OpenSSL's default callback: the same function for every SSL */
+        int (*cb)(const SSL *, const SSL_CTX *, int, int, int, void *, void *) = SSL_get_security_callback(s->ssl);
+        if (cb != NULL && cb != dtls10_security) {
+            __atomic_store_n(&default_security, cb, __ATOMIC_RELAXED);
             SSL_set_security_callback(s->ssl, dtls10_security);
+        }
     }
     /* Our BIO knows no path MTU: OpenSSL must use the one we give it. */
     SSL_set_options(s->ssl, SSL_OP_NO_QUERY_MTU);
