@@ -388,6 +388,66 @@ static void cookie_server(const char *prio)
     close(sv[1]);
 }
 
+/* The server's transport refuses datagrams over 600 bytes (EMSGSIZE): the
+ * handshake reports LARGE_PACKET, the server lowers its MTU and goes on. */
+static int emsg_fd;
+static ssize_t emsgsize_push(gnutls_transport_ptr_t p, const void *data, size_t n)
+{
+    (void)p;
+    if (n > 600) {
+        errno = EMSGSIZE;
+        return -1;
+    }
+    return send(emsg_fd, data, n, 0);
+}
+
+static void emsgsize_server(void)
+{
+    int sv[2];
+    printf("server push EMSGSIZE over 600 bytes\n");
+    dgram_pair(sv);
+    emsg_fd = sv[1];
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], "NORMAL");
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], "NORMAL");
+    gnutls_transport_set_push_function(s, emsgsize_push);
+    gnutls_dtls_set_timeouts(c, 50, 10000);
+    gnutls_dtls_set_timeouts(s, 50, 10000);
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 20000 && (rc != 0 || rs != 0); i++) {
+        if (rc != 0) {
+            rc = gnutls_handshake(c);
+            if (rc != 0 && rc != GNUTLS_E_AGAIN) {
+                printf("  client %s\n", code(rc));
+                if (gnutls_error_is_fatal(rc))
+                    break;
+            }
+        }
+        if (rs != 0) {
+            rs = gnutls_handshake(s);
+            if (rs != 0 && rs != GNUTLS_E_AGAIN) {
+                printf("  server %s\n", code(rs));
+                if (gnutls_error_is_fatal(rs))
+                    break;
+                if (rs == GNUTLS_E_LARGE_PACKET)
+                    gnutls_dtls_set_mtu(s, 600);
+            }
+        }
+        usleep(500);
+    }
+    printf("  handshake: client %s server %s\n", code(rc), code(rs));
+    if (rc == 0 && rs == 0) {
+        unsigned char buf[100];
+        ssize_t r = gnutls_record_send(s, "after", 5);
+        printf("  server send %s\n", code((int)r));
+        r = recv_wait(c, buf, sizeof buf);
+        printf("  client received %s\n", code((int)r));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -451,6 +511,7 @@ int main(void)
     cookies();
     cookie_server("NORMAL");
     cookie_server("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
+    emsgsize_server();
     silent_peer();
 
     gnutls_certificate_free_credentials(ccred);

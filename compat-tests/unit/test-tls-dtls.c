@@ -372,6 +372,43 @@ START_TEST(mtu_and_large_packet)
 }
 END_TEST
 
+/* The transport refuses big datagrams during the handshake (EMSGSIZE):
+ * gnutls_handshake returns LARGE_PACKET, the application lowers the MTU and
+ * the handshake goes on. */
+START_TEST(handshake_emsgsize)
+{
+    struct dpair p;
+    dpair_init(&p, "NORMAL");
+    p.server.emsgsize_over = 600;
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, large = 0;
+    uint64_t start = now_ms();
+    while ((rc != 0 || rs != 0) && now_ms() - start < 10000) {
+        if (rc != 0) {
+            rc = gnutls_handshake(p.client.s);
+            ck_assert_msg(rc == 0 || rc == GNUTLS_E_AGAIN, "client %d", rc);
+        }
+        if (rs != 0) {
+            rs = gnutls_handshake(p.server.s);
+            if (rs == GNUTLS_E_LARGE_PACKET) {
+                ck_assert_int_eq(large++, 0);
+                gnutls_dtls_set_mtu(p.server.s, 600);
+                continue;
+            }
+            ck_assert_msg(rs == 0 || rs == GNUTLS_E_AGAIN, "server %d", rs);
+        }
+        if (p.c2s.n == 0 && p.s2c.n == 0)
+            usleep(1000);
+    }
+    ck_assert_int_eq(large, 1);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(rs, 0);
+    unsigned char buf[100];
+    ck_assert_int_eq(gnutls_record_send(p.server.s, "after", 5), 5);
+    ck_assert_int_eq(recv_some(&p.client, buf, sizeof buf), 5);
+    dpair_free(&p);
+}
+END_TEST
+
 /* Handshake messages are fragmented to the MTU: every datagram fits. */
 static unsigned max_dgram;
 static ssize_t measuring_push(gnutls_transport_ptr_t ptr, const void *data, size_t n)
@@ -602,6 +639,7 @@ static Suite *suite(void)
     tcase_add_test(tc, nonblocking_timeout);
     tcase_add_test(tc, mtu_and_large_packet);
     tcase_add_test(tc, small_mtu_fragments);
+    tcase_add_test(tc, handshake_emsgsize);
     tcase_add_loop_test(tc, cookie_exchange, 0, 2);
     tcase_add_loop_test(tc, blocking_retransmission, 0, 2);
     tcase_add_test(tc, blocking_timeout);

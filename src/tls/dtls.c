@@ -177,11 +177,28 @@ int gnossl_dtls_wait(gnutls_session_t s, BIO *b)
     return 0;
 }
 
-int gnossl_dtls_after_step(gnutls_session_t s, int code)
+int gnossl_dtls_push_too_large(gnutls_session_t s)
 {
-    if (code == GNUTLS_E_TIMEDOUT)
+    if (s->hs_in_progress) {
+        s->dtls.too_large = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int gnossl_dtls_after_step(gnutls_session_t s, int *code)
+{
+    if (s->dtls.too_large) {
+        s->dtls.too_large = 0;
+        s->dtls.timer_retry = 0;
+        if (*code == GNUTLS_E_AGAIN) {
+            *code = GNUTLS_E_LARGE_PACKET; /* non-fatal: set a smaller MTU and go on */
+            return 0;
+        }
+    }
+    if (*code == GNUTLS_E_TIMEDOUT)
         s->dtls.expired = 1;
-    int again = code == GNUTLS_E_AGAIN && s->dtls.timer_retry && !(s->init_flags & GNUTLS_NONBLOCK);
+    int again = *code == GNUTLS_E_AGAIN && s->dtls.timer_retry && !(s->init_flags & GNUTLS_NONBLOCK);
     s->dtls.timer_retry = 0;
     return again;
 }

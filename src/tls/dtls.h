@@ -22,6 +22,7 @@ struct gnossl_dtls {
     int listened;          /* ...and OpenSSL consumed that ClientHello */
     int timer_retry;       /* the BIO stopped waiting so that OpenSSL retransmits */
     int expired;           /* the handshake timed out: later calls say so again */
+    int too_large;         /* a handshake datagram was refused with EMSGSIZE */
     unsigned char read_seq[8]; /* epoch | sequence of the last application record read */
 };
 
@@ -36,7 +37,12 @@ int gnossl_dtls_apply(struct gnutls_session_int *s);
 int gnossl_dtls_handshake_pre(struct gnutls_session_int *s);
 /* After a handshake step: should it run again (a blocking session waited
  * until a retransmission was due)?  Also remembers a timeout. */
-int gnossl_dtls_after_step(struct gnutls_session_int *s, int code);
+int gnossl_dtls_after_step(struct gnutls_session_int *s, int *code);
+/* The push failed with EMSGSIZE.  In a handshake the datagram is dropped
+ * (returns 1: report it written) and the step returns LARGE_PACKET; OpenSSL
+ * retransmits the flight fragmented to the MTU set meanwhile.  Otherwise
+ * (returns 0) the write fails, with LARGE_PACKET. */
+int gnossl_dtls_push_too_large(struct gnutls_session_int *s);
 /* The transport BIO, before a read in a handshake: wait as GnuTLS does.
  * 1 = read now; 0 = return -1 (timed_out / io_error / retry flag set). */
 int gnossl_dtls_wait(struct gnutls_session_int *s, BIO *b);

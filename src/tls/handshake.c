@@ -185,7 +185,7 @@ again:
         return e;
     }
     int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
-    if ((s->init_flags & GNUTLS_DATAGRAM) && gnossl_dtls_after_step(s, code))
+    if ((s->init_flags & GNUTLS_DATAGRAM) && gnossl_dtls_after_step(s, &code))
         goto again; /* a blocking DTLS handshake retransmitted: wait on */
     if (gnossl_code_is_fatal(code))
         s->hs_in_progress = 0;

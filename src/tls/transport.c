@@ -243,6 +243,8 @@ static int bio_write(BIO *b, const char *buf, int len)
     }
     int e = r == 0 ? EAGAIN : session_errno(s);
     s->last_errno = e;
+    if (e == EMSGSIZE && (s->init_flags & GNUTLS_DATAGRAM) && gnossl_dtls_push_too_large(s))
+        return len; /* dropped: a retransmission refragments it to the new MTU */
     if (e == EAGAIN || e == EWOULDBLOCK || e == EINTR) {
         s->io_blocked = 1;
         BIO_set_retry_write(b);
@@ -250,7 +252,7 @@ static int bio_write(BIO *b, const char *buf, int len)
     }
     s->io_error = e == ECONNRESET ? GNUTLS_E_PREMATURE_TERMINATION : GNUTLS_E_PUSH_ERROR;
     if (e == EMSGSIZE && (s->init_flags & GNUTLS_DATAGRAM))
-        s->io_error = GNUTLS_E_LARGE_PACKET; /* the datagram exceeds the path MTU */
+        s->io_error = GNUTLS_E_LARGE_PACKET; /* the record exceeds the path MTU */
     s->io_error_push = 1;
     return -1;
 }
