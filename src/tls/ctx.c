@@ -120,6 +120,23 @@ static int check_hello_renegotiation_info(SSL *ssl)
     return 0;
 }
 
+/* %SAFE_RENEGOTIATION on a server: GnuTLS refuses a client that does not
+ * signal safe renegotiation (extension or SCSV); OpenSSL accepts it. */
+static int check_hello_safe_renegotiation(gnutls_session_t s, SSL *ssl)
+{
+    const unsigned char *p;
+    size_t len;
+    if (s->priority == NULL || !(gnossl_priority_flags(s->priority) & GNOSSL_PRIO_SAFE_RENEGOTIATION))
+        return 0;
+    if (SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_renegotiate, &p, &len))
+        return 0;
+    len = SSL_client_hello_get0_ciphers(ssl, &p);
+    for (size_t i = 0; i + 1 < len; i += 2)
+        if (p[i] == 0x00 && p[i + 1] == 0xff)
+            return 0;
+    return GNUTLS_E_SAFE_RENEGOTIATION_FAILED;
+}
+
 /* The application changed the server's certificate credentials while
  * looking at the hello (lighttpd picks them by server name): move the SSL
  * to the SSL_CTX of the new credentials and re-apply the priorities that
@@ -151,9 +168,13 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
     int bad = check_hello_server_name(ssl);
     if (bad == 0)
         bad = check_hello_renegotiation_info(ssl);
+    if (bad == 0)
+        bad = check_hello_safe_renegotiation(s, ssl);
     if (bad < 0) {
         s->pending_error = bad;
-        *al = bad == GNUTLS_E_RECEIVED_DISALLOWED_NAME ? SSL_AD_ILLEGAL_PARAMETER : SSL_AD_DECODE_ERROR;
+        *al = bad == GNUTLS_E_RECEIVED_DISALLOWED_NAME ? SSL_AD_ILLEGAL_PARAMETER
+              : bad == GNUTLS_E_SAFE_RENEGOTIATION_FAILED ? SSL_AD_HANDSHAKE_FAILURE
+                                                          : SSL_AD_DECODE_ERROR;
         return SSL_CLIENT_HELLO_ERROR;
     }
     free(s->ch_server_name);

@@ -208,10 +208,19 @@ static int renegotiation_step(gnutls_session_t s)
         if (r > 0)
             return GNUTLS_E_GOT_APPLICATION_DATA;
         int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
-        if (code != GNUTLS_E_AGAIN)
+        if (code != GNUTLS_E_AGAIN) {
+            if (gnossl_code_is_fatal(code) || code == GNUTLS_E_WARNING_ALERT_RECEIVED)
+                s->hello_request_pending = 0;
             return code;
-        if (!SSL_in_init(s->ssl))
+        }
+        if (SSL_in_init(s->ssl))
+            s->reneg_started = 1;
+        else if (!s->hello_request_pending || s->reneg_started) {
+            /* done (a server after its HelloRequest waits for the
+             * client's renegotiation to start and finish) */
+            s->hello_request_pending = 0;
             return 0;
+        }
         if (s->io_blocked)
             return code;
     }
@@ -243,8 +252,8 @@ int gnutls_handshake(gnutls_session_t s)
             return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
         s->rehandshake_requested = 0;
         s->stop_rehandshake = 0;
-        if (SSL_in_init(s->ssl))
-            return renegotiation_step(s); /* the peer started one */
+        if (SSL_in_init(s->ssl) || s->hello_request_pending)
+            return renegotiation_step(s); /* the peer started one, or we asked */
         if (s->is_server)
             return 0;
         ERR_clear_error();
@@ -301,14 +310,13 @@ int gnutls_rehandshake(gnutls_session_t s)
      * answers, as with GnuTLS. */
     gnossl_translate_begin(s);
     int r = SSL_do_handshake(s->ssl);
-    if (r == 1) {
+    int code = r == 1 ? 0 : gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+    if (r == 1 || (code == GNUTLS_E_AGAIN && SSL_want_read(s->ssl))) {
+        /* HelloRequest flushed; the ClientHello comes with later reads or
+         * with the server's next gnutls_handshake. */
         s->rehandshake_sent = 0;
-        return 0;
-    }
-    int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
-    if (code == GNUTLS_E_AGAIN && SSL_want_read(s->ssl)) {
-        /* HelloRequest flushed; the ClientHello comes with later reads. */
-        s->rehandshake_sent = 0;
+        s->hello_request_pending = 1;
+        s->reneg_started = 0;
         return 0;
     }
     if (gnossl_code_is_fatal(code))

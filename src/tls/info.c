@@ -2,6 +2,7 @@
  * authentication types, the session description string, flags. */
 #include "gnossl.h"
 #include "tls/session-int.h"
+#include "tls/priority.h"
 #include "core/algorithms.h"
 
 #include <openssl/evp.h>
@@ -325,7 +326,10 @@ unsigned gnutls_session_get_flags(gnutls_session_t s)
         if (s->is_server)
             f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION | GNUTLS_SFLAGS_EXT_MASTER_SECRET;
     } else {
-        if (SSL_get_secure_renegotiation_support(s->ssl))
+        /* %DISABLE_SAFE_RENEGOTIATION: GnuTLS neither sends nor honours
+         * the extension (OpenSSL always sends it). */
+        if (SSL_get_secure_renegotiation_support(s->ssl) &&
+            !(s->priority != NULL && (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_DISABLE_SAFE_RENEGOTIATION)))
             f |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
         if (SSL_get_extms_support(s->ssl) == 1)
             f |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;

@@ -19,8 +19,12 @@ int gnutls_reauth(gnutls_session_t s, unsigned int flags)
     if (s->invalid)
         return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
     if (!s->is_server) {
-        s->reauth_requested = 0;
-        return 0; /* the certificate went out when the request was read */
+        /* Only an answer to a request (GNUTLS_E_REAUTH_REQUEST); the
+         * certificate went out when the request was read. */
+        if (!s->reauth_answer_due && !s->reauth_requested)
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        s->reauth_answer_due = s->reauth_requested = 0;
+        return 0;
     }
     if (!s->reauth_in_progress) {
         ERR_clear_error();

@@ -203,6 +203,7 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     if (code == GNUTLS_E_AGAIN && (s->reauth_stopped || s->reauth_requested)) {
         s->reauth_requested = 0;
         s->stop_reauth = 0;
+        s->reauth_answer_due = 1; /* for gnutls_reauth */
         return GNUTLS_E_REAUTH_REQUEST;
     }
     if (code == GNUTLS_E_AGAIN && (s->rehandshake_stopped || s->rehandshake_requested)) {

@@ -143,8 +143,11 @@ struct gnutls_session_int {
     int in_renegotiation_step; /* gnutls_handshake drives a renegotiation */
     int reauth_requested, stop_reauth, reauth_stopped; /* client: post-handshake CertificateRequest */
     int reauth_in_progress, reauth_done;               /* server: gnutls_reauth */
+    int reauth_answer_due; /* client: REAUTH_REQUEST returned, gnutls_reauth not yet called */
     int stop_after_renegotiation;
     int rehandshake_sent;
+    int hello_request_pending; /* server: HelloRequest out, renegotiation not done */
+    int reneg_started;         /* ...the client's ClientHello came in */
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
