@@ -230,7 +230,8 @@ static void print_resp(struct gnossl_buf *b, gnutls_ocsp_resp_const_t resp, gnut
         if (cs == GNUTLS_OCSP_CERT_REVOKED)
             gnossl_buf_time(b, "\t\tRevocation time: ", rt, "revocation_time");
         gnossl_buf_time(b, "\t\tThis Update: ", tu, "this_update");
-        gnossl_buf_time(b, "\t\tNext Update: ", nu, "next_update");
+        if (nu != (time_t)-1) /* optional: GnuTLS prints nothing when absent */
+            gnossl_buf_time(b, "\t\tNext Update: ", nu, "next_update");
     }
 
     gnossl_buf_printf(b, "\tExtensions:\n");
