@@ -213,6 +213,54 @@ static void resumption(const char *pfile, const char *cfile)
     gnutls_srp_free_server_credentials(sc);
 }
 
+/* SRP over DTLS 1.2 (datagram socketpair, server callback). */
+static void dtls(void)
+{
+    gnutls_srp_client_credentials_t cc;
+    gnutls_srp_server_credentials_t sc;
+    gnutls_session_t c, s;
+    int fds[2], rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, cdone = 0, sdone = 0;
+    const char *prio = "NORMAL:-KX-ALL:+SRP";
+
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, fds) != 0)
+        exit(1);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    gnutls_srp_allocate_client_credentials(&cc);
+    gnutls_srp_allocate_server_credentials(&sc);
+    gnutls_srp_set_client_credentials(cc, "alice", "secret");
+    gnutls_srp_set_server_credentials_function(sc, server_fn);
+    gnutls_init(&s, GNUTLS_SERVER | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_init(&c, GNUTLS_CLIENT | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_priority_set_direct(s, prio, NULL);
+    gnutls_priority_set_direct(c, prio, NULL);
+    gnutls_credentials_set(s, GNUTLS_CRD_SRP, sc);
+    gnutls_credentials_set(c, GNUTLS_CRD_SRP, cc);
+    gnutls_transport_set_int(s, fds[0]);
+    gnutls_transport_set_int(c, fds[1]);
+    for (int i = 0; i < 3000 && !(cdone && sdone); i++) {
+        if (!cdone && ((rc = gnutls_handshake(c)) == 0 || gnutls_error_is_fatal(rc)))
+            cdone = 1;
+        if (!sdone && ((rs = gnutls_handshake(s)) == 0 || gnutls_error_is_fatal(rs)))
+            sdone = 1;
+        usleep(100);
+    }
+    printf("dtls: client=%d server=%d", rc, rs);
+    if (rc == 0 && rs == 0) {
+        const char *u = gnutls_srp_server_get_username(s);
+        printf(" version=%s kx=%s/%s auth=%d/%d user=%s", gnutls_protocol_get_name(gnutls_protocol_get_version(c)),
+               gnutls_kx_get_name(gnutls_kx_get(c)), gnutls_kx_get_name(gnutls_kx_get(s)), gnutls_auth_get_type(c),
+               gnutls_auth_get_type(s), u ? u : "(null)");
+    }
+    printf("\n");
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    gnutls_srp_free_client_credentials(cc);
+    gnutls_srp_free_server_credentials(sc);
+    close(fds[0]);
+    close(fds[1]);
+}
+
 static int fake_salt_len = -1; /* >= 0: set this fake salt seed and length */
 
 static int client_fail_fn(gnutls_session_t s, char **username, char **password)
@@ -414,6 +462,7 @@ int main(void)
         unlink(bc);
     }
     resumption(pfile, cfile);
+    dtls();
     {
         char longname[301];
         memset(longname, 'a', 300);
