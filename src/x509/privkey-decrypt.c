@@ -82,6 +82,8 @@ int gnutls_privkey_decrypt_data(gnutls_privkey_t key, unsigned int flags, const 
     int ret;
 
     (void)flags;
+    if (key != NULL && key->ext != NULL && ciphertext != NULL && plaintext != NULL)
+        return gnossl_privkey_ext_decrypt(key, ciphertext, plaintext);
     if (key == NULL || key->pkey == NULL || ciphertext == NULL || plaintext == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (!is_rsa(key->pkey)) /* GnuTLS fails inside its RSA-only code */
@@ -103,6 +105,16 @@ int gnutls_privkey_decrypt_data2(gnutls_privkey_t key, unsigned int flags, const
     int ret;
 
     (void)flags;
+    if (key != NULL && key->ext != NULL && ciphertext != NULL && plaintext != NULL) {
+        gnutls_datum_t pt = {NULL, 0};
+        if ((ret = gnossl_privkey_ext_decrypt(key, ciphertext, &pt)) < 0)
+            return ret;
+        ret = pt.size == plaintext_size ? 0 : GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        if (ret == 0)
+            memcpy(plaintext, pt.data, plaintext_size);
+        gnutls_free(pt.data);
+        return ret;
+    }
     if (key == NULL || key->pkey == NULL || ciphertext == NULL || plaintext == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (!is_rsa(key->pkey))

@@ -241,6 +241,8 @@ void gnutls_privkey_deinit(gnutls_privkey_t key)
 {
     if (key == NULL)
         return;
+    if (key->ext)
+        gnossl_privkey_ext_free(key);
     EVP_PKEY_free(key->pkey);
     if (key->owns_x509)
         gnutls_x509_privkey_deinit(key->x509);
@@ -307,6 +309,8 @@ int gnutls_privkey_export_x509(gnutls_privkey_t pkey, gnutls_x509_privkey_t *key
 
 int gnutls_privkey_get_pk_algorithm(gnutls_privkey_t key, unsigned int *bits)
 {
+    if (key != NULL && key->ext != NULL)
+        return (int)gnossl_privkey_ext_pk(key, bits);
     if (key == NULL || key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (bits)
@@ -316,13 +320,16 @@ int gnutls_privkey_get_pk_algorithm(gnutls_privkey_t key, unsigned int *bits)
 
 gnutls_privkey_type_t gnutls_privkey_get_type(gnutls_privkey_t key)
 {
-    (void)key;
+    if (key != NULL && key->ext != NULL)
+        return GNUTLS_PRIVKEY_EXT;
     return GNUTLS_PRIVKEY_X509;
 }
 
 int gnutls_privkey_sign_data(gnutls_privkey_t signer, gnutls_digest_algorithm_t hash, unsigned int flags,
                              const gnutls_datum_t *data, gnutls_datum_t *signature)
 {
+    if (signer != NULL && signer->ext != NULL && data != NULL && signature != NULL)
+        return gnossl_privkey_ext_sign(signer, GNUTLS_SIGN_UNKNOWN, hash, flags, 0, data, signature);
     if (signer == NULL || signer->pkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     /* EdDSA has its own hash: GnuTLS knows no (EdDSA, other hash) pair */
@@ -337,7 +344,8 @@ int gnutls_privkey_sign_data(gnutls_privkey_t signer, gnutls_digest_algorithm_t 
 int gnutls_privkey_sign_data2(gnutls_privkey_t signer, gnutls_sign_algorithm_t algo, unsigned int flags,
                               const gnutls_datum_t *data, gnutls_datum_t *signature)
 {
-    (void)flags;
+    if (signer != NULL && signer->ext != NULL && data != NULL && signature != NULL)
+        return gnossl_privkey_ext_sign(signer, algo, GNUTLS_DIG_UNKNOWN, flags, 0, data, signature);
     if (signer == NULL || signer->pkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     const struct sig_info *si = sig_find(algo);
@@ -351,6 +359,8 @@ int gnutls_privkey_sign_data2(gnutls_privkey_t signer, gnutls_sign_algorithm_t a
 int gnutls_privkey_sign_hash(gnutls_privkey_t signer, gnutls_digest_algorithm_t hash_algo, unsigned int flags,
                              const gnutls_datum_t *hash_data, gnutls_datum_t *signature)
 {
+    if (signer != NULL && signer->ext != NULL && hash_data != NULL && signature != NULL)
+        return gnossl_privkey_ext_sign(signer, GNUTLS_SIGN_UNKNOWN, hash_algo, flags, 1, hash_data, signature);
     if (signer == NULL || signer->pkey == NULL || hash_data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (flags & GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA)
@@ -362,6 +372,8 @@ int gnutls_privkey_sign_hash(gnutls_privkey_t signer, gnutls_digest_algorithm_t 
 int gnutls_privkey_sign_hash2(gnutls_privkey_t signer, gnutls_sign_algorithm_t algo, unsigned int flags,
                               const gnutls_datum_t *hash_data, gnutls_datum_t *signature)
 {
+    if (signer != NULL && signer->ext != NULL && hash_data != NULL && signature != NULL)
+        return gnossl_privkey_ext_sign(signer, algo, GNUTLS_DIG_UNKNOWN, flags, 1, hash_data, signature);
     if (signer == NULL || signer->pkey == NULL || hash_data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (flags & GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA)

@@ -17,7 +17,12 @@ struct gnutls_x509_crt_int {
     void *pin_data;
     int import_failed;   /* empty after a failed import (GnuTLS's errors differ) */
     int dirty;           /* changed by a setter: `der` must be re-encoded */
+    gnutls_datum_t uid[2]; /* issuer/subject unique IDs to write when signing */
 };
+
+/* Put the pending unique IDs into a signed certificate's X509 (crt-uid.c);
+ * the caller signs again. */
+int gnossl_crt_insert_uids(gnutls_x509_crt_t c);
 
 /* The error GnuTLS gives for a field of a certificate that holds none:
  * never imported, or left empty by a failed import. */
@@ -44,6 +49,8 @@ struct gnutls_privkey_st {
     gnutls_x509_privkey_t x509; /* set when imported from one, maybe owned */
     unsigned owns_x509;
     unsigned flags;
+    struct gnossl_privkey_ext *ext; /* callbacks of gnutls_privkey_import_ext*
+                                     * (pkey is NULL then): privkey-ext.c */
 };
 
 struct gnutls_x509_spki_st {
@@ -186,6 +193,18 @@ int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int
 /* RSA-PSS restrictions of a key (spki.c): 0 and filled in, or
  * GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE for keys without any. */
 int gnossl_pkey_get_spki(const EVP_PKEY *pkey, struct gnutls_x509_spki_st *spki);
+
+/* ---- external keys (privkey-ext.c) ---- */
+/* An abstract key whose operations are the application's callbacks. */
+void gnossl_privkey_ext_free(gnutls_privkey_t key);
+gnutls_pk_algorithm_t gnossl_privkey_ext_pk(gnutls_privkey_t key, unsigned *bits);
+/* Sign through the callbacks: data (hashed here unless is_hash) with the
+ * signature algorithm `algo`, or, when algo is GNUTLS_SIGN_UNKNOWN, with
+ * the key's algorithm and `dig` (RSA: PKCS#1 v1.5 DigestInfo; tls1_rsa:
+ * the raw bytes, PKCS#1 padded). */
+int gnossl_privkey_ext_sign(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig,
+                            unsigned flags, int is_hash, const gnutls_datum_t *data, gnutls_datum_t *sig);
+int gnossl_privkey_ext_decrypt(gnutls_privkey_t key, const gnutls_datum_t *ct, gnutls_datum_t *pt);
 
 /* ---- trust lists (trust-list.c) ---- */
 /* The X509_STORE behind a trust list (CAs and CRLs added so far); the

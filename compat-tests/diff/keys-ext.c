@@ -1,0 +1,257 @@
+/* Differential test of external private keys (src/x509/privkey-ext.c):
+ * gnutls_privkey_import_ext/ext2/ext3/ext4 with callbacks that log what
+ * they are given and sign with an ordinary key; the signing and decryption
+ * entry points must call them with the same data, the same algorithm ids,
+ * and return the same results as GnuTLS. */
+#include <gnutls/gnutls.h>
+#include <gnutls/abstract.h>
+#include <gnutls/crypto.h>
+#include <gnutls/x509.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test-keys.h"
+
+static gnutls_privkey_t real_rsa, real_ec;
+static gnutls_pubkey_t pub_rsa, pub_ec;
+
+struct ud {
+    const char *name;
+    gnutls_privkey_t real;
+    int pk;
+    unsigned bits;
+};
+
+static void show(const char *what, const gnutls_datum_t *d)
+{
+    unsigned char h[32];
+    gnutls_hash_fast(GNUTLS_DIG_SHA256, d->data, d->size, h);
+    printf("    %s: %u bytes, sha256 %02x%02x%02x%02x%02x%02x\n", what, d->size, h[0], h[1], h[2], h[3], h[4], h[5]);
+}
+
+static int cb_sign(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *raw, gnutls_datum_t *sig)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("  sign_func(%s)\n", u->name);
+    show("input", raw);
+    if (u->pk == GNUTLS_PK_RSA)
+        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, raw, sig);
+    return gnutls_privkey_sign_hash(u->real, raw->size == 48 ? GNUTLS_DIG_SHA384 : GNUTLS_DIG_SHA256, 0, raw, sig);
+}
+
+static int cb_sign_hash(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
+                        const gnutls_datum_t *hash, gnutls_datum_t *sig)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("  sign_hash_func(%s, algo %d, flags %u)\n", u->name, (int)algo, flags);
+    show("hash", hash);
+    if (algo == GNUTLS_SIGN_RSA_RAW)
+        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, hash, sig);
+    return gnutls_privkey_sign_hash2(u->real, algo, 0, hash, sig);
+}
+
+static int cb_sign_data(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
+                        const gnutls_datum_t *data, gnutls_datum_t *sig)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("  sign_data_func(%s, algo %d, flags %u)\n", u->name, (int)algo, flags);
+    show("data", data);
+    return gnutls_privkey_sign_data2(u->real, algo, 0, data, sig);
+}
+
+static int cb_decrypt(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *ct, gnutls_datum_t *pt)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("  decrypt_func(%s) %u bytes\n", u->name, ct->size);
+    return gnutls_privkey_decrypt_data(u->real, 0, ct, pt);
+}
+
+static void cb_deinit(gnutls_privkey_t key, void *userdata)
+{
+    (void)key;
+    printf("  deinit_func(%s)\n", ((struct ud *)userdata)->name);
+}
+
+static int cb_info(gnutls_privkey_t key, unsigned flags, void *userdata)
+{
+    struct ud *u = userdata;
+    (void)key;
+    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO)
+        return u->pk;
+    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO_BITS)
+        return (int)u->bits;
+    if (flags & GNUTLS_PRIVKEY_INFO_HAVE_SIGN_ALGO) {
+        int algo = (int)(flags >> 20);
+        return (int)gnutls_sign_get_pk_algorithm(algo) == u->pk ||
+               (u->pk == GNUTLS_PK_RSA && gnutls_sign_get_pk_algorithm(algo) == GNUTLS_PK_RSA_PSS);
+    }
+    return -1;
+}
+
+static void verify(gnutls_pubkey_t pub, gnutls_sign_algorithm_t algo, const gnutls_datum_t *data, int is_hash,
+                   const gnutls_datum_t *sig)
+{
+    int r = is_hash ? gnutls_pubkey_verify_hash2(pub, algo, 0, data, sig)
+                    : gnutls_pubkey_verify_data2(pub, algo, 0, data, sig);
+    printf("    verifies as %s: %s\n", gnutls_sign_get_name(algo), r >= 0 ? "yes" : "no");
+}
+
+static void exercise(const char *label, gnutls_privkey_t k, struct ud *u)
+{
+    gnutls_datum_t data = {(unsigned char *)"message to sign", 15}, sig, h;
+    unsigned char hb[48];
+    unsigned bits = 0;
+    int r, rsa = u->pk == GNUTLS_PK_RSA;
+    gnutls_pubkey_t pub = rsa ? pub_rsa : pub_ec;
+
+    printf("%s: type %d pk %d", label, (int)gnutls_privkey_get_type(k), gnutls_privkey_get_pk_algorithm(k, &bits));
+    printf(" bits %u\n", bits);
+
+    r = gnutls_privkey_sign_data(k, GNUTLS_DIG_SHA256, 0, &data, &sig);
+    printf(" sign_data sha256: %d\n", r);
+    if (r == 0) {
+        verify(pub, rsa ? GNUTLS_SIGN_RSA_SHA256 : GNUTLS_SIGN_ECDSA_SHA256, &data, 0, &sig);
+        gnutls_free(sig.data);
+    }
+    gnutls_hash_fast(GNUTLS_DIG_SHA256, data.data, data.size, hb);
+    h.data = hb;
+    h.size = 32;
+    r = gnutls_privkey_sign_hash(k, GNUTLS_DIG_SHA256, 0, &h, &sig);
+    printf(" sign_hash sha256: %d\n", r);
+    if (r == 0) {
+        verify(pub, rsa ? GNUTLS_SIGN_RSA_SHA256 : GNUTLS_SIGN_ECDSA_SHA256, &h, 1, &sig);
+        gnutls_free(sig.data);
+    }
+    if (rsa) {
+        r = gnutls_privkey_sign_data(k, GNUTLS_DIG_SHA256, GNUTLS_PRIVKEY_SIGN_FLAG_RSA_PSS, &data, &sig);
+        printf(" sign_data sha256 PSS flag: %d\n", r);
+        if (r == 0) {
+            verify(pub, GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, &data, 0, &sig);
+            gnutls_free(sig.data);
+        }
+        r = gnutls_privkey_sign_data2(k, GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, 0, &data, &sig);
+        printf(" sign_data2 rsa_pss_rsae_sha256: %d\n", r);
+        if (r == 0) {
+            verify(pub, GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, &data, 0, &sig);
+            gnutls_free(sig.data);
+        }
+        r = gnutls_privkey_sign_data2(k, GNUTLS_SIGN_RSA_SHA384, 0, &data, &sig);
+        printf(" sign_data2 rsa_sha384: %d\n", r);
+        if (r == 0) {
+            verify(pub, GNUTLS_SIGN_RSA_SHA384, &data, 0, &sig);
+            gnutls_free(sig.data);
+        }
+        h.size = 36;
+        memset(hb, 7, 36);
+        r = gnutls_privkey_sign_hash(k, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, &h, &sig);
+        printf(" sign_hash TLS1_RSA: %d\n", r);
+        if (r == 0) {
+            show("signature", &sig); /* PKCS#1 v1.5 is deterministic */
+            gnutls_free(sig.data);
+        }
+    } else {
+        r = gnutls_privkey_sign_data2(k, GNUTLS_SIGN_ECDSA_SHA384, 0, &data, &sig);
+        printf(" sign_data2 ecdsa_sha384: %d\n", r);
+        if (r == 0) {
+            verify(pub, GNUTLS_SIGN_ECDSA_SHA384, &data, 0, &sig);
+            gnutls_free(sig.data);
+        }
+        gnutls_hash_fast(GNUTLS_DIG_SHA256, data.data, data.size, hb);
+        h.size = 32;
+        r = gnutls_privkey_sign_hash2(k, GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, 0, &h, &sig);
+        printf(" sign_hash2 ecdsa_secp256r1_sha256: %d\n", r);
+        if (r == 0) {
+            verify(pub, GNUTLS_SIGN_ECDSA_SHA256, &h, 1, &sig);
+            gnutls_free(sig.data);
+        }
+    }
+}
+
+static gnutls_privkey_t load(const char *pem)
+{
+    gnutls_privkey_t k;
+    gnutls_datum_t d = {(unsigned char *)pem, strlen(pem)};
+    if (gnutls_privkey_init(&k) < 0 || gnutls_privkey_import_x509_raw(k, &d, GNUTLS_X509_FMT_PEM, NULL, 0) < 0)
+        exit(1);
+    return k;
+}
+
+int main(void)
+{
+    gnutls_privkey_t k;
+    struct ud ursa = {"rsa", NULL, GNUTLS_PK_RSA, 2048}, uec = {"ec", NULL, GNUTLS_PK_EC, 256};
+    gnutls_datum_t pt = {(unsigned char *)"secret", 6}, ct, out;
+    unsigned char buf[16];
+
+    gnutls_global_init();
+    real_rsa = ursa.real = load(rsa_key);
+    real_ec = uec.real = load(ec_key);
+    gnutls_pubkey_init(&pub_rsa);
+    gnutls_pubkey_init(&pub_ec);
+    gnutls_pubkey_import_privkey(pub_rsa, real_rsa, 0, 0);
+    gnutls_pubkey_import_privkey(pub_ec, real_ec, 0, 0);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext rsa: %d\n", gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, &ursa, cb_sign, cb_decrypt, 0));
+    exercise("ext rsa", k, &ursa);
+    gnutls_pubkey_encrypt_data(pub_rsa, 0, &pt, &ct);
+    printf(" decrypt_data: %d\n", gnutls_privkey_decrypt_data(k, 0, &ct, &out));
+    printf("    plaintext %.*s\n", (int)out.size, out.data);
+    gnutls_free(out.data);
+    printf(" decrypt_data2 6: %d\n", gnutls_privkey_decrypt_data2(k, 0, &ct, buf, 6));
+    printf(" decrypt_data2 7: %d\n", gnutls_privkey_decrypt_data2(k, 0, &ct, buf, 7));
+    gnutls_free(ct.data);
+    gnutls_privkey_deinit(k);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext2 ec, no auto release: %d\n",
+           gnutls_privkey_import_ext2(k, GNUTLS_PK_EC, &uec, cb_sign, NULL, cb_deinit, 0));
+    exercise("ext2 ec", k, &uec);
+    printf(" decrypt_data without callback: %d\n", gnutls_privkey_decrypt_data(k, 0, &ct, &out));
+    printf("deinit:\n");
+    gnutls_privkey_deinit(k);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext3 rsa, auto release: %d\n",
+           gnutls_privkey_import_ext3(k, &ursa, cb_sign, NULL, cb_deinit, cb_info, GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE));
+    exercise("ext3 rsa", k, &ursa);
+    printf("deinit:\n");
+    gnutls_privkey_deinit(k);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext4 rsa (data+hash): %d\n",
+           gnutls_privkey_import_ext4(k, &ursa, cb_sign_data, cb_sign_hash, NULL, cb_deinit, cb_info,
+                                      GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE));
+    exercise("ext4 rsa", k, &ursa);
+    gnutls_privkey_deinit(k);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext4 rsa (hash only): %d\n",
+           gnutls_privkey_import_ext4(k, &ursa, NULL, cb_sign_hash, NULL, NULL, cb_info, 0));
+    exercise("ext4 rsa hash-only", k, &ursa);
+    gnutls_privkey_deinit(k);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext4 ec (hash only): %d\n",
+           gnutls_privkey_import_ext4(k, &uec, NULL, cb_sign_hash, NULL, NULL, cb_info, 0));
+    exercise("ext4 ec hash-only", k, &uec);
+    gnutls_privkey_deinit(k);
+
+    gnutls_privkey_init(&k);
+    printf("import_ext no callbacks: %d\n", gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, &ursa, NULL, NULL, 0));
+    printf("import_ext3 no info: %d\n", gnutls_privkey_import_ext3(k, &ursa, cb_sign, NULL, NULL, NULL, 0));
+    printf("import_ext4 no info: %d\n", gnutls_privkey_import_ext4(k, &ursa, NULL, cb_sign_hash, NULL, NULL, NULL, 0));
+    gnutls_privkey_deinit(k);
+
+    gnutls_pubkey_deinit(pub_rsa);
+    gnutls_pubkey_deinit(pub_ec);
+    gnutls_privkey_deinit(real_rsa);
+    gnutls_privkey_deinit(real_ec);
+    gnutls_global_deinit();
+    return 0;
+}
