@@ -448,6 +448,43 @@ static void emsgsize_server(void)
     close(sv[1]);
 }
 
+/* Resumption: the client keeps its session data and resumes on a new
+ * pair (the server resumes through a ticket key). */
+static void resumption(const char *prio)
+{
+    gnutls_datum_t tkey, data = {NULL, 0};
+    printf("resumption %s\n", prio);
+    gnutls_session_ticket_key_generate(&tkey);
+    for (int round = 0; round < 2; round++) {
+        int sv[2];
+        dgram_pair(sv);
+        gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
+        gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio);
+        gnutls_session_ticket_enable_server(s, &tkey);
+        if (round == 1)
+            printf("  set data: %s\n", code(gnutls_session_set_data(c, data.data, data.size)));
+        if (handshake2(c, s) == 0) {
+            describe(c);
+            printf("  resumed: client %d server %d\n", gnutls_session_is_resumed(c), gnutls_session_is_resumed(s));
+            unsigned char buf[100];
+            ssize_t r = gnutls_record_send(c, "again", 5);
+            r = recv_wait(s, buf, sizeof buf);
+            printf("  server received %s\n", code((int)r));
+            if (round == 0) {
+                r = gnutls_record_send(s, "x", 1);
+                r = recv_wait(c, buf, sizeof buf);
+                printf("  get data: %s\n", code(gnutls_session_get_data2(c, &data)));
+            }
+        }
+        gnutls_deinit(c);
+        gnutls_deinit(s);
+        close(sv[0]);
+        close(sv[1]);
+    }
+    gnutls_free(data.data);
+    gnutls_free(tkey.data);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -511,6 +548,8 @@ int main(void)
     cookies();
     cookie_server("NORMAL");
     cookie_server("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
+    resumption("NORMAL");
+    resumption("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
     emsgsize_server();
     silent_peer();
 
