@@ -441,6 +441,16 @@ int main(void)
     printf("purpose=%d\n", gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
     finish(c, "names");
 
+    /* unique IDs (make a v2-style field in a v3 certificate) */
+    c = base();
+    printf("subject uid=%d\n", gnutls_x509_crt_set_subject_unique_id(c, "\x01\x02\x03\x04", 4));
+    printf("issuer uid=%d\n", gnutls_x509_crt_set_issuer_unique_id(c, "\xaa\xbb\x00", 3));
+    gnutls_x509_crt_set_basic_constraints(c, 0, -1);
+    finish(c, "unique ids");
+    c = base();
+    printf("subject uid only=%d\n", gnutls_x509_crt_set_subject_unique_id(c, "\x80", 1));
+    finish(c, "subject unique id");
+
     /* proxy certificate */
     c = base();
     gnutls_x509_crt_t ee = base();

@@ -357,6 +357,18 @@ static int crt_sign(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer, EVP_PKEY *k
         ERR_clear_error();
         return GNOSSL_ERR(GNUTLS_E_PK_SIGN_FAILED);
     }
+    if (crt->uid[0].data || crt->uid[1].data) {
+        /* OpenSSL cannot add unique IDs to a certificate it builds: they
+         * are spliced into the signed encoding, which is then re-signed */
+        int ret = gnossl_crt_insert_uids(crt);
+        if (ret < 0)
+            return ret;
+        x = crt->x509;
+        if (X509_sign(x, key, md) <= 0) {
+            ERR_clear_error();
+            return GNOSSL_ERR(GNUTLS_E_PK_SIGN_FAILED);
+        }
+    }
     return gnossl_crt_sync(crt);
 }
 

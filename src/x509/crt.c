@@ -27,6 +27,11 @@ static void crt_clear(gnutls_x509_crt_t cert)
     gnutls_free(cert->der.data);
     cert->der.data = NULL;
     cert->der.size = 0;
+    for (int i = 0; i < 2; i++) {
+        gnutls_free(cert->uid[i].data);
+        cert->uid[i].data = NULL;
+        cert->uid[i].size = 0;
+    }
 }
 
 void gnutls_x509_crt_deinit(gnutls_x509_crt_t cert)
