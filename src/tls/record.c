@@ -348,6 +348,18 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (s->ssl == NULL || !s->handshake_done) {
         s->may_not_write = 1;
+        if (s->ssl != NULL && s->invalid && s->bye_state == 0) {
+            /* After a failed handshake GnuTLS still sends its
+             * close_notify, in the clear; OpenSSL would send nothing. */
+            static const unsigned char close_notify[7] = {21, 3, 3, 0, 2, 1, 0};
+            s->bye_state = 1;
+            gnossl_transport_reset_io(s);
+            s->app_alert_write = 1;
+            int w = BIO_write(SSL_get_wbio(s->ssl), close_notify, sizeof close_notify);
+            s->app_alert_write = 0;
+            if (w <= 0)
+                return GNOSSL_ERR(s->io_blocked ? GNUTLS_E_AGAIN : s->io_error ? s->io_error : GNUTLS_E_PUSH_ERROR);
+        }
         return 0;
     }
     if (s->bye_state == 0) {

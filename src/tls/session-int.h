@@ -151,6 +151,7 @@ struct gnutls_session_int {
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
+    int app_alert_write; /* the transport writes an alert the application asked for */
 
     struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
 

@@ -218,6 +218,22 @@ static int bio_read(BIO *b, char *buf, int len)
     return -1;
 }
 
+/* Whether OpenSSL is writing an alert on its own (a failed call), not
+ * one the application asked for (gnutls_bye and friends set SENT_SHUTDOWN
+ * or app_alert_write).  Plaintext alerts have type 21; a TLS 1.3 alert is
+ * a 24-byte record of type 23, which OpenSSL writes only while a handshake
+ * or a read fails. */
+static int unrequested_alert(gnutls_session_t s, const unsigned char *p, int len)
+{
+    if (s->app_alert_write || (s->init_flags & GNUTLS_DATAGRAM) || len < 5)
+        return 0;
+    if (s->ssl != NULL && (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))
+        return 0;
+    if (p[0] == 21)
+        return 1;
+    return p[0] == 23 && len == 24 && (!s->handshake_done || s->in_record_recv);
+}
+
 static int bio_write(BIO *b, const char *buf, int len)
 {
     gnutls_session_t s = BIO_get_data(b);
@@ -229,7 +245,12 @@ static int bio_write(BIO *b, const char *buf, int len)
     ssize_t r;
     if (s->vec_push != NULL) {
         giovec_t iov = {.iov_base = (void *)buf, .iov_len = (size_t)len};
-        r = s->vec_push(s->send_ptr, &iov, 1);
+        /* GnuTLS sends no alert of its own: one OpenSSL sends must not
+         * raise SIGPIPE on a socket whose peer has gone. */
+        if (s->vec_push == system_vec_push && unrequested_alert(s, (const unsigned char *)buf, len))
+            r = system_vec_push_nosig(s->send_ptr, &iov, 1);
+        else
+            r = s->vec_push(s->send_ptr, &iov, 1);
     } else if (s->push != NULL) {
         r = s->push(s->send_ptr, buf, (size_t)len);
     } else {
