@@ -87,6 +87,20 @@ static gnutls_x509_crt_t base(void)
     return c;
 }
 
+/* The certificate as imported from its DER (GnuTLS caches some fields
+ * only on import; a built certificate can answer differently). */
+static gnutls_x509_crt_t reimport(gnutls_x509_crt_t c)
+{
+    gnutls_datum_t d;
+    gnutls_x509_crt_t n;
+    gnutls_x509_crt_export2(c, GNUTLS_X509_FMT_DER, &d);
+    gnutls_x509_crt_deinit(c);
+    gnutls_x509_crt_init(&n);
+    gnutls_x509_crt_import(n, &d, GNUTLS_X509_FMT_DER);
+    gnutls_free(d.data);
+    return n;
+}
+
 /* Print what the re-imported certificate says through the getters. */
 static void getters(gnutls_x509_crt_t c)
 {
@@ -440,6 +454,30 @@ int main(void)
     printf("pkup=%d\n", gnutls_x509_crt_set_private_key_usage_period(c, 1700000000, 1800000000));
     printf("purpose=%d\n", gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
     finish(c, "names");
+
+    /* e-mail and IP checks */
+    c = base();
+    gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_RFC822NAME, "User@Example.com", 16, 0);
+    gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_IPADDRESS, "\xc0\x00\x02\x01", 4, GNUTLS_FSAN_APPEND);
+    gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_IPADDRESS,
+                                         "\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x01", 16,
+                                         GNUTLS_FSAN_APPEND);
+    gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+    c = reimport(c);
+    printf("check_email=%u %u %u\n", gnutls_x509_crt_check_email(c, "user@example.com", 0),
+           gnutls_x509_crt_check_email(c, "USER@EXAMPLE.COM", 0), gnutls_x509_crt_check_email(c, "other@example.com", 0));
+    printf("check_ip=%u %u %u\n", gnutls_x509_crt_check_ip(c, (const unsigned char *)"\xc0\x00\x02\x01", 4, 0),
+           gnutls_x509_crt_check_ip(c, (const unsigned char *)"\xc0\x00\x02\x02", 4, 0),
+           gnutls_x509_crt_check_ip(c, (const unsigned char *)"\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x01", 16, 0));
+    gnutls_x509_crt_deinit(c);
+    c = base();
+    gnutls_x509_crt_set_dn_by_oid(c, GNUTLS_OID_PKCS9_EMAIL, 0, "dn@example.org", 14);
+    gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0);
+    c = reimport(c);
+    printf("check_email dn=%u %u\n", gnutls_x509_crt_check_email(c, "DN@example.org", 0),
+           gnutls_x509_crt_check_email(c, "x@example.org", 0));
+    printf("check_ip none=%u\n", gnutls_x509_crt_check_ip(c, (const unsigned char *)"\xc0\x00\x02\x01", 4, 0));
+    gnutls_x509_crt_deinit(c);
 
     /* unique IDs (make a v2-style field in a v3 certificate) */
     c = base();

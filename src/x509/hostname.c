@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <string.h>
+#include <strings.h>
 
 static int c_upper(int c)
 {
@@ -132,4 +133,61 @@ out:
 unsigned gnutls_x509_crt_check_hostname(gnutls_x509_crt_t cert, const char *hostname)
 {
     return gnutls_x509_crt_check_hostname2(cert, hostname, 0);
+}
+
+unsigned gnutls_x509_crt_check_ip(gnutls_x509_crt_t cert, const unsigned char *ip, unsigned int ip_size,
+                                  unsigned int flags)
+{
+    (void)flags;
+    if (cert == NULL || cert->x509 == NULL || ip == NULL || (ip_size != 4 && ip_size != 16))
+        return 0;
+    GENERAL_NAMES *gns = gnossl_crt_sans(cert, NULL);
+    unsigned ret = (unsigned)check_ip(gns, ip, ip_size);
+    GENERAL_NAMES_free(gns);
+    return ret;
+}
+
+static int printable(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+            return 0;
+    return 1;
+}
+
+/* E-mail addresses match case-insensitively against rfc822Name entries,
+ * or, when there are none, against a single e-mail attribute of the DN. */
+unsigned gnutls_x509_crt_check_email(gnutls_x509_crt_t cert, const char *email, unsigned int flags)
+{
+    (void)flags;
+    if (cert == NULL || cert->x509 == NULL || email == NULL)
+        return 0;
+    size_t elen = strlen(email);
+    GENERAL_NAMES *gns = gnossl_crt_sans(cert, NULL);
+    unsigned ret = 0;
+    int found = 0;
+    for (int i = 0; gns && i < sk_GENERAL_NAME_num(gns) && !ret; i++) {
+        const GENERAL_NAME *gn = sk_GENERAL_NAME_value(gns, i);
+        if (gn->type != GEN_EMAIL)
+            continue;
+        found = 1;
+        const char *d = (const char *)ASN1_STRING_get0_data(gn->d.ia5);
+        size_t n = (size_t)ASN1_STRING_length(gn->d.ia5);
+        if (memchr(d, 0, n) || !printable(d, n))
+            continue;
+        ret = n == elen && strncasecmp(d, email, n) == 0;
+    }
+    GENERAL_NAMES_free(gns);
+    if (found || ret)
+        return ret;
+    char v[256];
+    size_t sz = sizeof v;
+    if (gnutls_x509_crt_get_dn_by_oid(cert, GNUTLS_OID_PKCS9_EMAIL, 1, 0, v, &sz) !=
+        GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        return 0;
+    sz = sizeof v;
+    if (gnutls_x509_crt_get_dn_by_oid(cert, GNUTLS_OID_PKCS9_EMAIL, 0, 0, v, &sz) < 0 || memchr(v, 0, sz) ||
+        !printable(v, sz))
+        return 0;
+    return sz == elen && strncasecmp(v, email, sz) == 0;
 }
