@@ -66,7 +66,10 @@ ssize_t gnutls_record_send(gnutls_session_t s, const void *data, size_t data_siz
     int e = can_write(s);
     if (e < 0)
         return GNOSSL_ERR(e);
-    if (s->send_pending != NULL)
+    /* Corked, a send only appends, as GnuTLS's: even with a record still
+     * pending from an uncork that blocked (the next uncork sends it first).
+     * Completing that record here would return more than data_size. */
+    if (s->send_pending != NULL && !s->corked)
         return flush_pending(s);
     if (data_size == 0 || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
@@ -113,8 +116,8 @@ int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
 {
     if (s == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    size_t total = gnutls_record_check_corked(s);
     s->corked = 0;
-    size_t total = s->cork_len;
     while (s->cork_len > 0 || s->send_pending != NULL) {
         int e = can_write(s);
         if (e < 0)
@@ -145,9 +148,13 @@ int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
     return (int)total;
 }
 
+/* Corked bytes include a record an uncork left blocked (still corked
+ * then), as GnuTLS counts its whole presend buffer until it is out. */
 size_t gnutls_record_check_corked(gnutls_session_t s)
 {
-    return s != NULL ? s->cork_len : 0;
+    if (s == NULL)
+        return 0;
+    return s->cork_len + (s->corked && s->send_pending != NULL ? s->send_pending_len : 0);
 }
 
 /* A read before any handshake (GnuTLS's recv_seq has no guard against it):
