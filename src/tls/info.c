@@ -167,10 +167,13 @@ int gnutls_sign_algorithm_get_client(gnutls_session_t s)
 }
 
 /* `server_side`: the credentials the server authenticates with (they differ
- * from the client's for SRP-RSA/SRP-DSS: a certificate against SRP). */
+ * from the client's for RSA-PSK and SRP-RSA/SRP-DSS: a certificate against
+ * PSK or SRP). */
 static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k, int server_side)
 {
     switch (k) {
+    case GNUTLS_KX_RSA_PSK:
+        return server_side ? GNUTLS_CRD_CERTIFICATE : GNUTLS_CRD_PSK;
     case GNUTLS_KX_SRP_RSA:
     case GNUTLS_KX_SRP_DSS:
         return server_side ? GNUTLS_CRD_CERTIFICATE : GNUTLS_CRD_SRP;
@@ -184,7 +187,6 @@ static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k, int server_
     case GNUTLS_KX_PSK:
     case GNUTLS_KX_DHE_PSK:
     case GNUTLS_KX_ECDHE_PSK:
-    case GNUTLS_KX_RSA_PSK:
         return GNUTLS_CRD_PSK;
     case GNUTLS_KX_ANON_DH:
     case GNUTLS_KX_ANON_ECDH:
