@@ -476,6 +476,12 @@ int main(void)
     c = reimport(c);
     printf("check_email dn=%u %u\n", gnutls_x509_crt_check_email(c, "DN@example.org", 0),
            gnutls_x509_crt_check_email(c, "x@example.org", 0));
+    {
+        gnutls_digest_algorithm_t hash = 0;
+        unsigned mand = 9;
+        r = gnutls_x509_crt_get_preferred_hash_algorithm(c, &hash, &mand);
+        printf("preferred hash=%d %d %u\n", r, hash, mand);
+    }
     printf("check_ip none=%u\n", gnutls_x509_crt_check_ip(c, (const unsigned char *)"\xc0\x00\x02\x01", 4, 0));
     gnutls_x509_crt_deinit(c);
 

@@ -288,6 +288,34 @@ int main(void)
     printf("bad bc=%d\n", gnutls_x509_ext_import_basic_constraints(&bad, &u, &ip) < 0);
     printf("bad ku=%d\n", gnutls_x509_ext_import_key_usage(&bad, &u) < 0);
 
+    /* other names as virtual SAN types */
+    {
+        static const unsigned char krb5[] = { 0x30, 0x28, 0xa0, 0x0d, 0x1b, 0x0b, 'E', 'X', 'A', 'M', 'P', 'L', 'E',
+                                              '.', 'C', 'O', 'M', 0xa1, 0x17, 0x30, 0x15, 0xa0, 0x03, 0x02, 0x01,
+                                              0x01, 0xa1, 0x0e, 0x30, 0x0c, 0x1b, 0x04, 'u', 's', 'e', 'r', 0x1b,
+                                              0x04, 'h', 'o', 's', 't' };
+        struct {
+            const char *oid;
+            gnutls_datum_t v;
+        } on[] = {
+            { "1.3.6.1.5.5.7.8.5", { (unsigned char *)"\x0c\x09me@jabber", 11 } },
+            { "1.3.6.1.4.1.311.20.2.3", { (unsigned char *)"\x0c\x08u@domain", 10 } },
+            { "1.3.6.1.5.2.2", { (unsigned char *)krb5, sizeof krb5 } },
+            { "1.2.3.4", { (unsigned char *)"\x0c\x01x", 3 } },
+            { "1.3.6.1.5.5.7.8.5", { (unsigned char *)"\x04\x01x", 3 } },
+        };
+        for (i = 0; i < sizeof on / sizeof on[0]; i++) {
+            t = 0;
+            r = gnutls_x509_othername_to_virtual(on[i].oid, &on[i].v, &t, &v);
+            printf("virtual[%u]=%d", i, r);
+            if (r >= 0) {
+                printf(" type=%u %.*s", t, (int)v.size, v.data);
+                gnutls_free(v.data);
+            }
+            printf("\n");
+        }
+    }
+
     /* printing all of them */
     r = gnutls_x509_ext_print(exts, nexts, GNUTLS_CRT_PRINT_FULL, &d);
     printf("ext_print=%d\n%s\n", r, r >= 0 ? (char *)d.data : "");
