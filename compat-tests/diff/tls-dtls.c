@@ -485,6 +485,65 @@ static void resumption(const char *prio)
     gnutls_free(tkey.data);
 }
 
+/* DTLS-SRTP: profile lists, negotiation, keys from the exporter. */
+static void srtp_case(const char *cprof, const char *sprof)
+{
+    int sv[2];
+    printf("srtp client '%s' server '%s'\n", cprof ? cprof : "-", sprof ? sprof : "-");
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], "NORMAL");
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], "NORMAL");
+    const char *err = NULL;
+    if (cprof)
+        printf("  client set: %s\n", code(gnutls_srtp_set_profile_direct(c, cprof, &err)));
+    if (sprof)
+        printf("  server set: %s\n", code(gnutls_srtp_set_profile_direct(s, sprof, &err)));
+    gnutls_srtp_profile_t pc = 0, ps = 0;
+    printf("  before handshake: %s\n", code(gnutls_srtp_get_selected_profile(c, &pc)));
+    if (handshake2(c, s) == 0) {
+        int rc = gnutls_srtp_get_selected_profile(c, &pc), rs = gnutls_srtp_get_selected_profile(s, &ps);
+        printf("  selected: client %s %s server %s %s\n", code(rc), rc == 0 ? gnutls_srtp_get_profile_name(pc) : "-",
+               code(rs), rs == 0 ? gnutls_srtp_get_profile_name(ps) : "-");
+        unsigned char kc[64], ks[64];
+        gnutls_datum_t ck, cs, sk, ss, ck2, cs2, sk2, ss2;
+        printf("  keys short buffer: %s\n", code(gnutls_srtp_get_keys(c, kc, 59, &ck, &cs, &sk, &ss)));
+        int r1 = gnutls_srtp_get_keys(c, kc, sizeof kc, &ck, &cs, &sk, &ss);
+        int r2 = gnutls_srtp_get_keys(s, ks, sizeof ks, &ck2, &cs2, &sk2, &ss2);
+        printf("  keys: client %s server %s\n", code(r1), code(r2));
+        if (r1 > 0 && r2 > 0)
+            printf("  sizes %u %u %u %u offsets %d %d %d %d same on both sides %d\n", ck.size, cs.size, sk.size,
+                   ss.size, (int)(ck.data - kc), (int)(sk.data - kc), (int)(cs.data - kc), (int)(ss.data - kc),
+                   memcmp(kc, ks, (size_t)r1) == 0);
+        gnutls_datum_t mki;
+        printf("  mki: %s\n", code(gnutls_srtp_get_mki(c, &mki)));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
+static void srtp_names(void)
+{
+    gnutls_session_t s;
+    const char *err = NULL;
+    static const char *const bad[] = {"", "SRTP_AES128_CM_HMAC_SHA1_80:", "SRTP_AES128_CM_HMAC_SHA1_80:BOGUS",
+                                      "srtp_aes128_cm_hmac_sha1_80", "SRTP_AES128_CM_SHA1_80"};
+    printf("srtp strings\n");
+    for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        gnutls_init(&s, GNUTLS_CLIENT | GNUTLS_DATAGRAM);
+        err = NULL;
+        int r = gnutls_srtp_set_profile_direct(s, bad[i], &err);
+        printf("  '%s': %s err_pos %d\n", bad[i], code(r), err ? (int)(err - bad[i]) : -1);
+        gnutls_deinit(s);
+    }
+    gnutls_init(&s, GNUTLS_CLIENT | GNUTLS_DATAGRAM);
+    printf("  set_profile: %s\n", code(gnutls_srtp_set_profile(s, GNUTLS_SRTP_NULL_HMAC_SHA1_32)));
+    gnutls_srtp_profile_t p = 0;
+    printf("  selected without handshake: %s\n", code(gnutls_srtp_get_selected_profile(s, &p)));
+    gnutls_deinit(s);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -550,6 +609,12 @@ int main(void)
     cookie_server("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
     resumption("NORMAL");
     resumption("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
+    srtp_names();
+    srtp_case("SRTP_AES128_CM_HMAC_SHA1_32:SRTP_AES128_CM_HMAC_SHA1_80", "SRTP_AES128_CM_HMAC_SHA1_80:SRTP_NULL_SHA1_32");
+    srtp_case("SRTP_NULL_HMAC_SHA1_80", "SRTP_NULL_HMAC_SHA1_80");
+    srtp_case("SRTP_AES128_CM_HMAC_SHA1_80", NULL);
+    srtp_case(NULL, "SRTP_AES128_CM_HMAC_SHA1_80");
+    srtp_case("SRTP_AES128_CM_HMAC_SHA1_32", "SRTP_AES128_CM_HMAC_SHA1_80");
     emsgsize_server();
     silent_peer();
 

@@ -7,6 +7,8 @@
 #  C. gnutls-serv --udp on MODE (cookie exchange through gnossl) served to
 #     openssl s_client -dtls and to the real gnutls-cli --udp (echo)
 #  D. negative: gnutls-cli on MODE refuses a server from an unknown CA
+# gnutls-cli offers DTLS-SRTP profiles to the GnuTLS servers (B, C), which
+# must select the one they accept.
 # MODE is "real" (the baseline), "preload" or "libpath".
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
@@ -116,8 +118,9 @@ against_real_serv() {
         out=$GN_TMP/cli-gnutls-$mode-$v.log
         cli "$mode" "$port" "$out" "echo me $mode $v\\n" "^echo me $mode $v" \
             --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-            --priority="NORMAL:-VERS-ALL:+VERS-DTLS$v"
+            --priority="NORMAL:-VERS-ALL:+VERS-DTLS$v" --srtp-profiles="$SRTP_OFFER"
         gn_req "echo received" [ $? -eq 0 ]
+        gn_req "SRTP profile negotiated" grep -q "^- SRTP profile: $SRTP_PICK" "$out"
         gn_req "certificate trusted" grep -q '^- Status: The certificate is trusted' "$out"
         gn_req "description (DTLS$v-X.509)" grep -q "^- Description: (DTLS$v-X.509)-" "$out"
         gn_req "server saw the line" grep -q "echo me $mode $v" "$GN_TMP/realserv.log"
@@ -136,7 +139,8 @@ against_real_serv() {
 # C: gnutls-serv --udp on MODE, real and OpenSSL clients.
 serve_on() {
     local mode=$1 v out port
-    serv "$mode" "serv_$mode" --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" ||
+    serv "$mode" "serv_$mode" --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" \
+        --srtp-profiles="$SRTP_PICK" ||
         { gn_fail "$mode: gnutls-serv --udp did not start"; return; }
     port=PORT_serv_$mode
     port=${!port}
@@ -154,8 +158,9 @@ serve_on() {
         out=$GN_TMP/realcli-$mode-$v.log
         GN_HANG_KEY=$mode cli real "$port" "$out" "from gnutls-cli $v\\n" "^from gnutls-cli $v" \
             --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-            --priority="NORMAL:-VERS-ALL:+VERS-DTLS$v"
+            --priority="NORMAL:-VERS-ALL:+VERS-DTLS$v" --srtp-profiles="$SRTP_OFFER"
         gn_req "echo received" [ $? -eq 0 ]
+        gn_req "SRTP profile negotiated" grep -q "^- SRTP profile: $SRTP_PICK" "$out"
         gn_req "certificate trusted" grep -q '^- Status: The certificate is trusted' "$out"
         gn_req "description (DTLS$v-X.509)" grep -q "^- Description: (DTLS$v-X.509)-" "$out"
         verdict "$mode: real gnutls-cli --udp -> gnutls-serv --udp on $mode, DTLS $v" "$out" "$GN_TMP/serv_$mode.log"
@@ -166,7 +171,10 @@ serve_on() {
     gn_stop "${!pid}"
 }
 
-serv real realserv --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" ||
+# DTLS-SRTP: the client offers two profiles, the servers accept one
+SRTP_OFFER=SRTP_AES128_CM_HMAC_SHA1_32:SRTP_AES128_CM_HMAC_SHA1_80
+SRTP_PICK=SRTP_AES128_CM_HMAC_SHA1_80
+serv real realserv --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" --srtp-profiles="$SRTP_PICK" ||
     { gn_fail "real gnutls-serv --udp did not start"; gn_finish; }
 for mode in $GN_MODES; do
     [ "$mode" = real ] || gn_assert_loaded "$mode" "$(command -v gnutls-cli)"

@@ -106,6 +106,9 @@ int gnossl_dtls_apply(gnutls_session_t s)
             SSL_set_security_callback(s->ssl, dtls10_security);
         }
     }
+    int r = gnossl_srtp_apply(s);
+    if (r < 0)
+        return r;
     /* Our BIO knows no path MTU: OpenSSL must use the one we give it. */
     SSL_set_options(s->ssl, SSL_OP_NO_QUERY_MTU);
     apply_mtu(s);

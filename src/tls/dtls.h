@@ -13,6 +13,8 @@
 #include <openssl/ssl.h>
 #include <stdint.h>
 
+#define GNOSSL_SRTP_MAX 4
+
 struct gnossl_dtls {
     unsigned mtu;          /* gnutls_dtls_set_mtu: the datagram size */
     unsigned retrans_ms;   /* first retransmission timeout */
@@ -24,6 +26,8 @@ struct gnossl_dtls {
     int expired;           /* the handshake timed out: later calls say so again */
     int too_large;         /* a handshake datagram was refused with EMSGSIZE */
     unsigned char read_seq[8]; /* epoch | sequence of the last application record read */
+    uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
+    unsigned n_srtp;
 };
 
 struct gnutls_session_int;
@@ -50,6 +54,8 @@ int gnossl_dtls_wait(struct gnutls_session_int *s, BIO *b);
 void gnossl_dtls_set_next_timeout(struct gnutls_session_int *s, const void *tv);
 /* gnutls_record_send: GNUTLS_E_LARGE_PACKET when n exceeds the data MTU. */
 int gnossl_dtls_check_send(struct gnutls_session_int *s, size_t n);
+/* srtp.c: offer/accept the SRTP profiles set on the session. */
+int gnossl_srtp_apply(struct gnutls_session_int *s);
 /* Cookie callbacks on a DTLS server SSL_CTX (called from ctx.c). */
 void gnossl_dtls_ctx_setup(SSL_CTX *ctx);
 

@@ -118,8 +118,8 @@ int gnossl_session_materialise(gnutls_session_t s)
     else
         SSL_set_connect_state(ssl);
 
-    if (s->init_flags & GNUTLS_DATAGRAM)
-        gnossl_dtls_apply(s);
+    if ((s->init_flags & GNUTLS_DATAGRAM) && (err = gnossl_dtls_apply(s)) < 0)
+        goto fail;
 
     err = gnossl_ext_apply(s);
     if (err < 0)
