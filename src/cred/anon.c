@@ -7,6 +7,7 @@
 
 struct gnutls_anon_server_credentials_st {
     EVP_PKEY *dh; /* NULL: OpenSSL's automatic RFC 7919 group */
+    gnutls_params_function *params_fn; /* asked when dh is NULL */
 };
 
 struct gnutls_anon_client_credentials_st {
@@ -73,8 +74,19 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server)
         EVP_PKEY_up_ref(c->dh);
         if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
             EVP_PKEY_free(c->dh);
-    } else {
+    } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn)) {
         SSL_set_dh_auto(ssl, 1);
     }
     return 0;
+}
+
+void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t res, gnutls_params_function *func)
+{
+    if (res != NULL)
+        res->params_fn = func;
+}
+
+void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t res, gnutls_params_function *func)
+{
+    gnutls_anon_set_server_params_function(res, func);
 }

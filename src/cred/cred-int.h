@@ -67,6 +67,7 @@ struct gnutls_certificate_credentials_st {
     unsigned flags; /* gnutls_certificate_flags */
     gnutls_certificate_verify_function *verify_fn;
     EVP_PKEY *dh; /* explicit DH parameters, or NULL */
+    gnutls_params_function *params_fn; /* asked per server session when dh is NULL */
     SSL_CTX *ctx[GNOSSL_CTX_N];
     gnutls_certificate_retrieve_function2 *retrieve_fn2;
     gnutls_certificate_retrieve_function *retrieve_fn;
@@ -155,5 +156,8 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server);
 
 /* DH parameters as an EVP_PKEY (gnutls_dh_params_t internals, dh.c). */
 EVP_PKEY *gnossl_dh_params_pkey(gnutls_dh_params_t p);
+/* Ask a *_set_params_function callback for DH parameters and put them on a
+ * server SSL: 1 if it gave some (params-function.c). */
+int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn);
 
 #endif

@@ -24,6 +24,7 @@ struct gnutls_psk_server_credentials_st {
     gnutls_psk_server_credentials_function *fn;
     gnutls_psk_server_credentials_function2 *fn2;
     EVP_PKEY *dh;
+    gnutls_params_function *params_fn; /* asked when dh is NULL */
 };
 
 /* ---- helpers ---- */
@@ -505,6 +506,17 @@ void gnutls_psk_set_server_dh_params(gnutls_psk_server_credentials_t res, gnutls
     res->dh = pk;
 }
 
+void gnutls_psk_set_server_params_function(gnutls_psk_server_credentials_t res, gnutls_params_function *func)
+{
+    if (res != NULL)
+        res->params_fn = func;
+}
+
+void gnutls_psk_set_params_function(gnutls_psk_server_credentials_t res, gnutls_params_function *func)
+{
+    gnutls_psk_set_server_params_function(res, func);
+}
+
 int gnutls_psk_set_server_known_dh_params(gnutls_psk_server_credentials_t res, gnutls_sec_param_t sec_param)
 {
     (void)sec_param;
@@ -531,7 +543,7 @@ int gnossl_psk_apply(gnutls_session_t s, SSL *ssl, int is_server)
             EVP_PKEY_up_ref(c->dh);
             if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
                 EVP_PKEY_free(c->dh);
-        } else {
+        } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn)) {
             SSL_set_dh_auto(ssl, 1);
         }
     } else {

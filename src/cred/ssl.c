@@ -237,6 +237,8 @@ SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err)
         else if (st->request_set && st->request == GNUTLS_CERT_REQUIRE)
             mode = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
         SSL_set_verify(ssl, mode, accept_cb);
+        if (c != NULL && c->dh == NULL && c->params_fn != NULL)
+            gnossl_params_fn_apply(s, ssl, c->params_fn);
         if (st->rdn_sequence) {
             STACK_OF(X509_NAME) *none = sk_X509_NAME_new_null();
             if (none != NULL)

@@ -1,0 +1,40 @@
+/* DH parameters from an application callback (gnutls_*_set_params_function,
+ * deprecated in GnuTLS but still used by gnutls-serv --dhparams and
+ * libgnutlsxx).  GnuTLS asks the callback while a server negotiates an
+ * ephemeral DH key exchange and no parameters were set; gnossl asks it when
+ * a server session's SSL is made (OpenSSL needs the group before the
+ * handshake), under the same condition. */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+
+#include <openssl/ssl.h>
+
+int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn)
+{
+    gnutls_params_st st = {0};
+    EVP_PKEY *pk;
+    int ok = 0;
+
+    if (fn == NULL || fn(s, GNUTLS_PARAMS_DH, &st) < 0 || st.type != GNUTLS_PARAMS_DH || st.params.dh == NULL)
+        return 0;
+    pk = gnossl_dh_params_pkey(st.params.dh); /* a reference of ours */
+    if (pk != NULL) {
+        ok = SSL_set0_tmp_dh_pkey(ssl, pk) == 1;
+        if (ok)
+            SSL_set_dh_auto(ssl, 0);
+        else
+            EVP_PKEY_free(pk);
+    }
+    if (st.deinit)
+        gnutls_dh_params_deinit(st.params.dh);
+    return ok;
+}
+
+void gnutls_certificate_set_params_function(gnutls_certificate_credentials_t res, gnutls_params_function *func)
+{
+    if (res == NULL)
+        return;
+    pthread_mutex_lock(&res->lock);
+    res->params_fn = func;
+    pthread_mutex_unlock(&res->lock);
+}
