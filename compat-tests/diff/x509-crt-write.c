@@ -596,6 +596,77 @@ int main(void)
         gnutls_x509_name_constraints_deinit(k);
     }
 
+    /* RSA-PSS SubjectPublicKeyInfo parameters on an RSA key */
+    {
+        char buf[64];
+        gnutls_x509_spki_t spki, got;
+        gnutls_x509_spki_init(&spki);
+        gnutls_x509_spki_init(&got);
+        gnutls_x509_spki_set_rsa_pss_params(spki, GNUTLS_DIG_SHA256, 32);
+        c = base();
+        printf("set_spki=%d\n", gnutls_x509_crt_set_spki(c, spki, 0));
+        unsigned bits = 0;
+        printf("pk after spki=%d bits=%u\n", gnutls_x509_crt_get_pk_algorithm(c, &bits), bits);
+        gnutls_digest_algorithm_t dg = 0;
+        unsigned salt = 0;
+        r = gnutls_x509_crt_get_spki(c, got, 0);
+        printf("get_spki=%d pss=%d", r, gnutls_x509_spki_get_rsa_pss_params(got, &dg, &salt));
+        printf(" %d %u\n", dg, salt);
+        gnutls_pubkey_t pub;
+        gnutls_pubkey_init(&pub);
+        r = gnutls_pubkey_import_x509(pub, c, 0);
+        gnutls_datum_t d;
+        if (r >= 0 && (r = gnutls_pubkey_export2(pub, GNUTLS_X509_FMT_DER, &d)) >= 0) {
+            hex("spki", d.data, d.size);
+            gnutls_free(d.data);
+        } else
+            printf("pubkey=%d\n", r);
+        gnutls_pubkey_deinit(pub);
+        /* signed by a plain RSA issuer (PKCS#1 v1.5: deterministic) */
+        gnutls_x509_crt_t iss = base();
+        gnutls_x509_crt_sign2(iss, iss, key, GNUTLS_DIG_SHA256, 0);
+        gnutls_x509_crt_set_dn(c, "CN=PSS subject", NULL);
+        printf("pss sign=%d\n", gnutls_x509_crt_sign2(c, iss, key, GNUTLS_DIG_SHA256, 0));
+        r = gnutls_x509_crt_export2(c, GNUTLS_X509_FMT_DER, &d);
+        printf("pss export=%d\n", r);
+        if (r >= 0) {
+            hex("pss der", d.data, d.size);
+            gnutls_free(d.data);
+        }
+        size_t idsz = sizeof buf;
+        r = gnutls_x509_crt_get_key_id(c, 0, (unsigned char *)buf, &idsz);
+        printf("pss key id=%d", r);
+        if (r >= 0)
+            hex("", (unsigned char *)buf, idsz);
+        else
+            printf("\n");
+        gnutls_x509_crt_deinit(iss);
+        gnutls_x509_crt_deinit(c);
+        gnutls_x509_privkey_t k2;
+        gnutls_x509_privkey_init(&k2);
+        gnutls_x509_privkey_cpy(k2, key);
+        printf("privkey set_spki=%d pk=%d\n", gnutls_x509_privkey_set_spki(k2, spki, 0),
+               gnutls_x509_privkey_get_pk_algorithm(k2));
+        r = gnutls_x509_privkey_get_spki(k2, got, 0);
+        dg = 0;
+        salt = 0;
+        printf("privkey get_spki=%d pss=%d", r, gnutls_x509_spki_get_rsa_pss_params(got, &dg, &salt));
+        printf(" %d %u\n", dg, salt);
+        gnutls_x509_crq_t rq;
+        gnutls_x509_crq_init(&rq);
+        gnutls_x509_crq_set_key(rq, key);
+        printf("crq set_spki=%d\n", gnutls_x509_crq_set_spki(rq, spki, 0));
+        r = gnutls_x509_crq_get_spki(rq, got, 0);
+        dg = 0;
+        salt = 0;
+        printf("crq get_spki=%d pss=%d", r, gnutls_x509_spki_get_rsa_pss_params(got, &dg, &salt));
+        printf(" %d %u pk=%d\n", dg, salt, gnutls_x509_crq_get_pk_algorithm(rq, NULL));
+        gnutls_x509_crq_deinit(rq);
+        gnutls_x509_privkey_deinit(k2);
+        gnutls_x509_spki_deinit(got);
+        gnutls_x509_spki_deinit(spki);
+    }
+
     /* DSA public key raw, key purpose checks */
     gnutls_datum_t dd = { (unsigned char *)dsa_crt_pem, sizeof dsa_crt_pem - 1 };
     gnutls_x509_crt_init(&c);

@@ -142,7 +142,7 @@ static void add_time_raw(struct out *o, time_t t)
 static int spki_digest(EVP_PKEY *pkey, gnutls_digest_algorithm_t md, unsigned char *out, unsigned *olen)
 {
     unsigned char *der = NULL;
-    int len = i2d_PUBKEY(pkey, &der);
+    int len = gnossl_i2d_pubkey(pkey, &der);
     if (len <= 0)
         return -1;
     int ok = EVP_Digest(der, (size_t)len, out, olen, gnossl_digest_fetch(md), NULL);

@@ -90,7 +90,7 @@ int gnutls_pubkey_get_key_id(gnutls_pubkey_t key, unsigned int flags, unsigned c
 static int spki_der(gnutls_pubkey_t key, unsigned char **der)
 {
     *der = NULL;
-    int len = i2d_PUBKEY(key->pkey, der);
+    int len = gnossl_i2d_pubkey(key->pkey, der);
     return len;
 }
 

@@ -393,7 +393,7 @@ int gnutls_pubkey_import_privkey(gnutls_pubkey_t key, gnutls_privkey_t pkey, uns
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     /* keep only the public half */
     unsigned char *der = NULL;
-    int len = i2d_PUBKEY(pkey->pkey, &der);
+    int len = gnossl_i2d_pubkey(pkey->pkey, &der);
     if (len <= 0)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     const unsigned char *p = der;

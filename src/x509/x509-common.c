@@ -279,7 +279,7 @@ int gnossl_spki_key_id(const EVP_PKEY *pkey, unsigned flags, unsigned char *out,
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
 
     unsigned char *spki = NULL;
-    int len = i2d_PUBKEY((EVP_PKEY *)pkey, &spki);
+    int len = gnossl_i2d_pubkey(pkey, &spki);
     if (len <= 0)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     unsigned char dig[EVP_MAX_MD_SIZE];

@@ -40,6 +40,11 @@ struct gnutls_x509_privkey_int {
     unsigned flags;
     int ec_no_params;    /* EC key read from an ECPrivateKey without its curve:
                           * GnuTLS writes it back the same way */
+    int has_spki;        /* RSA-PSS restrictions set by gnutls_x509_privkey_set_spki */
+    struct {
+        gnutls_digest_algorithm_t dig;
+        unsigned salt_size;
+    } spki;
 };
 
 struct gnutls_privkey_st {
@@ -193,6 +198,9 @@ int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int
 /* RSA-PSS restrictions of a key (spki.c): 0 and filled in, or
  * GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE for keys without any. */
 int gnossl_pkey_get_spki(const EVP_PKEY *pkey, struct gnutls_x509_spki_st *spki);
+/* i2d_PUBKEY, except that RSA-PSS parameters are encoded as GnuTLS does
+ * (hash identifiers without NULL parameters). */
+int gnossl_i2d_pubkey(const EVP_PKEY *pkey, unsigned char **der);
 
 /* ---- external keys (privkey-ext.c) ---- */
 /* An abstract key whose operations are the application's callbacks. */
