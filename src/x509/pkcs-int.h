@@ -113,4 +113,30 @@ int gnossl_pkcs8_encrypt(PKCS8_PRIV_KEY_INFO *p8, const char *password, unsigned
  * NULL (the default context) if the legacy provider cannot be loaded. */
 OSSL_LIB_CTX *gnossl_pkcs_libctx(void);
 
+/* ---- PKCS#7 (pkcs7*.c) ---- */
+#include <openssl/pkcs7.h>
+
+struct gnutls_pkcs7_int {
+    PKCS7 *p7;            /* NULL until imported or built */
+    gnutls_datum_t der;   /* as imported */
+    int imported;
+    int dirty;            /* changed since import: re-encode */
+    char oid[128];
+};
+
+struct gnutls_pkcs7_attrs_st {
+    char *oid;
+    gnutls_datum_t data;  /* DER of the (first) value */
+    struct gnutls_pkcs7_attrs_st *next;
+};
+
+/* GnuTLS's empty SignedData template, made when a structure is first
+ * changed without having been imported (pkcs7.c). */
+int gnossl_pkcs7_ensure(gnutls_pkcs7_t pkcs7);
+/* The bytes a signature covers: the signed attributes re-tagged as a SET
+ * (after checking their message digest and content type against data or
+ * the encapsulated content), or the data itself (pkcs7-verify.c). */
+int gnossl_pkcs7_sigdata(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, const gnutls_datum_t *data,
+                         gnutls_sign_algorithm_t algo, gnutls_datum_t *out);
+
 #endif

@@ -11,13 +11,6 @@
 #include <openssl/pkcs7.h>
 #include <string.h>
 
-struct gnutls_pkcs7_int {
-    PKCS7 *p7;            /* NULL until imported or built */
-    gnutls_datum_t der;   /* as imported */
-    int imported;
-    int dirty;            /* changed since import: re-encode */
-    char oid[128];
-};
 
 int gnutls_pkcs7_init(gnutls_pkcs7_t *pkcs7)
 {
@@ -198,6 +191,41 @@ const char *gnutls_pkcs7_get_embedded_data_oid(gnutls_pkcs7_t pkcs7)
     return pkcs7->oid;
 }
 
+/* DER of a structure with every SignerInfo's signed attributes as a
+ * sorted SET (OpenSSL's PKCS7 encoder keeps their order; the order in
+ * memory stays what GnuTLS reports before a re-import). */
+static int encode_sorted(PKCS7 *p7, unsigned char **der)
+{
+    STACK_OF(PKCS7_SIGNER_INFO) *sis = PKCS7_type_is_signed(p7) && p7->d.sign ? p7->d.sign->signer_info : NULL;
+    int n = sis ? sk_PKCS7_SIGNER_INFO_num(sis) : 0;
+    STACK_OF(X509_ATTRIBUTE) **saved = n ? OPENSSL_zalloc(sizeof(*saved) * (size_t)n) : NULL;
+    if (n && saved == NULL)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        PKCS7_SIGNER_INFO *si = sk_PKCS7_SIGNER_INFO_value(sis, i);
+        STACK_OF(X509_ATTRIBUTE) *copy = si->auth_attr ? sk_X509_ATTRIBUTE_dup(si->auth_attr) : NULL;
+        unsigned char *tmp = NULL;
+        /* encoding with the SET_ORDER template sorts the copy */
+        if (copy && ASN1_item_i2d((ASN1_VALUE *)copy, &tmp, ASN1_ITEM_rptr(PKCS7_ATTR_SIGN)) > 0) {
+            saved[i] = si->auth_attr;
+            si->auth_attr = copy;
+        } else {
+            sk_X509_ATTRIBUTE_free(copy);
+        }
+        OPENSSL_free(tmp);
+    }
+    int len = i2d_PKCS7(p7, der);
+    for (int i = 0; i < n; i++) {
+        PKCS7_SIGNER_INFO *si = sk_PKCS7_SIGNER_INFO_value(sis, i);
+        if (saved[i]) {
+            sk_X509_ATTRIBUTE_free(si->auth_attr);
+            si->auth_attr = saved[i];
+        }
+    }
+    OPENSSL_free(saved);
+    return len;
+}
+
 int gnutls_pkcs7_export2(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
 {
     if (pkcs7 == NULL || out == NULL)
@@ -207,7 +235,7 @@ int gnutls_pkcs7_export2(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_fmt_t format, gnu
     if (pkcs7->imported && !pkcs7->dirty)
         return gnossl_export_fmt2("PKCS7", pkcs7->der.data, pkcs7->der.size, format, out);
     unsigned char *der = NULL;
-    int n = i2d_PKCS7(pkcs7->p7, &der);
+    int n = encode_sorted(pkcs7->p7, &der);
     if (n <= 0)
         return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
     int ret = gnossl_export_fmt2("PKCS7", der, (size_t)n, format, out);
@@ -232,7 +260,7 @@ int gnutls_pkcs7_export(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_fmt_t format, void
 
 /* GnuTLS's empty SignedData: version 1, no digest algorithms, an
  * encapsulated content of type digestedData without content. */
-static int ensure_structure(gnutls_pkcs7_t pkcs7)
+int gnossl_pkcs7_ensure(gnutls_pkcs7_t pkcs7)
 {
     if (pkcs7->p7)
         return 0;
@@ -259,7 +287,7 @@ int gnutls_pkcs7_set_crt_raw(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *crt)
     X509 *x = d2i_X509(NULL, &p, (long)crt->size);
     if (x == NULL)
         return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    int ret = ensure_structure(pkcs7);
+    int ret = gnossl_pkcs7_ensure(pkcs7);
     if (ret < 0) {
         X509_free(x);
         return ret;
@@ -285,4 +313,65 @@ int gnutls_pkcs7_set_crt(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t crt)
     int ret = gnutls_pkcs7_set_crt_raw(pkcs7, &d);
     OPENSSL_free(der);
     return ret;
+}
+
+int gnutls_pkcs7_set_crl_raw(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *crl)
+{
+    if (pkcs7 == NULL || crl == NULL || crl->data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    const unsigned char *p = crl->data;
+    X509_CRL *c = d2i_X509_CRL(NULL, &p, (long)crl->size);
+    if (c == NULL)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    int ret = gnossl_pkcs7_ensure(pkcs7);
+    if (ret < 0) {
+        X509_CRL_free(c);
+        return ret;
+    }
+    /* PKCS7_add_crl takes its own reference */
+    int ok = PKCS7_add_crl(pkcs7->p7, c);
+    X509_CRL_free(c);
+    if (!ok)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    pkcs7->dirty = 1;
+    return 0;
+}
+
+int gnutls_pkcs7_set_crl(gnutls_pkcs7_t pkcs7, gnutls_x509_crl_t crl)
+{
+    if (pkcs7 == NULL || crl == NULL || crl->crl == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    unsigned char *der = NULL;
+    int n = i2d_X509_CRL(crl->crl, &der);
+    if (n <= 0)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    gnutls_datum_t d = { der, (unsigned)n };
+    int ret = gnutls_pkcs7_set_crl_raw(pkcs7, &d);
+    OPENSSL_free(der);
+    return ret;
+}
+
+/* GnuTLS deletes with libtasn1's asn1_write_value(NULL) on the element,
+ * which libtasn1 refuses for members of a SET OF: the call fails with
+ * GNUTLS_E_ASN1_VALUE_NOT_VALID, or GNUTLS_E_ASN1_ELEMENT_NOT_FOUND when
+ * there is no such member (or no structure). */
+static int delete_answer(int count, int indx)
+{
+    if (indx < 0 || indx >= count)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+    return GNOSSL_ERR(GNUTLS_E_ASN1_VALUE_NOT_VALID);
+}
+
+int gnutls_pkcs7_delete_crt(gnutls_pkcs7_t pkcs7, int indx)
+{
+    if (pkcs7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return delete_answer(gnutls_pkcs7_get_crt_count(pkcs7), indx);
+}
+
+int gnutls_pkcs7_delete_crl(gnutls_pkcs7_t pkcs7, int indx)
+{
+    if (pkcs7 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return delete_answer(gnutls_pkcs7_get_crl_count(pkcs7), indx);
 }
