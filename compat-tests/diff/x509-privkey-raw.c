@@ -163,7 +163,6 @@ int main(void)
     }
     printf("fix=%d\n", gnutls_x509_privkey_fix(src));
     printf("verify_seed=%d\n", gnutls_x509_privkey_verify_seed(src, GNUTLS_DIG_SHA256, NULL, 0));
-    gnutls_x509_privkey_set_pin_function(src, NULL, NULL);
     gnutls_x509_privkey_deinit(src);
 
     /* DSA */

@@ -1,5 +1,5 @@
-/* gnutls_x509_privkey_*: signing with a bare private key, fix, PIN
- * callback and seed check. */
+/* gnutls_x509_privkey_*: signing with a bare private key, fix and seed
+ * check. */
 #include "gnossl.h"
 #include "x509/x509.h"
 
@@ -60,14 +60,6 @@ int gnutls_x509_privkey_fix(gnutls_x509_privkey_t key)
     if (key == NULL || key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return 0;
-}
-
-/* Keys in memory never ask for a PIN. */
-void gnutls_x509_privkey_set_pin_function(gnutls_x509_privkey_t key, gnutls_pin_callback_t fn, void *userdata)
-{
-    (void)key;
-    (void)fn;
-    (void)userdata;
 }
 
 /* No key here was generated from a seed (see gnutls_privkey_verify_seed). */
