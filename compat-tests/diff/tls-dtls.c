@@ -133,6 +133,28 @@ static void session_case(const char *prio)
         printf("  server send %s\n", code((int)r));
         r = recv_wait(c, buf, sizeof buf);
         printf("  client received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
+        /* a replayed and a corrupted copy of a record are discarded */
+        r = gnutls_record_send(c, "dup", 3);
+        unsigned char copy[2048];
+        ssize_t cn = recv(sv[1], copy, sizeof copy, MSG_PEEK);
+        if (cn > 0)
+            send(sv[0], copy, (size_t)cn, 0);
+        printf("  discarded before: %u\n", gnutls_record_get_discarded(s));
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server received %s\n", code((int)r));
+        r = gnutls_record_recv(s, buf, sizeof buf);
+        printf("  replayed: %s discarded %u\n", code((int)r), gnutls_record_get_discarded(s));
+        r = gnutls_record_send(c, "bad", 3);
+        cn = recv(sv[1], copy, sizeof copy, 0);
+        if (cn > 0) {
+            copy[cn - 1] ^= 0x55;
+            send(sv[0], copy, (size_t)cn, 0);
+        }
+        r = gnutls_record_recv(s, buf, sizeof buf);
+        printf("  corrupted: %s discarded %u\n", code((int)r), gnutls_record_get_discarded(s));
+        r = gnutls_record_send(c, "ok", 2);
+        r = recv_seq_wait(s, buf, sizeof buf);
+        printf("  next: %s discarded %u\n", code((int)r), gnutls_record_get_discarded(s));
         int e = gnutls_dtls_set_data_mtu(c, 1000);
         printf("  set data mtu 1000: %s mtu %u data mtu %u\n", code(e), gnutls_dtls_get_mtu(c),
                gnutls_dtls_get_data_mtu(c));

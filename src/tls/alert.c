@@ -244,8 +244,10 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
     if (s == NULL || len < 1)
         return;
     if (content_type == SSL3_RT_HEADER && !write_p && len >= 13 && p[0] == SSL3_RT_APPLICATION_DATA &&
-        SSL_is_dtls(ssl))
+        SSL_is_dtls(ssl)) {
         memcpy(s->dtls.read_seq, p + 3, 8); /* epoch and sequence number, for record_recv_seq */
+        s->dtls.app_headers++;
+    }
     if (content_type == SSL3_RT_ALERT && len >= 2)
         on_alert(s, write_p, ssl, p);
     else if (content_type == SSL3_RT_HANDSHAKE) {

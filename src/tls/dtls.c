@@ -296,6 +296,20 @@ int gnossl_dtls_check_send(gnutls_session_t s, size_t n)
     return 0;
 }
 
+/* OpenSSL silently drops records that fail their MAC or replay check and
+ * reads on; the headers it read without returning data are those. */
+void gnossl_dtls_count_discarded(gnutls_session_t s, unsigned headers, int got_data)
+{
+    if (got_data && headers > 0)
+        headers--;
+    s->dtls.discarded += headers;
+}
+
+unsigned int gnutls_record_get_discarded(gnutls_session_t s)
+{
+    return s != NULL ? s->dtls.discarded : 0;
+}
+
 unsigned int gnutls_dtls_get_timeout(gnutls_session_t s)
 {
     if (s == NULL || s->dtls.next_timeout == 0)

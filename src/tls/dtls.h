@@ -26,6 +26,8 @@ struct gnossl_dtls {
     int expired;           /* the handshake timed out: later calls say so again */
     int too_large;         /* a handshake datagram was refused with EMSGSIZE */
     unsigned char read_seq[8]; /* epoch | sequence of the last application record read */
+    unsigned app_headers;  /* application record headers OpenSSL read (alert.c) */
+    unsigned discarded;    /* ...that gave no data: bad MAC, replayed */
     uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
     unsigned n_srtp;
 };
@@ -54,6 +56,9 @@ int gnossl_dtls_wait(struct gnutls_session_int *s, BIO *b);
 void gnossl_dtls_set_next_timeout(struct gnutls_session_int *s, const void *tv);
 /* gnutls_record_send: GNUTLS_E_LARGE_PACKET when n exceeds the data MTU. */
 int gnossl_dtls_check_send(struct gnutls_session_int *s, size_t n);
+/* gnutls_record_recv: `headers` application records were read by one
+ * SSL_read, which returned data (from the last of them) or not. */
+void gnossl_dtls_count_discarded(struct gnutls_session_int *s, unsigned headers, int got_data);
 /* srtp.c: offer/accept the SRTP profiles set on the session. */
 int gnossl_srtp_apply(struct gnutls_session_int *s);
 /* Cookie callbacks on a DTLS server SSL_CTX (called from ctx.c). */
