@@ -68,6 +68,8 @@ struct gnutls_certificate_credentials_st {
     gnutls_certificate_verify_function *verify_fn;
     EVP_PKEY *dh; /* explicit DH parameters, or NULL */
     gnutls_params_function *params_fn; /* asked per server session when dh is NULL */
+    gnutls_pin_callback_t pin_fn; /* passwords of encrypted keys given without one */
+    void *pin_data;
     SSL_CTX *ctx[GNOSSL_CTX_N];
     gnutls_certificate_retrieve_function2 *retrieve_fn2;
     gnutls_certificate_retrieve_function *retrieve_fn;
@@ -156,6 +158,10 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server);
 
 /* DH parameters as an EVP_PKEY (gnutls_dh_params_t internals, dh.c). */
 EVP_PKEY *gnossl_dh_params_pkey(gnutls_dh_params_t p);
+/* gnossl_read_key for the credentials: an encrypted key given without a
+ * password gets one from the pin callbacks; NULL with *err set (pin.c). */
+EVP_PKEY *gnossl_read_key_cred(gnutls_certificate_credentials_t c, const gnutls_datum_t *data,
+                               gnutls_x509_crt_fmt_t fmt, const char *pass, unsigned flags, int *err);
 /* Ask a *_set_params_function callback for DH parameters and put them on a
  * server SSL: 1 if it gave some (params-function.c). */
 int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn);

@@ -99,14 +99,13 @@ int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t c, con
 {
     STACK_OF(X509) *sk;
     EVP_PKEY *pkey;
+    int ret;
 
-    (void)flags;
     if (c == NULL || cert == NULL || key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    pkey = gnossl_read_key(key, type, pass);
+    pkey = gnossl_read_key_cred(c, key, type, pass, flags, &ret);
     if (pkey == NULL)
-        return GNOSSL_ERR(type == GNUTLS_X509_FMT_PEM ? GNUTLS_E_BASE64_DECODING_ERROR
-                                                      : GNUTLS_E_ASN1_DER_ERROR);
+        return ret;
     sk = gnossl_read_certs(cert, type);
     if (sk == NULL) {
         EVP_PKEY_free(pkey);

@@ -283,6 +283,8 @@ int gnutls_privkey_import_x509_raw(gnutls_privkey_t pkey, const gnutls_datum_t *
     int ret = gnutls_x509_privkey_init(&xkey);
     if (ret < 0)
         return ret;
+    if (pkey->pin_fn != NULL) /* the password of an encrypted key */
+        gnutls_x509_privkey_set_pin_function(xkey, pkey->pin_fn, pkey->pin_data);
     ret = gnutls_x509_privkey_import2(xkey, data, format, password, flags);
     if (ret == 0)
         ret = gnutls_privkey_import_x509(pkey, xkey, GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE);

@@ -2,7 +2,9 @@
  * DSA and PKCS#8 (plain and encrypted) through OpenSSL's codecs. */
 #include "gnossl.h"
 #include "x509/x509.h"
+#include "core/pin.h"
 
+#include <openssl/crypto.h>
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -244,8 +246,16 @@ int gnutls_x509_privkey_import2(gnutls_x509_privkey_t key, const gnutls_datum_t 
         set_pkey(key, pkey);
         note_ec_form(key, der.data, der.size);
         ok = 0;
-    } else if (encrypted && !(flags & GNUTLS_PKCS_PLAIN))
+    } else if (encrypted && !(flags & GNUTLS_PKCS_PLAIN)) {
         ok = load_encrypted(key, der.data, der.size, password);
+        if (ok < 0 && password == NULL) {
+            /* As GnuTLS: ask the key's pin callback, else the global one. */
+            char pin[GNUTLS_PKCS11_MAX_PIN_LEN];
+            if (gnossl_key_password(key->pin_fn, key->pin_data, pin, sizeof pin) == 0)
+                ok = load_encrypted(key, der.data, der.size, pin);
+            OPENSSL_cleanse(pin, sizeof pin);
+        }
+    }
     if (owned)
         gnutls_free(der.data);
     if (ok < 0)

@@ -37,6 +37,8 @@ struct gnutls_pubkey_st {
 
 struct gnutls_x509_privkey_int {
     EVP_PKEY *pkey;      /* owned */
+    gnutls_pin_callback_t pin_fn; /* password source for encrypted imports */
+    void *pin_data;
     unsigned flags;
     int ec_no_params;    /* EC key read from an ECPrivateKey without its curve:
                           * GnuTLS writes it back the same way */
