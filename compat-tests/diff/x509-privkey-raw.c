@@ -199,6 +199,77 @@ int main(void)
         gnutls_x509_privkey_deinit(src);
     }
 
+    /* public keys: raw exports with and without leading zeros, X9.62 */
+    {
+        const char *pk_pems[3] = { key_pem, dsa_pem, ec_pem };
+        for (int i = 0; i < 3; i++) {
+            gnutls_privkey_t prv;
+            gnutls_pubkey_t pub, pub2;
+            gnutls_datum_t kd2 = { (unsigned char *)pk_pems[i], strlen(pk_pems[i]) };
+            gnutls_privkey_init(&prv);
+            gnutls_privkey_import_x509_raw(prv, &kd2, GNUTLS_X509_FMT_PEM, NULL, 0);
+            gnutls_pubkey_init(&pub);
+            printf("pub[%d] import=%d\n", i, gnutls_pubkey_import_privkey(pub, prv, 0, 0));
+            for (unsigned fl = 0; fl < 2; fl++) {
+                unsigned flags = fl ? GNUTLS_EXPORT_FLAG_NO_LZ : 0;
+                memset(p, 0, sizeof p);
+                if (i == 0) {
+                    r = gnutls_pubkey_export_rsa_raw2(pub, &p[0], &p[1], flags);
+                    printf("rsa_raw2(%u)=%d", flags, r);
+                    if (r >= 0) {
+                        hex(" m", p[0].data, p[0].size);
+                        hex(" e", p[1].data, p[1].size);
+                        dfree(p, 2);
+                    } else
+                        printf("\n");
+                } else if (i == 1) {
+                    r = gnutls_pubkey_export_dsa_raw2(pub, &p[0], &p[1], &p[2], &p[3], flags);
+                    printf("dsa_raw2(%u)=%d", flags, r);
+                    if (r >= 0) {
+                        hex(" q", p[1].data, p[1].size);
+                        hex(" y", p[3].data, p[3].size);
+                        dfree(p, 4);
+                    } else
+                        printf("\n");
+                } else {
+                    gnutls_ecc_curve_t cv;
+                    r = gnutls_pubkey_export_ecc_raw2(pub, &cv, &p[0], &p[1], flags);
+                    printf("ecc_raw2(%u)=%d curve=%d", flags, r, cv);
+                    if (r >= 0) {
+                        hex(" x", p[0].data, p[0].size);
+                        dfree(p, 2);
+                    } else
+                        printf("\n");
+                }
+            }
+            gnutls_datum_t par, pt;
+            r = gnutls_pubkey_export_ecc_x962(pub, &par, &pt);
+            printf("x962=%d\n", r);
+            if (r >= 0) {
+                hex(" params", par.data, par.size);
+                hex(" point", pt.data, pt.size);
+                gnutls_pubkey_init(&pub2);
+                printf("import x962=%d\n", gnutls_pubkey_import_ecc_x962(pub2, &par, &pt));
+                gnutls_datum_t der;
+                if (gnutls_pubkey_export2(pub2, GNUTLS_X509_FMT_DER, &der) >= 0) {
+                    hex(" spki", der.data, der.size);
+                    gnutls_free(der.data);
+                }
+                gnutls_pubkey_deinit(pub2);
+                gnutls_free(par.data);
+                gnutls_free(pt.data);
+            }
+            unsigned usage = 0;
+            printf("set_key_usage=%d", gnutls_pubkey_set_key_usage(pub, GNUTLS_KEY_KEY_CERT_SIGN));
+            printf(" get=%d %u\n", gnutls_pubkey_get_key_usage(pub, &usage), usage);
+            printf("pub verify_params=%d priv verify_params=%d status=%d\n", gnutls_pubkey_verify_params(pub),
+                   gnutls_privkey_verify_params(prv), gnutls_privkey_status(prv));
+            gnutls_privkey_set_flags(prv, 0);
+            gnutls_pubkey_deinit(pub);
+            gnutls_privkey_deinit(prv);
+        }
+    }
+
     /* DN export */
     gnutls_x509_dn_t dn;
     gnutls_x509_dn_init(&dn);
