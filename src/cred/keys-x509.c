@@ -51,7 +51,8 @@ int gnutls_certificate_set_key(gnutls_certificate_credentials_t res, const char 
 
     (void)names;
     (void)names_size; /* name-based selection is left to OpenSSL's key-type choice */
-    if (res == NULL || pcert_list == NULL || pcert_list_size <= 0 || key == NULL || key->pkey == NULL)
+    if (res == NULL || pcert_list == NULL || pcert_list_size <= 0 || key == NULL ||
+        (key->pkey == NULL && key->ext == NULL))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     sk = sk_X509_new_null();
     if (sk == NULL)
@@ -73,8 +74,21 @@ int gnutls_certificate_set_key(gnutls_certificate_credentials_t res, const char 
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
     memcpy(copy, pcert_list, (size_t)pcert_list_size * sizeof(*copy));
-    EVP_PKEY_up_ref(key->pkey);
-    ret = gnossl_cert_cred_add_pair(res, sk, key->pkey, key, copy, (unsigned)pcert_list_size);
+    EVP_PKEY *pkey = key->pkey;
+    if (pkey != NULL) {
+        EVP_PKEY_up_ref(pkey);
+    } else {
+        /* An external key (e.g. ocserv's, which signs in another process):
+         * libssl gets a proxy that signs through the key's callbacks.  The
+         * credentials own the key, so it outlives the proxy's uses. */
+        pkey = gnossl_privkey_ext_evp(key, X509_get0_pubkey(sk_X509_value(sk, 0)));
+        if (pkey == NULL) {
+            free(copy);
+            sk_X509_pop_free(sk, X509_free);
+            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        }
+    }
+    ret = gnossl_cert_cred_add_pair(res, sk, pkey, key, copy, (unsigned)pcert_list_size);
     if (ret < 0)
         free(copy);
     return ret;
