@@ -316,6 +316,84 @@ int main(void)
         }
     }
 
+    /* Certificate Transparency SCT lists (two v1 SCTs, hand-made) */
+    {
+        unsigned char sct[2][60];
+        unsigned char list[2 + 2 * 62];
+        size_t o = 2;
+        for (int k = 0; k < 2; k++) {
+            unsigned char *q = sct[k];
+            *q++ = 0; /* v1 */
+            for (int b = 0; b < 32; b++)
+                *q++ = (unsigned char)(k * 32 + b); /* log id */
+            static const unsigned char ts[8] = { 0, 0, 0x01, 0x8b, 0xcf, 0xe5, 0x68, 0x00 };
+            memcpy(q, ts, 8);
+            q[7] += (unsigned char)k;
+            q += 8;
+            *q++ = 0; /* no extensions */
+            *q++ = 0;
+            *q++ = 4; /* sha256 */
+            *q++ = k ? 1 : 3; /* rsa / ecdsa */
+            *q++ = 0;
+            *q++ = 12;
+            for (int b = 0; b < 12; b++)
+                *q++ = (unsigned char)(0xa0 + b);
+            list[o++] = 0;
+            list[o++] = 59;
+            memcpy(list + o, sct[k], 59);
+            o += 59;
+        }
+        list[0] = (unsigned char)((o - 2) >> 8);
+        list[1] = (unsigned char)(o - 2);
+        unsigned char ext[4 + sizeof list];
+        ext[0] = 0x04;
+        ext[1] = (unsigned char)o; /* < 128: short form */
+        memcpy(ext + 2, list, o);
+        gnutls_datum_t ed = { ext, (unsigned)(o + 2) };
+        gnutls_x509_ct_scts_t scts;
+        gnutls_x509_ext_ct_scts_init(&scts);
+        printf("scts import=%d\n", gnutls_x509_ext_ct_import_scts(&ed, scts, 0));
+        for (i = 0; i < 3; i++) {
+            unsigned ver = 0;
+            time_t ts = 0;
+            gnutls_datum_t lid, sig;
+            gnutls_sign_algorithm_t sa = 0;
+            r = gnutls_x509_ct_sct_get_version(scts, i, &ver);
+            printf("sct[%u] version=%d %u", i, r, ver);
+            r = gnutls_x509_ct_sct_get(scts, i, &ts, &lid, &sa, &sig);
+            printf(" get=%d", r);
+            if (r >= 0) {
+                printf(" ts=%ld sa=%d", (long)ts, sa);
+                hex(" logid", lid.data, lid.size);
+                hex(" sig", sig.data, sig.size);
+                gnutls_free(lid.data);
+                gnutls_free(sig.data);
+            } else
+                printf("\n");
+        }
+        r = gnutls_x509_ext_ct_export_scts(scts, &d);
+        printf("scts export=%d", r);
+        if (r >= 0) {
+            printf(" same=%d\n", d.size == ed.size && memcmp(d.data, ed.data, d.size) == 0);
+            gnutls_free(d.data);
+        } else
+            printf("\n");
+        gnutls_x509_ext_ct_scts_deinit(scts);
+        gnutls_x509_ext_ct_scts_init(&scts);
+        ext[2 + 2 + 2] = 1; /* a v2 SCT */
+        printf("scts v2 import=%d\n", gnutls_x509_ext_ct_import_scts(&ed, scts, 0) < 0);
+        for (i = 0; i < 3; i++) {
+            unsigned ver = 0;
+            time_t ts = 0;
+            gnutls_sign_algorithm_t sa = 0;
+            r = gnutls_x509_ct_sct_get_version(scts, i, &ver);
+            printf("v2 sct[%u] version=%d %u", i, r, ver);
+            r = gnutls_x509_ct_sct_get(scts, i, &ts, NULL, &sa, NULL);
+            printf(" get=%d ts=%ld sa=%d\n", r, (long)ts, sa);
+        }
+        gnutls_x509_ext_ct_scts_deinit(scts);
+    }
+
     /* printing all of them */
     r = gnutls_x509_ext_print(exts, nexts, GNUTLS_CRT_PRINT_FULL, &d);
     printf("ext_print=%d\n%s\n", r, r >= 0 ? (char *)d.data : "");
