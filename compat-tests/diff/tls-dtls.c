@@ -108,6 +108,17 @@ static void describe(gnutls_session_t s)
 
 static unsigned char big[20000];
 
+static int push_fd, push_blocked;
+static ssize_t blocking_push(gnutls_transport_ptr_t p, const void *data, size_t n)
+{
+    (void)p;
+    if (push_blocked) {
+        errno = EAGAIN;
+        return -1;
+    }
+    return send(push_fd, data, n, 0);
+}
+
 /* One session pair over a datagram socketpair with priority `prio`. */
 static void session_case(const char *prio)
 {
@@ -133,6 +144,20 @@ static void session_case(const char *prio)
         printf("  server send %s\n", code((int)r));
         r = recv_wait(c, buf, sizeof buf);
         printf("  client received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
+        /* a send that blocks, its record discarded, then another one */
+        printf("  discard with nothing queued: %u\n", (unsigned)gnutls_record_discard_queued(c));
+        push_fd = sv[0];
+        push_blocked = 1;
+        gnutls_transport_set_push_function(c, blocking_push);
+        r = gnutls_record_send(c, "lost", 4);
+        printf("  blocked send: %s\n", code((int)r));
+        printf("  discarded bytes: %u\n", (unsigned)gnutls_record_discard_queued(c));
+        printf("  again: %u\n", (unsigned)gnutls_record_discard_queued(c));
+        push_blocked = 0;
+        r = gnutls_record_send(c, "kept", 4);
+        printf("  next send: %s\n", code((int)r));
+        r = recv_seq_wait(s, buf, sizeof buf);
+        printf("  server received %s '%.*s'\n", code((int)r), r > 0 ? (int)r : 0, (char *)buf);
         /* a replayed and a corrupted copy of a record are discarded */
         r = gnutls_record_send(c, "dup", 3);
         unsigned char copy[2048];

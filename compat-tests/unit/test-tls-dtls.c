@@ -476,6 +476,15 @@ START_TEST(handshake_emsgsize)
 }
 END_TEST
 
+static ssize_t blocked_push(gnutls_transport_ptr_t ptr, const void *data, size_t n)
+{
+    struct dend *e = ptr;
+    (void)data;
+    (void)n;
+    gnutls_transport_set_errno(e->s, EAGAIN);
+    return -1;
+}
+
 /* Handshake messages are fragmented to the MTU: every datagram fits. */
 static unsigned max_dgram;
 static ssize_t measuring_push(gnutls_transport_ptr_t ptr, const void *data, size_t n)
@@ -566,6 +575,49 @@ START_TEST(cookie_exchange)
     ck_assert(memcmp(buf, "world", 5) == 0);
     gnutls_free(key.data);
     dpair_free(&p);
+}
+END_TEST
+
+/* gnutls_record_discard_queued: DTLS drops the blocked datagram's record
+ * (the next one arrives, the dropped one never); TLS drops the queued
+ * record's bytes (GnuTLS: the stream is then broken, so only the count and
+ * the state after are checked). */
+START_TEST(discard_queued)
+{
+    struct dpair p;
+    int rc, rs;
+    dpair_init(&p, "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-GCM");
+    dpair_handshake(&p, &rc, &rs);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(rs, 0);
+    unsigned char buf[100];
+    ck_assert_uint_eq(gnutls_record_discard_queued(p.client.s), 0);
+    p.client.emsgsize_over = 0;
+    p.client.drop_first = 0;
+    gnutls_transport_set_push_function(p.client.s, blocked_push);
+    ck_assert_int_eq(gnutls_record_send(p.client.s, "lost!", 5), GNUTLS_E_AGAIN);
+    ck_assert_uint_eq(gnutls_record_discard_queued(p.client.s), 13 + 8 + 16 + 5);
+    ck_assert_uint_eq(gnutls_record_discard_queued(p.client.s), 0);
+    gnutls_transport_set_push_function(p.client.s, d_push);
+    ck_assert_int_eq(gnutls_record_send(p.client.s, "kept", 4), 4);
+    ck_assert_int_eq(recv_some(&p.server, buf, sizeof buf), 4);
+    ck_assert(memcmp(buf, "kept", 4) == 0);
+    ck_assert_int_eq(gnutls_record_recv(p.server.s, buf, sizeof buf), GNUTLS_E_AGAIN);
+    dpair_free(&p);
+
+    struct tt_pair tp;
+    tt_pair_init(&tp, "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM", tt_rsa_key, tt_rsa_crt);
+    ck_assert_int_eq(tt_handshake(&tp, &rc, &rs), 0);
+    tp.client.block_writes = 1;
+    ck_assert_int_eq(gnutls_record_send(tp.client.s, "lost!", 5), GNUTLS_E_AGAIN);
+    size_t before = tt_pipe_avail(&tp.c2s);
+    ck_assert_uint_eq(gnutls_record_discard_queued(tp.client.s), 5 + 8 + 16 + 5);
+    ck_assert_uint_eq(tt_pipe_avail(&tp.c2s), before); /* nothing went out */
+    ck_assert_uint_eq(gnutls_record_discard_queued(tp.client.s), 0);
+    tp.client.block_writes = 0;
+    ck_assert_int_eq(gnutls_record_send(tp.client.s, "next", 4), 4); /* a fresh record */
+    ck_assert_uint_eq(tt_pipe_avail(&tp.c2s), before + 5 + 8 + 16 + 4);
+    tt_pair_free(&tp);
 }
 END_TEST
 
@@ -709,6 +761,7 @@ static Suite *suite(void)
     tcase_add_test(tc, small_mtu_fragments);
     tcase_add_test(tc, handshake_emsgsize);
     tcase_add_loop_test(tc, cookie_exchange, 0, 2);
+    tcase_add_test(tc, discard_queued);
     tcase_add_loop_test(tc, blocking_retransmission, 0, 2);
     tcase_add_test(tc, blocking_timeout);
     suite_add_tcase(s, tc);

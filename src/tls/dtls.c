@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <openssl/err.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <sys/time.h>
 
 #define DTLS_DEFAULT_MTU 1200u
@@ -303,6 +304,37 @@ void gnossl_dtls_count_discarded(gnutls_session_t s, unsigned headers, int got_d
     if (got_data && headers > 0)
         headers--;
     s->dtls.discarded += headers;
+}
+
+/* TLS and DTLS: the record a blocked gnutls_record_send left queued is
+ * dropped; the next send starts afresh.  Returns the bytes dropped, as
+ * GnuTLS (0: nothing queued).  DTLS: OpenSSL already dropped the datagram
+ * whose push failed (only our copy of its plaintext remains).  TLS: the
+ * record in OpenSSL's write buffer is let through to a BIO that drops it. */
+size_t gnutls_record_discard_queued(gnutls_session_t s)
+{
+    if (s == NULL || s->ssl == NULL || s->send_pending == NULL)
+        return 0;
+    if (is_dtls(s)) {
+        OPENSSL_cleanse(s->send_pending, s->send_pending_len);
+        free(s->send_pending);
+        s->send_pending = NULL;
+        s->send_pending_len = 0;
+        return s->dtls.last_write_len;
+    }
+    s->dtls.discarding = 1;
+    s->dtls.discarded_bytes = 0;
+    gnossl_translate_begin(s);
+    int r = SSL_write(s->ssl, s->send_pending, (int)s->send_pending_len);
+    s->dtls.discarding = 0;
+    ERR_clear_error();
+    if (r <= 0)
+        gnossl_debug("dtls: discarding the queued record failed (%d)", SSL_get_error(s->ssl, r));
+    OPENSSL_cleanse(s->send_pending, s->send_pending_len);
+    free(s->send_pending);
+    s->send_pending = NULL;
+    s->send_pending_len = 0;
+    return s->dtls.discarded_bytes;
 }
 
 unsigned int gnutls_record_get_discarded(gnutls_session_t s)

@@ -28,6 +28,9 @@ struct gnossl_dtls {
     unsigned char read_seq[8]; /* epoch | sequence of the last application record read */
     unsigned app_headers;  /* application record headers OpenSSL read (alert.c) */
     unsigned discarded;    /* ...that gave no data: bad MAC, replayed */
+    int discarding;        /* the BIO drops what it is given (discard_queued) */
+    size_t discarded_bytes;
+    size_t last_write_len; /* size of the last datagram given to the push */
     uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
     unsigned n_srtp;
 };

@@ -240,6 +240,11 @@ static int bio_write(BIO *b, const char *buf, int len)
     BIO_clear_retry_flags(b);
     if (s == NULL || len <= 0)
         return 0;
+    if (s->dtls.discarding) { /* gnutls_record_discard_queued */
+        s->dtls.discarded_bytes += (size_t)len;
+        return len;
+    }
+    s->dtls.last_write_len = (size_t)len;
     s->direction = 1;
     s->set_errno = 0;
     ssize_t r;
