@@ -270,8 +270,9 @@ int main(void)
     in.size = sizeof bundle_pem - 1;
     printf("import bundle=%d\n", gnutls_pkcs7_import(p7, &in, GNUTLS_X509_FMT_PEM));
     show("bundle", p7);
-    /* not covered: gnutls_pkcs7_delete_crt/delete_crl (GnuTLS 3.7.9 gives
-     * GNUTLS_E_ASN1_VALUE_NOT_VALID on this bundle; gnossl lacks them) */
+    printf("delete_crt(0)=%d", gnutls_pkcs7_delete_crt(p7, 0));
+    printf(" delete_crt(9)=%d", gnutls_pkcs7_delete_crt(p7, 9));
+    printf(" delete_crl(0)=%d crt_count=%d\n", gnutls_pkcs7_delete_crl(p7, 0), gnutls_pkcs7_get_crt_count(p7));
     gnutls_pkcs7_deinit(p7);
 
     gnutls_pkcs7_init(&p7);

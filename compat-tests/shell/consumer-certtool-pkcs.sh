@@ -7,7 +7,12 @@
 #    and by the real certtool, whose --p12-info report must be the one it
 #    gives for the real GnuTLS's file apart from the random salts;
 #  - --p12-info through gnossl of files made by the real certtool and by
-#    openssl: byte-for-byte the real GnuTLS's report.
+#    openssl: byte-for-byte the real GnuTLS's report;
+#  - --p7-sign / --p7-detached-sign (RSA, deterministic: the file must be the
+#    real GnuTLS's byte for byte) and --p7-sign --p7-time, each verified by
+#    `openssl smime -verify`; --p7-verify and --p7-info through gnossl of
+#    messages signed by the real certtool, by gnossl and by openssl, and of a
+#    tampered one: output and exit status equal to the real GnuTLS's.
 # Not here, because the PKCS#12 code is not at fault: the key bag is made
 # by gnutls_x509_privkey_export_pkcs8 (src/x509/x509-privkey.c), which
 # encrypts with 10000 iterations and an 8-byte salt where GnuTLS uses
@@ -87,12 +92,84 @@ info_check() {
     fi
 }
 
+printf 'A message signed by certtool.\n' >"$GN_TMP/msg.txt"
+openssl smime -sign -binary -nodetach -in "$GN_TMP/msg.txt" -signer "$p/server.pem" -inkey "$p/server.key" \
+    -outform PEM -out "$GN_TMP/openssl.p7.tmp" || exit 1
+# certtool reads "-----BEGIN PKCS7-----"; openssl smime writes that label too
+cp "$GN_TMP/openssl.p7.tmp" "$GN_TMP/openssl.p7"
+sed 's/certtool\./certtool!/' "$GN_TMP/openssl.p7" >/dev/null
+
+# p7_sign MODE NAME OPENSSL-VERIFY-ARGS -- CERTTOOL-ARGS...
+p7_sign() {
+    local mode=$1 name=$2 o=$GN_TMP/$2.$1.p7 ov=$3
+    shift 4
+    gn_req "certtool signs" gn_run "$mode" certtool --load-privkey "$p/server.key" \
+        --load-certificate "$p/server.pem" --infile "$GN_TMP/msg.txt" --outfile "$o" "$@" >"$o.log" 2>&1
+    # shellcheck disable=SC2086
+    gn_req "openssl smime -verify accepts it" openssl smime -verify -binary -inform PEM -in "$o" \
+        -CAfile "$p/ca.pem" -purpose any -out "$o.content" $ov 2>>"$o.log"
+    gn_req "the content is the message" cmp -s "$o.content" "$GN_TMP/msg.txt"
+    case $* in
+        *--p7-time*) ;;
+        *) [ "$mode" = real ] || gn_req "the file is the real GnuTLS's, byte for byte" cmp -s "$GN_TMP/$name.real.p7" "$o" ;;
+    esac
+    gn_verdict "$mode: certtool $* writes a signature openssl verifies" || gn_show "$o.log"
+}
+
+# p7_check MODE NAME ARGS... : certtool ARGS under MODE gives the real output and status.
+p7_check() {
+    local mode=$1 name=$2 o=$GN_TMP/$2.$1.out
+    shift 2
+    # gnutls_strerror texts are gnossl's own words: the reason is masked;
+    # a signing time is now
+    gn_run "$mode" certtool "$@" 2>&1 | sed -e 's/\(verification failed:\).*/\1 (reason)/' \
+        -e 's/^\(\tSigning time:\).*/\1 (now)/' >"$o"
+    echo "${PIPESTATUS[0]}" >"$o.rc"
+    if [ "$mode" = real ]; then
+        # the baseline itself: only the tampered message fails verification
+        local want=0
+        case $name in p7-verify-tampered) want=1 ;; esac
+        if [ "$(cat "$o.rc")" = "$want" ]; then
+            gn_pass "real: certtool $name (exit $want)"
+        else
+            gn_fail "real: certtool $name exits $(cat "$o.rc"), want $want"
+            gn_show "$o"
+        fi
+    elif cmp -s "$GN_TMP/$name.real.out" "$o" && cmp -s "$GN_TMP/$name.real.out.rc" "$o.rc"; then
+        gn_pass "$mode: certtool $name: output and exit status of the real GnuTLS"
+    else
+        gn_fail "$mode: certtool $name differs from the real GnuTLS (exit $(cat "$o.rc"), real $(cat "$GN_TMP/$name.real.out.rc"))"
+        diff "$GN_TMP/$name.real.out" "$o" | head -n 20 >&2
+    fi
+}
+
 for mode in $GN_MODES; do
     gn_log "== mode: $mode"
     gn_assert_loaded "$mode" "$(command -v certtool)" || continue
     p12_checks "$mode" p12-pass --password secret
     info_check "$mode" "$GN_TMP/openssl.p12" openssl
     [ -f "$GN_TMP/p12-pass.real.p12" ] && info_check "$mode" "$GN_TMP/p12-pass.real.p12" certtool
+
+    p7_sign "$mode" p7-embedded "" -- --p7-sign
+    p7_sign "$mode" p7-detached "-content $GN_TMP/msg.txt" -- --p7-detached-sign
+    p7_sign "$mode" p7-time "" -- --p7-sign --p7-time
+    # a tampered copy of the real GnuTLS's embedded signature
+    if [ "$mode" = real ]; then
+        openssl base64 -d -in <(grep -v -- ----- "$GN_TMP/p7-embedded.real.p7") -out "$GN_TMP/p7.der"
+        sed 's/signed by certtool/signed by certtoal/' "$GN_TMP/p7.der" >"$GN_TMP/tampered.der"
+        { echo "-----BEGIN PKCS7-----"; openssl base64 -in "$GN_TMP/tampered.der"; echo "-----END PKCS7-----"; } \
+            >"$GN_TMP/tampered.p7"
+    fi
+    for f in real-signed:p7-embedded.real own-signed:p7-embedded.$mode own-signed-time:p7-time.$mode \
+             openssl-signed:openssl tampered:tampered; do
+        p7_check "$mode" "p7-verify-${f%%:*}" --p7-verify --load-ca-certificate "$p/ca.pem" --infile "$GN_TMP/${f#*:}.p7"
+    done
+    # --p7-info shows the whole structure: same files for every mode
+    for f in real-signed:p7-embedded.real real-signed-time:p7-time.real openssl-signed:openssl tampered:tampered; do
+        p7_check "$mode" "p7-info-${f%%:*}" --p7-info --infile "$GN_TMP/${f#*:}.p7"
+    done
+    p7_check "$mode" p7-verify-detached --p7-verify --load-ca-certificate "$p/ca.pem" \
+        --infile "$GN_TMP/p7-detached.real.p7" --load-data "$GN_TMP/msg.txt"
 done
 
 gn_finish

@@ -15,7 +15,8 @@ static void print_dn(struct gnossl_buf *b, const char *prefix, const gnutls_datu
         gnossl_buf_printf(b, "%s: [error]\n", prefix);
         return;
     }
-    if (gnutls_x509_dn_import(dn, raw) < 0 || gnutls_x509_dn_get_str(dn, &s) < 0)
+    /* RFC 4514 order (get_str2 without the COMPAT flag), as GnuTLS prints it */
+    if (gnutls_x509_dn_import(dn, raw) < 0 || gnutls_x509_dn_get_str2(dn, &s, 0) < 0)
         gnossl_buf_printf(b, "%s: [error]\n", prefix);
     else
         gnossl_buf_printf(b, "%s: %s\n", prefix, (const char *)s.data);
