@@ -69,6 +69,80 @@ static const char ed_pem[] =
     "-----END PRIVATE KEY-----\n"
     ;
 
+static const char trad_aes[] =
+    "-----BEGIN RSA PRIVATE KEY-----\n"
+    "Proc-Type: 4,ENCRYPTED\n"
+    "DEK-Info: AES-128-CBC,B1E71C47874FE6A11CB85FFC17202E7F\n"
+    "\n"
+    "EKkZAf+YBvUCggV1VdhfkRjIgx2TVW4mDnNEhfmVArfslsWHJWgMjP+ZMXqhOu+V\n"
+    "ZGLh6fFEZhdh2SB8+HZX+DNY2/c1JNaAqK9G+Eq+nZ/KICPAmfAeht5IAVK5CHkR\n"
+    "2mEp4hK/tOEFSiJ9de8NHqItERo/nLpXL4gigO7KE3gaKKo5BKoLZksDhTf8dhsN\n"
+    "h0vJE831hhX83QxBVuQh3yXXUurElbFthl/J4WPuO+WvdGy16IcNLknAt+gs3D6U\n"
+    "kMIqYi1usUgPjd+7uqLbBnpXl3IqqJ1YnefqdoUWo9xPdT+gqqCiR3pY9PH5PAWT\n"
+    "6fk8Zi4FHvavti/Q9NJuuC3cVbJlA4tZsLD85f6+mhN9+qID8indNQCr684vccWf\n"
+    "dngq+zUBejWKFWmg+/ODSMdnV/r3tbouzABgVZB03M53BwRReKLs7lUeFag+spro\n"
+    "AIqd1hHZrBEyQ0v8LinoW3G1voKhIjV4US1D7xRJCSr8gOwEWnc6QwtrpPf21wP5\n"
+    "FcUXPaVLfmjR9DQIq9Ib/M+OnRYGMwhFl84CWe8QU2UPfKmSsud8hbf0nxJnwlDZ\n"
+    "MJNrwQLviv2RuOhaGD/NkThJur7LSWyleum8VkfrpjMjWVQkIRACzUofDy1qxgUY\n"
+    "NC7oM4r7yJaodx1Cj7ietNsf6rc/6TnBshZI90RRbkXxfz1rbySL2VCrr4juXS+a\n"
+    "hC5fjYX89IO6rqEIR612dIlV1HMB5FprqTvJKXkXeVoSWP7XWRa6Hws/rFo1h6av\n"
+    "hyg51eOs4c4scYVn+AT8+gXSkF3ZvG/rXTfkmhr1JXI5uqz2QT0cPL75C5BUKUxU\n"
+    "OOOS3HvT0OOJwlDcy+2cIVT4quM+css+ag9xcqmHMI1tnW27BZYoiVGfU/3RJgNU\n"
+    "UTS+tJqCBiQMyQyURIc+wXTF/BmYPN7tjHOk3rkgvBN6h4VPIt+jiwflJ+boy0Nm\n"
+    "arJB//SyqeUw7x74M7NAYLoOlQY4ZTGqaj0ztJQlMLUaVFPbtUZxQGF86ILtYKUY\n"
+    "RijlDhRZUyl25eLhIp+wxIIMvj++SMotHgtRzXiJK1Ppc+tW3ltIrrmibOTeV8Yk\n"
+    "LjUfFk9IbCGnWQq6BOAGvHxDU7zyCjeJVIUZrl/6BvjWsGtYkUynDw+/vjcsbvpW\n"
+    "P9SXZKZXHaHMRjbw98VVZTLuDvRrB2QPgAA9UxCiVWl7DBaFQ/B+ci4hn2s88SKU\n"
+    "pP35P1dhqbXCuJH5TPs9YA/54y7zWvLTPQkHtnDZur8CymKKvff0ZZQkMFd8JSGf\n"
+    "S/qwvm17n5LYX2LR/HmD1Kzd4JZx5pAz6sMeAdYIMlknc6JyLFqngiU6mq94zYHG\n"
+    "5ilSBCHZlKurhETJqXQyQexUjigEz+Fr9NIci2KWEt69REC+ytYhzFRAKS33+bQ5\n"
+    "v15DFaLTVlyNLxu+vPiXgl75Pu+WbpKvf6yipjmsH1Tdb34ZP0552fJr6I2R74cI\n"
+    "eL8Zo3XJKu4hpmQ1qShSNDtfuNbo4Gc1YeE0Hh2tp+XJuPIadD1E0tvrQ+vykir6\n"
+    "zwuz4LEOiOLKx62cEgkL1u8k+p2bLzH+RNt+py+mTRMTFC7fSqhXErMycXAmcO1n\n"
+    "-----END RSA PRIVATE KEY-----\n"
+    ;
+
+static const char trad_ec[] =
+    "-----BEGIN EC PRIVATE KEY-----\n"
+    "Proc-Type: 4,ENCRYPTED\n"
+    "DEK-Info: DES-EDE3-CBC,D4E55A8B24823212\n"
+    "\n"
+    "/mq5v1xgByczXFDald9VwHZZnsdyO+D5Iz6L1FTfhKWNRXOS5P3+Xucio8d94Ccy\n"
+    "1D4OmrC43caJ4bt+eI4xb57oe0uy+ooN3+vSAxanVc45nBrjHzgPZVE/XEJWbtHa\n"
+    "ErdqIswAqzRkUxhqfunCoznAkJpTc5VSxqoo45j6maE=\n"
+    "-----END EC PRIVATE KEY-----\n"
+    ;
+
+static const char trad_plain[] =
+    "-----BEGIN RSA PRIVATE KEY-----\n"
+    "MIIEpAIBAAKCAQEAuOBFQYUNgRWq7wo+sAcdAKNbVecs14jxQtk4rPmFcIaIxV7b\n"
+    "dmJDJeDDcOLrApnWmvbbrowv2c8/ol7ijnAl1N1eWYIL3AYfmtEVxrwdfdabzvkl\n"
+    "kbNNYwtSpvo/rfaxHFErZBvlFU+ULP8t1pdCqaNHyO96jvp7ONCjvpQVmRdMcM7Q\n"
+    "EFhsTCj9qH2/ERkSd2QQgdTqs3/NHlbDJ2pSrNJQ3orUztNw13pt7JzQrZoAa8KI\n"
+    "sIM81hWE1XrBO3HPrPJxdQzYAU+8TxDYtpidrQZRgds1YtxWR/0Vk9dxoqUJQ7WV\n"
+    "HW3lcF8KVgXGHY61W3zTUFtsTWIQBRVQTLcp/wIDAQABAoIBAAveu8OdrITLDzBi\n"
+    "4CyC1b4KlFzbHMTH8kmgUyRpWZkkd4Kd+QmhpyhhmoV/JFIEmO6r2+YEnTaRuRxj\n"
+    "6uL0rhEml3Nix1UnVX8mCTe7MJ+O7cO9DnL2PV6XGwWakAfLjN/sZun6D9wtlwNz\n"
+    "7OMCz5EUaTxXAppMgyiI3i091SHWQkjtFiqyuFT7viV2jvBaSNQcGPxwVApJrhbM\n"
+    "8O8/LRIDfT2hIJIQ9rR8aJQeKVYGbG9Z89Vr4UB08XvDY+DPImVj+3wSwvI22r8q\n"
+    "5+AfemI6zjLjlPo8SWqi/d1kS8l9U1SjsgKGsa0F4MdqNb4CKo4CHIdqUhCroeiu\n"
+    "9L0X3wECgYEA6MpRe9Ekx8FJBY/VHtskKgCB2gJd05oQOAQQl9Cg83jNgmqRXD/T\n"
+    "UOIfXhhhGfFR+uthxPxwTsDT6iVi+0bBnR8I8/rXOPvdD9+JcdMLaqSR8NEQ5J91\n"
+    "N0NwJteY818H+Hnt/1EMvt8s+urQcu9Rz9GXqp8gt9q+fm/ENvOgPQECgYEAy08A\n"
+    "On6ksJOCa+FqJnUNpflRDjhoEHX6jl74MzdjEn57YuSLbnz1rKlfAy7eXpQkbErY\n"
+    "ukAprvEyhRPV96YqLVnhxW0YBZjfbO263ndMMUvvCIXutyVgwRZPmMG66HYaXTbS\n"
+    "WDSs5zCzpiZPFKUsYppKkKTjXy7AP9jlkivMZv8CgYEAsyBDNRBIygCb7NCxgI3F\n"
+    "tSAwyw15H0L0afYOwpMB1ndFQ6427hIay6lD08bUqP69Q2PuFoLc9GyCZDCiipH2\n"
+    "l61y2TJSfAGqJ/WtME3iAgxiVDi7VACzVHPrD6hkhBjC7Fr+XLEEKrdWSDl5bodi\n"
+    "n5Q6rUrHBVIntOjRxisPSQECgYAW6nmxHjM7//R0an0HhqwaKCb9vlfkexfZ0lSR\n"
+    "mU2eeQk5VV9t/cHHS3P9LNw9tt8AIdOZ8r+AC4nRPDIi7uTUJcxv72MExn1wjr9A\n"
+    "chvxdoij4kzM8fac7QHdywBhUWaZWSOOc6mFiZTGRo0lW5TMLG35Lcy/Hsrmp3EA\n"
+    "79TjSwKBgQCBe/UnpVp8Kut/zo6ALPY8vknPJg1H4pp3m8blpwTODhRdXc6fAb1Y\n"
+    "XzOX9K6L+EVChWL0rhzfcmtA+TxcLq8P9FYWecOx5qYGq1TiA/q04R5dB/HsQUuP\n"
+    "BdYFbwWP/5wZf+DCOZ6/EHeuY/+w6BpmjQJyiqh4T+czB/teGAkQEg==\n"
+    "-----END RSA PRIVATE KEY-----\n"
+    ;
+
 static void hex(const char *label, const unsigned char *d, size_t n)
 {
     printf("%s(%u)=", label, (unsigned)n);
@@ -267,6 +341,24 @@ int main(void)
             gnutls_privkey_set_flags(prv, 0);
             gnutls_pubkey_deinit(pub);
             gnutls_privkey_deinit(prv);
+        }
+    }
+
+    /* OpenSSL traditional encrypted keys */
+    {
+        struct {
+            const char *name, *pem, *pw;
+        } t[] = { { "aes", trad_aes, "secret" },   { "aes wrong", trad_aes, "wrong" }, { "aes none", trad_aes, NULL },
+                  { "ec", trad_ec, "secret" },     { "plain", trad_plain, "secret" }, { "garbage", "nothing", "x" } };
+        for (unsigned i = 0; i < sizeof t / sizeof t[0]; i++) {
+            gnutls_datum_t td = { (unsigned char *)t[i].pem, strlen(t[i].pem) };
+            gnutls_x509_privkey_init(&k);
+            r = gnutls_x509_privkey_import_openssl(k, &td, t[i].pw);
+            if (r < 0)
+                printf("openssl %s import=%d\n", t[i].name, r);
+            else
+                show_key(t[i].name, k, r);
+            gnutls_x509_privkey_deinit(k);
         }
     }
 
