@@ -622,6 +622,34 @@ int main(void)
         } else
             printf("pubkey=%d\n", r);
         gnutls_pubkey_deinit(pub);
+        /* the same restrictions set on abstract keys */
+        gnutls_privkey_t apk;
+        gnutls_x509_privkey_t k3;
+        gnutls_x509_privkey_init(&k3);
+        gnutls_x509_privkey_cpy(k3, key);
+        gnutls_privkey_init(&apk);
+        gnutls_privkey_import_x509(apk, k3, GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE);
+        gnutls_pubkey_init(&pub);
+        gnutls_pubkey_import_privkey(pub, apk, 0, 0);
+        printf("pubkey set_spki=%d pk=%d\n", gnutls_pubkey_set_spki(pub, spki, 0),
+               gnutls_pubkey_get_pk_algorithm(pub, NULL));
+        if ((r = gnutls_pubkey_export2(pub, GNUTLS_X509_FMT_DER, &d)) >= 0) {
+            hex("pubkey spki", d.data, d.size);
+            gnutls_free(d.data);
+        }
+        r = gnutls_pubkey_get_spki(pub, got, 0);
+        dg = 0;
+        salt = 0;
+        printf("pubkey get_spki=%d pss=%d", r, gnutls_x509_spki_get_rsa_pss_params(got, &dg, &salt));
+        printf(" %d %u\n", dg, salt);
+        gnutls_pubkey_deinit(pub);
+        printf("privkey (abstract) set_spki=%d\n", gnutls_privkey_set_spki(apk, spki, 0));
+        r = gnutls_privkey_get_spki(apk, got, 0);
+        dg = 0;
+        salt = 0;
+        printf("privkey (abstract) get_spki=%d pss=%d", r, gnutls_x509_spki_get_rsa_pss_params(got, &dg, &salt));
+        printf(" %d %u\n", dg, salt);
+        gnutls_privkey_deinit(apk);
         /* signed by a plain RSA issuer (PKCS#1 v1.5: deterministic) */
         gnutls_x509_crt_t iss = base();
         gnutls_x509_crt_sign2(iss, iss, key, GNUTLS_DIG_SHA256, 0);

@@ -57,7 +57,6 @@ int gnossl_crt_insert_uids(gnutls_x509_crt_t c)
     unsigned char *out = NULL;
     const unsigned char *p = der, *end = der + dlen;
     long olen = tlv(&p, dlen, &tag, &cls);
-    const unsigned char *tbs = p;
     long tlen = olen < 0 ? -1 : tlv(&p, end - p, &tag, &cls);
     if (tlen < 0)
         goto out;
@@ -66,7 +65,6 @@ int gnossl_crt_insert_uids(gnutls_x509_crt_t c)
     const unsigned char *q = tc;
     int fields = 0;
     while (q < tend && fields < 7) {
-        const unsigned char *e = q;
         long l = tlv(&q, tend - q, &tag, &cls);
         if (l < 0)
             goto out;
@@ -74,7 +72,6 @@ int gnossl_crt_insert_uids(gnutls_x509_crt_t c)
             fields++; /* v1: no version field */
         q += l;
         fields++;
-        (void)e;
     }
     if (fields < 7)
         goto out;
@@ -100,7 +97,6 @@ int gnossl_crt_insert_uids(gnutls_x509_crt_t c)
     long ntc = (ins - tc) + uids + (tend - rest);
     long ntbs = ASN1_object_size(1, (int)ntc, V_ASN1_SEQUENCE);
     long ncontent = ntbs + (end - after_tbs);
-    (void)tbs;
     long ntotal = ASN1_object_size(1, (int)ncontent, V_ASN1_SEQUENCE);
     out = OPENSSL_malloc((size_t)ntotal);
     if (out == NULL) {

@@ -102,6 +102,8 @@ int gnutls_privkey_get_spki(gnutls_privkey_t key, const gnutls_x509_spki_t spki,
     (void)flags;
     if (key == NULL || key->pkey == NULL || spki == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->x509 && key->x509->has_spki)
+        return gnutls_x509_privkey_get_spki(key->x509, spki, 0);
     int ret = gnossl_pkey_get_spki(key->pkey, spki);
     return ret < 0 ? GNOSSL_ERR(ret) : 0;
 }
@@ -321,4 +323,28 @@ int gnossl_i2d_pubkey(const EVP_PKEY *pkey, unsigned char **der)
     X509_PUBKEY_free(pub);
     ERR_clear_error();
     return len;
+}
+
+int gnutls_privkey_set_spki(gnutls_privkey_t key, const gnutls_x509_spki_t spki, unsigned int flags)
+{
+    if (key == NULL || key->x509 == NULL || spki == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return gnutls_x509_privkey_set_spki(key->x509, spki, flags);
+}
+
+int gnutls_pubkey_set_spki(gnutls_pubkey_t key, const gnutls_x509_spki_t spki, unsigned int flags)
+{
+    (void)flags;
+    if (key == NULL || key->pkey == NULL || spki == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = check_pss(key->pkey, spki);
+    if (ret < 0)
+        return ret;
+    EVP_PKEY *nk = with_pss(key->pkey, spki, 0);
+    if (nk == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    EVP_PKEY_free(key->pkey);
+    key->pkey = nk;
+    key->pk = GNUTLS_PK_RSA_PSS;
+    return 0;
 }
