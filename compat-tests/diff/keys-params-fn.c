@@ -4,8 +4,9 @@
  * function.c): a TLS 1.2 client that offers no FFDHE group negotiates DHE
  * with a server whose callback hands out the 3072-bit RFC 7919 group (a
  * fresh copy each time, released by the library: deinit = 1); the client
- * sees a 3072-bit prime and the callback ran once per handshake.  Without
- * a callback the server's default is smaller. */
+ * sees a 3072-bit prime and the callback ran once per handshake.  Both
+ * sides report the group through gnutls_dh_get_group (src/tls/dh-group.c),
+ * which is empty after ECDHE and TLS 1.3 and an error before a handshake. */
 #include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
@@ -41,6 +42,20 @@ static int psk_cb(gnutls_session_t s, const char *user, gnutls_datum_t *key)
     memcpy(key->data, "\x01\x02\x03\x04", 4);
     key->size = 4;
     return 0;
+}
+
+static void group(const char *side, gnutls_session_t s)
+{
+    gnutls_datum_t g = {NULL, 0}, p = {NULL, 0};
+    int r = gnutls_dh_get_group(s, &g, &p);
+    printf("%s dh_get_group: %d prime %u bytes%s generator %u bytes", side, r, p.size,
+           p.size == gnutls_ffdhe_3072_group_prime.size && memcmp(p.data, gnutls_ffdhe_3072_group_prime.data, p.size) == 0
+               ? " (ffdhe3072)" : "", g.size);
+    if (g.size == 1)
+        printf(" = %u", g.data[0]);
+    printf("\n");
+    gnutls_free(g.data);
+    gnutls_free(p.data);
 }
 
 static void run(const char *what, const char *prio, int kind, int with_cb)
@@ -100,6 +115,8 @@ static void run(const char *what, const char *prio, int kind, int with_cb)
     }
     printf("%s: client %d server %d kx %s prime bits %d; callback calls %d\n", what, rc, rs,
            rc == 0 ? gnutls_kx_get_name(gnutls_kx_get(c)) : "-", rc == 0 ? gnutls_dh_get_prime_bits(c) : 0, calls);
+    group("  client", c);
+    group("  server", s);
     gnutls_deinit(c);
     gnutls_deinit(s);
     close(fds[0]);
@@ -125,7 +142,15 @@ int main(void)
     const char *psk = "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+DHE-PSK:-GROUP-ALL:+GROUP-SECP256R1";
 
     gnutls_global_init();
+    {
+        gnutls_session_t s;
+        gnutls_init(&s, GNUTLS_CLIENT);
+        group("before any handshake", s);
+        gnutls_deinit(s);
+    }
     run("certificate, callback", cert, 0, 1);
+    run("certificate, ECDHE", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA", 0, 1);
+    run("certificate, TLS 1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.3", 0, 1);
     run("anonymous, callback", anon, 1, 1);
     run("psk, callback", psk, 2, 1);
     gnutls_global_deinit();

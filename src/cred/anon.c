@@ -2,6 +2,7 @@
  * the priority string; the credentials only carry the server's DH choice. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "tls/dh-group.h"
 #include "tls/session.h"
 #include <stdlib.h>
 
@@ -71,10 +72,11 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server)
     if (!is_server || (c = gnossl_session_get_cred(s, GNUTLS_CRD_ANON)) == NULL)
         return 0;
     if (c->dh != NULL) {
+        gnossl_dh_group_note_pkey(ssl, c->dh); /* for gnutls_dh_get_group */
         EVP_PKEY_up_ref(c->dh);
         if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
             EVP_PKEY_free(c->dh);
-    } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn)) {
+    } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn, GNUTLS_KX_ANON_DH, GNUTLS_KX_ANON_DH)) {
         SSL_set_dh_auto(ssl, 1);
     }
     return 0;

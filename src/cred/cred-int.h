@@ -164,6 +164,7 @@ EVP_PKEY *gnossl_read_key_cred(gnutls_certificate_credentials_t c, const gnutls_
                                gnutls_x509_crt_fmt_t fmt, const char *pass, unsigned flags, int *err);
 /* Ask a *_set_params_function callback for DH parameters and put them on a
  * server SSL: 1 if it gave some (params-function.c). */
-int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn);
+int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn, gnutls_kx_algorithm_t kx,
+                           gnutls_kx_algorithm_t kx2);
 
 #endif

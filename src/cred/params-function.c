@@ -6,19 +6,44 @@
  * handshake), under the same condition. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "tls/session.h"
+#include "tls/dh-group.h"
 
 #include <openssl/ssl.h>
 
-int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn)
+/* Could the session's priorities negotiate `kx` (or kx2) in TLS 1.2 or
+ * older?  GnuTLS only asks the callback when a DHE exchange happens; this
+ * keeps gnossl from asking when none can. */
+static int dhe_possible(gnutls_session_t s, gnutls_kx_algorithm_t kx, gnutls_kx_algorithm_t kx2)
+{
+    gnutls_priority_t p = gnossl_session_priority(s);
+    const unsigned int *list;
+    int n, i, kx_ok = 0, old_ok = 0;
+
+    if (p == NULL)
+        return 1;
+    n = gnutls_priority_kx_list(p, &list);
+    for (i = 0; i < n; i++)
+        kx_ok |= list[i] == (unsigned)kx || list[i] == (unsigned)kx2;
+    n = gnutls_priority_protocol_list(p, &list);
+    for (i = 0; i < n; i++)
+        old_ok |= list[i] != GNUTLS_TLS1_3; /* anything older than TLS 1.3 */
+    return kx_ok && old_ok;
+}
+
+int gnossl_params_fn_apply(gnutls_session_t s, SSL *ssl, gnutls_params_function *fn, gnutls_kx_algorithm_t kx,
+                           gnutls_kx_algorithm_t kx2)
 {
     gnutls_params_st st = {0};
     EVP_PKEY *pk;
     int ok = 0;
 
-    if (fn == NULL || fn(s, GNUTLS_PARAMS_DH, &st) < 0 || st.type != GNUTLS_PARAMS_DH || st.params.dh == NULL)
+    if (fn == NULL || !dhe_possible(s, kx, kx2) || fn(s, GNUTLS_PARAMS_DH, &st) < 0 ||
+        st.type != GNUTLS_PARAMS_DH || st.params.dh == NULL)
         return 0;
     pk = gnossl_dh_params_pkey(st.params.dh); /* a reference of ours */
     if (pk != NULL) {
+        gnossl_dh_group_note_pkey(ssl, pk); /* for gnutls_dh_get_group */
         ok = SSL_set0_tmp_dh_pkey(ssl, pk) == 1;
         if (ok)
             SSL_set_dh_auto(ssl, 0);

@@ -4,6 +4,7 @@
  * SHA-256 suite (GnuTLS uses SHA-256 for the binder of such keys). */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "tls/dh-group.h"
 #include "tls/session.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -540,10 +541,11 @@ int gnossl_psk_apply(gnutls_session_t s, SSL *ssl, int is_server)
         if (c->hint != NULL)
             SSL_use_psk_identity_hint(ssl, c->hint);
         if (c->dh != NULL) {
+            gnossl_dh_group_note_pkey(ssl, c->dh); /* for gnutls_dh_get_group */
             EVP_PKEY_up_ref(c->dh);
             if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
                 EVP_PKEY_free(c->dh);
-        } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn)) {
+        } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn, GNUTLS_KX_DHE_PSK, GNUTLS_KX_DHE_PSK)) {
             SSL_set_dh_auto(ssl, 1);
         }
     } else {

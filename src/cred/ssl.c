@@ -4,6 +4,7 @@
  * SSL_CTX creation is expensive on OpenSSL 3, so it never happens per session. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "tls/dh-group.h"
 #include "cred/srp.h"
 #include "tls/session.h"
 #include "tls/priority.h"
@@ -238,7 +239,9 @@ SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err)
             mode = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
         SSL_set_verify(ssl, mode, accept_cb);
         if (c != NULL && c->dh == NULL && c->params_fn != NULL)
-            gnossl_params_fn_apply(s, ssl, c->params_fn);
+            gnossl_params_fn_apply(s, ssl, c->params_fn, GNUTLS_KX_DHE_RSA, GNUTLS_KX_DHE_DSS);
+        else if (c != NULL && c->dh != NULL)
+            gnossl_dh_group_note_pkey(ssl, c->dh); /* for gnutls_dh_get_group */
         if (st->rdn_sequence) {
             STACK_OF(X509_NAME) *none = sk_X509_NAME_new_null();
             if (none != NULL)
