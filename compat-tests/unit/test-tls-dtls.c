@@ -632,7 +632,7 @@ struct bend {
     uint64_t took;
     gnutls_certificate_credentials_t cred;
     const char *prio;
-    int server, silent_peer;
+    int server, silent_peer, prestate;
     unsigned retrans, total;
 };
 
@@ -670,6 +670,10 @@ static void *bend_run(void *arg)
     gnutls_transport_set_pull_function(e->s, b_pull);
     gnutls_transport_set_pull_timeout_function(e->s, b_pull_timeout);
     gnutls_dtls_set_timeouts(e->s, e->retrans, e->total);
+    if (e->prestate) {
+        gnutls_dtls_prestate_st pre = {.record_seq = 1, .hsk_read_seq = 1, .hsk_write_seq = 0};
+        gnutls_dtls_prestate_set(e->s, &pre);
+    }
     uint64_t start = now_ms();
     do
         e->hs = gnutls_handshake(e->s);
@@ -741,6 +745,19 @@ START_TEST(blocking_timeout)
     ck_assert_uint_ge(c.pushes, 3);
     ck_assert_uint_le(c.pushes, 5);
     gnutls_deinit(c.s);
+
+    /* a server after a cookie exchange whose hello never comes */
+    close(sv[0]);
+    close(sv[1]);
+    ck_assert_int_eq(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv), 0);
+    struct bend s = {.fd = sv[1], .cred = creds.scred, .prio = "NORMAL", .server = 1, .prestate = 1,
+                     .retrans = 40, .total = 300};
+    bend_run(&s);
+    ck_assert_int_eq(s.hs, GNUTLS_E_TIMEDOUT);
+    ck_assert_uint_ge(s.took, 290);
+    ck_assert_uint_lt(s.took, 1500);
+    ck_assert_int_eq(gnutls_handshake(s.s), GNUTLS_E_TIMEDOUT);
+    gnutls_deinit(s.s);
     close(sv[0]);
     close(sv[1]);
     gnutls_certificate_free_credentials(creds.ccred);

@@ -161,14 +161,14 @@ int gnossl_dtls_handshake_pre(gnutls_session_t s)
             ERR_clear_error();
             s->invalid = 1;
             s->hs_in_progress = 0;
+            if (code == GNUTLS_E_TIMEDOUT)
+                s->dtls.expired = 1; /* later calls say so again */
             return GNOSSL_ERR(code);
         }
         ERR_clear_error();
-        if (s->io_blocked || s->dtls.timer_retry) {
-            s->dtls.timer_retry = 0;
-            if (s->init_flags & GNUTLS_NONBLOCK || s->io_blocked)
-                return GNUTLS_E_AGAIN;
-        }
+        s->dtls.timer_retry = 0;
+        if (s->io_blocked)
+            return GNUTLS_E_AGAIN;
         /* a datagram that is not a usable ClientHello was dropped: read on */
     }
     return GNUTLS_E_AGAIN;
