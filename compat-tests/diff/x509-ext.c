@@ -400,11 +400,11 @@ int main(void)
     if (r >= 0)
         gnutls_free(d.data);
     for (i = 0; i < nexts; i++) {
-        exts[i].data.data = gnutls_malloc(exts[i].data.size + 1);
-        memset(exts[i].data.data, 0, exts[i].data.size + 1);
+        /* ext_deinit frees both with gnutls_free */
+        char *o2 = gnutls_malloc(strlen(exts[i].oid) + 1);
+        strcpy(o2, exts[i].oid);
         free(exts[i].oid);
-        exts[i].oid = gnutls_malloc(4);
-        strcpy(exts[i].oid, "1.2");
+        exts[i].oid = o2;
         gnutls_x509_ext_deinit(&exts[i]);
     }
     gnutls_global_deinit();
