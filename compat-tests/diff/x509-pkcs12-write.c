@@ -227,6 +227,43 @@ static void bag_basics(void)
     gnutls_pkcs12_bag_deinit(b);
 }
 
+/* Bags and structures built from bad data. */
+static void bad_bags(void)
+{
+    gnutls_pkcs12_bag_t b;
+    gnutls_pkcs12_t p12;
+    gnutls_datum_t junk = { (unsigned char *)"\x30\x03\x02\x01\x00", 5 };
+    gnutls_datum_t text = { (unsigned char *)"not DER at all", 14 };
+    printf("== bad bags\n");
+    gnutls_pkcs12_bag_init(&b);
+    printf("set_data(encrypted, junk)=%d", gnutls_pkcs12_bag_set_data(b, GNUTLS_BAG_ENCRYPTED, &junk));
+    printf(" enc_info=%d", gnutls_pkcs12_bag_enc_info(b, NULL, NULL, NULL, NULL, NULL, NULL));
+    printf(" decrypt=%d\n", gnutls_pkcs12_bag_decrypt(b, "pass"));
+    gnutls_pkcs12_bag_deinit(b);
+    gnutls_pkcs12_bag_init(&b);
+    printf("set_data(encrypted, text)=%d", gnutls_pkcs12_bag_set_data(b, GNUTLS_BAG_ENCRYPTED, &text));
+    printf(" enc_info=%d", gnutls_pkcs12_bag_enc_info(b, NULL, NULL, NULL, NULL, NULL, NULL));
+    printf(" decrypt=%d\n", gnutls_pkcs12_bag_decrypt(b, "pass") < 0);
+    gnutls_pkcs12_bag_deinit(b);
+    gnutls_pkcs12_bag_init(&b);
+    printf("set_data(certificate, text)=%d", gnutls_pkcs12_bag_set_data(b, GNUTLS_BAG_CERTIFICATE, &text));
+    printf(" encrypt=%d\n", gnutls_pkcs12_bag_encrypt(b, "pass", 0) < 0);
+    gnutls_pkcs12_init(&p12);
+    printf("set_bag=%d\n", gnutls_pkcs12_set_bag(p12, b) < 0);
+    gnutls_pkcs12_deinit(p12);
+    gnutls_pkcs12_bag_deinit(b);
+    gnutls_pkcs12_bag_init(&b);
+    printf("set_data(unknown type)=%d", gnutls_pkcs12_bag_set_data(b, GNUTLS_BAG_UNKNOWN, &junk));
+    gnutls_pkcs12_init(&p12);
+    printf(" set_bag=%d", gnutls_pkcs12_set_bag(p12, b));
+    printf(" mac=%d", gnutls_pkcs12_generate_mac(p12, "pass"));
+    gnutls_pkcs12_bag_deinit(b);
+    gnutls_pkcs12_bag_init(&b);
+    printf(" get_bag=%d count=%d\n", gnutls_pkcs12_get_bag(p12, 0, b), gnutls_pkcs12_bag_get_count(b));
+    gnutls_pkcs12_bag_deinit(b);
+    gnutls_pkcs12_deinit(p12);
+}
+
 static void enc_case(const char *label, unsigned flags, const char *pass)
 {
     gnutls_pkcs12_bag_t b;
@@ -515,6 +552,7 @@ int main(void)
     p8info("garbage", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n", -1);
 
     bag_basics();
+    bad_bags();
     enc_case("default flags", 0, "pass");
     enc_case("pkcs12-3des", GNUTLS_PKCS_PKCS12_3DES, "pass");
     enc_case("pbes2-3des", GNUTLS_PKCS_PBES2_3DES, "pass");

@@ -175,6 +175,23 @@ out:
     return sb;
 }
 
+/* A CertBag or CRLBag around the bytes as given: GnuTLS wraps them
+ * without parsing (an ANY of type OTHER is encoded verbatim). */
+static PKCS12_SAFEBAG *raw_safebag(const gnutls_datum_t *value, int value_nid, int bag_nid)
+{
+    ASN1_TYPE *t = ASN1_TYPE_new();
+    ASN1_STRING *s = ASN1_STRING_type_new(V_ASN1_OTHER);
+    PKCS12_SAFEBAG *sb = NULL;
+    if (t && s && ASN1_STRING_set(s, value->data, (int)value->size)) {
+        ASN1_TYPE_set(t, V_ASN1_OTHER, s);
+        s = NULL;
+        sb = PKCS12_item_pack_safebag(t, ASN1_ITEM_rptr(ASN1_ANY), value_nid, bag_nid);
+    }
+    ASN1_STRING_free(s);
+    ASN1_TYPE_free(t);
+    return sb;
+}
+
 /* One element as a SafeBag with its attributes; *out stays NULL for
  * element types GnuTLS skips. */
 static int element_safebag(const struct gnossl_bag_element *el, PKCS12_SAFEBAG **out)
@@ -203,18 +220,12 @@ static int element_safebag(const struct gnossl_bag_element *el, PKCS12_SAFEBAG *
             X509_SIG_free(sig);
         break;
     }
-    case GNUTLS_BAG_CERTIFICATE: {
-        X509 *x = d2i_X509(NULL, &p, len);
-        sb = x ? PKCS12_SAFEBAG_create_cert(x) : NULL;
-        X509_free(x);
+    case GNUTLS_BAG_CERTIFICATE:
+        sb = raw_safebag(&el->data, NID_x509Certificate, NID_certBag);
         break;
-    }
-    case GNUTLS_BAG_CRL: {
-        X509_CRL *c = d2i_X509_CRL(NULL, &p, len);
-        sb = c ? PKCS12_SAFEBAG_create_crl(c) : NULL;
-        X509_CRL_free(c);
+    case GNUTLS_BAG_CRL:
+        sb = raw_safebag(&el->data, NID_x509Crl, NID_crlBag);
         break;
-    }
     case GNUTLS_BAG_SECRET:
         sb = secret_safebag(&el->data);
         break;
@@ -282,6 +293,12 @@ int gnutls_pkcs12_bag_encrypt(gnutls_pkcs12_bag_t bag, const char *pass, unsigne
     const struct gnossl_pkcs_schema *s = gnossl_pkcs_schema_for_write(flags);
     if ((flags & GNUTLS_PKCS_PLAIN) || s->decrypt_only) {
         sk_PKCS12_SAFEBAG_pop_free(sbs, PKCS12_SAFEBAG_free);
+        /* GOST 28147-89 is written by GnuTLS, but OpenSSL 3 has no such
+         * cipher; PBES1 is read-only in GnuTLS too */
+        if (!(flags & GNUTLS_PKCS_PLAIN) && s->nid == NID_undef) {
+            gnossl_debug("pkcs12: %s encryption is not available", s->name);
+            return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+        }
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     }
 
