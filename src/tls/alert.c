@@ -285,9 +285,10 @@ gnutls_handshake_description_t gnutls_handshake_get_last_out(gnutls_session_t s)
 }
 
 /* OpenSSL offers no call that sends an arbitrary alert: close_notify goes
- * through SSL_shutdown; a fatal alert after OpenSSL already failed (and
- * sent its own alert) is accepted; anything else is reported as not
- * possible rather than silently dropped. */
+ * through SSL_shutdown; a fatal alert after OpenSSL failed sends the alert
+ * OpenSSL wrote then (held back by the transport, since GnuTLS sends none
+ * unasked); anything else is reported as not possible rather than
+ * silently dropped. */
 int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
                       gnutls_alert_description_t desc)
 {
@@ -307,8 +308,10 @@ int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
         return gnossl_translate(s, r, GNOSSL_OP_BYE);
     }
     if (level == GNUTLS_AL_FATAL && (s->invalid || s->alert_sent_desc >= 0)) {
+        /* OpenSSL's own alert (its description, not necessarily ours) goes
+         * out now. */
         s->invalid = 1;
-        return 0;
+        return gnossl_transport_send_held_alert(s);
     }
     gnossl_debug("gnossl: cannot send alert %d (level %d) through OpenSSL", desc, level);
     return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
@@ -324,7 +327,7 @@ int gnutls_alert_send_appropriate(gnutls_session_t s, int err)
     /* OpenSSL sent the alert itself when it failed. */
     if (s->ssl == NULL || s->invalid || s->alert_sent_desc >= 0) {
         s->invalid = 1;
-        return 0;
+        return s->ssl != NULL ? gnossl_transport_send_held_alert(s) : 0;
     }
     return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
 }

@@ -141,6 +141,8 @@ static int start_step(gnutls_session_t s)
 {
     if (!s->hs_in_progress) {
         s->hs_in_progress = 1;
+        /* GnuTLS: "not verified" until a verification runs in this handshake */
+        s->verify.status = (unsigned)-1;
         s->hs_deadline = s->handshake_timeout_ms ? gnossl_now_ms() + s->handshake_timeout_ms : 0;
     }
     return 0;

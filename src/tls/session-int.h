@@ -152,6 +152,10 @@ struct gnutls_session_int {
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
     int app_alert_write; /* the transport writes an alert the application asked for */
+    unsigned char held_alert[64]; /* an alert OpenSSL wrote on its own, not yet sent */
+    unsigned held_alert_len;
+    unsigned char wr_hdr[5]; /* record framing of what was written */
+    unsigned wr_hdr_got, wr_body_left;
 
     struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
 
@@ -183,6 +187,9 @@ void gnossl_transport_defaults(gnutls_session_t s);
 /* Wait up to ms for readable data with the session's pull_timeout:
  * >0 ready, 0 timed out, <0 error. */
 int gnossl_transport_wait(gnutls_session_t s, unsigned ms);
+/* Send the alert OpenSSL wrote when a call failed (held back: GnuTLS sends
+ * alerts only when the application asks); 0 or a GnuTLS error. */
+int gnossl_transport_send_held_alert(gnutls_session_t s);
 
 /* translate.c: the one place OpenSSL outcomes become GnuTLS codes.
  * `op` is what was running (for EOF and alert semantics). */

@@ -171,6 +171,9 @@ static int translate_ssl_error(gnutls_session_t s)
             code = GNUTLS_E_UNSUPPORTED_VERSION_PACKET; /* a TLS record with a bad version */
         else if (reason == SSL_R_LENGTH_TOO_SHORT && s->handshake_done)
             code = GNUTLS_E_DECRYPTION_FAILED; /* too short to hold a MAC */
+        else if (reason == SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE && s->ssl != NULL &&
+                 SSL_version(s->ssl) == TLS1_3_VERSION)
+            code = GNUTLS_E_CERTIFICATE_REQUIRED; /* GnuTLS's TLS 1.3 server says so */
         else if (reason == SSL_R_NO_RENEGOTIATION && s->last_alert == GNUTLS_A_NO_RENEGOTIATION)
             /* The client refused our HelloRequest with a warning: GnuTLS
              * reports the warning (OpenSSL, however, ends the session). */

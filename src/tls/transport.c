@@ -227,11 +227,37 @@ static int unrequested_alert(gnutls_session_t s, const unsigned char *p, int len
 {
     if (s->app_alert_write || (s->init_flags & GNUTLS_DATAGRAM) || len < 5)
         return 0;
+    if (!s->is_server && !s->early_done && s->early_len > 0)
+        return 0; /* early data being written */
     if (s->ssl != NULL && (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))
         return 0;
+    /* exactly one whole record, starting at a record boundary (a retried
+     * partial write starts anywhere) */
+    if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len != 5 + ((p[3] << 8) | p[4]))
+        return 0;
     if (p[0] == 21)
-        return 1;
+        return len == 7;
     return p[0] == 23 && len == 24 && (!s->handshake_done || s->in_record_recv);
+}
+
+/* Follow record framing in what was written (for unrequested_alert). */
+static void track_written(gnutls_session_t s, const unsigned char *p, size_t n)
+{
+    while (n > 0) {
+        if (s->wr_body_left > 0) {
+            size_t k = n < s->wr_body_left ? n : s->wr_body_left;
+            s->wr_body_left -= (unsigned)k;
+            p += k;
+            n -= k;
+            continue;
+        }
+        s->wr_hdr[s->wr_hdr_got++] = *p++;
+        n--;
+        if (s->wr_hdr_got == 5) {
+            s->wr_body_left = ((unsigned)s->wr_hdr[3] << 8) | s->wr_hdr[4];
+            s->wr_hdr_got = 0;
+        }
+    }
 }
 
 static int bio_write(BIO *b, const char *buf, int len)
@@ -248,6 +274,14 @@ static int bio_write(BIO *b, const char *buf, int len)
     s->direction = 1;
     s->set_errno = 0;
     ssize_t r;
+    if (unrequested_alert(s, (const unsigned char *)buf, len) && (size_t)len <= sizeof s->held_alert) {
+        /* GnuTLS sends no alert of its own when a call fails; the
+         * application may send one (gnutls_alert_send and
+         * gnutls_alert_send_appropriate then write this record). */
+        memcpy(s->held_alert, buf, (size_t)len);
+        s->held_alert_len = (unsigned)len;
+        return len;
+    }
     if (s->vec_push != NULL) {
         giovec_t iov = {.iov_base = (void *)buf, .iov_len = (size_t)len};
         /* GnuTLS sends no alert of its own: one OpenSSL sends must not
@@ -265,6 +299,8 @@ static int bio_write(BIO *b, const char *buf, int len)
     }
     if (r > 0) {
         s->io_blocked = 0;
+        if (!(s->init_flags & GNUTLS_DATAGRAM))
+            track_written(s, (const unsigned char *)buf, (size_t)r);
         return (int)r;
     }
     int e = r == 0 ? EAGAIN : session_errno(s);
@@ -449,4 +485,20 @@ gnutls_transport_ktls_enable_flags_t gnutls_transport_is_ktls_enabled(gnutls_ses
 {
     (void)s;
     return 0; /* GNUTLS_KTLS_DISABLED: gnossl never offloads to the kernel */
+}
+
+/* Write the alert OpenSSL produced when it failed, now that the application
+ * asks for one: 0, or a GnuTLS error. */
+int gnossl_transport_send_held_alert(gnutls_session_t s)
+{
+    if (s->held_alert_len == 0 || s->ssl == NULL)
+        return 0;
+    gnossl_transport_reset_io(s);
+    s->app_alert_write = 1;
+    int w = BIO_write(SSL_get_wbio(s->ssl), s->held_alert, (int)s->held_alert_len);
+    s->app_alert_write = 0;
+    if (w <= 0)
+        return s->io_blocked ? GNUTLS_E_AGAIN : s->io_error ? s->io_error : GNUTLS_E_PUSH_ERROR;
+    s->held_alert_len = 0;
+    return 0;
 }
