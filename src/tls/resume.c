@@ -51,7 +51,17 @@ int gnossl_resume_apply(gnutls_session_t s)
     if (s->init_flags & GNUTLS_NO_TICKETS)
         SSL_set_options(ssl, SSL_OP_NO_TICKET);
     /* An expired or foreign session simply gives a full handshake. */
-    if (s->resume_sess != NULL && SSL_set_session(ssl, s->resume_sess) == 1)
+    if (s->resume_sess == NULL)
+        return 0;
+    /* A session without a master secret only carries the hello's ID
+     * (gnutls_session_set_id, session-id.c): GnuTLS ignores that ID when
+     * TLS 1.3 may be negotiated, and it never means a resumption. */
+    if (SSL_SESSION_get_master_key(s->resume_sess, NULL, 0) == 0) {
+        if (!may_use_tls13(ssl))
+            SSL_set_session(ssl, s->resume_sess);
+        return 0;
+    }
+    if (SSL_set_session(ssl, s->resume_sess) == 1)
         s->resumption_requested = 1;
     return 0;
 }
