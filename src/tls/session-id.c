@@ -5,9 +5,10 @@
  * the hello to route the datagram to the right worker.  OpenSSL writes into
  * a client's hello the ID of the session it is asked to resume, so the ID is
  * carried by an otherwise empty SSL_SESSION put where set_data's decoded
- * session goes (resume.c applies it when the SSL is made).  The server does
- * not know that ID and answers with its own, which makes OpenSSL start a
- * fresh session: a full handshake, as with GnuTLS. */
+ * session goes (resume.c applies it when the SSL is made, and, as GnuTLS,
+ * only when TLS 1.3 is out of reach: a TLS 1.3 client sends a random legacy
+ * ID).  The server does not know that ID and answers with its own, which
+ * makes OpenSSL start a fresh session: a full handshake, as with GnuTLS. */
 #include "gnossl.h"
 #include "tls/session-int.h"
 
