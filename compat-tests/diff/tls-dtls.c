@@ -111,6 +111,18 @@ static void describe(gnutls_session_t s)
 
 static unsigned char big[20000];
 
+static int psk_lookup(gnutls_session_t s, const char *user, gnutls_datum_t *key)
+{
+    static const unsigned char k[16] = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6};
+    (void)s;
+    if (strcmp(user, "dtls-user") != 0)
+        return -1;
+    key->data = gnutls_malloc(sizeof k);
+    memcpy(key->data, k, sizeof k);
+    key->size = sizeof k;
+    return 0;
+}
+
 static int push_fd, push_blocked;
 static ssize_t blocking_push(gnutls_transport_ptr_t p, const void *data, size_t n)
 {
@@ -594,6 +606,45 @@ static void srtp_names(void)
     gnutls_deinit(s);
 }
 
+/* DTLS with pre-shared keys (what openconnect and ocserv negotiate). */
+static void psk_case(const char *prio)
+{
+    int sv[2];
+    printf("psk %s\n", prio);
+    gnutls_psk_client_credentials_t pc;
+    gnutls_psk_server_credentials_t ps;
+    static unsigned char keybytes[16] = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6};
+    gnutls_datum_t key = {keybytes, sizeof keybytes};
+    gnutls_psk_allocate_client_credentials(&pc);
+    gnutls_psk_allocate_server_credentials(&ps);
+    gnutls_psk_set_client_credentials(pc, "dtls-user", &key, GNUTLS_PSK_KEY_RAW);
+    gnutls_psk_set_server_credentials_function(ps, psk_lookup);
+    dgram_pair(sv);
+    gnutls_session_t c, s;
+    gnutls_init(&c, GNUTLS_CLIENT | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_init(&s, GNUTLS_SERVER | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_priority_set_direct(c, prio, NULL);
+    gnutls_priority_set_direct(s, prio, NULL);
+    gnutls_credentials_set(c, GNUTLS_CRD_PSK, pc);
+    gnutls_credentials_set(s, GNUTLS_CRD_PSK, ps);
+    gnutls_transport_set_int(c, sv[0]);
+    gnutls_transport_set_int(s, sv[1]);
+    if (handshake2(c, s) == 0) {
+        describe(c);
+        printf("  server's view of the user: %s\n", gnutls_psk_server_get_username(s));
+        unsigned char buf[100];
+        ssize_t r = gnutls_record_send(c, "psk data", 8);
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server received %s\n", code((int)r));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    gnutls_psk_free_client_credentials(pc);
+    gnutls_psk_free_server_credentials(ps);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -659,6 +710,9 @@ int main(void)
     cookie_server("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
     resumption("NORMAL");
     resumption("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
+    psk_case("NORMAL:-KX-ALL:+PSK");
+    psk_case("NORMAL:-KX-ALL:+ECDHE-PSK:-VERS-ALL:+VERS-DTLS1.2");
+    psk_case("NORMAL:-KX-ALL:+PSK:-VERS-ALL:+VERS-DTLS1.0");
     srtp_names();
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_32:SRTP_AES128_CM_HMAC_SHA1_80", "SRTP_AES128_CM_HMAC_SHA1_80:SRTP_NULL_SHA1_32");
     srtp_case("SRTP_NULL_HMAC_SHA1_80", "SRTP_NULL_HMAC_SHA1_80");
