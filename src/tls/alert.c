@@ -313,6 +313,13 @@ int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
         s->invalid = 1;
         return gnossl_transport_send_held_alert(s);
     }
+    if (level == GNUTLS_AL_FATAL && s->hs_in_progress && !s->handshake_done) {
+        /* Asked from a callback inside the handshake (gnutls-serv refusing
+         * a client certificate): the handshake is about to fail, and the
+         * fatal alert OpenSSL then writes goes out at once. */
+        s->fatal_alert_wanted = 1;
+        return 0;
+    }
     gnossl_debug("gnossl: cannot send alert %d (level %d) through OpenSSL", desc, level);
     return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
 }

@@ -154,6 +154,7 @@ struct gnutls_session_int {
     int app_alert_write; /* the transport writes an alert the application asked for */
     unsigned char held_alert[64]; /* an alert OpenSSL wrote on its own, not yet sent */
     unsigned held_alert_len;
+    int fatal_alert_wanted; /* the application asked for one inside the handshake */
     unsigned char wr_hdr[5]; /* record framing of what was written */
     unsigned wr_hdr_got, wr_body_left;
 

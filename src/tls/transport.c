@@ -225,7 +225,7 @@ static int bio_read(BIO *b, char *buf, int len)
  * or a read fails. */
 static int unrequested_alert(gnutls_session_t s, const unsigned char *p, int len)
 {
-    if (s->app_alert_write || (s->init_flags & GNUTLS_DATAGRAM) || len < 5)
+    if (s->app_alert_write || s->fatal_alert_wanted || (s->init_flags & GNUTLS_DATAGRAM) || len < 5)
         return 0;
     if (!s->is_server && !s->early_done && s->early_len > 0)
         return 0; /* early data being written */
