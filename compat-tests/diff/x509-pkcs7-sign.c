@@ -340,13 +340,32 @@ static const unsigned char ossl_detached_ec[] = {
   0xd2, 0x6e, 0x25, 0x50, 0x3d, 0x31, 0xff, 0xc4, 0x0b, 0xdd,
 };
 
+/* Ed25519 (deterministic signatures), two RDNs in the subject */
+static const char ed_crt[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIBZTCCARegAwIBAgICEjQwBQYDK2VwMDAxFTATBgNVBAoMDGdub3NzbCB0ZXN0\n"
+    "czEXMBUGA1UEAwwOZWQyNTUxOSBzaWduZXIwIBcNMjYxMTI0MDExMTQwWhgPMjEy\n"
+    "NjEwMzEwMTExNDBaMDAxFTATBgNVBAoMDGdub3NzbCB0ZXN0czEXMBUGA1UEAwwO\n"
+    "ZWQyNTUxOSBzaWduZXIwKjAFBgMrZXADIQDp4lDsEcebpO3KXTCky2x56PTb1l5R\n"
+    "BPd+lyfW4dfRVqNTMFEwHQYDVR0OBBYEFFIRV9yTDYN8xMALO+oAbxgk4tRrMB8G\n"
+    "A1UdIwQYMBaAFFIRV9yTDYN8xMALO+oAbxgk4tRrMA8GA1UdEwEB/wQFMAMBAf8w\n"
+    "BQYDK2VwA0EA/6g4PevBg/xr8CI4k3gk7YMKQiYcm7xTKyA0kNSdIjWvdR4O7nlJ\n"
+    "Kr1+O44JLNB2f0nNj0BNZ0zEVubv91oXAw==\n"
+    "-----END CERTIFICATE-----\n"
+    ;
+static const char ed_key[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MC4CAQAwBQYDK2VwBCIEIMPk3S3/s/l6riSijF2alOgyDj1wT54pK4pTY9ZekEXy\n"
+    "-----END PRIVATE KEY-----\n"
+    ;
+
 static const char msg[] = "Hello, PKCS#7 world!\n";
 
-static gnutls_x509_crt_t rsa, ec;
-static gnutls_privkey_t rsa_priv, ec_priv;
+static gnutls_x509_crt_t rsa, ec, ed;
+static gnutls_privkey_t rsa_priv, ec_priv, ed_priv;
 /* one trust list per signer: both test certificates are named CN=localhost */
-static gnutls_x509_trust_list_t tl_rsa, tl_ec;
-#define TL(signer) ((signer) == rsa ? tl_rsa : tl_ec)
+static gnutls_x509_trust_list_t tl_rsa, tl_ec, tl_ed;
+#define TL(signer) ((signer) == rsa ? tl_rsa : (signer) == ec ? tl_ec : tl_ed)
 
 static void hex(const unsigned char *p, size_t n)
 {
@@ -632,6 +651,8 @@ int main(void)
     load_crt(ec_crt, &ec);
     load_key(rsa_key, &rsa_priv);
     load_key(ec_key, &ec_priv);
+    load_crt(ed_crt, &ed);
+    load_key(ed_key, &ed_priv);
     gnutls_x509_crt_t cas[2];
     gnutls_x509_trust_list_init(&tl_rsa, 0);
     gnutls_x509_trust_list_init(&tl_ec, 0);
@@ -639,6 +660,10 @@ int main(void)
     load_crt(ec_crt, &cas[1]);
     gnutls_x509_trust_list_add_cas(tl_rsa, &cas[0], 1, 0);
     gnutls_x509_trust_list_add_cas(tl_ec, &cas[1], 1, 0);
+    gnutls_x509_crt_t ed_ca;
+    load_crt(ed_crt, &ed_ca);
+    gnutls_x509_trust_list_init(&tl_ed, 0);
+    gnutls_x509_trust_list_add_cas(tl_ed, &ed_ca, 1, 0);
 
     attrs_api();
     show("openssl smime, attributes", ossl_attached, sizeof ossl_attached, rsa, 0);
@@ -656,11 +681,18 @@ int main(void)
               GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_INCLUDE_TIME | GNUTLS_PKCS7_INCLUDE_CERT, 0, 0);
     sign_case("ecdsa sha256 embedded + cert", ec, ec_priv, GNUTLS_DIG_SHA256,
               GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_INCLUDE_CERT, 1, 0);
+    sign_case("ed25519 sha512 embedded + cert, attributes", ed, ed_priv, GNUTLS_DIG_SHA512,
+              GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_INCLUDE_CERT, 1, 1);
+    sign_case("ed25519 sha256", ed, ed_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
+    sign_case("rsa md5", rsa, rsa_priv, GNUTLS_DIG_MD5, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
     sign_case("unknown digest", rsa, rsa_priv, GNUTLS_DIG_UNKNOWN, 0, 0, 1);
     crls_and_deletes();
 
     gnutls_x509_trust_list_deinit(tl_rsa, 1);
     gnutls_x509_trust_list_deinit(tl_ec, 1);
+    gnutls_x509_trust_list_deinit(tl_ed, 1);
+    gnutls_x509_crt_deinit(ed);
+    gnutls_privkey_deinit(ed_priv);
     gnutls_x509_crt_deinit(rsa);
     gnutls_x509_crt_deinit(ec);
     gnutls_privkey_deinit(rsa_priv);

@@ -163,10 +163,17 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
 
     PKCS7_SIGNER_INFO *si = PKCS7_SIGNER_INFO_new();
     ASN1_OBJECT *dobj = OBJ_txt2obj(dig_oid, 1);
-    if (si == NULL || dobj == NULL || !ASN1_INTEGER_set(si->version, 1) ||
-        !X509_ALGOR_set0(si->digest_alg, dobj, V_ASN1_UNDEF, NULL) ||
-        !X509_NAME_set(&si->issuer_and_serial->issuer, X509_get_issuer_name(signer->x509))) {
+    int ok = si && dobj && ASN1_INTEGER_set(si->version, 1) && X509_ALGOR_set0(si->digest_alg, dobj, V_ASN1_UNDEF, NULL);
+    if (ok)
+        dobj = NULL; /* the algorithm owns it now */
+    if (!ok || !X509_NAME_set(&si->issuer_and_serial->issuer, X509_get_issuer_name(signer->x509))) {
         ASN1_OBJECT_free(dobj);
+        PKCS7_SIGNER_INFO_free(si);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    /* the SignerInfo is in the structure from here on, even if a later
+     * step fails (GnuTLS leaves it there too) */
+    if (!sk_PKCS7_SIGNER_INFO_push(sd->signer_info, si)) {
         PKCS7_SIGNER_INFO_free(si);
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
@@ -181,8 +188,10 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
     /* the signature algorithm: rsaEncryption for RSA, else the signature's */
     int pk = gnutls_x509_crt_get_pk_algorithm(signer, NULL);
     gnutls_sign_algorithm_t sigalgo = gnutls_pk_to_sign((gnutls_pk_algorithm_t)pk, dig);
+    /* GnuTLS labels RSA with rsaEncryption whatever the digest and finds
+     * out later; other keys fail when their signature OID is written */
     if (ret == 0 && sigalgo == GNUTLS_SIGN_UNKNOWN)
-        ret = GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        ret = GNOSSL_ERR(pk == GNUTLS_PK_RSA ? GNUTLS_E_INVALID_REQUEST : GNUTLS_E_UNSUPPORTED_SIGNATURE_ALGORITHM);
     if (ret == 0) {
         const char *soid = pk == GNUTLS_PK_RSA ? "1.2.840.113549.1.1.1" : gnutls_sign_get_oid(sigalgo);
         ASN1_OBJECT *sobj = soid ? OBJ_txt2obj(soid, 1) : NULL;
@@ -192,10 +201,8 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
             ret = GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
         }
     }
-    if (ret < 0 || !sk_PKCS7_SIGNER_INFO_push(sd->signer_info, si)) {
-        PKCS7_SIGNER_INFO_free(si);
-        return ret < 0 ? ret : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    }
+    if (ret < 0)
+        return ret;
 
     /* what is signed: the signed attributes as the DER SET they will be
      * written as, or the data (or the content embedded earlier) */

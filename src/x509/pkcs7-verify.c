@@ -213,6 +213,20 @@ int gnossl_pkcs7_sigdata(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, const gnut
     return ret == GNUTLS_E_NO_EMBEDDED_DATA ? GNOSSL_ERR(GNUTLS_E_PK_SIG_VERIFY_FAILED) : ret;
 }
 
+/* The signature check itself; like GnuTLS, a valid signature with a
+ * broken algorithm (MD5 and the like) is refused unless the caller allows
+ * broken algorithms. */
+static int check_signature(gnutls_x509_crt_t signer, const gnutls_pkcs7_signature_info_st *info, unsigned flags,
+                           const gnutls_datum_t *sigdata)
+{
+    int ret = gnutls_x509_crt_verify_data2(signer, info->algo, flags, sigdata, &info->sig);
+    if (ret >= 0 && !(flags & GNUTLS_VERIFY_ALLOW_BROKEN) && !gnutls_sign_is_secure2(info->algo, 0)) {
+        gnossl_debug("pkcs7: signature algorithm %s is not secure", gnutls_sign_get_name(info->algo));
+        return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
+    }
+    return ret;
+}
+
 int gnutls_pkcs7_verify_direct(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, unsigned idx,
                                const gnutls_datum_t *data, unsigned flags)
 {
@@ -228,8 +242,7 @@ int gnutls_pkcs7_verify_direct(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, u
     gnutls_datum_t sigdata = { NULL, 0 };
     ret = gnossl_pkcs7_sigdata(pkcs7, si, data, info.algo, &sigdata);
     if (ret >= 0)
-        ret = signer ? gnutls_x509_crt_verify_data2(signer, info.algo, flags, &sigdata, &info.sig)
-                     : GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+        ret = signer ? check_signature(signer, &info, flags, &sigdata) : GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     gnutls_free(sigdata.data);
     gnutls_pkcs7_signature_info_deinit(&info);
     return ret;
@@ -382,7 +395,7 @@ int gnutls_pkcs7_verify(gnutls_pkcs7_t pkcs7, gnutls_x509_trust_list_t tl, gnutl
                     break;
                 }
             if (ret == 0)
-                ret = gnutls_x509_crt_verify_data2(signer, info.algo, flags, &sigdata, &info.sig);
+                ret = check_signature(signer, &info, flags, &sigdata);
             gnutls_x509_crt_deinit(signer);
         } else {
             gnossl_debug("pkcs7: no trusted signer found");
