@@ -645,6 +645,52 @@ static void psk_case(const char *prio)
     close(sv[1]);
 }
 
+/* Renegotiation started by the client (DTLS 1.2). */
+static void renegotiation(void)
+{
+    int sv[2];
+    printf("client renegotiation\n");
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], "NORMAL");
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], "NORMAL");
+    if (handshake2(c, s) == 0) {
+        unsigned char buf[100];
+        int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, saw = 0;
+        for (int i = 0; i < 3000 && rc != 0; i++) {
+            rc = gnutls_handshake(c);
+            if (rc < 0 && rc != GNUTLS_E_AGAIN) {
+                printf("  client %s\n", code(rc));
+                break;
+            }
+            if (rs != 0) {
+                ssize_t r = gnutls_record_recv(s, buf, sizeof buf);
+                if (r == GNUTLS_E_REHANDSHAKE) {
+                    saw = 1;
+                    rs = GNUTLS_E_AGAIN;
+                    while (i < 3000 && rs == GNUTLS_E_AGAIN) {
+                        rs = gnutls_handshake(s);
+                        rc = rc == 0 ? 0 : gnutls_handshake(c);
+                        i++;
+                    }
+                    printf("  server rehandshake %s\n", code(rs));
+                } else if (r != GNUTLS_E_AGAIN) {
+                    printf("  server recv %s\n", code((int)r));
+                    break;
+                }
+            }
+            usleep(200);
+        }
+        printf("  client renegotiated %s, server saw REHANDSHAKE %d\n", code(rc), saw);
+        ssize_t r = gnutls_record_send(c, "after", 5);
+        r = recv_wait(s, buf, sizeof buf);
+        printf("  server received %s\n", code((int)r));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -713,6 +759,7 @@ int main(void)
     psk_case("NORMAL:-KX-ALL:+PSK");
     psk_case("NORMAL:-KX-ALL:+ECDHE-PSK:-VERS-ALL:+VERS-DTLS1.2");
     psk_case("NORMAL:-KX-ALL:+PSK:-VERS-ALL:+VERS-DTLS1.0");
+    renegotiation();
     srtp_names();
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_32:SRTP_AES128_CM_HMAC_SHA1_80", "SRTP_AES128_CM_HMAC_SHA1_80:SRTP_NULL_SHA1_32");
     srtp_case("SRTP_NULL_HMAC_SHA1_80", "SRTP_NULL_HMAC_SHA1_80");

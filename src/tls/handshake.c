@@ -239,7 +239,7 @@ int gnutls_handshake(gnutls_session_t s)
             return r;
     }
     if (s->handshake_done && !s->hs_in_progress) {
-        if (SSL_version(s->ssl) >= TLS1_3_VERSION) {
+        if (SSL_version(s->ssl) == TLS1_3_VERSION) { /* (DTLS versions compare above it) */
             /* TLS 1.3 has no renegotiation: a client asks for a key update,
              * a server has nothing to do. */
             if (s->is_server)
@@ -273,7 +273,7 @@ int gnutls_session_key_update(gnutls_session_t s, unsigned int flags)
 {
     if (s == NULL || s->ssl == NULL || !s->handshake_done)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (SSL_version(s->ssl) < TLS1_3_VERSION)
+    if (SSL_version(s->ssl) != TLS1_3_VERSION)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (!s->key_update_pending) {
         ERR_clear_error();
@@ -300,7 +300,7 @@ int gnutls_rehandshake(gnutls_session_t s)
 {
     if (s == NULL || !s->is_server || s->ssl == NULL || !s->handshake_done)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (SSL_version(s->ssl) >= TLS1_3_VERSION)
+    if (SSL_version(s->ssl) == TLS1_3_VERSION)
         return gnutls_session_key_update(s, GNUTLS_KU_PEER);
     if (!s->rehandshake_sent) {
         ERR_clear_error();

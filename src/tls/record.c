@@ -201,7 +201,7 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     if (s->init_flags & GNUTLS_DATAGRAM)
         gnossl_dtls_count_discarded(s, s->dtls.app_headers - headers, r > 0);
     gnossl_run_post_hooks(s);
-    if (r > 0 && s->bye_state != 0 && SSL_version(s->ssl) < TLS1_3_VERSION) {
+    if (r > 0 && s->bye_state != 0 && SSL_version(s->ssl) != TLS1_3_VERSION) {
         /* Before TLS 1.3 our close_notify closed the connection: GnuTLS
          * refuses data arriving after it. */
         s->invalid = 1;
