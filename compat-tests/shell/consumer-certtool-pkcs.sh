@@ -94,10 +94,10 @@ info_check() {
 
 printf 'A message signed by certtool.\n' >"$GN_TMP/msg.txt"
 openssl smime -sign -binary -nodetach -in "$GN_TMP/msg.txt" -signer "$p/server.pem" -inkey "$p/server.key" \
-    -outform PEM -out "$GN_TMP/openssl.p7.tmp" || exit 1
-# certtool reads "-----BEGIN PKCS7-----"; openssl smime writes that label too
-cp "$GN_TMP/openssl.p7.tmp" "$GN_TMP/openssl.p7"
-sed 's/certtool\./certtool!/' "$GN_TMP/openssl.p7" >/dev/null
+    -outform PEM -out "$GN_TMP/openssl.p7" || exit 1
+# signed by a leaf of the intermediate CA, which travels in the message
+openssl smime -sign -binary -nodetach -in "$GN_TMP/msg.txt" -signer "$p/chained.pem" -inkey "$p/chained.key" \
+    -certfile "$p/int-ca.pem" -outform PEM -out "$GN_TMP/openssl-chain.p7" || exit 1
 
 # p7_sign MODE NAME OPENSSL-VERIFY-ARGS -- CERTTOOL-ARGS...
 p7_sign() {
@@ -161,7 +161,7 @@ for mode in $GN_MODES; do
             >"$GN_TMP/tampered.p7"
     fi
     for f in real-signed:p7-embedded.real own-signed:p7-embedded.$mode own-signed-time:p7-time.$mode \
-             openssl-signed:openssl tampered:tampered; do
+             openssl-signed:openssl openssl-chain:openssl-chain tampered:tampered; do
         p7_check "$mode" "p7-verify-${f%%:*}" --p7-verify --load-ca-certificate "$p/ca.pem" --infile "$GN_TMP/${f#*:}.p7"
     done
     # --p7-info shows the whole structure: same files for every mode
