@@ -411,6 +411,8 @@ static int uid_get(gnutls_x509_crt_t crt, int issuer, char *buf, size_t *buf_siz
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (crt->x509 == NULL)
         return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(crt));
+    if (crt->uid[issuer ? 0 : 1].data) /* set, not yet signed in */
+        return gnossl_copy_out(buf, buf_size, crt->uid[issuer ? 0 : 1].data, crt->uid[issuer ? 0 : 1].size);
     const ASN1_BIT_STRING *iuid = NULL, *suid = NULL;
     X509_get0_uids(crt->x509, &iuid, &suid);
     const ASN1_BIT_STRING *u = issuer ? iuid : suid;

@@ -788,15 +788,18 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
     else
         addf(o, "error: get_dn: %s\n", gnutls_strerror(r));
     print_key(o, X509_get0_pubkey(cert->x509), numbers, "Subject Public Key Algorithm");
-    const ASN1_BIT_STRING *iuid = NULL, *suid = NULL;
-    X509_get0_uids(cert->x509, &iuid, &suid);
-    if (iuid) {
-        addf(o, "\tIssuer Unique ID:\n");
-        add_hexdump(o, ASN1_STRING_get0_data(iuid), (size_t)ASN1_STRING_length(iuid), "\t\t\t");
-    }
-    if (suid) {
-        addf(o, "\tSubject Unique ID:\n");
-        add_hexdump(o, ASN1_STRING_get0_data(suid), (size_t)ASN1_STRING_length(suid), "\t\t\t");
+    for (int u = 0; u < 2; u++) {
+        gnutls_datum_t id = cert->uid[u]; /* set but not yet signed in */
+        if (id.data == NULL) {
+            const ASN1_BIT_STRING *uids[2] = {NULL, NULL};
+            X509_get0_uids(cert->x509, &uids[0], &uids[1]);
+            if (uids[u] == NULL)
+                continue;
+            id.data = (unsigned char *)ASN1_STRING_get0_data(uids[u]);
+            id.size = (unsigned)ASN1_STRING_length(uids[u]);
+        }
+        addf(o, "\t%s Unique ID:\n", u ? "Subject" : "Issuer");
+        add_hexdump(o, id.data, id.size, "\t\t\t");
     }
 
     int next = X509_get_ext_count(cert->x509);
