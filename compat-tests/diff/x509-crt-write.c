@@ -564,12 +564,17 @@ int main(void)
                gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_RFC822NAME, &e1),
                gnutls_x509_name_constraints_add_excluded(k, GNUTLS_SAN_RFC822NAME, &e2));
         static const char *dnsn[] = { "example.com", "www.example.com", "wwwexample.com", "bad.example.com",
-                                      "x.bad.example.com", "example.org", "a.example.org", "other.net" };
+                                      "x.bad.example.com", "example.org", "a.example.org", "other.net",
+                                      "WWW.EXAMPLE.COM", "example.com.", "a..example.com", ".example.com" };
         for (unsigned i = 0; i < sizeof dnsn / sizeof dnsn[0]; i++) {
             gnutls_datum_t n = { (unsigned char *)dnsn[i], strlen(dnsn[i]) };
             printf("check dns %s=%u\n", dnsn[i], gnutls_x509_name_constraints_check(k, GNUTLS_SAN_DNSNAME, &n));
         }
-        static const char *mails[] = { "a@example.net", "a@x.example.net", "boss@example.org", "a@other.org" };
+        static const char *mails[] = { "a@example.net", "a@x.example.net", "boss@example.org", "a@other.org",
+                                       "A@EXAMPLE.NET", "a@b@example.net", "example.net" };
+        gnutls_datum_t bad3 = { (unsigned char *)"\1\2\3", 3 };
+        printf("add bad ip=%d othername=%d\n", gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_IPADDRESS, &bad3),
+               gnutls_x509_name_constraints_add_permitted(k, GNUTLS_SAN_OTHERNAME, &p1));
         for (unsigned i = 0; i < sizeof mails / sizeof mails[0]; i++) {
             gnutls_datum_t n = { (unsigned char *)mails[i], strlen(mails[i]) };
             printf("check email %s=%u\n", mails[i],

@@ -52,20 +52,21 @@ void gnutls_x509_name_constraints_deinit(gnutls_x509_name_constraints_t nc)
     free(nc);
 }
 
+/* 0, or GnuTLS's error for a constraint it does not take */
 static int valid(unsigned type, const gnutls_datum_t *name)
 {
     if (name == NULL || (name->data == NULL && name->size))
-        return 0;
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     switch (type) {
     case GNUTLS_SAN_DNSNAME:
     case GNUTLS_SAN_RFC822NAME:
     case GNUTLS_SAN_DN:
     case GNUTLS_SAN_URI:
-        return 1;
-    case GNUTLS_SAN_IPADDRESS:
-        return name->size == 8 || name->size == 32;
-    default:
         return 0;
+    case GNUTLS_SAN_IPADDRESS:
+        return name->size == 8 || name->size == 32 ? 0 : GNOSSL_ERR(GNUTLS_E_ILLEGAL_PARAMETER);
+    default:
+        return GNOSSL_ERR(GNUTLS_E_X509_UNKNOWN_SAN);
     }
 }
 
@@ -85,8 +86,11 @@ static int list_add(struct nc_list *l, unsigned type, const void *data, size_t s
 
 static int nc_add(gnutls_x509_name_constraints_t nc, unsigned type, const gnutls_datum_t *name, int permitted)
 {
-    if (nc == NULL || !valid(type, name))
+    if (nc == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    int ret = valid(type, name);
+    if (ret < 0)
+        return ret;
     return list_add(permitted ? &nc->permitted : &nc->excluded, type, name->data, name->size);
 }
 
@@ -273,9 +277,14 @@ static int ieq(const unsigned char *a, const unsigned char *b, size_t n)
     return strncasecmp((const char *)a, (const char *)b, n) == 0 && memchr(a, 0, n) == NULL;
 }
 
-/* name equals the constraint, or is below it (a whole label). */
-static int dns_match(const gnutls_datum_t *name, const gnutls_datum_t *c)
+/* name equals the constraint, or is below it (a whole label); a name's
+ * trailing root dot is ignored, as GnuTLS does. */
+static int dns_match(const gnutls_datum_t *n0, const gnutls_datum_t *c)
 {
+    gnutls_datum_t nn = *n0;
+    if (nn.size > 1 && nn.data[nn.size - 1] == '.')
+        nn.size--;
+    const gnutls_datum_t *name = &nn;
     if (name->size == c->size)
         return ieq(name->data, c->data, c->size);
     if (name->size < c->size || c->size == 0)
@@ -292,7 +301,7 @@ static int email_match(const gnutls_datum_t *name, const gnutls_datum_t *c)
         return 1;
     if (memchr(c->data, '@', c->size))
         return 0; /* a mailbox: exact only */
-    const unsigned char *at = memchr(name->data, '@', name->size);
+    const unsigned char *at = memrchr(name->data, '@', name->size);
     if (at == NULL)
         return 0;
     gnutls_datum_t host = {(unsigned char *)at + 1, (unsigned)(name->size - (size_t)(at + 1 - name->data))};
