@@ -83,6 +83,18 @@ static int is_dh_group(gnutls_group_t g)
     return (int)g >= 256;
 }
 
+/* A TLS 1.3 handshake authenticated by an external pre-shared key (not a
+ * ticket): the server found the client's identity; a client that had PSK
+ * credentials and no session to resume saw its key accepted. */
+static int tls13_external_psk(gnutls_session_t s)
+{
+    if (s->cred[GNUTLS_CRD_PSK] == NULL || !SSL_session_reused(s->ssl))
+        return 0;
+    if (s->is_server)
+        return gnutls_psk_server_get_username(s) != NULL;
+    return !s->resumption_requested;
+}
+
 gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t s)
 {
     gnutls_kx_algorithm_t k;
@@ -92,6 +104,11 @@ gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t s)
         /* TLS 1.3 suites do not fix the key exchange: derive it as GnuTLS
          * does from the group and whether a PSK was used. */
         gnutls_group_t g = gnutls_group_get(s);
+        if (tls13_external_psk(s)) {
+            if (g == GNUTLS_GROUP_INVALID)
+                return GNUTLS_KX_PSK; /* psk_ke */
+            return is_dh_group(g) ? GNUTLS_KX_DHE_PSK : GNUTLS_KX_ECDHE_PSK;
+        }
         /* GnuTLS reports the (EC)DHE kx also on resumed sessions. */
         if (g != GNUTLS_GROUP_INVALID)
             return is_dh_group(g) ? GNUTLS_KX_DHE_RSA : GNUTLS_KX_ECDHE_RSA;
@@ -201,7 +218,8 @@ static gnutls_credentials_type_t cred_of_kx(gnutls_kx_algorithm_t k, int server_
 gnutls_credentials_type_t gnutls_auth_get_type(gnutls_session_t s)
 {
     if (is_tls13(s)) {
-        if (s->cred[GNUTLS_CRD_PSK] != NULL && gnutls_kx_get(s) == GNUTLS_KX_UNKNOWN)
+        if (tls13_external_psk(s) ||
+            (s->cred[GNUTLS_CRD_PSK] != NULL && gnutls_kx_get(s) == GNUTLS_KX_UNKNOWN))
             return GNUTLS_CRD_PSK;
         return GNUTLS_CRD_CERTIFICATE;
     }
