@@ -73,6 +73,7 @@ struct gnutls_certificate_credentials_st {
     SSL_CTX *ctx[GNOSSL_CTX_N];
     gnutls_certificate_retrieve_function2 *retrieve_fn2;
     gnutls_certificate_retrieve_function *retrieve_fn;
+    gnutls_certificate_retrieve_function3 *retrieve_fn3; /* retrieve3.c */
     gnutls_x509_crt_t *issuers; /* handed out by get_issuer, freed with us */
     unsigned nissuers;
     gnutls_x509_trust_list_t tlist; /* set_trust_list: owned */
@@ -158,6 +159,11 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server);
 
 /* DH parameters as an EVP_PKEY (gnutls_dh_params_t internals, dh.c). */
 EVP_PKEY *gnossl_dh_params_pkey(gnutls_dh_params_t p);
+/* Run a gnutls_certificate_retrieve_function3 and put its choice on the
+ * SSL: 1 on success (or nothing to send), 0 on failure (retrieve3.c). */
+int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c,
+                        gnutls_certificate_retrieve_function3 *fn, SSL *ssl, const gnutls_datum_t *names,
+                        int nnames);
 /* gnossl_read_key for the credentials: an encrypted key given without a
  * password gets one from the pin callbacks; NULL with *err set (pin.c). */
 EVP_PKEY *gnossl_read_key_cred(gnutls_certificate_credentials_t c, const gnutls_datum_t *data,

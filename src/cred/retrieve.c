@@ -15,6 +15,7 @@ void gnutls_certificate_set_retrieve_function2(gnutls_certificate_credentials_t 
         return;
     pthread_mutex_lock(&cred->lock);
     cred->retrieve_fn2 = func;
+    cred->retrieve_fn3 = NULL; /* the last form set is the one used */
     gnossl_cert_cred_changed(cred);
     pthread_mutex_unlock(&cred->lock);
 }
@@ -26,6 +27,7 @@ void gnutls_certificate_set_retrieve_function(gnutls_certificate_credentials_t c
         return;
     pthread_mutex_lock(&cred->lock);
     cred->retrieve_fn = func;
+    cred->retrieve_fn3 = NULL;
     gnossl_cert_cred_changed(cred);
     pthread_mutex_unlock(&cred->lock);
 }
@@ -148,6 +150,7 @@ int gnossl_cred_retrieve_cb(SSL *ssl, void *arg)
     gnutls_certificate_credentials_t c;
     gnutls_certificate_retrieve_function2 *fn2;
     gnutls_certificate_retrieve_function *fn1;
+    gnutls_certificate_retrieve_function3 *fn3;
     gnutls_datum_t *names = NULL;
     int nnames = 0, ok = 1;
 
@@ -157,13 +160,16 @@ int gnossl_cred_retrieve_cb(SSL *ssl, void *arg)
     pthread_mutex_lock(&c->lock);
     fn2 = c->retrieve_fn2;
     fn1 = c->retrieve_fn;
+    fn3 = c->retrieve_fn3;
     pthread_mutex_unlock(&c->lock);
-    if (fn2 == NULL && fn1 == NULL)
+    if (fn2 == NULL && fn1 == NULL && fn3 == NULL)
         return 1;
     /* GnuTLS passes the requested CA names to clients only */
     if (!gnossl_session_is_server(s))
         names = peer_ca_names(ssl, &nnames);
-    ok = fn2 != NULL ? run_fn2(s, fn2, ssl, names, nnames) : run_fn1(s, fn1, ssl, names, nnames);
+    ok = fn3 != NULL   ? gnossl_cred_run_fn3(s, c, fn3, ssl, names, nnames)
+         : fn2 != NULL ? run_fn2(s, fn2, ssl, names, nnames)
+                       : run_fn1(s, fn1, ssl, names, nnames);
     free_names(names, nnames);
     if (!ok)
         gnossl_debug("certificate retrieve function failed");

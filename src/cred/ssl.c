@@ -45,6 +45,22 @@ static int security_cb(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int
     return default_security_cb != NULL ? default_security_cb(ssl, ctx, op, bits, nid, other, ex) : 1;
 }
 
+/* PFS and %NO_TICKETS_TLS12 forbid TLS 1.2 session tickets only.  OpenSSL
+ * has chosen the version when it calls this (at the end of the ClientHello's
+ * extensions, server_name or not), and withdraws a ticket it was going to
+ * send if SSL_OP_NO_TICKET is set here; TLS 1.3 keeps its tickets. */
+static int server_name_cb(SSL *ssl, int *al, void *arg)
+{
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+
+    (void)al;
+    (void)arg;
+    if (s != NULL && (SSL_is_dtls(ssl) || SSL_version(ssl) < TLS1_3_VERSION) &&
+        (gnossl_priority_flags(gnossl_session_priority(s)) & GNOSSL_PRIO_NO_TICKETS_TLS12))
+        SSL_set_options(ssl, SSL_OP_NO_TICKET);
+    return SSL_TLSEXT_ERR_OK; /* what OpenSSL assumes without a callback */
+}
+
 static const SSL_METHOD *method_for(int is_server, int is_dtls)
 {
     if (is_dtls)
@@ -76,6 +92,7 @@ static SSL_CTX *ctx_new(int is_server, int is_dtls)
         /* Resumption with client certificates requires a session id context. */
         SSL_CTX_set_session_id_context(ctx, sid_ctx, sizeof(sid_ctx) - 1);
         SSL_CTX_set_dh_auto(ctx, 1);
+        SSL_CTX_set_tlsext_servername_callback(ctx, server_name_cb);
     }
     if (gnossl_tls_ctx_setup != NULL)
         gnossl_tls_ctx_setup(ctx, is_server, is_dtls);
@@ -127,7 +144,7 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
     }
     if (is_server && c->store != NULL)
         set_ca_names(ctx, c->store);
-    if (c->retrieve_fn2 != NULL || c->retrieve_fn != NULL)
+    if (c->retrieve_fn2 != NULL || c->retrieve_fn != NULL || c->retrieve_fn3 != NULL)
         SSL_CTX_set_cert_cb(ctx, gnossl_cred_retrieve_cb, NULL);
     if (is_server && c->ocsp_any)
         SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_ocsp_status_cb);
@@ -159,7 +176,7 @@ static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, gnutls_priority_t pr
     if (c != NULL && !is_server) {
         int bare;
         pthread_mutex_lock(&c->lock);
-        bare = c->nkeys == 0 && c->retrieve_fn2 == NULL && c->retrieve_fn == NULL;
+        bare = c->nkeys == 0 && c->retrieve_fn2 == NULL && c->retrieve_fn == NULL && c->retrieve_fn3 == NULL;
         pthread_mutex_unlock(&c->lock);
         if (bare)
             c = NULL;

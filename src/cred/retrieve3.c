@@ -1,0 +1,78 @@
+/* gnutls_certificate_set_retrieve_function3: the newest form of the
+ * certificate selection callback (libmicrohttpd's): it is given a
+ * gnutls_cert_retr_st and returns pcerts, a private key, optional OCSP
+ * responses and flags; with GNUTLS_CERT_RETR_DEINIT_ALL the library owns
+ * and releases what it got.  Run from retrieve.c's OpenSSL certificate
+ * callback like the older forms; as in GnuTLS, setting one form replaces
+ * the others.  The OCSP responses it returns are not stapled (released
+ * when owned). */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include "x509/x509.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void gnutls_certificate_set_retrieve_function3(gnutls_certificate_credentials_t cred,
+                                               gnutls_certificate_retrieve_function3 *func)
+{
+    if (cred == NULL)
+        return;
+    pthread_mutex_lock(&cred->lock);
+    cred->retrieve_fn3 = func;
+    cred->retrieve_fn2 = NULL;
+    cred->retrieve_fn = NULL;
+    gnossl_cert_cred_changed(cred);
+    pthread_mutex_unlock(&cred->lock);
+}
+
+int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, gnutls_certificate_retrieve_function3 *fn,
+                        SSL *ssl, const gnutls_datum_t *names, int nnames)
+{
+    struct gnutls_cert_retr_st info;
+    gnutls_pcert_st *pcert = NULL;
+    gnutls_ocsp_data_st *ocsp = NULL;
+    unsigned npcert = 0, nocsp = 0, flags = 0, i;
+    gnutls_privkey_t key = NULL;
+    STACK_OF(X509) *sk = NULL;
+    X509 *leaf;
+    int ok = 0;
+
+    memset(&info, 0, sizeof info);
+    info.version = 0; /* what GnuTLS 3.7.9 fills in */
+    info.cred = c;
+    info.req_ca_rdn = names;
+    info.nreqs = nnames > 0 ? (unsigned)nnames : 0;
+    if (fn(s, &info, &pcert, &npcert, &ocsp, &nocsp, &key, &flags) < 0)
+        return 0;
+    if (npcert == 0 || pcert == NULL) {
+        ok = 1; /* nothing to send */
+        goto out;
+    }
+    if (key == NULL || key->pkey == NULL)
+        goto out;
+    sk = sk_X509_new_null();
+    for (i = 0; sk != NULL && i < npcert; i++) {
+        const unsigned char *p = pcert[i].cert.data;
+        X509 *x = p != NULL ? d2i_X509(NULL, &p, (long)pcert[i].cert.size) : NULL;
+        if (x == NULL || !sk_X509_push(sk, x)) {
+            X509_free(x);
+            goto out;
+        }
+    }
+    leaf = sk_X509_shift(sk);
+    ok = SSL_use_cert_and_key(ssl, leaf, key->pkey, sk, 1) == 1;
+    X509_free(leaf);
+out:
+    sk_X509_pop_free(sk, X509_free);
+    if (flags & GNUTLS_CERT_RETR_DEINIT_ALL) {
+        for (i = 0; pcert != NULL && i < npcert; i++)
+            gnutls_pcert_deinit(&pcert[i]);
+        gnutls_free(pcert);
+        gnutls_privkey_deinit(key);
+        for (i = 0; ocsp != NULL && i < nocsp; i++)
+            gnutls_free(ocsp[i].response.data);
+        gnutls_free(ocsp);
+    }
+    return ok;
+}
