@@ -79,6 +79,25 @@ static gnutls_datum_t first_connection(unsigned sflags)
     return data;
 }
 
+/* A server hook on EndOfEarlyData reads the early data there. */
+static int eoed_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
+{
+    char buf[64];
+    (void)htype;
+    (void)msg;
+    if (when != GNUTLS_HOOK_POST || !incoming)
+        return 0;
+    ssize_t n = gnutls_record_recv_early_data(s, buf, sizeof buf - 1);
+    printf("  in EndOfEarlyData hook: recv_early_data %s", tp_code((int)n));
+    if (n > 0) {
+        buf[n] = 0;
+        printf(" '%s'", buf);
+    }
+    printf("\n");
+    return 0;
+}
+static int use_hook;
+
 enum ar_mode { AR_NONE, AR_NO_ADD, AR_DB, AR_REFUSE, AR_LATE };
 
 /* Anti-replay contexts, made before any ticket is issued (GnuTLS refuses
@@ -106,6 +125,8 @@ static void resume_with_early(const char *name, gnutls_datum_t *data, unsigned s
             gnutls_anti_replay_set_window(ar, window);
         gnutls_anti_replay_enable(p.s.s, ar);
     }
+    if (use_hook)
+        gnutls_handshake_set_hook_function(p.s.s, GNUTLS_HANDSHAKE_END_OF_EARLY_DATA, GNUTLS_HOOK_POST, eoed_hook);
     printf("  set_data: %s\n", tp_code(gnutls_session_set_data(p.c.s, data->data, data->size)));
     printf("  client max early data: %u\n", (unsigned)gnutls_record_get_max_early_data_size(p.c.s));
     if (early != NULL) {
@@ -203,6 +224,9 @@ int main(void)
     gnutls_datum_t ed = first_connection(GNUTLS_ENABLE_EARLY_DATA);
 
     resume_with_early("accepted", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_DB, "early bird", 1, 0);
+    use_hook = 1;
+    resume_with_early("accepted, read in a hook", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_DB, "hooked", 0, 0);
+    use_hook = 0;
     resume_with_early("server without anti-replay", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_NONE, "early bird", 0, 0);
     resume_with_early("anti-replay without add function", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_NO_ADD, "early bird", 0, 0);
     resume_with_early("database refuses", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_REFUSE, "early bird", 0, 0);
