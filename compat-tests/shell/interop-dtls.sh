@@ -8,7 +8,8 @@
 #     openssl s_client -dtls and to the real gnutls-cli --udp (echo)
 #  D. negative: gnutls-cli on MODE refuses a server from an unknown CA
 # gnutls-cli offers DTLS-SRTP profiles to the GnuTLS servers (B, C), which
-# must select the one they accept.
+# must select the one they accept; in B and C the sides use small MTUs
+# (--mtu 300/400), so the handshake messages travel in fragments.
 # MODE is "real" (the baseline), "preload" or "libpath".
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
@@ -118,7 +119,7 @@ against_real_serv() {
         out=$GN_TMP/cli-gnutls-$mode-$v.log
         cli "$mode" "$port" "$out" "echo me $mode $v\\n" "^echo me $mode $v" \
             --x509cafile="$pki/ca.pem" --verify-hostname=localhost \
-            --priority="NORMAL:-VERS-ALL:+VERS-DTLS$v" --srtp-profiles="$SRTP_OFFER"
+            --priority="NORMAL:-VERS-ALL:+VERS-DTLS$v" --srtp-profiles="$SRTP_OFFER" --mtu=300
         gn_req "echo received" [ $? -eq 0 ]
         gn_req "SRTP profile negotiated" grep -q "^- SRTP profile: $SRTP_PICK" "$out"
         gn_req "certificate trusted" grep -q '^- Status: The certificate is trusted' "$out"
@@ -140,7 +141,7 @@ against_real_serv() {
 serve_on() {
     local mode=$1 v out port
     serv "$mode" "serv_$mode" --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" \
-        --srtp-profiles="$SRTP_PICK" ||
+        --srtp-profiles="$SRTP_PICK" --mtu=300 ||
         { gn_fail "$mode: gnutls-serv --udp did not start"; return; }
     port=PORT_serv_$mode
     port=${!port}
@@ -174,7 +175,8 @@ serve_on() {
 # DTLS-SRTP: the client offers two profiles, the servers accept one
 SRTP_OFFER=SRTP_AES128_CM_HMAC_SHA1_32:SRTP_AES128_CM_HMAC_SHA1_80
 SRTP_PICK=SRTP_AES128_CM_HMAC_SHA1_80
-serv real realserv --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" --srtp-profiles="$SRTP_PICK" ||
+serv real realserv --x509certfile="$pki/server.pem" --x509keyfile="$pki/server.key" --srtp-profiles="$SRTP_PICK" \
+    --mtu=400 ||
     { gn_fail "real gnutls-serv --udp did not start"; gn_finish; }
 for mode in $GN_MODES; do
     [ "$mode" = real ] || gn_assert_loaded "$mode" "$(command -v gnutls-cli)"
