@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* GnuTLS's private (GNUTLS_PRIVATE_3_4) time parser, exported by both */
+time_t _gnutls_x509_generalTime2gtime(const char *ttime);
+
 static void hex(const char *label, const unsigned char *d, size_t n)
 {
     printf("%s(%u)=", label, (unsigned)n);
@@ -392,6 +395,16 @@ int main(void)
             printf(" get=%d ts=%ld sa=%d\n", r, (long)ts, sa);
         }
         gnutls_x509_ext_ct_scts_deinit(scts);
+    }
+
+    /* GeneralizedTime strings */
+    {
+        static const char *gt[] = { "20240131030405Z", "20240132030405Z", "20240100030405Z", "20240230030405Z",
+                                    "20240102250405Z", "20240102036105Z", "2024010203040Z",  "202401020304Z",
+                                    "19691231235959Z", "20240102030405",  "20240102030405.5Z", "Z20240102030405",
+                                    "20240229000000Z", "20230229000000Z", "30000101000000Z", "2024010203Z", "" };
+        for (i = 0; i < sizeof gt / sizeof gt[0]; i++)
+            printf("gtime %s=%ld\n", gt[i], (long)_gnutls_x509_generalTime2gtime(gt[i]));
     }
 
     /* printing all of them */

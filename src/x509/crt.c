@@ -452,3 +452,39 @@ void gnutls_x509_crt_set_pin_function(gnutls_x509_crt_t crt, gnutls_pin_callback
     crt->pin_fn = fn;
     crt->pin_data = userdata;
 }
+
+/* ---- GnuTLS private helper exported for its tools and tests ---- */
+
+GNOSSL_EXPORT time_t _gnutls_x509_generalTime2gtime(const char *ttime);
+
+static int num(const char *s, size_t n)
+{
+    char b[8];
+    memcpy(b, s, n);
+    b[n] = 0;
+    return atoi(b);
+}
+
+/* "YYYYMMDDHHMM[SS]...Z" to seconds since the epoch, with GnuTLS 3.7.9's
+ * leniency: fields read as numbers (trailing junk ignored), years before
+ * 1970 give 0, out-of-range month/day/hour/minute give -1. */
+time_t _gnutls_x509_generalTime2gtime(const char *ttime)
+{
+    static const int mdays[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    if (ttime == NULL || strlen(ttime) < 12 || strchr(ttime, 'Z') == NULL || strchr(ttime, '.') != NULL)
+        return (time_t)-1;
+    int year = num(ttime, 4);
+    const char *t = ttime + 4;
+    int mon = num(t, 2) - 1, mday = num(t + 2, 2), hour = num(t + 4, 2), min = num(t + 6, 2);
+    t += 8;
+    int sec = strlen(t) >= 2 ? num(t, 2) : 0;
+    if (year < 1970)
+        return 0;
+    if (mon < 0 || mon > 11 || mday < 1 || mday > 31 || hour < 0 || hour > 23 || min < 0 || min > 59)
+        return (time_t)-1;
+    long long days = 0;
+    for (int y = 1970; y < year; y++)
+        days += 365 + ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+    days += mdays[mon] + (mon > 1 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) + mday - 1;
+    return (time_t)(((days * 24 + hour) * 60 + min) * 60 + sec);
+}
