@@ -159,6 +159,13 @@ SSL_SESSION *gnossl_db_get_session(SSL *ssl, const unsigned char *id, int idlen,
 {
     *copy = 0;
     gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    /* A session made by gnutls_session_set_premaster (premaster.c). */
+    if (s != NULL && s->is_server && s->resume_sess != NULL && idlen > 0) {
+        unsigned int n;
+        const unsigned char *sid = SSL_SESSION_get_id(s->resume_sess, &n);
+        if (n == (unsigned)idlen && memcmp(sid, id, n) == 0 && SSL_SESSION_up_ref(s->resume_sess))
+            return s->resume_sess;
+    }
     if (s == NULL || s->db_retrieve == NULL || s->db_store == NULL || idlen <= 0)
         return NULL;
     gnutls_datum_t key = {(unsigned char *)id, (unsigned)idlen};
