@@ -200,6 +200,10 @@ int main(void)
     gnutls_x509_crq_init(&crq);
     printf("import=%d\n", gnutls_x509_crq_import(crq, &cd, GNUTLS_X509_FMT_PEM));
     show(crq, "openssl");
+    r = gnutls_x509_crq_print(crq, GNUTLS_CRT_PRINT_FULL, &d);
+    printf("print=%d\n%s\n", r, r >= 0 ? (char *)d.data : "");
+    if (r >= 0)
+        gnutls_free(d.data);
     gnutls_x509_crq_deinit(crq);
 
     gnutls_x509_privkey_init(&key);
@@ -226,6 +230,10 @@ int main(void)
         gnutls_free(d.data);
     }
     show(crq, "built");
+    r = gnutls_x509_crq_print(crq, GNUTLS_CRT_PRINT_FULL, &d);
+    printf("print=%d\n%s\n", r, r >= 0 ? (char *)d.data : "");
+    if (r >= 0)
+        gnutls_free(d.data);
     gnutls_x509_crq_deinit(crq);
 
     /* a request with a raw RSA key */

@@ -60,7 +60,7 @@ static void print_extensions(struct gnossl_buf *b, gnutls_x509_crq_t crq)
         if (ok && gnossl_x509_crt_from_X509(x, &crt) >= 0 &&
             gnutls_x509_crt_print(crt, GNUTLS_CRT_PRINT_FULL, &out) >= 0) {
             gnossl_buf_printf(b, "\t\tExtensions:\n");
-            copy_block(b, (const char *)out.data, "\tExtensions:\n", "\t\t", "\t", NULL, NULL);
+            copy_block(b, (const char *)out.data, "\tExtensions:\n", "\t\t", "\t", "\t\t\tNot ", "\t\tNot ");
         }
     }
     gnutls_free(out.data);
@@ -100,11 +100,37 @@ int gnutls_x509_crq_print(gnutls_x509_crq_t crq, gnutls_certificate_print_format
     STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
     int have_ext = exts && sk_X509_EXTENSION_num(exts) > 0;
     sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
-    if (have_pass || have_ext) {
+    ERR_clear_error();
+    int nattr = X509_REQ_get_attr_count(crq->req), have_other = 0;
+    for (int i = 0; i < nattr; i++) {
+        int nid = OBJ_obj2nid(X509_ATTRIBUTE_get0_object(X509_REQ_get_attr(crq->req, i)));
+        have_other |= nid != NID_ext_req && nid != NID_pkcs9_challengePassword;
+    }
+    if (have_pass || have_ext || have_other) {
         gnossl_buf_printf(&b, "\tAttributes:\n");
         print_extensions(&b, crq);
         if (have_pass)
             gnossl_buf_printf(&b, "\t\tChallenge password: %s\n", pass);
+        /* any other attribute: the DER of its (first) value */
+        for (int i = 0; have_other && i < nattr; i++) {
+            X509_ATTRIBUTE *a = X509_REQ_get_attr(crq->req, i);
+            int nid = OBJ_obj2nid(X509_ATTRIBUTE_get0_object(a));
+            if (nid == NID_ext_req || nid == NID_pkcs9_challengePassword)
+                continue;
+            char oid[128];
+            gnossl_oid_text(X509_ATTRIBUTE_get0_object(a), oid, sizeof oid);
+            ASN1_TYPE *t = X509_ATTRIBUTE_get0_type(a, 0);
+            unsigned char *der = NULL;
+            int len = t ? i2d_ASN1_TYPE(t, &der) : -1;
+            gnossl_buf_printf(&b, "\t\tUnknown attribute %s:\n\t\t\tASCII: ", oid);
+            for (int k = 0; k < len; k++)
+                gnossl_buf_printf(&b, "%c", der[k] >= 0x20 && der[k] < 0x7f ? der[k] : '.');
+            gnossl_buf_printf(&b, "\n\t\t\tHexdump: ");
+            for (int k = 0; k < len; k++)
+                gnossl_buf_printf(&b, "%02x", der[k]);
+            gnossl_buf_printf(&b, "\n");
+            OPENSSL_free(der);
+        }
     }
 
     gnossl_buf_printf(&b, "Other Information:\n");
