@@ -273,6 +273,8 @@ int main(void)
     r = gnutls_x509_ext_export_name_constraints(nc, &d);
     keep("nc", "2.5.29.30", r, &d);
     gnutls_x509_name_constraints_init(&nc2);
+    gnutls_datum_t e0;
+    printf("nc empty export=%d\n", gnutls_x509_ext_export_name_constraints(nc2, &e0));
     r = gnutls_x509_ext_import_name_constraints(&d, nc2, 0);
     printf("nc import=%d", r);
     if (r >= 0 && gnutls_x509_name_constraints_get_permitted(nc2, 0, &t, &v) == 0)

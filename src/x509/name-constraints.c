@@ -234,6 +234,8 @@ static int to_subtrees(const struct nc_list *l, STACK_OF(GENERAL_SUBTREE) **out)
 
 NAME_CONSTRAINTS *gnossl_nc_to_openssl(gnutls_x509_name_constraints_t nc)
 {
+    if (nc->permitted.n == 0 && nc->excluded.n == 0)
+        return NULL; /* GnuTLS refuses to encode empty constraints */
     NAME_CONSTRAINTS *v = NAME_CONSTRAINTS_new();
     if (v == NULL || to_subtrees(&nc->permitted, &v->permittedSubtrees) < 0 ||
         to_subtrees(&nc->excluded, &v->excludedSubtrees) < 0) {
@@ -264,7 +266,7 @@ int gnutls_x509_crt_set_name_constraints(gnutls_x509_crt_t crt, gnutls_x509_name
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     NAME_CONSTRAINTS *v = gnossl_nc_to_openssl(nc);
     if (v == NULL)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     int ret = gnossl_crt_put_ext(crt, NID_name_constraints, v, critical != 0);
     NAME_CONSTRAINTS_free(v);
     return ret;

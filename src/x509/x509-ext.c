@@ -1148,6 +1148,8 @@ int gnutls_x509_ext_export_name_constraints(gnutls_x509_name_constraints_t nc, g
     if (nc == NULL || ext == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     NAME_CONSTRAINTS *v = gnossl_nc_to_openssl(nc);
+    if (v == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     int ret = I2D(v, NAME_CONSTRAINTS, ext);
     NAME_CONSTRAINTS_free(v);
     return ret;
