@@ -1,6 +1,6 @@
 /* A PFS priority (%NO_TICKETS_TLS12) forbids TLS 1.2 session tickets: a
- * server limited to TLS 1.2 under PFS issues none, so its sessions do not
- * resume from a ticket, while the same server under NORMAL does (control)
+ * server under PFS issues none in TLS 1.2 (whether or not it could have
+ * negotiated TLS 1.3), so its TLS 1.2 sessions do not resume from a ticket, while the same server under NORMAL does (control)
  * and TLS 1.3 tickets under PFS still resume, as in GnuTLS 3.7.9. */
 #include <check.h>
 #include <errno.h>
@@ -128,6 +128,10 @@ START_TEST(tls12_pfs_no_ticket)
 {
     ck_assert_int_eq(resumes("PFS:-VERS-ALL:+VERS-TLS1.2", TLS12), 0);
     ck_assert_int_eq(resumes("NORMAL:%NO_TICKETS_TLS12:-VERS-ALL:+VERS-TLS1.2", TLS12), 0);
+    /* a server that could do TLS 1.3 meets a TLS 1.2-only client */
+    ck_assert_int_eq(resumes("PFS", TLS12), 0);
+    ck_assert_int_eq(resumes("NORMAL:%NO_TICKETS_TLS12", TLS12), 0);
+    ck_assert_int_eq(resumes("NORMAL", TLS12), 1);
 }
 END_TEST
 

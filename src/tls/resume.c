@@ -32,12 +32,10 @@ int gnossl_resume_apply(gnutls_session_t s)
     if (s->is_server) {
         unsigned fl = gnossl_priority_flags != NULL ? gnossl_priority_flags(s->priority) : 0;
         /* PFS and %NO_TICKETS_TLS12 forbid only TLS 1.2 tickets (they would
-         * outlive the key exchange).  SSL_OP_NO_TICKET is all OpenSSL offers
-         * before the version is known, and it also turns TLS 1.3 tickets into
-         * stateful ones we cannot resume; so it is kept when TLS 1.3 is out
-         * of reach.  Known gap: a PFS server that also allows TLS 1.3 still
-         * issues a ticket to a TLS 1.2-only client (needs the version, i.e.
-         * the ClientHello callback). */
+         * outlive the key exchange).  SSL_OP_NO_TICKET now would also turn
+         * TLS 1.3 tickets into stateful ones we cannot resume, so it is set
+         * here only when TLS 1.3 is out of reach; otherwise the server-name
+         * callback (src/cred/ssl.c) sets it once TLS 1.2 is chosen. */
         if ((s->init_flags & GNUTLS_NO_TICKETS) || !s->ticket_key_set || (fl & GNOSSL_PRIO_NO_TICKETS) ||
             ((fl & GNOSSL_PRIO_NO_TICKETS_TLS12) && !may_use_tls13(ssl))) {
             SSL_set_options(ssl, SSL_OP_NO_TICKET);
