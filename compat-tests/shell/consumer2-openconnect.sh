@@ -3,9 +3,13 @@
 # (libopenconnect on libgnutls.so.30) to Debian's ocserv (also on
 # libgnutls.so.30), the AnyConnect protocol: a TLS channel (CSTP) that
 # carries HTTP authentication and then tunnelled packets, and a DTLS 1.2
-# channel (PSK-NEGOTIATE: its PSK is exported from the TLS session and the
-# DTLS ClientHello carries, as session ID, the app ID the server announced)
-# that takes over the packets once it is up.
+# channel that takes over the packets once it is up.  Both DTLS flavours:
+#  - PSK-NEGOTIATE (ocserv's default): the PSK is exported from the TLS
+#    session and the DTLS ClientHello carries, as session ID, the app ID the
+#    server announced (gnutls_session_set_id);
+#  - legacy (ocserv's dtls-psk = false; what Cisco's own clients use): the
+#    server sends a session ID and the client a master secret over TLS, and
+#    both resume that made-up DTLS 1.2 session (gnutls_session_set_premaster).
 #
 # Every pairing of the two sides: both on the real GnuTLS (baseline), then for
 # each gnossl mode (LD_PRELOAD, LD_LIBRARY_PATH) gnossl client vs real
@@ -65,7 +69,7 @@ printf '%s\n%s\n' "$pass" "$pass" | ocpasswd -c "$GN_TMP/ocpasswd" alice || exit
 chmod 644 "$GN_TMP/ocpasswd"
 NET=192.168.99
 
-# write_conf TAG PORT -> $GN_TMP/ocserv-TAG.conf
+# write_conf TAG PORT DTLS(psk|legacy) -> $GN_TMP/ocserv-TAG.conf
 write_conf() {
     cat >"$GN_TMP/ocserv-$1.conf" <<CONF
 auth = "plain[passwd=$GN_TMP/ocpasswd]"
@@ -98,13 +102,14 @@ ipv4-network = $NET.0/24
 ping-leases = false
 cisco-client-compat = true
 dtls-legacy = true
+dtls-psk = $([ "$3" = psk ] && echo true || echo false)
 CONF
 }
 
-# start_ocserv TAG PORT MODE -> OC_TO (timeout's PID), OC_PID (ocserv main)
+# start_ocserv TAG PORT MODE DTLS -> OC_TO (timeout's PID), OC_PID (ocserv main)
 start_ocserv() {
-    local tag=$1 port=$2 mode=$3 i
-    write_conf "$tag" "$port"
+    local tag=$1 port=$2 mode=$3
+    write_conf "$tag" "$port" "$4"
     GN_TIMEOUT=90 gn_prefix "$mode"
     gn_start "ocserv-$tag" "${GN_PFX[@]}" ocserv -f -d 3 -c "$GN_TMP/ocserv-$tag.conf"
     OC_TO=$GN_LAST_PID
@@ -216,13 +221,13 @@ answered() {
     [[ $1 =~ ^"${2^^}"" from $NET."[0-9]+$ ]]
 }
 
-# pair SMODE CMODE: one server, one client, every check
+# pair SMODE CMODE DTLS: one server, one client, every check
 pair() {
-    local sm=$1 cm=$2 tag="srv-$1-cli-$2" port eport lport log tok ans cpid ts ds
-    local what="server $sm, client $cm"
+    local sm=$1 cm=$2 dt=$3 tag="srv-$1-cli-$2-$3" port eport lport log tok ans cpid ts ds
+    local what="server $sm, client $cm, $3 DTLS"
     gn_log "== $what"
     port=$(gn_free_port) && eport=$(gn_free_port) && lport=$(gn_free_port) || return 1
-    if ! start_ocserv "$tag" "$port" "$sm"; then
+    if ! start_ocserv "$tag" "$port" "$sm" "$dt"; then
         gn_fail "$what: ocserv did not start"
         gn_show "$GN_TMP/ocserv-$tag.log"
         return 1
@@ -264,13 +269,17 @@ pair() {
     gn_req "openconnect established DTLS" [ -n "$ds" ]
     gn_req "openconnect's tunnel uses DTLS" grep -Eq '^Configured as .* and DTLS (connected|established)' "$log"
     gn_req "ocserv completed the DTLS handshake" grep -q 'DTLS handshake completed' "$GN_TMP/ocserv-$tag.log"
-    gn_req "PSK-NEGOTIATE" grep -q 'DTLS ciphersuite: PSK-NEGOTIATE' "$GN_TMP/ocserv-$tag.log"
+    if [ "$dt" = psk ]; then
+        gn_req "PSK-NEGOTIATE" grep -q 'DTLS ciphersuite: PSK-NEGOTIATE' "$GN_TMP/ocserv-$tag.log"
+    else
+        gn_req "legacy DTLS (session resumption)" grep -q 'setting up legacy DTLS (resumption)' "$GN_TMP/ocserv-$tag.log"
+    fi
     gn_verdict "$what: DTLS channel established: $ds"
-    [ "$sm$cm" = realreal ] && gn_like_real real dtls "$ds"
-    if [ -n "$ds" ] && gn_like_real x dtls "$ds"; then
+    [ "$sm$cm" = realreal ] && gn_like_real real "dtls-$dt" "$ds"
+    if [ -n "$ds" ] && gn_like_real x "dtls-$dt" "$ds"; then
         gn_pass "$what: the DTLS cipher suite is the one seen on GnuTLS"
     else
-        gn_fail "$what: DTLS cipher suite '$ds', on GnuTLS $(gn_real_value dtls)"
+        gn_fail "$what: DTLS cipher suite '$ds', on GnuTLS $(gn_real_value "dtls-$dt")"
     fi
 
     tok="through the tunnel $tag $$"
@@ -297,7 +306,7 @@ refuse() {
     local cm=$1 sm=$2 port log rc what
     what="client $cm (server $sm)"
     port=$(gn_free_port) || return 1
-    if ! start_ocserv "refuse-$cm" "$port" "$sm"; then
+    if ! start_ocserv "refuse-$cm" "$port" "$sm" psk; then
         gn_fail "$what: ocserv did not start"
         return 1
     fi
@@ -317,15 +326,16 @@ refuse() {
 }
 
 for mode in $GN_MODES; do
-    if [ "$mode" = real ]; then
-        pair real real
-        refuse real real
-    else
-        pair real "$mode"
-        pair "$mode" real
-        pair "$mode" "$mode"
-        refuse "$mode" "$mode"
-    fi
+    for dt in psk legacy; do
+        if [ "$mode" = real ]; then
+            pair real real $dt
+        else
+            pair real "$mode" $dt
+            pair "$mode" real $dt
+            pair "$mode" "$mode" $dt
+        fi
+    done
+    refuse "$mode" "$mode"
 done
 
 gn_finish
