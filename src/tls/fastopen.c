@@ -43,6 +43,14 @@ static void init_index(void)
     idx = SSL_get_ex_new_index(0, NULL, NULL, NULL, free_tfo);
 }
 
+/* "Try again" for the record layer, which resends the same data. */
+static ssize_t again(struct tfo *t)
+{
+    gnutls_transport_set_errno(t->session, EAGAIN);
+    errno = EAGAIN;
+    return -1;
+}
+
 static ssize_t tfo_push(gnutls_transport_ptr_t ptr, const void *data, size_t len)
 {
     struct tfo *t = ptr;
@@ -58,11 +66,19 @@ static ssize_t tfo_push(gnutls_transport_ptr_t ptr, const void *data, size_t len
         SSL_set_ex_data(ssl, idx, t);
 #ifdef MSG_FASTOPEN
     n = sendto(t->fd, data, len, MSG_FASTOPEN | MSG_NOSIGNAL, (struct sockaddr *)&t->addr, t->addrlen);
-    if (n >= 0 || (errno != EOPNOTSUPP && errno != EINVAL))
+    if (n >= 0)
         return n;
-#endif
-    if (connect(t->fd, (struct sockaddr *)&t->addr, t->addrlen) < 0 && errno != EINPROGRESS && errno != EISCONN)
+    if (errno == EINPROGRESS) /* non-blocking, no cookie yet: SYN sent, data not: retry */
+        return again(t);
+    if (errno != EOPNOTSUPP && errno != EINVAL)
         return -1;
+#endif
+    if (connect(t->fd, (struct sockaddr *)&t->addr, t->addrlen) < 0) {
+        if (errno == EINPROGRESS)
+            return again(t);
+        if (errno != EISCONN)
+            return -1;
+    }
     return send(t->fd, data, len, MSG_NOSIGNAL);
 }
 
