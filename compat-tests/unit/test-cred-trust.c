@@ -217,6 +217,67 @@ START_TEST(trust_dir)
 }
 END_TEST
 
+/* A PEM directory goes through the store cache: two credentials share the
+ * store of an unchanged directory, with the count of the uncached path; a
+ * changed file or a new one gives a new store. */
+START_TEST(trust_dir_cache)
+{
+    gnutls_certificate_credentials_t a, b, p, e;
+    gnutls_datum_t mem;
+    char d[1100], f[1200];
+    struct timespec ts[2];
+
+    snprintf(d, sizeof(d), "%s/cachedir", corpus);
+    mkdir(d, 0700);
+    snprintf(f, sizeof(f), "%s/a.pem", d);
+    copy_file(P("three-cas.pem"), f);
+    snprintf(f, sizeof(f), "%s/b.pem", d);
+    copy_file(P("pinned.pem"), f);
+    gnutls_certificate_allocate_credentials(&a);
+    gnutls_certificate_allocate_credentials(&b);
+    gnutls_certificate_allocate_credentials(&p);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_dir(a, d, GNUTLS_X509_FMT_PEM), 4);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_dir(b, d, GNUTLS_X509_FMT_PEM), 4);
+    ck_assert_ptr_eq(a->store, b->store);
+    ck_assert_int_eq(a->store_shared, 1);
+    ck_assert_uint_eq(a->ncas, 4);
+    /* a private store takes the uncached path: same count, same anchors */
+    ck_assert_int_eq(gnutls_load_file(P("ecdsa.crt"), &mem), 0);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_mem(p, &mem, GNUTLS_X509_FMT_PEM), 1);
+    gnutls_free(mem.data);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_dir(p, d, GNUTLS_X509_FMT_PEM), 4);
+    ck_assert_int_eq(p->store_shared, 0);
+    ck_assert_int_eq(sk_X509_OBJECT_num(X509_STORE_get0_objects(p->store)), 5);
+    ck_assert(store_has(p->store, f));
+
+    /* b.pem changes: a new store, without the old certificate */
+    copy_file(P("ecdsa.crt"), f);
+    clock_gettime(CLOCK_REALTIME, &ts[0]);
+    ts[1] = ts[0];
+    ts[1].tv_sec += 10;
+    utimensat(0, f, ts, 0);
+    gnutls_certificate_allocate_credentials(&e);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_dir(e, d, GNUTLS_X509_FMT_PEM), 4);
+    ck_assert_ptr_ne(e->store, a->store);
+    ck_assert(store_has(e->store, P("ecdsa.crt")));
+    ck_assert(!store_has(e->store, P("pinned.pem")));
+    ck_assert(store_has(a->store, P("pinned.pem")));
+    gnutls_certificate_free_credentials(e);
+
+    /* a new file: a new store and a new count */
+    snprintf(f, sizeof(f), "%s/c.pem", d);
+    copy_file(P("rsa.crt"), f);
+    gnutls_certificate_allocate_credentials(&e);
+    ck_assert_int_eq(gnutls_certificate_set_x509_trust_dir(e, d, GNUTLS_X509_FMT_PEM), 5);
+    ck_assert(store_has(e->store, P("rsa.crt")));
+
+    gnutls_certificate_free_credentials(a);
+    gnutls_certificate_free_credentials(b);
+    gnutls_certificate_free_credentials(p);
+    gnutls_certificate_free_credentials(e);
+}
+END_TEST
+
 START_TEST(trust_mem)
 {
     gnutls_certificate_credentials_t c;
@@ -336,6 +397,7 @@ int main(void)
     tcase_add_test(tc, store_cache);
     tcase_add_test(tc, store_sequence);
     tcase_add_test(tc, trust_dir);
+    tcase_add_test(tc, trust_dir_cache);
     tcase_add_test(tc, trust_mem);
     tcase_add_test(tc, key_formats);
     tcase_add_test(tc, status_print);

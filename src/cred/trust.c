@@ -60,11 +60,11 @@ static X509_STORE *store_copy(X509_STORE *src)
 }
 
 /* The identity of a file: a changed file (size, mtime, inode) is another key. */
-static char *file_key(const char *prefix, const char *path, const struct stat *st)
+static char *file_key(const char *path, const struct stat *st)
 {
     char *k = NULL;
 
-    if (asprintf(&k, "%s%s\n%ju:%ju:%jd:%jd.%09ld\n", prefix != NULL ? prefix : "", path,
+    if (asprintf(&k, "%s\n%ju:%ju:%jd:%jd.%09ld\n", path,
                  (uintmax_t)st->st_dev, (uintmax_t)st->st_ino, (intmax_t)st->st_size,
                  (intmax_t)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec) < 0)
         return NULL;
@@ -120,34 +120,87 @@ static void cache_put(const char *key, X509_STORE *store, unsigned count)
 }
 
 /* The store for `key`: from the cache, or `base` (may be NULL) plus the PEM
- * certificates of `path`, then cached.  *count: certificates `path` added. */
-static X509_STORE *cached_store(const char *key, X509_STORE *base, const char *path, unsigned *count, int *err)
+ * certificates of the `n` files `paths`, then cached.  *count: certificates
+ * the files added. */
+static X509_STORE *cached_store(const char *key, X509_STORE *base, char *const *paths, size_t n,
+                                unsigned *count, int *err)
 {
     gnutls_datum_t data;
     STACK_OF(X509) *sk;
     X509_STORE *store;
+    size_t i;
     int ret;
 
     store = cache_get(key, count);
     if (store != NULL)
         return store;
-    ret = gnossl_read_file(path, &data);
-    if (ret < 0) {
-        *err = ret;
-        return NULL;
-    }
-    sk = gnossl_read_certs(&data, GNUTLS_X509_FMT_PEM);
-    free(data.data);
     store = base != NULL ? store_copy(base) : X509_STORE_new();
     if (store == NULL) {
-        sk_X509_pop_free(sk, X509_free);
         *err = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
         return NULL;
     }
-    *count = sk != NULL ? (unsigned)add_certs(store, sk) : 0;
-    sk_X509_pop_free(sk, X509_free);
+    *count = 0;
+    for (i = 0; i < n; i++) {
+        ret = gnossl_read_file(paths[i], &data);
+        if (ret < 0) {
+            if (n == 1) { /* a single file must be readable; a directory skips */
+                X509_STORE_free(store);
+                *err = ret;
+                return NULL;
+            }
+            continue;
+        }
+        sk = gnossl_read_certs(&data, GNUTLS_X509_FMT_PEM);
+        free(data.data);
+        if (sk != NULL)
+            *count += (unsigned)add_certs(store, sk);
+        sk_X509_pop_free(sk, X509_free);
+    }
     cache_put(key, store, *count);
     return store;
+}
+
+/* Give `c` the cached store for its current shared store plus the PEM files
+ * identified by `ident` (file_key lines).  Returns the certificates added,
+ * or 0 with *done = 0 when the credentials' store is private (the caller
+ * then adds the files to it), or a negative error. */
+static int load_cached(gnutls_certificate_credentials_t c, const char *ident, char *const *paths, size_t n,
+                       int *done)
+{
+    X509_STORE *store, *base;
+    unsigned count = 0;
+    char *key;
+    int ret = 0;
+
+    *done = 0;
+    pthread_mutex_lock(&c->lock);
+    if (c->store != NULL && !(c->store_shared && c->store_key != NULL)) {
+        pthread_mutex_unlock(&c->lock);
+        return 0;
+    }
+    /* The base is the store the credentials share; the cache is consulted
+     * only with the key that store was cached under. */
+    base = c->store;
+    if (asprintf(&key, "%s%s", base != NULL ? c->store_key : "", ident) < 0) {
+        pthread_mutex_unlock(&c->lock);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    store = cached_store(key, base, paths, n, &count, &ret);
+    if (store == NULL) {
+        free(key);
+        pthread_mutex_unlock(&c->lock);
+        return ret < 0 ? ret : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    X509_STORE_free(c->store);
+    free(c->store_key);
+    c->store = store;
+    c->store_key = key;
+    c->store_shared = 1;
+    c->ncas += count;
+    gnossl_cert_cred_changed(c);
+    pthread_mutex_unlock(&c->lock);
+    *done = 1;
+    return (int)count;
 }
 
 X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c)
@@ -227,38 +280,19 @@ static int trust_file(gnutls_certificate_credentials_t c, const char *path, gnut
 {
     struct stat st;
     gnutls_datum_t data;
-    unsigned count = 0;
-    X509_STORE *store;
-    char *key;
-    int ret = 0;
+    int ret, done = 0;
 
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return GNOSSL_ERR(GNUTLS_E_FILE_ERROR);
 
     if (type == GNUTLS_X509_FMT_PEM) {
-        pthread_mutex_lock(&c->lock);
-        if (c->store == NULL || (c->store_shared && c->store_key != NULL)) {
-            /* The base is the store the credentials share; the cache is
-             * consulted only with the key that store was cached under. */
-            X509_STORE *base = c->store;
-            key = file_key(base != NULL ? c->store_key : NULL, path, &st);
-            store = key != NULL ? cached_store(key, base, path, &count, &ret) : NULL;
-            if (store == NULL) {
-                free(key);
-                pthread_mutex_unlock(&c->lock);
-                return ret < 0 ? ret : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-            }
-            X509_STORE_free(c->store);
-            free(c->store_key);
-            c->store = store;
-            c->store_key = key;
-            c->store_shared = 1;
-            c->ncas += count;
-            gnossl_cert_cred_changed(c);
-            pthread_mutex_unlock(&c->lock);
-            return (int)count;
-        }
-        pthread_mutex_unlock(&c->lock);
+        char *ident = file_key(path, &st), *paths[1] = {(char *)path};
+        if (ident == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        ret = load_cached(c, ident, paths, 1, &done);
+        free(ident);
+        if (ret < 0 || done)
+            return ret;
     }
 
     ret = gnossl_read_file(path, &data);
@@ -277,13 +311,22 @@ int gnutls_certificate_set_x509_trust_file(gnutls_certificate_credentials_t c, c
     return trust_file(c, cafile, type);
 }
 
+/* A directory: every regular file in it (curl-gnutls on Debian loads
+ * /etc/ssl/certs, about 290 entries, for every connection).  PEM
+ * directories go through the store cache too, keyed by the identity of
+ * every file in readdir order, so that an unchanged directory costs a
+ * readdir and a stat per entry instead of parsing every file again. */
 int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t c, const char *ca_dir,
                                           gnutls_x509_crt_fmt_t type)
 {
     DIR *d;
     struct dirent *de;
     char path[4096];
-    int total = 0, ret;
+    char **paths = NULL, *ident = NULL;
+    size_t n = 0, cap = 0, ilen = 0;
+    FILE *idf;
+    int total = 0, ret, done = 0;
+    size_t i;
 
     if (c == NULL || ca_dir == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
@@ -292,9 +335,16 @@ int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t c, co
         gnossl_debug("trust dir %s: cannot open", ca_dir);
         return 0; /* GnuTLS: nothing loaded, not an error */
     }
+    idf = open_memstream(&ident, &ilen);
+    if (idf == NULL) {
+        closedir(d);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    fprintf(idf, "dir %s\n", ca_dir);
+    ret = 0;
     while ((de = readdir(d)) != NULL) {
         struct stat st;
-        gnutls_datum_t data;
+        char *key;
 
         if (de->d_name[0] == '.')
             continue;
@@ -302,16 +352,47 @@ int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t c, co
             continue;
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
             continue;
-        /* Files that are not certificates are skipped, as GnuTLS does. */
-        if (gnossl_read_file(path, &data) < 0)
-            continue;
-        ret = gnutls_certificate_set_x509_trust_mem(c, &data, type);
-        free(data.data);
-        if (ret > 0)
-            total += ret;
+        if (n == cap) {
+            char **np = realloc(paths, (cap = cap ? 2 * cap : 64) * sizeof(*paths));
+            if (np == NULL) {
+                ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+                break;
+            }
+            paths = np;
+        }
+        if ((paths[n] = strdup(path)) == NULL || (key = file_key(path, &st)) == NULL) {
+            free(paths[n]);
+            ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+            break;
+        }
+        n++;
+        fputs(key, idf);
+        free(key);
     }
     closedir(d);
-    return total;
+    if (fclose(idf) != 0 && ret == 0)
+        ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+
+    if (ret == 0 && type == GNUTLS_X509_FMT_PEM && n > 0)
+        ret = load_cached(c, ident, paths, n, &done);
+    if (ret == 0 && !done) {
+        for (i = 0; i < n; i++) {
+            gnutls_datum_t data;
+            /* Files that are not certificates are skipped, as GnuTLS does. */
+            if (gnossl_read_file(paths[i], &data) < 0)
+                continue;
+            ret = gnutls_certificate_set_x509_trust_mem(c, &data, type);
+            free(data.data);
+            if (ret > 0)
+                total += ret;
+        }
+        ret = total;
+    }
+    for (i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    free(ident);
+    return ret;
 }
 
 int gnutls_certificate_set_x509_system_trust(gnutls_certificate_credentials_t c)
