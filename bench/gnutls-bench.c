@@ -279,7 +279,9 @@ static double run_bulk(const char *prio, gnutls_cipher_algorithm_t cipher, size_
     return rate;
 }
 
-static long run_curl_style(const char *cafile, int system_trust)
+enum trust_kind { TRUST_FILE, TRUST_SYSTEM, TRUST_DIR };
+
+static long run_curl_style(const char *cafile, enum trust_kind kind)
 {
     /* What libcurl-gnutls 7.88.1 does per connection: new credentials, load
      * the CA bundle, handshake (the server is ours). */
@@ -289,8 +291,9 @@ static long run_curl_style(const char *cafile, int system_trust)
     while (keep_going(n)) {
         gnutls_certificate_credentials_t cc;
         CHECK(gnutls_certificate_allocate_credentials(&cc));
-        int loaded = system_trust ? gnutls_certificate_set_x509_system_trust(cc)
-                                  : gnutls_certificate_set_x509_trust_file(cc, cafile, GNUTLS_X509_FMT_PEM);
+        int loaded = kind == TRUST_SYSTEM ? gnutls_certificate_set_x509_system_trust(cc)
+                     : kind == TRUST_DIR  ? gnutls_certificate_set_x509_trust_dir(cc, cafile, GNUTLS_X509_FMT_PEM)
+                                          : gnutls_certificate_set_x509_trust_file(cc, cafile, GNUTLS_X509_FMT_PEM);
         if (loaded < 100)
             DIE("CA bundle loaded %d certificates", loaded);
         CHECK(gnutls_certificate_set_x509_trust_file(cc, ca_file, GNUTLS_X509_FMT_PEM));
@@ -367,9 +370,11 @@ int main(int argc, char **argv)
     else if (!strcmp(w, "bulk16k-chacha"))
         printf("%s %.1f MB/s\n", w, run_bulk(PRIO13 ":-CIPHER-ALL:+CHACHA20-POLY1305", GNUTLS_CIPHER_CHACHA20_POLY1305, 16384));
     else if (!strcmp(w, "curl-style"))
-        printf("%s %.1f connections/s\n", w, RATE(run_curl_style("/etc/ssl/certs/ca-certificates.crt", 0)));
+        printf("%s %.1f connections/s\n", w, RATE(run_curl_style("/etc/ssl/certs/ca-certificates.crt", TRUST_FILE)));
     else if (!strcmp(w, "curl-system-trust"))
-        printf("%s %.1f connections/s\n", w, RATE(run_curl_style(NULL, 1)));
+        printf("%s %.1f connections/s\n", w, RATE(run_curl_style(NULL, TRUST_SYSTEM)));
+    else if (!strcmp(w, "curl-capath"))
+        printf("%s %.1f connections/s\n", w, RATE(run_curl_style("/etc/ssl/certs", TRUST_DIR)));
     else if (!strcmp(w, "idle-memory"))
         printf("%s %.0f bytes/pair\n", w, run_idle_memory());
     else
