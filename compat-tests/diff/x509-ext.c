@@ -12,6 +12,32 @@
 
 /* GnuTLS's private (GNUTLS_PRIVATE_3_4) time parser, exported by both */
 time_t _gnutls_x509_generalTime2gtime(const char *ttime);
+int _gnutls_x509_name_constraints_merge(gnutls_x509_name_constraints_t nc, gnutls_x509_name_constraints_t nc2);
+
+static void nc_add(gnutls_x509_name_constraints_t n, int perm, unsigned t, const char *v, unsigned len)
+{
+    gnutls_datum_t d = { (unsigned char *)v, len ? len : (unsigned)strlen(v) };
+    int r = perm ? gnutls_x509_name_constraints_add_permitted(n, t, &d) : gnutls_x509_name_constraints_add_excluded(n, t, &d);
+    if (r < 0)
+        printf("nc add %s: %d\n", v, r);
+}
+
+static void nc_dump(gnutls_x509_name_constraints_t n)
+{
+    unsigned t, i, k;
+    gnutls_datum_t d;
+    for (i = 0; gnutls_x509_name_constraints_get_permitted(n, i, &t, &d) == 0; i++) {
+        printf(" +%u:", t);
+        for (k = 0; k < d.size; k++)
+            printf("%02x", d.data[k]);
+    }
+    for (i = 0; gnutls_x509_name_constraints_get_excluded(n, i, &t, &d) == 0; i++) {
+        printf(" -%u:", t);
+        for (k = 0; k < d.size; k++)
+            printf("%02x", d.data[k]);
+    }
+    printf("\n");
+}
 
 static void hex(const char *label, const unsigned char *d, size_t n)
 {
@@ -397,6 +423,99 @@ int main(void)
             printf(" get=%d ts=%ld sa=%d\n", r, (long)ts, sa);
         }
         gnutls_x509_ext_ct_scts_deinit(scts);
+    }
+
+    /* merging name constraints (GnuTLS's private helper) */
+    {
+        static const struct {
+            int p1;
+            unsigned t1;
+            const char *v1;
+            unsigned l1;
+            int p2;
+            unsigned t2;
+            const char *v2;
+            unsigned l2;
+        } mc[] = {
+            { 1, 1, "example.com", 0, 1, 1, "www.example.com", 0 },
+            { 1, 1, "www.example.com", 0, 1, 1, "example.com", 0 },
+            { 1, 1, "example.com", 0, 1, 1, "other.org", 0 },
+            { 1, 1, "example.com", 0, 1, 2, "a@b.c", 0 },
+            { 0, 1, "bad.com", 0, 0, 1, "worse.com", 0 },
+            { 1, 1, "example.com", 0, 0, 1, "x.example.com", 0 },
+            { 1, 4, "\x0a\x00\x00\x00\xff\x00\x00\x00", 8, 1, 4, "\x0a\x01\x00\x00\xff\xff\x00\x00", 8 },
+            { 1, 4, "\x0a\x00\x00\x00\xff\x00\x00\x00", 8, 1, 4, "\x0b\x01\x00\x00\xff\xff\x00\x00", 8 },
+            { 1, 2, "example.com", 0, 1, 2, "user@example.com", 0 },
+            { 1, 2, ".example.com", 0, 1, 2, "sub.example.com", 0 },
+            { 1, 2, "a@x.com", 0, 1, 2, "x.com", 0 },
+            { 1, 3, "http://a", 0, 1, 3, "http://b", 0 },
+            { 1, 1, "Example.COM", 0, 1, 1, "www.example.com", 0 },
+        };
+        for (i = 0; i < sizeof mc / sizeof mc[0]; i++) {
+            gnutls_x509_name_constraints_t a, b;
+            gnutls_x509_name_constraints_init(&a);
+            gnutls_x509_name_constraints_init(&b);
+            nc_add(a, mc[i].p1, mc[i].t1, mc[i].v1, mc[i].l1);
+            nc_add(b, mc[i].p2, mc[i].t2, mc[i].v2, mc[i].l2);
+            printf("merge[%u]=%d", i, _gnutls_x509_name_constraints_merge(a, b));
+            nc_dump(a);
+            gnutls_x509_name_constraints_deinit(a);
+            gnutls_x509_name_constraints_deinit(b);
+        }
+        gnutls_x509_name_constraints_t a, b;
+        gnutls_x509_name_constraints_init(&a);
+        gnutls_x509_name_constraints_init(&b);
+        nc_add(a, 1, 1, "a.com", 0);
+        nc_add(a, 1, 1, "b.com", 0);
+        nc_add(a, 1, 2, "x.com", 0);
+        nc_add(a, 1, 4, "\x0a\x00\x00\x00\xff\x00\x00\x00", 8);
+        nc_add(a, 0, 1, "bad.a.com", 0);
+        nc_add(b, 1, 1, "x.b.com", 0);
+        nc_add(b, 1, 1, "y.a.com", 0);
+        nc_add(b, 1, 1, "z.b.com", 0);
+        nc_add(b, 1, 2, "y.com", 0);
+        nc_add(b, 1, 3, "http://u", 0);
+        nc_add(b, 0, 1, "evil.org", 0);
+        printf("merge multi=%d", _gnutls_x509_name_constraints_merge(a, b));
+        nc_dump(a);
+        gnutls_x509_name_constraints_deinit(a);
+        gnutls_x509_name_constraints_deinit(b);
+        gnutls_x509_name_constraints_init(&a);
+        gnutls_x509_name_constraints_init(&b);
+        nc_add(a, 1, 1, "a.com", 0);
+        nc_add(a, 1, 2, "x.com", 0);
+        nc_add(a, 1, 4, "\x0a\x00\x00\x00\xff\x00\x00\x00", 8);
+        nc_add(b, 1, 4, "\x0b\x00\x00\x00\xff\x00\x00\x00", 8);
+        nc_add(b, 1, 2, "y.com", 0);
+        nc_add(b, 1, 1, "b.com", 0);
+        printf("merge none=%d", _gnutls_x509_name_constraints_merge(a, b));
+        nc_dump(a);
+        gnutls_x509_name_constraints_deinit(a);
+        gnutls_x509_name_constraints_deinit(b);
+        /* every type, permitted and excluded, duplicates across the two */
+        gnutls_x509_name_constraints_init(&a);
+        gnutls_x509_name_constraints_init(&b);
+        nc_add(a, 0, 4, "\x0a\x00\x00\x00\xff\x00\x00\x00", 8);
+        nc_add(a, 0, 3, "ua", 0);
+        nc_add(a, 0, 1, "da", 0);
+        nc_add(a, 0, 2, "ea", 0);
+        nc_add(a, 0, 1, "same", 0);
+        nc_add(b, 0, 2, "eb", 0);
+        nc_add(b, 0, 6, "\x30\x00", 2);
+        nc_add(b, 0, 1, "db", 0);
+        nc_add(b, 0, 3, "ub", 0);
+        nc_add(b, 0, 1, "same", 0);
+        nc_add(a, 1, 6, "\x30\x00", 2);
+        nc_add(a, 1, 2, "x.com", 0);
+        nc_add(a, 1, 3, "pu", 0);
+        nc_add(b, 1, 2, "y.com", 0);
+        nc_add(b, 1, 1, "z.com", 0);
+        nc_add(b, 1, 6, "\x30\x00", 2);
+        nc_add(b, 1, 3, "pv", 0);
+        printf("merge mixed=%d", _gnutls_x509_name_constraints_merge(a, b));
+        nc_dump(a);
+        gnutls_x509_name_constraints_deinit(a);
+        gnutls_x509_name_constraints_deinit(b);
     }
 
     /* GeneralizedTime strings */

@@ -464,3 +464,134 @@ int gnutls_x509_cidr_to_rfc5280(const char *cidr, gnutls_datum_t *cidr_rfc5280)
         buf[i] &= buf[len + i];
     return gnossl_datum_set(cidr_rfc5280, buf, len * 2);
 }
+
+/* ---- merging (GnuTLS's private helper for chain verification) ---- */
+
+GNOSSL_EXPORT int _gnutls_x509_name_constraints_merge(gnutls_x509_name_constraints_t nc,
+                                                      gnutls_x509_name_constraints_t nc2);
+
+/* Is constraint `in` within constraint `out` (same type)? */
+static int within(unsigned type, const gnutls_datum_t *in, const gnutls_datum_t *out)
+{
+    switch (type) {
+    case GNUTLS_SAN_DNSNAME:
+        return dns_match(in, out);
+    case GNUTLS_SAN_RFC822NAME:
+        return memchr(in->data, '@', in->size) ? email_match(in, out) : dns_match(in, out);
+    case GNUTLS_SAN_IPADDRESS: {
+        if (in->size != out->size)
+            return 0;
+        unsigned h = in->size / 2;
+        for (unsigned i = 0; i < h; i++) {
+            unsigned char om = out->data[h + i];
+            if ((in->data[h + i] & om) != om || (in->data[i] & om) != (out->data[i] & om))
+                return 0;
+        }
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int intersected(unsigned type)
+{
+    return type == GNUTLS_SAN_DNSNAME || type == GNUTLS_SAN_RFC822NAME || type == GNUTLS_SAN_IPADDRESS;
+}
+
+static int has_type(const struct nc_list *l, unsigned type)
+{
+    for (unsigned i = 0; i < l->n; i++)
+        if (l->v[i].type == type)
+            return 1;
+    return 0;
+}
+
+static int list_has(const struct nc_list *l, const struct nc_node *x)
+{
+    for (unsigned i = 0; i < l->n; i++)
+        if (l->v[i].type == x->type && l->v[i].name.size == x->name.size &&
+            memcmp(l->v[i].name.data, x->name.data, x->name.size) == 0)
+            return 1;
+    return 0;
+}
+
+/* Append the nodes of `type` from src to dst, skipping ones already there
+ * and ones `unless` holds (NULL: none). */
+static int add_type(struct nc_list *dst, const struct nc_list *src, unsigned type, const struct nc_list *unless)
+{
+    for (unsigned i = 0; i < src->n; i++) {
+        const struct nc_node *x = &src->v[i];
+        if (x->type != type || list_has(dst, x) || (unless && list_has(unless, x)))
+            continue;
+        int ret = list_add(dst, x->type, x->name.data, x->name.size);
+        if (ret < 0)
+            return ret;
+    }
+    return 0;
+}
+
+/* RFC 5280 6.1.4: permitted subtrees intersect for DNS, e-mail and IP
+ * names (nested constraints keep the narrower one; a type both restrict
+ * with nothing in common becomes excluded altogether), other permitted
+ * types and all excluded subtrees add up.  The result replaces nc's lists,
+ * grouped by type in the order GnuTLS 3.7.9 gives them. */
+int _gnutls_x509_name_constraints_merge(gnutls_x509_name_constraints_t nc, gnutls_x509_name_constraints_t nc2)
+{
+    if (nc == NULL || nc2 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    static const unsigned order[5] = {GNUTLS_SAN_URI, GNUTLS_SAN_DN, GNUTLS_SAN_DNSNAME, GNUTLS_SAN_RFC822NAME,
+                                      GNUTLS_SAN_IPADDRESS};
+    static const unsigned char zeros[32] = {0};
+    struct nc_list perm = {NULL, 0}, excl = {NULL, 0};
+    int ret = 0, empty[5] = {0};
+    for (int k = 0; ret == 0 && k < 5; k++) {
+        unsigned type = order[k];
+        if (!intersected(type) || !has_type(&nc->permitted, type) || !has_type(&nc2->permitted, type)) {
+            /* a union: nc's own nodes, then all of nc2's */
+            ret = add_type(&perm, &nc->permitted, type, &nc2->permitted);
+            if (ret == 0)
+                ret = add_type(&perm, &nc2->permitted, type, NULL);
+            continue;
+        }
+        unsigned before = perm.n;
+        for (unsigned i = 0; ret == 0 && i < nc->permitted.n; i++) {
+            const struct nc_node *t = &nc->permitted.v[i];
+            for (unsigned j = 0; ret == 0 && t->type == type && j < nc2->permitted.n; j++) {
+                const struct nc_node *u = &nc2->permitted.v[j];
+                if (u->type != type)
+                    continue;
+                if (within(type, &u->name, &t->name))
+                    ret = list_add(&perm, u->type, u->name.data, u->name.size);
+                else if (within(type, &t->name, &u->name))
+                    ret = list_add(&perm, t->type, t->name.data, t->name.size);
+            }
+        }
+        empty[k] = perm.n == before;
+    }
+    for (int k = 0; ret == 0 && k < 5; k++) {
+        unsigned type = order[k];
+        if (empty[k]) {
+            if (type == GNUTLS_SAN_IPADDRESS) {
+                ret = list_add(&excl, type, zeros, 8);
+                if (ret == 0)
+                    ret = list_add(&excl, type, zeros, 32);
+            } else
+                ret = list_add(&excl, type, "", 0);
+        }
+        if (ret == 0)
+            ret = add_type(&excl, &nc->excluded, type, &nc2->excluded);
+        if (ret == 0)
+            ret = add_type(&excl, &nc2->excluded, type, NULL);
+    }
+    if (ret < 0) {
+        list_clear(&perm);
+        list_clear(&excl);
+        return ret;
+    }
+    list_clear(&nc->permitted);
+    list_clear(&nc->excluded);
+    nc->permitted = perm;
+    nc->excluded = excl;
+    return 0;
+}
