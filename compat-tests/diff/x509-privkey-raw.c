@@ -207,6 +207,12 @@ int main(void)
     gnutls_datum_t msg = { (unsigned char *)"hello world", 11 };
     r = gnutls_privkey_sign_data(pk, GNUTLS_DIG_SHA256, 0, &msg, &sig);
     printf("privkey sign=%d\n", r);
+    {
+        unsigned char seed[64];
+        size_t ss = sizeof seed;
+        gnutls_digest_algorithm_t sd = 0;
+        printf("privkey get_seed=%d\n", gnutls_privkey_get_seed(pk, &sd, seed, &ss));
+    }
     if (r >= 0) {
         hex("sig", sig.data, sig.size);
         gnutls_free(sig.data);

@@ -76,3 +76,13 @@ int gnutls_x509_privkey_verify_seed(gnutls_x509_privkey_t key, gnutls_digest_alg
         return GNOSSL_ERR(GNUTLS_E_PK_NO_VALIDATION_PARAMS);
     return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
 }
+
+/* The abstract key's seed is its x509 key's (none here: see above). */
+int gnutls_privkey_get_seed(gnutls_privkey_t key, gnutls_digest_algorithm_t *digest, void *seed, size_t *seed_size)
+{
+    if (key == NULL || key->pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    gnutls_x509_privkey_t x = key->x509;
+    struct gnutls_x509_privkey_int tmp = {.pkey = key->pkey};
+    return gnutls_x509_privkey_get_seed(x ? x : &tmp, digest, seed, seed_size);
+}
