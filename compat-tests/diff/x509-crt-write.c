@@ -718,6 +718,13 @@ int main(void)
         gnutls_free(y.data);
     }
     printf("check purpose any (no EKU)=%u\n", gnutls_x509_crt_check_key_purpose(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
+    for (int f = 0; f < 5; f++) {
+        gnutls_datum_t pd;
+        r = gnutls_x509_crt_print(c, (gnutls_certificate_print_formats_t)f, &pd);
+        printf("dsa print[%d]=%d\n%s\n", f, r, r >= 0 ? (char *)pd.data : "");
+        if (r >= 0)
+            gnutls_free(pd.data);
+    }
     gnutls_x509_crt_deinit(c);
     c = base();
     printf("rsa dsa raw=%d\n", gnutls_x509_crt_get_pk_dsa_raw(c, &p, &q, &g, &y));

@@ -10,6 +10,7 @@
 #include <openssl/x509v3.h>
 #include <arpa/inet.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -260,6 +261,28 @@ static void print_key(struct out *o, EVP_PKEY *pkey, int numbers, const char *la
             add_hexdump(o, a.data, a.size, "\t\t\t");
             addf(o, "\t\tExponent (bits %u):\n", ebits);
             add_hexdump(o, b.data, b.size, "\t\t\t");
+        }
+    } else if (pk == GNUTLS_PK_DSA) {
+        static const char *const names[4] = {"pub", "p", "q", "g"};
+        static const char *const labels[4] = {"Public key", "P", "Q", "G"};
+        for (int i = 0; i < 4; i++) {
+            gnutls_datum_t v = {NULL, 0};
+            if (gnossl_pkey_bn_datum(pkey, names[i], &v) < 0)
+                break;
+            char head[64];
+            if (i == 0)
+                snprintf(head, sizeof head, "%s (bits %u)", labels[i], bits);
+            else
+                snprintf(head, sizeof head, "%s", labels[i]);
+            if (numbers) {
+                addf(o, "\t\t%s: ", head);
+                add_hex(o, v.data, v.size);
+                addf(o, "\n");
+            } else {
+                addf(o, "\t\t%s:\n", head);
+                add_hexdump(o, v.data, v.size, "\t\t\t");
+            }
+            gnutls_free(v.data);
         }
     } else if (pk == GNUTLS_PK_EC || pk == GNUTLS_PK_EDDSA_ED25519 || pk == GNUTLS_PK_EDDSA_ED448) {
         if (gnossl_pkey_ecc_raw(pkey, &curve, &a, &b) < 0)
