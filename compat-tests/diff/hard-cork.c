@@ -4,7 +4,8 @@
  * return its size, more than it was given), check_corked counts the record
  * in flight, and the next uncork sends everything, in order, and returns the
  * total.  Also: cork, send, block, uncork with GNUTLS_RECORD_WAIT after
- * unblocking; a blocked plain send followed by its retry.  In-memory
+ * unblocking; a blocked plain send followed by its retry, with and without
+ * an uncork (nothing corked) in between.  In-memory
  * transport, TLS 1.2 and 1.3; the server checks every byte it receives. */
 #include <gnutls/gnutls.h>
 #include <errno.h>
@@ -131,6 +132,19 @@ static void run(const char *prio)
     printf("  send 500 while blocked: %zd\n", gnutls_record_send(cl.s, pat + at, 500));
     cl.block = 0;
     printf("  retry: %zd\n", gnutls_record_send(cl.s, pat + at, 500));
+    drain(&sv, at);
+    at += 500;
+
+    /* 4. an uncork with nothing corked, while a plain send is blocked: it
+     * does nothing (another fuzz-session-ops finding: it used to send the
+     * blocked record, which the retry then sent a second time) */
+    printf("  uncork, nothing corked: %d\n", gnutls_record_uncork(cl.s, 0));
+    cl.block = 1;
+    printf("  send 300 while blocked: %zd\n", gnutls_record_send(cl.s, pat + at, 300));
+    cl.block = 0;
+    printf("  uncork, not corked: %d\n", gnutls_record_uncork(cl.s, 0));
+    drain(&sv, at);
+    printf("  retry: %zd\n", gnutls_record_send(cl.s, pat + at, 300));
     drain(&sv, at);
 out:
     gnutls_deinit(cl.s);

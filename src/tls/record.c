@@ -116,12 +116,19 @@ int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
 {
     if (s == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    /* Not corked: nothing to do, as in GnuTLS.  In particular a record left
+     * by a plain send that blocked stays for that send's retry (flushing it
+     * here would deliver bytes the caller was told were not sent). */
+    if (!s->corked)
+        return 0;
     size_t total = gnutls_record_check_corked(s);
     s->corked = 0;
     while (s->cork_len > 0 || s->send_pending != NULL) {
         int e = can_write(s);
-        if (e < 0)
+        if (e < 0) {
+            s->corked = 1; /* as GnuTLS: still corked after a failure */
             return GNOSSL_ERR(e);
+        }
         ssize_t r;
         size_t used = 0;
         if (s->send_pending != NULL) {
@@ -142,8 +149,10 @@ int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
             s->corked = 1; /* the rest goes with the next uncork */
             return (int)r;
         }
-        if (r < 0)
+        if (r < 0) {
+            s->corked = 1;
             return (int)r;
+        }
     }
     return (int)total;
 }
