@@ -236,6 +236,33 @@ int main(void)
         gnutls_free(d.data);
     gnutls_x509_crq_deinit(crq);
 
+    /* alternative names of every type */
+    {
+        static const struct {
+            unsigned t;
+            const char *v;
+            unsigned l;
+        } sv[] = { { GNUTLS_SAN_OTHERNAME_XMPP, "me@jabber", 9 },
+                   { GNUTLS_SAN_OTHERNAME_KRB5PRINCIPAL, "user/host@REALM", 15 },
+                   { GNUTLS_SAN_OTHERNAME_MSUSERPRINCIPAL, "u@dom", 5 },
+                   { GNUTLS_SAN_DN, "\x30\x0f\x31\x0d\x30\x0b\x06\x03\x55\x04\x03\x0c\x04test", 17 },
+                   { GNUTLS_SAN_REGISTERED_ID, "1.2.3.4", 7 },
+                   { GNUTLS_SAN_OTHERNAME, "\x0c\x01x", 3 },
+                   { GNUTLS_SAN_IPADDRESS, "\1\2\3", 3 } };
+        for (unsigned i = 0; i < sizeof sv / sizeof sv[0]; i++) {
+            gnutls_x509_crq_init(&crq);
+            gnutls_x509_crq_set_key(crq, key);
+            r = gnutls_x509_crq_set_subject_alt_name(crq, sv[i].t, sv[i].v, sv[i].l, 0);
+            printf("crq san type %u=%d", sv[i].t, r);
+            if (r >= 0 && gnutls_x509_crq_get_extension_by_oid2(crq, "2.5.29.17", 0, &d, NULL) >= 0) {
+                hex("", d.data, d.size);
+                gnutls_free(d.data);
+            } else
+                printf("\n");
+            gnutls_x509_crq_deinit(crq);
+        }
+    }
+
     /* a request with a raw RSA key */
     gnutls_datum_t m, e;
     gnutls_x509_privkey_export_rsa_raw(key, &m, &e, NULL, NULL, NULL, NULL);

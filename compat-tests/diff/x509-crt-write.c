@@ -455,6 +455,38 @@ int main(void)
     printf("purpose=%d\n", gnutls_x509_crt_set_key_purpose_oid(c, GNUTLS_KP_TLS_WWW_SERVER, 0));
     finish(c, "names");
 
+    /* alternative names of every type, as SAN and as IAN */
+    {
+        static const struct {
+            unsigned t;
+            const char *v;
+            unsigned l;
+        } sv[] = { { GNUTLS_SAN_OTHERNAME_XMPP, "me@jabber", 9 },
+                   { GNUTLS_SAN_OTHERNAME_KRB5PRINCIPAL, "user/host@REALM", 15 },
+                   { GNUTLS_SAN_OTHERNAME_MSUSERPRINCIPAL, "u@dom", 5 },
+                   { GNUTLS_SAN_DN, "\x30\x0f\x31\x0d\x30\x0b\x06\x03\x55\x04\x03\x0c\x04test", 17 },
+                   { GNUTLS_SAN_REGISTERED_ID, "1.2.3.4", 7 },
+                   { GNUTLS_SAN_OTHERNAME, "\x0c\x01x", 3 },
+                   { GNUTLS_SAN_IPADDRESS, "\1\2\3", 3 },
+                   { GNUTLS_SAN_DNSNAME, "", 0 } };
+        for (unsigned i = 0; i < sizeof sv / sizeof sv[0]; i++) {
+            for (int ian = 0; ian < 2; ian++) {
+                c = base();
+                r = ian ? gnutls_x509_crt_set_issuer_alt_name(c, sv[i].t, sv[i].v, sv[i].l, 0)
+                        : gnutls_x509_crt_set_subject_alt_name(c, sv[i].t, sv[i].v, sv[i].l, 0);
+                printf("%s type %u=%d", ian ? "ian" : "san", sv[i].t, r);
+                gnutls_datum_t ed;
+                if (r >= 0 && gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0) >= 0 &&
+                    gnutls_x509_crt_get_extension_by_oid2(c, ian ? "2.5.29.18" : "2.5.29.17", 0, &ed, NULL) >= 0) {
+                    hex("", ed.data, ed.size);
+                    gnutls_free(ed.data);
+                } else
+                    printf("\n");
+                gnutls_x509_crt_deinit(c);
+            }
+        }
+    }
+
     /* e-mail and IP checks */
     c = base();
     gnutls_x509_crt_set_subject_alt_name(c, GNUTLS_SAN_RFC822NAME, "User@Example.com", 16, 0);

@@ -162,34 +162,10 @@ int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subj
 {
     if (crq == NULL || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    GENERAL_NAME *gn = GENERAL_NAME_new();
-    if (gn == NULL)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    int type;
-    switch (nt) {
-    case GNUTLS_SAN_DNSNAME:
-        type = GEN_DNS;
-        break;
-    case GNUTLS_SAN_RFC822NAME:
-        type = GEN_EMAIL;
-        break;
-    case GNUTLS_SAN_URI:
-        type = GEN_URI;
-        break;
-    case GNUTLS_SAN_IPADDRESS:
-        type = GEN_IPADD;
-        break;
-    default:
-        GENERAL_NAME_free(gn);
-        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
-    }
-    ASN1_STRING *s = ASN1_STRING_type_new(type == GEN_IPADD ? V_ASN1_OCTET_STRING : V_ASN1_IA5STRING);
-    if (s == NULL || !ASN1_STRING_set(s, data, (int)data_size)) {
-        ASN1_STRING_free(s);
-        GENERAL_NAME_free(gn);
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    }
-    GENERAL_NAME_set0_value(gn, type, s);
+    GENERAL_NAME *gn = NULL;
+    int err = gnossl_san_make(nt, data, data_size, &gn);
+    if (err < 0)
+        return err;
 
     GENERAL_NAMES *names = NULL;
     unsigned crit = 0;

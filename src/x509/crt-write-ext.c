@@ -328,7 +328,9 @@ int gnutls_x509_crt_set_issuer_alt_name(gnutls_x509_crt_t crt, gnutls_x509_subje
 {
     if (crt == NULL || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return alt_add(crt, NID_issuer_alt_name, gnossl_make_gn(type, data, data_size), flags);
+    GENERAL_NAME *gn = NULL;
+    int ret = gnossl_san_make(type, data, data_size, &gn);
+    return ret < 0 ? ret : alt_add(crt, NID_issuer_alt_name, gn, flags);
 }
 
 static ASN1_GENERALIZEDTIME *gtime(time_t t)

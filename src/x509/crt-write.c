@@ -311,8 +311,13 @@ int gnutls_x509_crt_set_subject_alt_name(gnutls_x509_crt_t crt, gnutls_x509_subj
         gns = X509_get_ext_d2i(crt->x509, NID_subject_alt_name, &crit, NULL);
     if (gns == NULL)
         gns = GENERAL_NAMES_new();
-    GENERAL_NAME *gn = gnossl_make_gn(type, data, data_size);
-    if (gns == NULL || gn == NULL || !sk_GENERAL_NAME_push(gns, gn)) {
+    GENERAL_NAME *gn = NULL;
+    int err = gnossl_san_make(type, data, data_size, &gn);
+    if (err < 0) {
+        GENERAL_NAMES_free(gns);
+        return err;
+    }
+    if (gns == NULL || !sk_GENERAL_NAME_push(gns, gn)) {
         GENERAL_NAME_free(gn);
         GENERAL_NAMES_free(gns);
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);

@@ -152,6 +152,10 @@ int gnossl_crt_put_raw_ext(gnutls_x509_crt_t c, const char *oid, const void *der
 /* A GeneralName of a GnuTLS SAN type (DNS, e-mail, URI, IP, DN as DER);
  * NULL for other types or bad data. */
 GENERAL_NAME *gnossl_make_gn(gnutls_x509_subject_alt_name_t type, const void *data, unsigned size);
+/* A GeneralName for the alternative-name setters, as GnuTLS writes them
+ * (incl. XMPP/Kerberos virtual types, registered IDs); GnuTLS's error
+ * codes for types it refuses there (san-write.c). */
+int gnossl_san_make(unsigned type, const void *data, unsigned size, GENERAL_NAME **out);
 /* GnuTLS SAN type of a GeneralName (-1 if none) and its value as GnuTLS
  * returns it (text: NUL-terminated string). */
 int gnossl_gn_type(const GENERAL_NAME *gn);
