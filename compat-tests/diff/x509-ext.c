@@ -107,6 +107,44 @@ int main(void)
     gnutls_subject_alt_names_deinit(sans2);
     gnutls_subject_alt_names_deinit(sans);
 
+    /* every name type through the container */
+    {
+        static const struct {
+            unsigned t;
+            const char *v;
+            unsigned l;
+            const char *oid;
+        } sv[] = { { GNUTLS_SAN_OTHERNAME_XMPP, "me@jabber", 9, NULL },
+                   { GNUTLS_SAN_OTHERNAME_KRB5PRINCIPAL, "user/host@REALM", 15, NULL },
+                   { GNUTLS_SAN_OTHERNAME_MSUSERPRINCIPAL, "u@dom", 5, NULL },
+                   { GNUTLS_SAN_DN, "\x30\x0f\x31\x0d\x30\x0b\x06\x03\x55\x04\x03\x0c\x04test", 17, NULL },
+                   { GNUTLS_SAN_REGISTERED_ID, "1.2.3.4", 7, NULL },
+                   { GNUTLS_SAN_OTHERNAME, "\x0c\x01x", 3, "1.2.3" },
+                   { GNUTLS_SAN_IPADDRESS, "\1\2\3", 3, NULL } };
+        for (i = 0; i < sizeof sv / sizeof sv[0]; i++) {
+            gnutls_subject_alt_names_t s1;
+            gnutls_datum_t in = { (unsigned char *)sv[i].v, sv[i].l };
+            gnutls_subject_alt_names_init(&s1);
+            r = gnutls_subject_alt_names_set(s1, sv[i].t, &in, sv[i].oid);
+            printf("sans set type %u=%d", sv[i].t, r);
+            if (r >= 0) {
+                memset(&o, 0, sizeof o);
+                r = gnutls_subject_alt_names_get(s1, 0, &t, &v, &o);
+                printf(" get=%d type=%u", r, t);
+                hex(" v", v.data, v.size);
+                r = gnutls_x509_ext_export_subject_alt_names(s1, &d);
+                printf(" export=%d", r);
+                if (r >= 0) {
+                    hex("", d.data, d.size);
+                    gnutls_free(d.data);
+                } else
+                    printf("\n");
+            } else
+                printf("\n");
+            gnutls_subject_alt_names_deinit(s1);
+        }
+    }
+
     /* CRL distribution points */
     gnutls_x509_crl_dist_points_t dp, dp2;
     gnutls_x509_crl_dist_points_init(&dp);

@@ -138,7 +138,10 @@ static GENERAL_NAME *name_to_gn(unsigned type, const gnutls_datum_t *san, const 
         GENERAL_NAME_set0_value(gn, GEN_RID, o);
         return gn;
     }
-    return gnossl_make_gn(type, san->data, san->size);
+    if (type == GNUTLS_SAN_DN)
+        return gnossl_make_gn(type, san->data, san->size);
+    GENERAL_NAME *gn = NULL;
+    return gnossl_san_make(type, san->data, san->size, &gn) < 0 ? NULL : gn;
 }
 
 /* ---- subject (and issuer) alternative names ---- */
@@ -206,11 +209,24 @@ int gnutls_subject_alt_names_set(gnutls_subject_alt_names_t sans, unsigned int s
 {
     if (sans == NULL || san == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    GENERAL_NAME *gn = name_to_gn(san_type, san, othername_oid);
+    struct name n;
+    int ret;
+    if (san_type == GNUTLS_SAN_DN) {
+        /* kept as given (GnuTLS cannot encode it later: see export) */
+        memset(&n, 0, sizeof n);
+        n.type = GNUTLS_SAN_DN;
+        ret = gnossl_datum_set(&n.san, san->data, san->size);
+        return ret < 0 ? ret : sans_push(sans, &n);
+    }
+    GENERAL_NAME *gn = NULL;
+    if (san_type == GNUTLS_SAN_OTHERNAME)
+        gn = name_to_gn(san_type, san, othername_oid);
+    else if ((ret = gnossl_san_make(san_type, san->data, san->size, &gn)) < 0)
+        return ret;
     if (gn == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    struct name n;
-    int ret = name_from_gn(gn, &n);
+    /* virtual types become the other names they encode */
+    ret = name_from_gn(gn, &n);
     GENERAL_NAME_free(gn);
     return ret < 0 ? ret : sans_push(sans, &n);
 }
@@ -253,6 +269,9 @@ int gnutls_x509_ext_export_subject_alt_names(gnutls_subject_alt_names_t sans, gn
 {
     if (sans == NULL || ext == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    for (unsigned i = 0; i < sans->n; i++)
+        if (sans->v[i].type == GNUTLS_SAN_DN)
+            return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR); /* as GnuTLS's writer */
     GENERAL_NAMES *gns = names_to_gns(sans->v, sans->n);
     int ret = I2D(gns, GENERAL_NAMES, ext);
     GENERAL_NAMES_free(gns);
