@@ -429,12 +429,21 @@ unsigned gnutls_x509_crt_equals2(gnutls_x509_crt_t cert1, const gnutls_datum_t *
 }
 
 /* GnuTLS compares the issuer's DER name with the subject's (byte equality
- * first, then a canonical comparison). */
+ * first, then a canonical comparison); when the names match and both the
+ * authority key ID of cert and the subject key ID of issuer are present,
+ * they must be equal too (a missing one counts as a match). */
 unsigned gnutls_x509_crt_check_issuer(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer)
 {
     if (cert == NULL || issuer == NULL || cert->x509 == NULL || issuer->x509 == NULL)
         return 0;
-    return X509_NAME_cmp(X509_get_issuer_name(cert->x509), X509_get_subject_name(issuer->x509)) == 0;
+    if (X509_NAME_cmp(X509_get_issuer_name(cert->x509), X509_get_subject_name(issuer->x509)) != 0)
+        return 0;
+    unsigned char akid[128], skid[128];
+    size_t alen = sizeof akid, slen = sizeof skid;
+    if (gnutls_x509_crt_get_authority_key_id(cert, akid, &alen, NULL) < 0 ||
+        gnutls_x509_crt_get_subject_key_id(issuer, skid, &slen, NULL) < 0)
+        return 1;
+    return alen == slen && memcmp(akid, skid, alen) == 0;
 }
 
 void gnutls_x509_crt_set_flags(gnutls_x509_crt_t cert, unsigned flags)

@@ -182,10 +182,7 @@ int gnutls_ocsp_resp_verify(gnutls_ocsp_resp_const_t resp, gnutls_x509_trust_lis
             *verify = GNUTLS_OCSP_VERIFY_SIGNER_NOT_FOUND;
             return 0;
         }
-        /* the list keeps ownership of what it returns: work on a copy */
-        rc = gnossl_x509_crt_from_X509(found->x509, &signer);
-        if (rc < 0)
-            return rc;
+        signer = found; /* a copy of the anchor, ours to free */
     } else if (!in_trust_list(trustlist, signer)) {
         /* a delegated responder: issued by an anchor, with the OCSP purpose */
         unsigned vtmp = 0;

@@ -192,10 +192,32 @@ static int key_fits(gnutls_pk_algorithm_t keypk, const struct sig_info *si)
     return keypk == GNUTLS_PK_RSA_PSS && si->pk == GNUTLS_PK_RSA && si->pss;
 }
 
+/* GnuTLS checks the signature first and only then whether its algorithm
+ * is acceptable: a valid signature with an insecure hash (MD5, MD2) is
+ * GNUTLS_E_INSUFFICIENT_SECURITY unless the verify flags allow it. */
+static int sig_allowed(gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig, unsigned flags)
+{
+    if (gnutls_sign_is_secure(algo))
+        return 1;
+    if ((flags & GNUTLS_VERIFY_ALLOW_BROKEN) == GNUTLS_VERIFY_ALLOW_BROKEN)
+        return 1;
+    if ((flags & GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1) && dig == GNUTLS_DIG_SHA1)
+        return 1;
+    if ((flags & GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5) && dig == GNUTLS_DIG_MD5)
+        return 1;
+    return (flags & GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2) && dig == GNUTLS_DIG_MD2;
+}
+
+static int checked(int ret, gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig, unsigned flags)
+{
+    if (ret == 0 && !sig_allowed(algo, dig, flags))
+        return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
+    return ret;
+}
+
 int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t algo, unsigned int flags,
                                const gnutls_datum_t *data, const gnutls_datum_t *signature)
 {
-    (void)flags;
     if (pubkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     const struct sig_info *si = sig_find(algo);
@@ -205,7 +227,7 @@ int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t a
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (si->curve && gnossl_pkey_curve(pubkey->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
-    return pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature);
+    return checked(pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature), algo, si->dig, flags);
 }
 
 int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo, unsigned int flags,
@@ -223,8 +245,8 @@ int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo
     if (si->curve && gnossl_pkey_curve(key->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (eddsa(si->pk))
-        return pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature);
-    return pkey_verify(key->pkey, si->dig, si->pss, 1, 0, hash, signature);
+        return checked(pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature), algo, si->dig, flags);
+    return checked(pkey_verify(key->pkey, si->dig, si->pss, 1, 0, hash, signature), algo, si->dig, flags);
 }
 
 /* ---- the abstract private key ---- */

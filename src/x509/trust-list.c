@@ -368,43 +368,59 @@ int gnutls_x509_trust_list_get_issuer(gnutls_x509_trust_list_t list, gnutls_x509
     return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
 }
 
+static int subject_is(gnutls_x509_crt_t c, const gnutls_datum_t *dn)
+{
+    const unsigned char *der = NULL;
+    size_t len = 0;
+    return X509_NAME_get0_der(X509_get_subject_name(c->x509), &der, &len) && len == dn->size &&
+           memcmp(der, dn->data, len) == 0;
+}
+
+static int skid_is(gnutls_x509_crt_t c, const gnutls_datum_t *spki)
+{
+    unsigned char id[256];
+    size_t n = sizeof id;
+    return gnutls_x509_crt_get_subject_key_id(c, id, &n, NULL) >= 0 && n == spki->size &&
+           memcmp(id, spki->data, n) == 0;
+}
+
+/* Unlike gnutls_x509_trust_list_get_issuer, the lookups by name and by key
+ * ID always hand out a copy the caller deinits, whatever the flags.  With
+ * a name the key ID (if given, non-empty) must match too; without one the
+ * key ID alone is searched for. */
+static int issuer_by_dn(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn, const gnutls_datum_t *spki,
+                        gnutls_x509_crt_t *issuer)
+{
+    for (size_t i = 0; i < list->ncas; i++) {
+        gnutls_x509_crt_t c = list->cas[i];
+        if (dn != NULL) {
+            if (!subject_is(c, dn) || (spki != NULL && spki->size > 0 && !skid_is(c, spki)))
+                continue;
+        } else if (spki == NULL || !skid_is(c, spki)) {
+            continue;
+        }
+        return gnossl_x509_crt_from_X509(c->x509, issuer);
+    }
+    return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+}
+
 int gnutls_x509_trust_list_get_issuer_by_dn(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn,
                                             gnutls_x509_crt_t *issuer, unsigned int flags)
 {
-    if (list == NULL || dn == NULL || issuer == NULL)
+    (void)flags;
+    if (list == NULL || issuer == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    for (size_t i = 0; i < list->ncas; i++) {
-        const unsigned char *der = NULL;
-        size_t len = 0;
-        if (X509_NAME_get0_der(X509_get_subject_name(list->cas[i]->x509), &der, &len) && len == dn->size &&
-            memcmp(der, dn->data, len) == 0)
-            return give_issuer(list->cas[i], issuer, flags);
-    }
-    return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    return issuer_by_dn(list, dn, NULL, issuer);
 }
 
 int gnutls_x509_trust_list_get_issuer_by_subject_key_id(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn,
                                                         const gnutls_datum_t *spki, gnutls_x509_crt_t *issuer,
                                                         unsigned int flags)
 {
-    if (list == NULL || spki == NULL || issuer == NULL)
+    (void)flags;
+    if (list == NULL || issuer == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    for (size_t i = 0; i < list->ncas; i++) {
-        unsigned char id[64];
-        size_t n = sizeof id;
-        if (gnutls_x509_crt_get_subject_key_id(list->cas[i], id, &n, NULL) < 0 || n != spki->size ||
-            memcmp(id, spki->data, n) != 0)
-            continue;
-        if (dn && dn->data) {
-            const unsigned char *der = NULL;
-            size_t len = 0;
-            if (!X509_NAME_get0_der(X509_get_subject_name(list->cas[i]->x509), &der, &len) || len != dn->size ||
-                memcmp(der, dn->data, len) != 0)
-                continue;
-        }
-        return give_issuer(list->cas[i], issuer, flags);
-    }
-    return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    return issuer_by_dn(list, dn, spki, issuer);
 }
 
 int gnutls_x509_trust_list_iter_get_ca(gnutls_x509_trust_list_t list, gnutls_x509_trust_list_iter_t *iter,

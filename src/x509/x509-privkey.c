@@ -3,6 +3,7 @@
 #include "gnossl.h"
 #include "x509/x509.h"
 #include "core/pin.h"
+#include "x509/pkcs-int.h"
 
 #include <openssl/crypto.h>
 #include <openssl/ec.h>
@@ -385,24 +386,24 @@ static PKCS8_PRIV_KEY_INFO *to_pkcs8(gnutls_x509_privkey_t key)
     return p8;
 }
 
-/* PKCS#8, encrypted with PBES2/AES-256-CBC unless GNUTLS_PKCS_PLAIN. */
+/* PKCS#8 as GnuTLS writes it: plain with GNUTLS_PKCS_PLAIN or without a
+ * password (unless GNUTLS_PKCS_NULL_PASSWORD asks for encryption with an
+ * empty one), else encrypted with the schema, salt and iteration count
+ * GnuTLS uses for these flags. */
 static int pkcs8_der(gnutls_x509_privkey_t key, const char *password, unsigned flags, unsigned char **der,
                      const char **label)
 {
     PKCS8_PRIV_KEY_INFO *p8 = to_pkcs8(key);
     if (p8 == NULL)
         return -1;
-    int len;
-    if ((flags & GNUTLS_PKCS_PLAIN) || password == NULL) {
+    int len = -1;
+    if ((flags & GNUTLS_PKCS_PLAIN) || (password == NULL && !(flags & GNUTLS_PKCS_NULL_PASSWORD))) {
         *label = "PRIVATE KEY";
         len = i2d_PKCS8_PRIV_KEY_INFO(p8, der);
     } else {
-        const EVP_CIPHER *c = (flags & GNUTLS_PKCS_PBES2_AES_128)   ? EVP_aes_128_cbc()
-                              : (flags & GNUTLS_PKCS_PBES2_AES_192) ? EVP_aes_192_cbc()
-                              : (flags & GNUTLS_PKCS_PBES2_3DES)    ? EVP_des_ede3_cbc()
-                                                                    : EVP_aes_256_cbc();
-        X509_SIG *sig = PKCS8_encrypt(-1, c, password, (int)strlen(password), NULL, 0, 10000, p8);
-        len = sig ? i2d_X509_SIG(sig, der) : -1;
+        X509_SIG *sig = NULL;
+        if (gnossl_pkcs8_encrypt(p8, password, flags, &sig) == 0)
+            len = i2d_X509_SIG(sig, der);
         X509_SIG_free(sig);
         *label = "ENCRYPTED PRIVATE KEY";
     }
