@@ -16,6 +16,11 @@ src=$PWD
 out=${1:-build-fuzz}
 mkdir -p "$out/obj"
 out=$(cd "$out" && pwd)
+# Objects are rebuilt when their .c changes; a changed header (struct layouts
+# between rooms) makes every object stale, so start over then.
+if [ -f "$out/libgnossl-real.a" ] && [ -n "$(find src include -name '*.h' -newer "$out/libgnossl-real.a" | head -1)" ]; then
+    rm -f "$out"/obj/*.o
+fi
 CC=${CC:-$(command -v clang-14 || command -v clang)}
 JOBS=${JOBS:-$(nproc)}
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
