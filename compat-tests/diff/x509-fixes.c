@@ -1,5 +1,6 @@
 /* Differential test of four x509 defects: an RSA-MD5 signature accepted by
  * gnutls_x509_crt_verify_data2 / gnutls_pubkey_verify_data2 / verify_hash2
+ * / gnutls_x509_crq_verify
  * (GnuTLS says GNUTLS_E_INSUFFICIENT_SECURITY unless the flags allow broken
  * algorithms), gnutls_x509_crt_check_issuer ignoring key identifiers,
  * trust-list lookups by name / key ID that must hand out copies the caller
@@ -120,6 +121,39 @@ static const char leafnoaki_pem[] =
     "fKV/SSo2Ag==\n"
     "-----END CERTIFICATE-----\n";
 
+static const char md5_csr[] =
+    "-----BEGIN CERTIFICATE REQUEST-----\n"
+    "MIICWzCCAUMCAQAwFjEUMBIGA1UEAwwLbWQ1IHJlcXVlc3QwggEiMA0GCSqGSIb3\n"
+    "DQEBAQUAA4IBDwAwggEKAoIBAQDAi0kQK5M+1+gGpOPlTF35ZfduDtXS1DDm3KC6\n"
+    "O8mLWUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxndsX0bkgw4YAnM18uqanHZt87X\n"
+    "RCrweKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJIEguneLXiCU+PzPwDUH8LavoQ\n"
+    "U1jvnwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW+MgmNfP9UTsz/qDWKRHU5+gK\n"
+    "Y4+gU4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0Gag4h9l1hX0Rydj2TXDRgIePj\n"
+    "agGr8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwxFeK8sEPTAgMBAAGgADANBgkq\n"
+    "hkiG9w0BAQQFAAOCAQEAoY3shZTCACM+Gv9Fc1aK47sKblmmBEupHUgUsmf7AWIg\n"
+    "Ay5PPnFg04g4bprbOieYmgHWL/uSdBho2eWnrH5+KOdGacRfdugCU42TdCAhQt7Z\n"
+    "5Gzj2RbPj6sakQMUvI7Og/R05tp4IbqZ5Mui0gMbf8BUI6PDVmZqSTxCoMnvT8K5\n"
+    "T74qu6i5FgetYV3pf+AEqQ3+nYuTbuhQrl1j9XjF7xYa3hwUA8yDF5xt4fx+6RAe\n"
+    "A8WpETyBYrQrfeWPXFpMUwfZI9cSoIvs1oVVXNTy3BlB0G40EXOPgmXmsEEgRjAa\n"
+    "0KSmkcLPI40YYvRX6DHYsEJgh+hoJenZofyzLnrE3g==\n"
+    "-----END CERTIFICATE REQUEST-----\n";
+static const char sha1_csr[] =
+    "-----BEGIN CERTIFICATE REQUEST-----\n"
+    "MIICXDCCAUQCAQAwFzEVMBMGA1UEAwwMc2hhMSByZXF1ZXN0MIIBIjANBgkqhkiG\n"
+    "9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwItJECuTPtfoBqTj5Uxd+WX3bg7V0tQw5tyg\n"
+    "ujvJi1lI9znfM48NnK3Blqe0IW1uUeGGL/71fn8Z3bF9G5IMOGAJzNfLqmpx2bfO\n"
+    "10Qq8HikhM//BYvK5DK1QwsYZlQxYP1eselsW2XSSBILp3i14glPj8z8A1B/C2r6\n"
+    "EFNY758C5MMjlmGkxBvZbSs7mGlN9sh4ESQcSXAKFvjIJjXz/VE7M/6g1ikR1Ofo\n"
+    "CmOPoFOGE8lnFK++/Q1nCQPrWCgS6efzRFgEr2MdBmoOIfZdYV9EcnY9k1w0YCHj\n"
+    "42oBq/ITfdf8Tfk9HGCMA4iktir1VVJeed1NsVBsMRXivLBD0wIDAQABoAAwDQYJ\n"
+    "KoZIhvcNAQEFBQADggEBAF9OdGKx3IC86EgueASmRwbRfbimbacmtqfnv7j8qH0l\n"
+    "bVWvAkCZVwRgyotbyREU8Uyb+T9tVcVN11k1Q9Qw8XJq0dvw/IV57zwV5QA7psJU\n"
+    "DTWa+sZhW3vLG6R52LJEuvXmRCt6asz4mhFuIkWP1mt8lhxc5PSaonb8ME+yLwl6\n"
+    "gIzY9JqdM4f2lIW62H+klI19sFas0yKwKpEUTGNuPmyDyHorWWT/pT+B/t7EZoL9\n"
+    "xgB9iHENEG/s5YDasHUO1NPbZTluFiNHcw4dhtu97xBZqufYRaDPWsufxhwS+K4t\n"
+    "eCaJ3AH2SFqxjYi4AdgbbsJVNTMZeH7ZYlPgcGw1JdM=\n"
+    "-----END CERTIFICATE REQUEST-----\n";
+
 static gnutls_x509_crt_t load(const char *pem)
 {
     gnutls_x509_crt_t c;
@@ -177,6 +211,29 @@ static void test_verify(void)
     }
     gnutls_pubkey_deinit(pub);
     gnutls_x509_crt_deinit(crt);
+}
+
+/* gnutls_x509_crq_verify applies the same rule to a request's signature */
+static void test_crq_verify(void)
+{
+    static const struct {
+        const char *name;
+        unsigned flags;
+    } fl[] = {{"0", 0},
+              {"ALLOW_SIGN_RSA_MD5", GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5},
+              {"ALLOW_BROKEN", GNUTLS_VERIFY_ALLOW_BROKEN}};
+    const char *pems[] = {md5_csr, sha1_csr};
+    for (unsigned i = 0; i < 2; i++) {
+        gnutls_x509_crq_t crq;
+        gnutls_x509_crq_init(&crq);
+        gnutls_datum_t d = {(unsigned char *)pems[i], (unsigned)strlen(pems[i])};
+        int ret = gnutls_x509_crq_import(crq, &d, GNUTLS_X509_FMT_PEM);
+        printf("crq %s import %d:", i ? "RSA-SHA1" : "RSA-MD5", ret);
+        for (unsigned j = 0; j < sizeof fl / sizeof fl[0]; j++)
+            printf(" verify(%s) %d", fl[j].name, gnutls_x509_crq_verify(crq, fl[j].flags));
+        printf("\n");
+        gnutls_x509_crq_deinit(crq);
+    }
 }
 
 static void test_check_issuer(void)
@@ -352,6 +409,7 @@ int main(void)
 {
     gnutls_global_init();
     test_verify();
+    test_crq_verify();
     test_check_issuer();
     test_trust_list_copies();
     test_pkcs8();

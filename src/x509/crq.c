@@ -270,7 +270,6 @@ int gnutls_x509_crq_get_key_purpose_oid(gnutls_x509_crq_t crq, unsigned indx, vo
 
 int gnutls_x509_crq_verify(gnutls_x509_crq_t crq, unsigned int flags)
 {
-    (void)flags;
     if (crq == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     EVP_PKEY *pk = X509_REQ_get0_pubkey(crq->req);
@@ -279,7 +278,15 @@ int gnutls_x509_crq_verify(gnutls_x509_crq_t crq, unsigned int flags)
     ERR_clear_error();
     int ok = X509_REQ_verify(crq->req, pk);
     ERR_clear_error();
-    return ok == 1 ? 0 : GNOSSL_ERR(GNUTLS_E_PK_SIG_VERIFY_FAILED);
+    if (ok != 1)
+        return GNOSSL_ERR(GNUTLS_E_PK_SIG_VERIFY_FAILED);
+    /* a good signature still has to use an algorithm the flags accept */
+    int sa = gnutls_x509_crq_get_signature_algorithm(crq);
+    if (sa <= 0)
+        return GNOSSL_ERR(GNUTLS_E_UNSUPPORTED_SIGNATURE_ALGORITHM);
+    if (!gnossl_sig_allowed((gnutls_sign_algorithm_t)sa, flags))
+        return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
+    return 0;
 }
 
 int gnutls_x509_crq_get_challenge_password(gnutls_x509_crq_t crq, char *pass, size_t *pass_size)

@@ -195,8 +195,9 @@ static int key_fits(gnutls_pk_algorithm_t keypk, const struct sig_info *si)
 /* GnuTLS checks the signature first and only then whether its algorithm
  * is acceptable: a valid signature with an insecure hash (MD5, MD2) is
  * GNUTLS_E_INSUFFICIENT_SECURITY unless the verify flags allow it. */
-static int sig_allowed(gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig, unsigned flags)
+int gnossl_sig_allowed(gnutls_sign_algorithm_t algo, unsigned flags)
 {
+    gnutls_digest_algorithm_t dig = gnutls_sign_get_hash_algorithm(algo);
     if (gnutls_sign_is_secure(algo))
         return 1;
     if ((flags & GNUTLS_VERIFY_ALLOW_BROKEN) == GNUTLS_VERIFY_ALLOW_BROKEN)
@@ -208,9 +209,9 @@ static int sig_allowed(gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t d
     return (flags & GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2) && dig == GNUTLS_DIG_MD2;
 }
 
-static int checked(int ret, gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig, unsigned flags)
+static int checked(int ret, gnutls_sign_algorithm_t algo, unsigned flags)
 {
-    if (ret == 0 && !sig_allowed(algo, dig, flags))
+    if (ret == 0 && !gnossl_sig_allowed(algo, flags))
         return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
     return ret;
 }
@@ -227,7 +228,7 @@ int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t a
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (si->curve && gnossl_pkey_curve(pubkey->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
-    return checked(pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature), algo, si->dig, flags);
+    return checked(pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature), algo, flags);
 }
 
 int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo, unsigned int flags,
@@ -245,8 +246,8 @@ int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo
     if (si->curve && gnossl_pkey_curve(key->pkey) != si->curve)
         return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
     if (eddsa(si->pk))
-        return checked(pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature), algo, si->dig, flags);
-    return checked(pkey_verify(key->pkey, si->dig, si->pss, 1, 0, hash, signature), algo, si->dig, flags);
+        return checked(pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature), algo, flags);
+    return checked(pkey_verify(key->pkey, si->dig, si->pss, 1, 0, hash, signature), algo, flags);
 }
 
 /* ---- the abstract private key ---- */

@@ -238,4 +238,10 @@ size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name);
 unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n, unsigned flags,
                             const char *purpose, gnutls_verify_output_function func);
 
+/* ---- signature checks (sign.c) ---- */
+/* Is a verified signature of algorithm algo acceptable under the verify
+ * flags?  Insecure ones (MD5, MD2) only with GNUTLS_VERIFY_ALLOW_BROKEN or
+ * the matching ALLOW_SIGN_* flag, as GnuTLS's data verification has it. */
+int gnossl_sig_allowed(gnutls_sign_algorithm_t algo, unsigned flags);
+
 #endif
