@@ -64,6 +64,29 @@ static const char dsa_crt_pem[] =
     "-----END CERTIFICATE-----\n"
     ;
 
+static const char aki_crt_pem[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIDOzCCAiOgAwIBAgIUVpM55CspnKmOWMs9IPN/XEOqqVkwDQYJKoZIhvcNAQEL\n"
+    "BQAwEzERMA8GA1UEAwwIQUtJIHRlc3QwHhcNMjYxMTI0MDEzNTAxWhcNMjYxMjA0\n"
+    "MDEzNTAxWjATMREwDwYDVQQDDAhBS0kgdGVzdDCCASIwDQYJKoZIhvcNAQEBBQAD\n"
+    "ggEPADCCAQoCggEBAMYcm7KywKLrhgE0vJyvKOXHffU+mWURL3vzIeQErjdhxrwE\n"
+    "qcoTdpN99jrb6FequVh+Dm5hdcF/MO6d+h73GhiFcrHZVkewyGsRhg9HKXFjI/Gt\n"
+    "2DzJ8WRHRfD8rwvIi8NwlDPfu+xcvk8FFIjePw1cTUBhaZZa1Va4E0ZmSyFOAn2f\n"
+    "+3chVDbxHYziYFaOeuqoY/qr7c2aNogz+U3VDVVPB2HEQme+wJV9nqtdjZS0tgD7\n"
+    "Y57oomA/4QDbs0F4OPL+XzuPXJRl4WgqCC9S1eDBu4ZOc2FaIIBPakLNKPXDhUfF\n"
+    "w9rZLy+b6WLtn53E89q977ERx5/6qvUYy0VFHUsCAwEAAaOBhjCBgzAdBgNVHQ4E\n"
+    "FgQUwpJNha8BWMD4zwKJVU2l1D6x0FwwOAYDVR0jBDEwL6EXpBUwEzERMA8GA1UE\n"
+    "AwwIQUtJIHRlc3SCFFaTOeQrKZypjljLPSDzf1xDqqlZMCgGA1UdEgQhMB+CDmlz\n"
+    "c3Vlci5leGFtcGxlgQ1pQGV4YW1wbGUuY29tMA0GCSqGSIb3DQEBCwUAA4IBAQAE\n"
+    "Ixlb1EeCkCHhT1JL13SviKrEuIOfZ3P7/RrUmzBJjCOEXBNhjiTlWhaFPevnwL4X\n"
+    "jWBX2vDa6t6BvrXVivWmQ41ii2NYISaxqdGGqw1wgvQkQ+WxH12j2EBwE+tttipv\n"
+    "OXSitocldsovTJqqvaCFy7+qYpsofAX1OkwoywnfASaqQomt20NtDzRZNnD+1kRd\n"
+    "IWTDKb3IGcnwfyWhJ89lQIdIDmYSQMyqbSE/StVduBSXatFQ32MergPCAaizpjZR\n"
+    "Mwqu4cPRK9PAb6OrT3dwGY3CgmN+GJTw4S6gfEePQtSkXEBHrL/zNK/WusRreOg9\n"
+    "zBzrz8xoX3u29DjZ2glf\n"
+    "-----END CERTIFICATE-----\n"
+    ;
+
 static gnutls_x509_privkey_t key;
 
 static void hex(const char *label, const unsigned char *d, size_t n)
@@ -730,6 +753,42 @@ int main(void)
         gnutls_x509_privkey_deinit(k2);
         gnutls_x509_spki_deinit(got);
         gnutls_x509_spki_deinit(spki);
+    }
+
+    /* authority key identifier with issuer and serial; issuer alt names */
+    {
+        gnutls_datum_t ad = { (unsigned char *)aki_crt_pem, sizeof aki_crt_pem - 1 };
+        gnutls_x509_crt_init(&c);
+        printf("aki import=%d\n", gnutls_x509_crt_import(c, &ad, GNUTLS_X509_FMT_PEM));
+        for (unsigned i = 0; i < 3; i++) {
+            char alt[256], ser[64];
+            size_t as = sizeof alt, ss = sizeof ser;
+            unsigned t = 9, cr = 9;
+            r = gnutls_x509_crt_get_authority_key_gn_serial(c, i, alt, &as, &t, ser, &ss, &cr);
+            printf("aki gn[%u]=%d t=%u crit=%u", i, r, t, cr);
+            if (r >= 0) {
+                printf(" %.*s", (int)as, alt);
+                hex(" serial", (unsigned char *)ser, ss);
+            } else
+                printf("\n");
+        }
+        size_t s0 = 0;
+        printf("aki short=%d\n", gnutls_x509_crt_get_authority_key_gn_serial(c, 0, NULL, &s0, NULL, NULL, &s0, NULL));
+        for (unsigned i = 0; i < 3; i++) {
+            char b[256];
+            size_t bs = sizeof b;
+            unsigned t = 9;
+            r = gnutls_x509_crt_get_issuer_alt_name2(c, i, b, &bs, &t, NULL);
+            printf("ian2[%u]=%d t=%u %.*s", i, r, t, r >= 0 ? (int)bs : 0, b);
+            bs = sizeof b;
+            printf(" oid=%d\n", gnutls_x509_crt_get_issuer_alt_othername_oid(c, i, b, &bs));
+        }
+        gnutls_datum_t pd;
+        r = gnutls_x509_crt_print(c, GNUTLS_CRT_PRINT_FULL, &pd);
+        printf("aki print=%d\n%s\n", r, r >= 0 ? (char *)pd.data : "");
+        if (r >= 0)
+            gnutls_free(pd.data);
+        gnutls_x509_crt_deinit(c);
     }
 
     /* DSA public key raw, key purpose checks */

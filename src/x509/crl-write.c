@@ -353,6 +353,8 @@ int gnutls_x509_crl_get_authority_key_gn_serial(gnutls_x509_crl_t crl, unsigned 
     AUTHORITY_KEYID *ak = X509_CRL_get_ext_d2i(crl->crl, NID_authority_key_identifier, &crit, NULL);
     if (ak == NULL)
         return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    if (critical) /* set even when seq is past the end, as GnuTLS does */
+        *critical = crit > 0;
     int r = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
     if (ak->issuer && ak->serial && (int)seq < sk_GENERAL_NAME_num(ak->issuer)) {
         const GENERAL_NAME *gn = sk_GENERAL_NAME_value(ak->issuer, (int)seq);

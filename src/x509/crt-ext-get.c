@@ -337,6 +337,8 @@ int gnutls_x509_crt_get_authority_key_gn_serial(gnutls_x509_crt_t cert, unsigned
     AUTHORITY_KEYID *ak = X509_get_ext_d2i(cert->x509, NID_authority_key_identifier, &crit, NULL);
     if (ak == NULL)
         return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    if (critical) /* set even when seq is past the end, as GnuTLS does */
+        *critical = crit > 0;
     int ret;
     if (ak->issuer == NULL || ak->serial == NULL || (int)seq >= sk_GENERAL_NAME_num(ak->issuer)) {
         ret = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
