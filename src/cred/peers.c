@@ -69,16 +69,14 @@ const gnutls_datum_t *gnutls_certificate_get_peers(gnutls_session_t session, uns
 
     /* GnuTLS answers only for a certificate key exchange (list_size is
      * left alone otherwise, e.g. before any handshake). */
-    if (session == NULL || gnossl_session_ssl(session) == NULL ||
-        gnutls_auth_get_type(session) != GNUTLS_CRD_CERTIFICATE)
-        return NULL;
-    if (list_size != NULL)
-        *list_size = 0;
-    if (st == NULL)
+    if (session == NULL || gnossl_session_ssl(session) == NULL || st == NULL)
         return NULL;
     chain = gnossl_cred_peer_chain(session);
-    if (chain == NULL || (n = sk_X509_num(chain)) == 0)
+    if (chain == NULL || (n = sk_X509_num(chain)) == 0) {
+        if (list_size != NULL && gnossl_cred_cert_auth_used(session))
+            *list_size = 0;
         return NULL;
+    }
     if (st->peer_der != NULL && st->peer_der_src == sk_X509_value(chain, 0)) {
         if (list_size != NULL)
             *list_size = st->npeer;
@@ -152,9 +150,11 @@ time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
 {
     STACK_OF(X509) *chain;
 
-    if (session == NULL || gnutls_auth_get_type(session) != GNUTLS_CRD_CERTIFICATE)
+    if (session == NULL || gnossl_session_ssl(session) == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     chain = gnossl_cred_peer_chain(session);
+    if ((chain == NULL || sk_X509_num(chain) == 0) && !gnossl_cred_cert_auth_used(session))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* no certificate key exchange */
     if (chain == NULL || sk_X509_num(chain) == 0)
         return (time_t)-1;
     return asn1_to_time(X509_get0_notBefore(sk_X509_value(chain, 0)));
@@ -164,9 +164,11 @@ time_t gnutls_certificate_expiration_time_peers(gnutls_session_t session)
 {
     STACK_OF(X509) *chain;
 
-    if (session == NULL || gnutls_auth_get_type(session) != GNUTLS_CRD_CERTIFICATE)
+    if (session == NULL || gnossl_session_ssl(session) == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     chain = gnossl_cred_peer_chain(session);
+    if ((chain == NULL || sk_X509_num(chain) == 0) && !gnossl_cred_cert_auth_used(session))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* no certificate key exchange */
     if (chain == NULL || sk_X509_num(chain) == 0)
         return (time_t)-1;
     return asn1_to_time(X509_get0_notAfter(sk_X509_value(chain, 0)));
