@@ -1,6 +1,6 @@
 /* Differential test of four x509 defects: an RSA-MD5 signature accepted by
  * gnutls_x509_crt_verify_data2 / gnutls_pubkey_verify_data2 / verify_hash2
- * / gnutls_x509_crq_verify
+ * / gnutls_x509_crq_verify / gnutls_x509_crl_verify
  * (GnuTLS says GNUTLS_E_INSUFFICIENT_SECURITY unless the flags allow broken
  * algorithms), gnutls_x509_crt_check_issuer ignoring key identifiers,
  * trust-list lookups by name / key ID that must hand out copies the caller
@@ -154,6 +154,48 @@ static const char sha1_csr[] =
     "eCaJ3AH2SFqxjYi4AdgbbsJVNTMZeH7ZYlPgcGw1JdM=\n"
     "-----END CERTIFICATE REQUEST-----\n";
 
+static const char rsa_crl_ca[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIC+TCCAeGgAwIBAgIUBGwMSopB2YC8vKUQpiad8YDVi5EwDQYJKoZIhvcNAQEL\n"
+    "BQAwFTETMBEGA1UEAwwKUlNBIENSTCBDQTAgFw0yNjExMjQwMTM0NTNaGA8yMTI2\n"
+    "MTAzMTAxMzQ1M1owFTETMBEGA1UEAwwKUlNBIENSTCBDQTCCASIwDQYJKoZIhvcN\n"
+    "AQEBBQADggEPADCCAQoCggEBAMCLSRArkz7X6Aak4+VMXfll924O1dLUMObcoLo7\n"
+    "yYtZSPc53zOPDZytwZantCFtblHhhi/+9X5/Gd2xfRuSDDhgCczXy6pqcdm3ztdE\n"
+    "KvB4pITP/wWLyuQytUMLGGZUMWD9XrHpbFtl0kgSC6d4teIJT4/M/ANQfwtq+hBT\n"
+    "WO+fAuTDI5ZhpMQb2W0rO5hpTfbIeBEkHElwChb4yCY18/1ROzP+oNYpEdTn6Apj\n"
+    "j6BThhPJZxSvvv0NZwkD61goEunn80RYBK9jHQZqDiH2XWFfRHJ2PZNcNGAh4+Nq\n"
+    "AavyE33X/E35PRxgjAOIpLYq9VVSXnndTbFQbDEV4rywQ9MCAwEAAaM/MD0wDwYD\n"
+    "VR0TAQH/BAUwAwEB/zALBgNVHQ8EBAMCAQYwHQYDVR0OBBYEFOW6e5Sd0c/7QdvB\n"
+    "cPidpPk+VU2qMA0GCSqGSIb3DQEBCwUAA4IBAQCebSkX698BT1qXuNGKJhGAAZrp\n"
+    "ybM+9tiGrJDjusuGyNJP3dlNAVuD7UrIvchM+YY0nmd+sc/j+X14vQtYOBMZ7oIG\n"
+    "TkgzVmrm+aVpgXWYRTJbMLDf6ModyS02wh5yGdujHAmUPwW3cfw8C+f4ZlrsmYK5\n"
+    "Cv7F9pimvd9imDk0sngY69WNZ0WCznJlqZzKz4LoMYNsK43qX6OdzK1NF376kaXX\n"
+    "OWtH/yzdCwgSO9xXKJ25XW2XgFG8ffksIzJX3PWUrk+zkFo/l14DNP6QiDyy/z0E\n"
+    "VJPtlfAqKsgaGwRnpt9dm2jo2keMzYgLUL9kQJL92hkwwlcv32irj7tAYDnP\n"
+    "-----END CERTIFICATE-----\n";
+static const char md5_crl[] =
+    "-----BEGIN X509 CRL-----\n"
+    "MIIBbzBZAgEBMA0GCSqGSIb3DQEBBAUAMBUxEzARBgNVBAMMClJTQSBDUkwgQ0EX\n"
+    "DTI2MTEyNDAxMzQ1M1oYDzIxMjYxMDMxMDEzNDUzWqAOMAwwCgYDVR0UBAMCAQEw\n"
+    "DQYJKoZIhvcNAQEEBQADggEBAFZjDLCmxSWvIcAW9AzD4g48uYZa5WQtwNg9SJAi\n"
+    "2uXnFmNjWnWNgklZO5im0TlH/CxnISeYEtOGIKd2SRok8DeTXMZAwkzJDdCn5O/A\n"
+    "lseV9h2dafruWGD95FaoJ6V7fCtb7TlcbnZjvw/sUoDwnJYeCnWbWRFgoaL6ZujG\n"
+    "5ivwdMBMbauL1NWh3XpNvkM4iGCwBZcLiXOJhSw2OBBzlzZ++GWSQnaUNYhNU0Ic\n"
+    "bu9bVSqNZk8Qy8HQ8Ez8VWMK/63wVBKIDpLD4C6pAcZkYSWT+mJI+qAlj4wNqoRn\n"
+    "yYmk2z421Lp24OV1rhuYqIyXqAF9OmegECcMwywbXwypgOE=\n"
+    "-----END X509 CRL-----\n";
+static const char sha256_crl[] =
+    "-----BEGIN X509 CRL-----\n"
+    "MIIBbzBZAgEBMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNVBAMMClJTQSBDUkwgQ0EX\n"
+    "DTI2MTEyNDAxMzQ1M1oYDzIxMjYxMDMxMDEzNDUzWqAOMAwwCgYDVR0UBAMCAQMw\n"
+    "DQYJKoZIhvcNAQELBQADggEBAKUpJnRbcioIHhCFQ9yyHpftvc2VE5lvc6GC/zyy\n"
+    "BQCyIaYZAa02v2SjXvQnQXfqr/K624/huzigZe747hDDQyUIIs3uQfzmqWUwcbex\n"
+    "JUGiIP588LriwwMLGAavTkVcg3dfEjiZOgomQVXAao7cH22l7Lh6aPSreJAOsVC7\n"
+    "2Y28vQHu1u5mQ5ZR48aXS7KoxageWSlV8vKg7rmDvNWnqRa1jIc6KFbNEjxXJDF6\n"
+    "QFjuQgOZkbQGuzNesM02gsM2BXDhM3hIYRL9BJ2ayUPa9MyUOjXh541DOAu27WuY\n"
+    "B83XaW4IpWr7TBqta/0cceLCTeLtL6YGSLHxSeRf0yzmXUU=\n"
+    "-----END X509 CRL-----\n";
+
 static gnutls_x509_crt_t load(const char *pem)
 {
     gnutls_x509_crt_t c;
@@ -234,6 +276,38 @@ static void test_crq_verify(void)
         printf("\n");
         gnutls_x509_crq_deinit(crq);
     }
+}
+
+/* and gnutls_x509_crl_verify / trust-list CRL verification to a CRL's */
+static void test_crl_verify(void)
+{
+    static const unsigned fl[] = {0, GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5, GNUTLS_VERIFY_ALLOW_BROKEN};
+    const char *pems[] = {md5_crl, sha256_crl};
+    gnutls_x509_crt_t ca = load(rsa_crl_ca);
+    for (unsigned i = 0; i < 2; i++) {
+        gnutls_datum_t d = {(unsigned char *)pems[i], (unsigned)strlen(pems[i])};
+        printf("crl %s:", i ? "RSA-SHA256" : "RSA-MD5");
+        for (unsigned j = 0; j < 3; j++) {
+            gnutls_x509_crl_t crl;
+            unsigned status = 0;
+            gnutls_x509_crl_init(&crl);
+            gnutls_x509_crl_import(crl, &d, GNUTLS_X509_FMT_PEM);
+            int ret = gnutls_x509_crl_verify(crl, &ca, 1, fl[j], &status);
+            printf(" verify(%#x) %d/%#x", fl[j], ret, status);
+            gnutls_x509_crl_deinit(crl);
+
+            gnutls_x509_trust_list_t tl;
+            gnutls_x509_crt_t anchor = load(rsa_crl_ca);
+            gnutls_x509_trust_list_init(&tl, 0);
+            gnutls_x509_trust_list_add_cas(tl, &anchor, 1, 0);
+            gnutls_x509_crl_init(&crl);
+            gnutls_x509_crl_import(crl, &d, GNUTLS_X509_FMT_PEM);
+            printf(" add_crls(%#x) %d", fl[j], gnutls_x509_trust_list_add_crls(tl, &crl, 1, GNUTLS_TL_VERIFY_CRL, fl[j]));
+            gnutls_x509_trust_list_deinit(tl, 1);
+        }
+        printf("\n");
+    }
+    gnutls_x509_crt_deinit(ca);
 }
 
 static void test_check_issuer(void)
@@ -410,6 +484,7 @@ int main(void)
     gnutls_global_init();
     test_verify();
     test_crq_verify();
+    test_crl_verify();
     test_check_issuer();
     test_trust_list_copies();
     test_pkcs8();

@@ -136,7 +136,6 @@ int gnutls_x509_trust_list_add_named_crt(gnutls_x509_trust_list_t list, gnutls_x
 int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t list, const gnutls_x509_crl_t *crl_list,
                                     unsigned crl_size, unsigned int flags, unsigned int verification_flags)
 {
-    (void)verification_flags;
     if (list == NULL || (crl_list == NULL && crl_size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     int added = 0;
@@ -145,13 +144,17 @@ int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t list, const gnutls_
         if (crl == NULL || crl->crl == NULL)
             continue;
         if (flags & GNUTLS_TL_VERIFY_CRL) {
-            /* keep only CRLs signed by one of the anchors */
+            /* keep only CRLs signed by one of the anchors, with an
+             * algorithm verification_flags accept */
             int ok = 0;
+            int sa = gnutls_x509_crl_get_signature_algorithm(crl);
+            if (sa > 0 && !gnossl_sig_allowed((gnutls_sign_algorithm_t)sa, verification_flags))
+                ok = -1;
             for (size_t k = 0; k < list->ncas && !ok; k++)
                 if (X509_NAME_cmp(X509_CRL_get_issuer(crl->crl), X509_get_subject_name(list->cas[k]->x509)) == 0 &&
                     X509_CRL_verify(crl->crl, X509_get0_pubkey(list->cas[k]->x509)) == 1)
                     ok = 1;
-            if (!ok) {
+            if (ok != 1) {
                 gnutls_x509_crl_deinit(crl);
                 continue;
             }

@@ -509,7 +509,6 @@ int gnutls_x509_crt_verify_data2(gnutls_x509_crt_t crt, gnutls_sign_algorithm_t 
 int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_list, unsigned CA_list_length,
                            unsigned int flags, unsigned int *verify)
 {
-    (void)flags;
     if (crl == NULL || crl->crl == NULL || verify == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     *verify = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
@@ -523,6 +522,13 @@ int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_li
         else
             *verify = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNATURE_FAILURE;
         ERR_clear_error();
+        /* a good signature with an algorithm the flags refuse (MD5) is an
+         * error, as GnuTLS's data verification makes it */
+        int sa = gnutls_x509_crl_get_signature_algorithm(crl);
+        if (*verify == 0 && sa > 0 && !gnossl_sig_allowed((gnutls_sign_algorithm_t)sa, flags)) {
+            *verify = GNUTLS_CERT_INVALID;
+            return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
+        }
         /* stale or not yet valid revocation data is invalid too */
         time_t now = time(NULL), next = gnutls_x509_crl_get_next_update(crl);
         if (gnutls_x509_crl_get_this_update(crl) > now)
