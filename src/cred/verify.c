@@ -589,8 +589,10 @@ int gnossl_cred_cert_verify_cb(X509_STORE_CTX *xctx, void *arg)
     /* A TLS 1.2 client that asked for the certificate status verifies once
      * the CertificateStatus message had its chance to arrive, as GnuTLS
      * does (gnossl_cred_client_status_cb; TLS 1.3 carries the status in the
-     * Certificate message itself). */
-    if (!gnossl_session_is_server(s) && gnossl_session_status_requested(s) && SSL_version(ssl) < TLS1_3_VERSION) {
+     * Certificate message itself; DTLS 1.2 behaves as TLS 1.2, and DTLS
+     * version numbers compare above TLS 1.3's: hence "!="). */
+    if (!gnossl_session_is_server(s) && gnossl_session_status_requested(s) &&
+        SSL_version(ssl) != TLS1_3_VERSION) {
         st->verify_deferred = 1;
         return 1;
     }

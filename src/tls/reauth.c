@@ -13,7 +13,7 @@
 int gnutls_reauth(gnutls_session_t s, unsigned int flags)
 {
     (void)flags;
-    if (s == NULL || s->ssl == NULL || !s->handshake_done || SSL_version(s->ssl) < TLS1_3_VERSION ||
+    if (s == NULL || s->ssl == NULL || !s->handshake_done || !gnossl_ssl_is_tls13(s->ssl) ||
         !(s->init_flags & GNUTLS_POST_HANDSHAKE_AUTH))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (s->invalid)

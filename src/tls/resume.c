@@ -106,7 +106,7 @@ int gnutls_session_get_data2(gnutls_session_t s, gnutls_datum_t *data)
     if (s == NULL || data == NULL || s->ssl == NULL || !s->handshake_done)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     SSL_SESSION *sess = SSL_get0_session(s->ssl);
-    if (SSL_version(s->ssl) >= TLS1_3_VERSION && !s->is_server) {
+    if (gnossl_ssl_is_tls13(s->ssl) && !s->is_server) {
         if (sess == NULL || !SSL_SESSION_is_resumable(sess)) {
             wait_for_ticket(s);
             sess = SSL_get0_session(s->ssl);
@@ -257,7 +257,7 @@ int gnutls_session_ticket_send(gnutls_session_t s, unsigned nr, unsigned flags)
 {
     (void)flags;
     if (s == NULL || s->ssl == NULL || !s->is_server || !s->handshake_done ||
-        SSL_version(s->ssl) < TLS1_3_VERSION)
+        !gnossl_ssl_is_tls13(s->ssl))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (!s->ticket_key_set)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
