@@ -115,15 +115,18 @@ static int ticket_gen_cb(SSL *ssl, void *arg)
     return 1;
 }
 
-/* OpenSSL's own decisions, unchanged. */
+/* OpenSSL's own decisions, unchanged; a usable ticket is noted for
+ * gnutls_session_is_resumed. */
 static SSL_TICKET_RETURN ticket_dec_cb(SSL *ssl, SSL_SESSION *ss, const unsigned char *keyname, size_t keyname_len,
                                        SSL_TICKET_STATUS status, void *arg)
 {
-    (void)ssl;
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
     (void)ss;
     (void)keyname;
     (void)keyname_len;
     (void)arg;
+    if (s != NULL && (status == SSL_TICKET_SUCCESS || status == SSL_TICKET_SUCCESS_RENEW))
+        s->ticket_accepted = 1;
     switch (status) {
     case SSL_TICKET_SUCCESS: return SSL_TICKET_RETURN_USE;
     case SSL_TICKET_SUCCESS_RENEW: return SSL_TICKET_RETURN_USE_RENEW;

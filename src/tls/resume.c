@@ -154,11 +154,27 @@ int gnutls_session_get_data(gnutls_session_t s, void *session_data, size_t *sess
     return 0;
 }
 
+/* OpenSSL marks a TLS 1.3 handshake with an external PSK as "reused";
+ * GnuTLS counts only resumption of an earlier session (ticket or ID).  In
+ * TLS 1.3 that is a ticket: the client's session holds it, the server's
+ * ticket callback saw it accepted. */
+static int resumed(gnutls_session_t s)
+{
+    if (!SSL_session_reused(s->ssl))
+        return 0;
+    if (!gnossl_ssl_is_tls13(s->ssl))
+        return 1;
+    if (s->is_server)
+        return s->ticket_accepted;
+    SSL_SESSION *sess = SSL_get0_session(s->ssl);
+    return sess != NULL && SSL_SESSION_has_ticket(sess);
+}
+
 int gnutls_session_is_resumed(gnutls_session_t s)
 {
     if (s == NULL || s->ssl == NULL || !s->handshake_done)
         return 0;
-    return SSL_session_reused(s->ssl) ? 1 : 0;
+    return resumed(s);
 }
 
 int gnutls_session_resumption_requested(gnutls_session_t s)
@@ -167,7 +183,7 @@ int gnutls_session_resumption_requested(gnutls_session_t s)
         return 0;
     if (!s->is_server)
         return s->resumption_requested;
-    return s->ssl != NULL && SSL_session_reused(s->ssl);
+    return s->ssl != NULL && resumed(s);
 }
 
 static const unsigned char *session_id(gnutls_session_t s, unsigned *len)

@@ -31,6 +31,10 @@ struct gnutls_session_int {
     unsigned alpn_flags;
     SSL_SESSION *resume_sess; /* decoded from gnutls_session_set_data's blob */
     int resumption_requested;
+    /* server: OpenSSL accepted a session ticket in this handshake (early.c);
+     * tells ticket resumption from an external TLS 1.3 PSK, which OpenSSL
+     * also reports as "reused" */
+    int ticket_accepted;
     int ticket_key_set;
     unsigned char ticket_key[64]; /* gnutls_session_ticket_enable_server */
     unsigned handshake_timeout_ms;
