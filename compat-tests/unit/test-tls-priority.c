@@ -5,6 +5,8 @@
  * The priority sources are compiled into this program so that the internal
  * gnossl_priority_apply can be called directly (the library hides it). */
 #include <check.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
@@ -422,7 +424,8 @@ START_TEST(refcount_and_session_calls)
     ck_assert_int_eq(gnutls_priority_set(fake, NULL), GNUTLS_E_NO_PRIORITIES_WERE_SET);
     ck_assert_int_eq(gnutls_priority_set_direct(fake, "NORMAL:-VERS-TLS-ALL:+VERS-TLS1.2", NULL), 0);
     ck_assert_ptr_nonnull(stored);
-    ck_assert_int_eq(stored->refs, 1); /* only the session's reference is left */
+    /* the session's reference and the set_direct cache's: none leaked */
+    ck_assert_int_eq(stored->refs, 2);
     ck_assert_int_eq(gnutls_priority_protocol_list(stored, &l), 3);
     const char *ep;
     ck_assert_int_eq(gnutls_priority_set_direct(fake, "NORMAL:+NOPE", &ep), -50);
@@ -437,6 +440,82 @@ START_TEST(refcount_and_session_calls)
 #endif
 }
 END_TEST
+
+#ifdef HAVE_PRIORITY_SESSION
+/* set_direct shares one compiled priority per string and configuration,
+ * keeps the session's reference counting, and still reports errors. */
+START_TEST(set_direct_shares)
+{
+    gnutls_session_t fake = (gnutls_session_t)&fake;
+    const char *str = "NORMAL:-VERS-TLS1.0:%NO_TICKETS";
+    char copy[64];
+    snprintf(copy, sizeof copy, "%s", str);
+    const char *ep = NULL;
+
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, str, &ep), 0);
+    ck_assert_ptr_eq(ep, str);
+    gnutls_priority_t first = stored;
+    gnossl_priority_ref(first);
+    /* an equal string at another address: the same object, err_pos into it */
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, copy, &ep), 0);
+    ck_assert_ptr_eq(stored, first);
+    ck_assert_ptr_eq(ep, copy);
+    ck_assert_int_eq(first->refs, 3); /* ours, the session's, the cache's */
+    ck_assert_uint_eq(gnossl_priority_flags(first) & GNOSSL_PRIO_NO_TICKETS, GNOSSL_PRIO_NO_TICKETS);
+
+    /* a different string is a different object */
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, "NORMAL", NULL), 0);
+    ck_assert_ptr_ne(stored, first);
+    ck_assert_int_eq(first->refs, 2);
+
+    /* errors are never cached: the same bad string fails the same way twice */
+    const char *bad = "NORMAL:+NOPE:-VERS-TLS1.0";
+    for (int i = 0; i < 2; i++) {
+        ep = NULL;
+        ck_assert_int_eq(gnutls_priority_set_direct(fake, bad, &ep), GNUTLS_E_INVALID_REQUEST);
+        ck_assert_ptr_eq(ep, bad + 7);
+    }
+
+    /* more strings than slots: evicted objects stay valid for their holders */
+    char many[256] = "NORMAL";
+    for (int i = 0; i < 16; i++) {
+        strcat(many, ":-ARCFOUR-128"); /* 16 distinct strings */
+        ck_assert_int_eq(gnutls_priority_set_direct(fake, many, NULL), 0);
+    }
+    const unsigned *l;
+    ck_assert_int_eq(gnutls_priority_protocol_list(first, &l), 5);
+    ck_assert_int_eq(first->refs, 1); /* evicted: only ours is left */
+    gnossl_priority_unref(first);
+
+    /* a changed system priority file gives a new compile of the same string */
+    char path[] = "/tmp/gnossl-prio-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    const char *cfg1 = "[priorities]\nAPP = NORMAL:-VERS-TLS1.3\n";
+    ck_assert_int_eq(write(fd, cfg1, strlen(cfg1)), (ssize_t)strlen(cfg1));
+    close(fd);
+    setenv("GNUTLS_SYSTEM_PRIORITY_FILE", path, 1);
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, "@APP", NULL), 0);
+    ck_assert_int_eq(gnutls_priority_protocol_list(stored, &l), 5);
+    gnutls_priority_t app = stored;
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, "@APP", NULL), 0);
+    ck_assert_ptr_eq(stored, app);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("[priorities]\nAPP = NORMAL:-VERS-ALL:+VERS-TLS1.3\n", f);
+    fclose(f);
+    struct timespec ts[2] = {{0, UTIME_NOW}, {12345, 0}}; /* a surely different mtime */
+    ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, "@APP", NULL), 0);
+    ck_assert_int_eq(gnutls_priority_protocol_list(stored, &l), 1);
+    unlink(path);
+    ck_assert_int_eq(gnutls_priority_set_direct(fake, "@APP", &ep), GNUTLS_E_INVALID_REQUEST);
+    unsetenv("GNUTLS_SYSTEM_PRIORITY_FILE");
+    gnossl_priority_unref(stored);
+    stored = NULL;
+}
+END_TEST
+#endif
 
 START_TEST(system_config)
 {
@@ -488,6 +567,9 @@ int main(void)
     tcase_add_test(tc, ctx_template);
     tcase_add_test(tc, handshakes);
     tcase_add_test(tc, refcount_and_session_calls);
+#ifdef HAVE_PRIORITY_SESSION
+    tcase_add_test(tc, set_direct_shares);
+#endif
     tcase_add_test(tc, system_config);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -111,6 +111,12 @@ char *gnossl_prio_default_string(void);
  * matches; strings not starting with '@' (after spaces) are duplicated. */
 char *gnossl_prio_resolve(const char *s);
 
+/* A number that changes whenever the configuration read so far may have
+ * changed (the file appeared, vanished or was re-read).  Loads the file on
+ * first use; with `refresh`, first checks it for edits as "@KEYWORD"
+ * resolution does. */
+unsigned long gnossl_prio_config_generation(int refresh);
+
 /* What the config file's [overrides] section disables (blocklist mode). */
 #define PRIO_POLICY_MAX 64
 struct gnossl_prio_policy {

@@ -22,6 +22,8 @@ struct kv {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int loaded;
+static int have_file; /* the last refresh found a file */
+static unsigned long generation; /* bumped whenever what was read may differ */
 static struct timespec loaded_mtime;
 static struct kv *keywords;
 static size_t n_keywords;
@@ -153,7 +155,10 @@ static void refresh_locked(void)
         clear_config();
         free(default_override);
         default_override = NULL;
+        if (!loaded || have_file)
+            generation++;
         loaded = 1;
+        have_file = 0;
         loaded_mtime.tv_sec = 0;
         loaded_mtime.tv_nsec = 0;
         return;
@@ -204,10 +209,22 @@ static void refresh_locked(void)
         }
     }
     fclose(f);
+    generation++;
     loaded = 1;
+    have_file = 1;
     loaded_mtime = st.st_mtim;
     gnossl_debug("priority: read %s (%zu keywords%s)", path, n_keywords,
                  default_override ? ", default overridden" : "");
+}
+
+unsigned long gnossl_prio_config_generation(int refresh)
+{
+    pthread_mutex_lock(&lock);
+    if (!loaded || refresh)
+        refresh_locked();
+    unsigned long g = generation;
+    pthread_mutex_unlock(&lock);
+    return g;
 }
 
 char *gnossl_prio_default_string(void)
