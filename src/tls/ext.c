@@ -6,6 +6,7 @@
  * the session through the SSL's ex_data and applies GnuTLS's rules. */
 #include "gnossl.h"
 #include "tls/session-int.h"
+#include "tls/priority.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -143,7 +144,7 @@ int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outle
 {
     (void)arg;
     gnutls_session_t s = gnossl_session_from_ssl(ssl);
-    if (s == NULL || s->alpn_wire_len == 0)
+    if (s == NULL || s->alpn_wire_len == 0 || gnossl_session_no_extensions(s))
         return SSL_TLSEXT_ERR_NOACK;
     /* Client preference unless the server asked for its own. */
     const unsigned char *first = (s->alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) ? s->alpn_wire : in;
@@ -171,6 +172,11 @@ int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outle
     return SSL_TLSEXT_ERR_NOACK;
 }
 
+int gnossl_session_no_extensions(gnutls_session_t s)
+{
+    return (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_NO_EXTENSIONS) != 0;
+}
+
 int gnossl_ext_apply(gnutls_session_t s)
 {
     SSL *ssl = s->ssl;
@@ -182,6 +188,9 @@ int gnossl_ext_apply(gnutls_session_t s)
         gnossl_early_apply(s);
         return 0;
     }
+    /* %NO_EXTENSIONS: GnuTLS sends none of these (only the mandatory ones). */
+    if (gnossl_session_no_extensions(s))
+        return 0;
     if (s->server_name != NULL && !SSL_set_tlsext_host_name(ssl, s->server_name))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (s->alpn_wire_len > 0 && SSL_set_alpn_protos(ssl, s->alpn_wire, s->alpn_wire_len) != 0)

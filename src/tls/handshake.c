@@ -64,6 +64,10 @@ int gnossl_session_materialise(gnutls_session_t s)
     err = gnossl_priority_apply(s->priority, ssl, s->is_server, (s->init_flags & GNUTLS_DATAGRAM) != 0);
     if (err < 0)
         goto fail;
+    /* %NO_EXTENSIONS: no extended master secret or encrypt-then-MAC
+     * either (tickets: resume.c; SNI, ALPN, status request: ext.c). */
+    if (gnossl_session_no_extensions(s))
+        SSL_set_options(ssl, SSL_OP_NO_EXTENDED_MASTER_SECRET | SSL_OP_NO_ENCRYPT_THEN_MAC);
     if (!priority_has_psk(s->priority)) {
         /* GnuTLS consults PSK credentials only when the priorities allow a
          * PSK key exchange: never ask the application for a PSK otherwise

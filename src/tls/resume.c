@@ -37,6 +37,7 @@ int gnossl_resume_apply(gnutls_session_t s)
          * here only when TLS 1.3 is out of reach; otherwise the server-name
          * callback (src/cred/ssl.c) sets it once TLS 1.2 is chosen. */
         if ((s->init_flags & GNUTLS_NO_TICKETS) || !s->ticket_key_set || (fl & GNOSSL_PRIO_NO_TICKETS) ||
+            (fl & GNOSSL_PRIO_NO_EXTENSIONS) ||
             ((fl & GNOSSL_PRIO_NO_TICKETS_TLS12) && !may_use_tls13(ssl))) {
             SSL_set_options(ssl, SSL_OP_NO_TICKET);
             SSL_set_num_tickets(ssl, 0);
@@ -46,7 +47,7 @@ int gnossl_resume_apply(gnutls_session_t s)
         }
         return 0;
     }
-    if (s->init_flags & GNUTLS_NO_TICKETS)
+    if ((s->init_flags & GNUTLS_NO_TICKETS) || gnossl_session_no_extensions(s))
         SSL_set_options(ssl, SSL_OP_NO_TICKET);
     /* An expired or foreign session simply gives a full handshake. */
     if (s->resume_sess == NULL)

@@ -251,6 +251,9 @@ int gnossl_session_version(gnutls_session_t s); /* GnuTLS protocol id or 0 */
 /* ex_data index that maps SSL -> session (session.c) */
 int gnossl_session_ex_index(void);
 
+/* The priorities say %NO_EXTENSIONS (ext.c). */
+int gnossl_session_no_extensions(gnutls_session_t s);
+
 /* Whether the negotiated version is TLS 1.3.  Never compare versions with
  * < or >=: DTLS version numbers (0xFEFF, 0xFEFD) are above TLS1_3_VERSION. */
 static inline int gnossl_ssl_is_tls13(const SSL *ssl)
