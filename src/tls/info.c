@@ -162,6 +162,14 @@ static gnutls_sign_algorithm_t sign_of(gnutls_session_t s, int mine)
         peer = SSL_get1_peer_certificate(s->ssl);
         key = peer != NULL ? X509_get0_pubkey(peer) : NULL;
     }
+    /* TLS 1.0/1.1 and DTLS 1.0 sign the server's key exchange with
+     * MD5+SHA-1 under RSA; GnuTLS's server calls that RSA-SHA1 (its
+     * client reports nothing). */
+    if (ok && mine && s->is_server && type == EVP_PKEY_RSA && md == NID_md5_sha1) {
+        gnutls_kx_algorithm_t kx = gnutls_kx_get(s);
+        if (kx == GNUTLS_KX_ECDHE_RSA || kx == GNUTLS_KX_DHE_RSA)
+            md = NID_sha1;
+    }
     unsigned cp = ok ? sig_code_point(type, md, key) : 0;
     X509_free(peer);
     if (cp == 0)
