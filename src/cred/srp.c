@@ -307,6 +307,11 @@ static int fake_entry(gnutls_srp_server_credentials_t c, const char *user, struc
     gnutls_hmac(h, user, strlen(user));
     gnutls_hmac_deinit(h, mac);
     memcpy(e->salt.data, mac, c->salt_len);
+    /* OpenSSL takes the salt as a BIGNUM, which drops leading zero bytes: a
+     * nonzero first byte keeps the fake salt its full length (else one
+     * unknown user in 256 would get a shorter salt than known ones). */
+    if (c->salt_len > 0 && e->salt.data[0] == 0)
+        e->salt.data[0] = 1;
     e->salt.size = c->salt_len;
     return 0;
 }
