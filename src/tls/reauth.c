@@ -63,7 +63,7 @@ int gnutls_reauth(gnutls_session_t s, unsigned int flags)
     return GNUTLS_E_AGAIN;
 }
 
-/* OpenSSL 3 has no heartbeat: the extension is never negotiated. */
+/* OpenSSL 3 has no heartbeat (RFC 6520): the extension is never negotiated. */
 void gnutls_heartbeat_enable(gnutls_session_t s, unsigned int type)
 {
     (void)s;
@@ -74,5 +74,42 @@ unsigned gnutls_heartbeat_allowed(gnutls_session_t s, unsigned int type)
 {
     (void)s;
     (void)type;
+    return 0;
+}
+
+/* GnuTLS's answers for a session whose peer did not agree to heartbeats,
+ * which is every gnossl session: an oversized payload first, then "not
+ * allowed".  No ping is ever sent, so no pong is ever due. */
+#define HEARTBEAT_MAX_PAYLOAD 16384
+
+int gnutls_heartbeat_ping(gnutls_session_t s, size_t data_size, unsigned int max_tries, unsigned int flags)
+{
+    (void)max_tries;
+    (void)flags;
+    if (data_size > HEARTBEAT_MAX_PAYLOAD)
+        return GNOSSL_ERR(GNUTLS_E_UNEXPECTED_PACKET_LENGTH);
+    if (gnutls_heartbeat_allowed(s, GNUTLS_HB_LOCAL_ALLOWED_TO_SEND) == 0)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+}
+
+int gnutls_heartbeat_pong(gnutls_session_t s, unsigned int flags)
+{
+    (void)s;
+    (void)flags;
+    return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* no ping received */
+}
+
+void gnutls_heartbeat_set_timeouts(gnutls_session_t s, unsigned int retrans_timeout, unsigned int total_timeout)
+{
+    (void)s;
+    (void)retrans_timeout;
+    (void)total_timeout;
+}
+
+/* Time left before retransmitting the last ping: none was sent. */
+unsigned int gnutls_heartbeat_get_timeout(gnutls_session_t s)
+{
+    (void)s;
     return 0;
 }
