@@ -9,6 +9,7 @@
  * (ECDHE, RSA, TLS 1.3) gets empty datums and success. */
 #include "gnossl.h"
 #include "tls/session.h"
+#include "tls/session-int.h"
 #include "tls/dh-group.h"
 
 #include <openssl/core_names.h>
@@ -180,4 +181,116 @@ int gnutls_dh_get_group(gnutls_session_t session, gnutls_datum_t *raw_gen, gnutl
         raw_prime->size = 0;
     }
     return ret;
+}
+
+/* ---- gnutls_dh_get_pubkey: the peer's public value of a TLS 1.2 DHE
+ * exchange, taken from the message that carried it (ServerKeyExchange for
+ * a client, ClientKeyExchange for a server: OpenSSL keeps neither). ---- */
+
+struct dh_pub {
+    unsigned char *y;
+    size_t ylen;
+};
+
+static pthread_once_t pub_once = PTHREAD_ONCE_INIT;
+static int pub_idx = -1;
+
+static void free_pub(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int i, long argl, void *argp)
+{
+    struct dh_pub *d = ptr;
+    (void)parent;
+    (void)ad;
+    (void)i;
+    (void)argl;
+    (void)argp;
+    if (d != NULL) {
+        free(d->y);
+        free(d);
+    }
+}
+
+static void init_pub_index(void)
+{
+    pub_idx = SSL_get_ex_new_index(0, NULL, NULL, NULL, free_pub);
+}
+
+/* Read a 2-byte length and its bytes at *off of body[0..len). */
+static const unsigned char *field16(const unsigned char *body, size_t len, size_t *off, size_t *flen)
+{
+    if (len < *off + 2)
+        return NULL;
+    *flen = (size_t)body[*off] << 8 | body[*off + 1];
+    if (len - *off - 2 < *flen)
+        return NULL;
+    const unsigned char *f = body + *off + 2;
+    *off += 2 + *flen;
+    return f;
+}
+
+static void note_peer_pub(SSL *ssl, int type, const unsigned char *body, size_t len)
+{
+    const SSL_CIPHER *c = SSL_get_pending_cipher(ssl);
+    if (c == NULL)
+        c = SSL_get_current_cipher(ssl);
+    int kx = c != NULL ? SSL_CIPHER_get_kx_nid(c) : NID_undef;
+    if (kx != NID_kx_dhe && kx != NID_kx_dhe_psk)
+        return;
+    size_t off = 0, flen = 0;
+    const unsigned char *y = NULL;
+    if (kx == NID_kx_dhe_psk && field16(body, len, &off, &flen) == NULL) /* hint or identity */
+        return;
+    if (type == SSL3_MT_SERVER_KEY_EXCHANGE) { /* dh_p, dh_g, dh_Ys */
+        if (field16(body, len, &off, &flen) == NULL || field16(body, len, &off, &flen) == NULL)
+            return;
+    }
+    if ((y = field16(body, len, &off, &flen)) == NULL)
+        return;
+    pthread_once(&pub_once, init_pub_index);
+    struct dh_pub *d;
+    if (pub_idx < 0 || (d = calloc(1, sizeof *d)) == NULL)
+        return;
+    struct dh_pub *old = SSL_get_ex_data(ssl, pub_idx); /* a renegotiation's */
+    d->y = mpi(y, flen, &d->ylen);
+    if (d->y == NULL || !SSL_set_ex_data(ssl, pub_idx, d)) {
+        free_pub(NULL, d, NULL, 0, 0, NULL);
+        return;
+    }
+    free_pub(NULL, old, NULL, 0, 0, NULL);
+}
+
+void gnossl_dh_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len, SSL *ssl,
+                            void *arg)
+{
+    gnossl_msg_callback(write_p, version, content_type, buf, len, ssl, arg);
+    const unsigned char *p = buf;
+    size_t hdr = SSL_is_dtls(ssl) ? 12 : 4;
+    if (write_p || content_type != SSL3_RT_HANDSHAKE || len < hdr)
+        return;
+    if ((p[0] == SSL3_MT_SERVER_KEY_EXCHANGE && !SSL_is_server(ssl)) ||
+        (p[0] == SSL3_MT_CLIENT_KEY_EXCHANGE && SSL_is_server(ssl)))
+        note_peer_pub(ssl, p[0], p + hdr, len - hdr);
+}
+
+int gnutls_dh_get_pubkey(gnutls_session_t session, gnutls_datum_t *raw_key)
+{
+    SSL *ssl = session ? gnossl_session_ssl(session) : NULL;
+    gnutls_credentials_type_t auth;
+    struct dh_pub *d;
+
+    if (session == NULL || raw_key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    raw_key->data = NULL;
+    raw_key->size = 0;
+    if (ssl == NULL || SSL_get_current_cipher(ssl) == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* no key exchange yet */
+    auth = gnutls_auth_get_type(session);
+    if (auth != GNUTLS_CRD_ANON && auth != GNUTLS_CRD_PSK && auth != GNUTLS_CRD_CERTIFICATE)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (SSL_version(ssl) == TLS1_3_VERSION)
+        return SSL_is_server(ssl) ? GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR) : 0; /* as gnutls_dh_get_group */
+    pthread_once(&pub_once, init_pub_index);
+    d = pub_idx >= 0 ? SSL_get_ex_data(ssl, pub_idx) : NULL;
+    if (d == NULL)
+        return 0; /* no finite-field DH in this key exchange: empty, as GnuTLS */
+    return copy(raw_key, d->y, d->ylen);
 }

@@ -13,4 +13,9 @@ void gnossl_dh_group_note(SSL *ssl, const unsigned char *p, size_t plen, const u
  * them on the SSL before the handshake). */
 void gnossl_dh_group_note_pkey(SSL *ssl, EVP_PKEY *dh);
 
+/* The session's message callback (alert.c) followed by the capture of the
+ * peer's DHE public value for gnutls_dh_get_pubkey. */
+void gnossl_dh_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len, SSL *ssl,
+                            void *arg);
+
 #endif

@@ -5,6 +5,7 @@
 #include "tls/session-int.h"
 #include "tls/priority.h"
 #include "cred/cred.h"
+#include "tls/dh-group.h"
 
 #include <openssl/err.h>
 #include <time.h>
@@ -108,7 +109,7 @@ int gnossl_session_materialise(gnutls_session_t s)
         goto fail;
     }
     SSL_set_bio(ssl, bio, bio);
-    SSL_set_msg_callback(ssl, gnossl_msg_callback);
+    SSL_set_msg_callback(ssl, gnossl_dh_msg_callback);
     SSL_set_msg_callback_arg(ssl, s);
     SSL_set_info_callback(ssl, gnossl_info_callback);
 
