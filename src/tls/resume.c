@@ -74,6 +74,10 @@ int gnutls_session_set_data(gnutls_session_t s, const void *session_data, size_t
         return 0; /* the TLS 1.3 placeholder: nothing to resume */
     /* Decoded once, here: decoding a session decodes the peer's public key,
      * one of OpenSSL 3.0's slow paths, and it was a third of a resumption. */
+    /* GnuTLS reads a 4-byte magic number first: shorter data cannot be
+     * parsed at all, longer data of the wrong kind is a database error. */
+    if (session_data_size < 4)
+        return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
     const unsigned char *p = session_data;
     SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)session_data_size);
     if (sess == NULL)
@@ -206,7 +210,12 @@ int gnutls_session_get_id(gnutls_session_t s, void *session_id_buf, size_t *sess
 {
     if (s == NULL || session_id_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    /* GnuTLS leaves the size alone until there is a session. */
+    /* Before the first handshake there is no session ID yet: size 0, as
+     * GnuTLS; during one, GnuTLS leaves the size alone until it is done. */
+    if (s->ssl == NULL) {
+        *session_id_size = 0;
+        return 0;
+    }
     if (!s->handshake_done)
         return 0;
     unsigned len;
