@@ -211,12 +211,12 @@ static void pull_error(int err, unsigned client, int ok_reads, int set_errno)
 }
 
 /* The same after the handshake: record_recv, then the calls after it. */
-static void pull_error_recv(int err)
+static void pull_error_recv(int err, const char *prio, gnutls_close_request_t how)
 {
     struct tp_pair p;
     unsigned char buf[32];
-    printf("pull error errno %d in record_recv\n", err);
-    cert_pair(&p, "NORMAL");
+    printf("pull error errno %d in record_recv, %s, bye %s\n", err, prio, how == GNUTLS_SHUT_WR ? "WR" : "RDWR");
+    cert_pair(&p, prio);
     if (tp_handshake(&p) == 0) {
         pull_errno = err;
         pull_ok = 0;
@@ -227,6 +227,11 @@ static void pull_error_recv(int err)
         printf("  send: %s\n", tp_code((int)gnutls_record_send(p.c.s, "x", 1)));
         printf("  handshake: %s\n", tp_code(gnutls_handshake(p.c.s)));
         printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.c.s)));
+        size_t before = p.c2s.len;
+        printf("  bye: %s\n", tp_code(gnutls_bye(p.c.s, how)));
+        printf("  bye wrote %zu bytes\n", p.c2s.len - before);
+        printf("  bye again: %s\n", tp_code(gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR)));
+        printf("  send after bye: %s\n", tp_code((int)gnutls_record_send(p.c.s, "x", 1)));
     }
     tp_free(&p);
 }
@@ -345,7 +350,9 @@ int main(void)
     pull_error(ECONNRESET, 1, 3, 1);
     pull_error(EIO, 0, 1, 1);
     pull_error(EINTR, 1, 0, 1);
-    pull_error_recv(ECONNRESET);
+    pull_error_recv(ECONNRESET, "NORMAL", GNUTLS_SHUT_WR);
+    pull_error_recv(EIO, "NORMAL", GNUTLS_SHUT_RDWR);
+    pull_error_recv(ECONNRESET, "NORMAL:-VERS-ALL:+VERS-TLS1.2", GNUTLS_SHUT_WR);
     old_version_desc("NORMAL:-VERS-ALL:+VERS-TLS1.0");
     old_version_desc("NORMAL:-VERS-ALL:+VERS-TLS1.1");
     old_version_desc("NORMAL:-VERS-ALL:+VERS-TLS1.0:-KX-ALL:+RSA");

@@ -382,7 +382,10 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
         return 0;
     }
     if (s->bye_state == 0) {
-        if (s->invalid || s->may_not_write)
+        /* GnuTLS sends its close_notify even on a session invalidated by an
+         * error (a transport error, say); OpenSSL refuses after its own
+         * fatal errors, and that stays INVALID_SESSION. */
+        if (s->may_not_write || (s->invalid && (SSL_in_init(s->ssl) || (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))))
             return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
         if (s->send_pending != NULL) {
             ssize_t r = flush_pending(s);
@@ -403,6 +406,8 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
     s->may_not_write = 1;
     if (how == GNUTLS_SHUT_WR)
         return 0;
+    if (s->invalid) /* nothing more can be read */
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
 
     /* SHUT_RDWR: read (and discard) until the peer's close_notify. Any
      * error but "try again" ends the wait successfully, as in GnuTLS. */
