@@ -38,7 +38,7 @@ static void scenario(const char *name, const char *prio, gnutls_certificate_requ
         }
         printf("  client then: %s", tp_code(r));
         if (r == GNUTLS_E_FATAL_ALERT_RECEIVED || r == GNUTLS_E_WARNING_ALERT_RECEIVED)
-            printf(" (%s)", gnutls_alert_get_name(gnutls_alert_get(p.c.s)));
+            printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(p.c.s)));
         printf("\n");
         if (verify_cert)
             printf("  server verify status: 0x%x\n", gnutls_session_get_verify_cert_status(p.s.s));
@@ -56,7 +56,7 @@ static void scenario(const char *name, const char *prio, gnutls_certificate_requ
                 break;
         printf("  client recv: %s", tp_code(r));
         if (r == GNUTLS_E_FATAL_ALERT_RECEIVED)
-            printf(" (%s)", gnutls_alert_get_name(gnutls_alert_get(p.c.s)));
+            printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(p.c.s)));
         printf("\n");
     }
     tp_free(&p);

@@ -6,6 +6,7 @@
  * it asks the transport BIO to stop at its next read, so OpenSSL hands
  * control back with nothing lost and the translator reports the alert. */
 #include "gnossl.h"
+#include "tls/alert-seal.h"
 #include "tls/session-int.h"
 
 #include <openssl/err.h>
@@ -248,6 +249,8 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
         memcpy(s->dtls.read_seq, p + 3, 8); /* epoch and sequence number, for record_recv_seq */
         s->dtls.app_headers++;
     }
+    if (write_p)
+        gnossl_seal_note_record(ssl, content_type, p, len);
     if (content_type == SSL3_RT_ALERT && len >= 2)
         on_alert(s, write_p, ssl, p);
     else if (content_type == SSL3_RT_HANDSHAKE) {
@@ -319,6 +322,20 @@ int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
          * fatal alert OpenSSL then writes goes out at once. */
         s->fatal_alert_wanted = 1;
         return 0;
+    }
+    if (level == GNUTLS_AL_FATAL && s->handshake_done && !SSL_want_write(s->ssl) &&
+        s->held_alert_len == 0) {
+        /* protected by us with OpenSSL's write key (alert-seal.c) */
+        size_t n = 0;
+        if (gnossl_seal_alert(s->ssl, level, desc, s->held_alert, sizeof s->held_alert, &n) == 0) {
+            s->held_alert_len = (unsigned)n;
+            int r = gnossl_transport_send_held_alert(s);
+            if (r == 0)
+                s->invalid = 1; /* OpenSSL's sequence numbers are behind now */
+            else
+                s->held_alert_len = 0;
+            return r;
+        }
     }
     gnossl_debug("gnossl: cannot send alert %d (level %d) through OpenSSL", desc, level);
     return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);

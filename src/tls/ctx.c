@@ -218,8 +218,9 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
     }
     if (is_server && is_dtls)
         gnossl_dtls_ctx_setup(ctx); /* cookies verified by gnutls_dtls_cookie_verify */
-    if (gnossl_keylog_env_wanted())
-        SSL_CTX_set_keylog_callback(ctx, gnossl_keylog_dispatch);
+    /* always: the TLS 1.3 write secret lets gnutls_alert_send protect a
+     * fatal alert itself (alert-seal.c) */
+    SSL_CTX_set_keylog_callback(ctx, gnossl_keylog_dispatch);
 }
 
 /* A server whose credentials come only from its ClientHello hooks starts on

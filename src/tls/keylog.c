@@ -8,6 +8,7 @@
  * session's GnuTLS-style function (label, raw secret).  The default
  * function appends NSS-format lines to $SSLKEYLOGFILE, as GnuTLS does. */
 #include "gnossl.h"
+#include "tls/alert-seal.h"
 #include "tls/session-int.h"
 
 #include <pthread.h>
@@ -63,8 +64,6 @@ void gnossl_keylog_dispatch(const SSL *ssl, const char *line)
     if (s == NULL)
         return;
     gnutls_keylog_func fn = s->keylog_set ? s->keylog : default_keylog;
-    if (fn == NULL)
-        return;
     /* "LABEL <client random hex> <secret hex>" */
     const char *sp1 = strchr(line, ' ');
     const char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
@@ -81,8 +80,10 @@ void gnossl_keylog_dispatch(const SSL *ssl, const char *line)
             break;
         secret[len++] = (unsigned char)(hi << 4 | lo);
     }
+    gnossl_seal_note_secret(ssl, label, secret, len); /* for gnutls_alert_send */
     gnutls_datum_t d = {secret, len};
-    fn(s, label, &d);
+    if (fn != NULL)
+        fn(s, label, &d);
     OPENSSL_cleanse(secret, sizeof secret);
 }
 

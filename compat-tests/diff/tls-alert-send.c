@@ -1,0 +1,107 @@
+/* Differential: fatal alerts an application sends after a completed
+ * handshake (gnutls_alert_send), as exim and gnutls-serv send them to refuse
+ * a client.  Both directions, TLS 1.3 and TLS 1.2 over every AEAD suite,
+ * after application data, after key updates in both directions and after
+ * TLS 1.2 resumption; what the peer's record_recv returns and the alert it
+ * names. */
+#include "tls-pair.h"
+
+#include "test-keys.h"
+
+static gnutls_certificate_credentials_t scred, ccred;
+
+static void drain(gnutls_session_t s, const char *who)
+{
+    char buf[64];
+    int r = GNUTLS_E_AGAIN;
+    /* data still queued before the alert is read first */
+    for (int i = 0; i < 8 && (tp_again(r) || r > 0); i++) {
+        r = (int)gnutls_record_recv(s, buf, sizeof buf);
+        if (r > 0)
+            printf("  %s got %d bytes first\n", who, r);
+    }
+    printf("  %s recv: %s", who, tp_code(r));
+    if (r == GNUTLS_E_FATAL_ALERT_RECEIVED || r == GNUTLS_E_WARNING_ALERT_RECEIVED)
+        printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(s)));
+    printf("\n");
+}
+
+/* flow: 0 none, 1 data both ways, 2 key update by the sender, 3 key
+ * update asked of the peer (both update), 4 several updates */
+static void scenario(const char *prio, int from_server, int flow, gnutls_alert_description_t desc)
+{
+    struct tp_pair p;
+    printf("== %s, %s sends %s, flow %d\n", prio, from_server ? "server" : "client",
+           gnutls_alert_get_strname(desc), flow);
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    if (tp_handshake(&p) != 0) {
+        tp_free(&p);
+        return;
+    }
+    char *desc_s = gnutls_session_get_desc(p.c.s);
+    printf("  %s\n", desc_s);
+    gnutls_free(desc_s);
+    gnutls_session_t snd = from_server ? p.s.s : p.c.s, rcv = from_server ? p.c.s : p.s.s;
+    char buf[64];
+    if (flow >= 1) {
+        for (int k = 0; k < 3; k++) {
+            gnutls_record_send(snd, "ping", 4);
+            gnutls_record_send(rcv, "pong", 4);
+            int a = (int)gnutls_record_recv(rcv, buf, sizeof buf);
+            int b = (int)gnutls_record_recv(snd, buf, sizeof buf);
+            printf("  data %d: %s %s\n", k, tp_code(a), tp_code(b));
+        }
+    }
+    if (flow >= 2) {
+        int n = flow == 4 ? 3 : 1;
+        for (int k = 0; k < n; k++) {
+            int r = gnutls_session_key_update(snd, flow == 3 ? GNUTLS_KU_PEER : 0);
+            printf("  key update: %s\n", tp_code(r));
+            gnutls_record_send(snd, "after", 5);
+            int a = (int)gnutls_record_recv(rcv, buf, sizeof buf);
+            gnutls_record_send(rcv, "back", 4);
+            int b = (int)gnutls_record_recv(snd, buf, sizeof buf);
+            printf("  after update %d: %s %s\n", k, tp_code(a), tp_code(b));
+        }
+    }
+    printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_FATAL, desc)));
+    drain(rcv, from_server ? "client" : "server");
+    tp_free(&p);
+}
+
+int main(void)
+{
+    gnutls_global_init();
+    gnutls_datum_t k = {(unsigned char *)ec_key, sizeof ec_key - 1};
+    gnutls_datum_t c = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    gnutls_certificate_allocate_credentials(&scred);
+    gnutls_certificate_allocate_credentials(&ccred);
+    gnutls_certificate_set_x509_key_mem(scred, &c, &k, GNUTLS_X509_FMT_PEM);
+
+    static const char *const prios[] = {
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-GCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-256-GCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-CCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CCM",
+    };
+    for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
+        for (int side = 0; side < 2; side++)
+            scenario(prios[i], side, 1, side ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);
+    for (int flow = 0; flow <= 4; flow++)
+        for (int side = 0; side < 2; side++)
+            scenario("NORMAL:-VERS-ALL:+VERS-TLS1.3", side, flow, GNUTLS_A_BAD_CERTIFICATE);
+    scenario("NORMAL:-VERS-ALL:+VERS-TLS1.2", 1, 0, GNUTLS_A_INTERNAL_ERROR);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_certificate_free_credentials(ccred);
+    gnutls_global_deinit();
+    return 0;
+}
