@@ -138,15 +138,19 @@ static void psk_resumed(const char *prio)
  * server name or ALPN.  (Not printed: safe renegotiation, which OpenSSL
  * always signals, and the signature algorithm, which GnuTLS falls back to
  * SHA-1 without the signature_algorithms extension.) */
-static void no_extensions(const char *prio)
+static void no_extensions_init(const char *prio, unsigned iflags)
 {
     struct tp_pair p;
     gnutls_datum_t tkey, proto = {(unsigned char *)"h2", 2}, got = {NULL, 0};
     char name[64];
     size_t nlen = sizeof name;
     unsigned type;
-    printf("extensions %s\n", prio);
-    cert_pair(&p, prio);
+    printf("extensions %s init 0x%x\n", prio, iflags);
+    tp_init(&p, iflags, iflags);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
     gnutls_session_ticket_key_generate(&tkey);
     gnutls_session_ticket_enable_server(p.s.s, &tkey);
     gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "localhost", 9);
@@ -166,6 +170,24 @@ static void no_extensions(const char *prio)
     }
     tp_free(&p);
     gnutls_free(tkey.data);
+}
+
+static void no_extensions(const char *prio)
+{
+    no_extensions_init(prio, 0);
+}
+
+/* Certificate verification still happens without extensions (no status
+ * request to wait for): a wrong host name fails the handshake. */
+static void no_extensions_verify(const char *prio, const char *host)
+{
+    struct tp_pair p;
+    printf("verify %s host %s\n", prio, host);
+    cert_pair(&p, prio);
+    gnutls_session_set_verify_cert(p.c.s, host, 0);
+    if (tp_handshake(&p) == 0)
+        printf("  status 0x%x\n", gnutls_session_get_verify_cert_status(p.c.s));
+    tp_free(&p);
 }
 
 static int pull_errno, pull_ok, pull_set_errno;
@@ -324,6 +346,22 @@ static void dh_pubkey(const char *prio)
     tp_free(&p);
 }
 
+/* gnutls_session_get_flags after full handshakes. */
+static void session_flags(const char *prio, unsigned cflags)
+{
+    struct tp_pair p;
+    printf("flags %s init 0x%x\n", prio, cflags);
+    tp_init(&p, cflags, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    if (tp_handshake(&p) == 0)
+        printf("  flags: client 0x%x server 0x%x\n", gnutls_session_get_flags(p.c.s) & ~0x80u,
+               gnutls_session_get_flags(p.s.s) & ~0x80u);
+    tp_free(&p);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -343,6 +381,11 @@ int main(void)
     no_extensions("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_EXTENSIONS");
     no_extensions("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:%NO_EXTENSIONS");
     no_extensions("NORMAL:%NO_EXTENSIONS");
+    no_extensions_verify("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_EXTENSIONS", "wrong.example");
+    no_extensions_verify("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_EXTENSIONS", "localhost");
+    no_extensions_verify("NORMAL:-VERS-ALL:+VERS-TLS1.2", "wrong.example");
+    no_extensions_init("NORMAL:-VERS-ALL:+VERS-TLS1.2", GNUTLS_NO_EXTENSIONS);
+    no_extensions_init("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC", GNUTLS_NO_EXTENSIONS);
     pull_error(ECONNRESET, 1, 0, 0);
     pull_error(EIO, 0, 0, 0);
     pull_error(ECONNRESET, 1, 0, 1);
@@ -360,6 +403,10 @@ int main(void)
     heartbeat("NORMAL");
     dh_pubkey("NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+DHE-RSA");
     dh_pubkey("NORMAL:-VERS-ALL:+VERS-TLS1.2");
+    session_flags("NORMAL", 0);
+    session_flags("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0);
+    session_flags("NORMAL:-VERS-ALL:+VERS-TLS1.2", GNUTLS_NO_EXTENSIONS);
+    session_flags("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC", 0);
     dh_pubkey("NORMAL:-VERS-ALL:+VERS-TLS1.3");
     dh_pubkey("NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+DHE-RSA:-CIPHER-ALL:+AES-128-CBC");
 

@@ -174,7 +174,7 @@ int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outle
 
 int gnossl_session_no_extensions(gnutls_session_t s)
 {
-    return (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_NO_EXTENSIONS) != 0;
+    return s->priority != NULL && (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_NO_EXTENSIONS) != 0;
 }
 
 int gnossl_ext_apply(gnutls_session_t s)

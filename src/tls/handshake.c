@@ -69,6 +69,8 @@ int gnossl_session_materialise(gnutls_session_t s)
      * either (tickets: resume.c; SNI, ALPN, status request: ext.c). */
     if (gnossl_session_no_extensions(s))
         SSL_set_options(ssl, SSL_OP_NO_EXTENDED_MASTER_SECRET | SSL_OP_NO_ENCRYPT_THEN_MAC);
+    else if (s->init_flags & GNUTLS_NO_EXTENSIONS) /* GnuTLS 3.7.9 drops only EMS (and status requests) */
+        SSL_set_options(ssl, SSL_OP_NO_EXTENDED_MASTER_SECRET);
     if (!priority_has_psk(s->priority)) {
         /* GnuTLS consults PSK credentials only when the priorities allow a
          * PSK key exchange: never ask the application for a PSK otherwise

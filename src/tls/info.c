@@ -362,6 +362,12 @@ unsigned gnutls_session_get_flags(gnutls_session_t s)
         if (SSL_get_extms_support(s->ssl) == 1)
             f |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
     }
+    if (gnutls_session_etm_status(s))
+        f |= GNUTLS_SFLAGS_ETM;
+    /* the client asked for the certificate status (both sides know) */
+    if (s->is_server ? SSL_get_tlsext_status_type(s->ssl) == TLSEXT_STATUSTYPE_ocsp
+                     : gnossl_session_status_requested(s))
+        f |= GNUTLS_SFLAGS_CLI_REQUESTED_OCSP;
     if (!s->is_server && s->ticket_received)
         f |= GNUTLS_SFLAGS_SESSION_TICKET;
     if (gnossl_early_accepted(s))

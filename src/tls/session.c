@@ -224,7 +224,7 @@ void gnossl_session_enable_status_request(gnutls_session_t s)
 
 int gnossl_session_status_requested(gnutls_session_t s)
 {
-    return s != NULL && !s->is_server &&
+    return s != NULL && !s->is_server && !gnossl_session_no_extensions(s) &&
            (s->status_request_enabled || !(s->init_flags & GNUTLS_NO_EXTENSIONS));
 }
 
