@@ -107,14 +107,14 @@ static void cert_pair(struct tp_pair *p, const char *prio)
 }
 
 /* An external PSK is not a resumed session. */
-static void psk_resumed(const char *prio)
+static void psk_resumed_cert(const char *prio, int server_cert)
 {
     static unsigned char keybytes[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     gnutls_datum_t key = {keybytes, sizeof keybytes};
     gnutls_psk_client_credentials_t pc;
     gnutls_psk_server_credentials_t ps;
     struct tp_pair p;
-    printf("psk resumed %s\n", prio);
+    printf("psk resumed %s%s\n", prio, server_cert ? " (server has a certificate too)" : "");
     gnutls_psk_allocate_client_credentials(&pc);
     gnutls_psk_allocate_server_credentials(&ps);
     gnutls_psk_set_client_credentials(pc, "user", &key, GNUTLS_PSK_KEY_RAW);
@@ -124,6 +124,8 @@ static void psk_resumed(const char *prio)
     gnutls_credentials_set(p.c.s, GNUTLS_CRD_PSK, pc);
     gnutls_credentials_set(p.s.s, GNUTLS_CRD_PSK, ps);
     gnutls_psk_set_server_credentials_function(ps, psk_cb);
+    if (server_cert)
+        gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
     if (tp_handshake(&p) == 0) {
         printf("  version %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(p.c.s)));
         printf("  resumed: client %d server %d\n", gnutls_session_is_resumed(p.c.s),
@@ -138,6 +140,11 @@ static void psk_resumed(const char *prio)
  * server name or ALPN.  (Not printed: safe renegotiation, which OpenSSL
  * always signals, and the signature algorithm, which GnuTLS falls back to
  * SHA-1 without the signature_algorithms extension.) */
+static void psk_resumed(const char *prio)
+{
+    psk_resumed_cert(prio, 0);
+}
+
 static void no_extensions_init(const char *prio, unsigned iflags)
 {
     struct tp_pair p;
