@@ -146,6 +146,19 @@ static void run(const char *prio)
     drain(&sv, at);
     printf("  retry: %zd\n", gnutls_record_send(cl.s, pat + at, 300));
     drain(&sv, at);
+    at += 300;
+
+    /* 5. the same with cork + uncork (nothing sent while corked) in between:
+     * the blocked record still waits for its retry */
+    cl.block = 1;
+    printf("  send 200 while blocked: %zd\n", gnutls_record_send(cl.s, pat + at, 200));
+    cl.block = 0;
+    gnutls_record_cork(cl.s);
+    printf("  check_corked: %zu\n", gnutls_record_check_corked(cl.s));
+    printf("  uncork, nothing corked: %d\n", gnutls_record_uncork(cl.s, 0));
+    drain(&sv, at);
+    printf("  retry: %zd\n", gnutls_record_send(cl.s, pat + at, 200));
+    drain(&sv, at);
 out:
     gnutls_deinit(cl.s);
     gnutls_deinit(sv.s);

@@ -38,6 +38,7 @@ static ssize_t write_record(gnutls_session_t s, const void *data, size_t n)
         memcpy(copy, data, n);
         s->send_pending = copy;
         s->send_pending_len = n;
+        s->send_pending_corked = 0;
     }
     return code;
 }
@@ -56,6 +57,7 @@ static ssize_t flush_pending(gnutls_session_t s)
     free(s->send_pending);
     s->send_pending = NULL;
     s->send_pending_len = 0;
+    s->send_pending_corked = 0;
     return r;
 }
 
@@ -123,7 +125,9 @@ int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
         return 0;
     size_t total = gnutls_record_check_corked(s);
     s->corked = 0;
-    while (s->cork_len > 0 || s->send_pending != NULL) {
+    /* A record left by a plain send that blocked (not corked bytes) stays
+     * for that send's retry when nothing else is corked, as in GnuTLS. */
+    while (s->cork_len > 0 || (s->send_pending != NULL && s->send_pending_corked)) {
         int e = can_write(s);
         if (e < 0) {
             s->corked = 1; /* as GnuTLS: still corked after a failure */
@@ -138,6 +142,8 @@ int gnutls_record_uncork(gnutls_session_t s, unsigned int flags)
             r = write_record(s, s->cork_buf, n);
             /* On AGAIN the copy in send_pending owns those bytes. */
             used = r > 0 ? (size_t)r : (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED) ? n : 0;
+            if (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED)
+                s->send_pending_corked = 1;
         }
         if (used > 0) {
             memmove(s->cork_buf, s->cork_buf + used, s->cork_len - used);
@@ -163,7 +169,7 @@ size_t gnutls_record_check_corked(gnutls_session_t s)
 {
     if (s == NULL)
         return 0;
-    return s->cork_len + (s->corked && s->send_pending != NULL ? s->send_pending_len : 0);
+    return s->cork_len + (s->send_pending != NULL && s->send_pending_corked ? s->send_pending_len : 0);
 }
 
 /* A read before any handshake (GnuTLS's recv_seq has no guard against it):

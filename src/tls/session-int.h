@@ -132,6 +132,7 @@ struct gnutls_session_int {
      * OpenSSL accepted but could not flush. */
     unsigned char *send_pending;
     size_t send_pending_len;
+    int send_pending_corked; /* it holds corked bytes: an uncork blocked */
 
     uint64_t recv_records; /* for gnutls_record_recv_seq */
 
