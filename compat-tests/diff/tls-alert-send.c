@@ -73,6 +73,54 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
     tp_free(&p);
 }
 
+/* A server's verify callback refusing the client's certificate with its own
+ * alert inside the handshake, as gnutls-serv does. */
+static int refuse_cb(gnutls_session_t s)
+{
+    printf("  callback alert_send: %s\n", tp_code(gnutls_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_ACCESS_DENIED)));
+    return -1;
+}
+
+static void in_handshake(const char *prio)
+{
+    struct tp_pair p;
+    gnutls_certificate_credentials_t sc, cc;
+    printf("== in handshake, %s\n", prio);
+    gnutls_datum_t k = {(unsigned char *)ec_key, sizeof ec_key - 1};
+    gnutls_datum_t c = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    gnutls_datum_t rk = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
+    gnutls_datum_t rc = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
+    gnutls_certificate_allocate_credentials(&sc);
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_certificate_set_x509_key_mem(sc, &c, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_key_mem(cc, &rc, &rk, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_verify_function(sc, refuse_cb);
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, cc);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, sc);
+    gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
+    if (tp_handshake(&p) == 0)
+        drain(p.c.s, "client");
+    else {
+        int r = GNUTLS_E_AGAIN;
+        for (int i = 0; i < 8 && tp_again(r); i++)
+            r = gnutls_handshake(p.c.s);
+        if (r == 0)
+            drain(p.c.s, "client");
+        else {
+            printf("  client then: %s", tp_code(r));
+            if (r == GNUTLS_E_FATAL_ALERT_RECEIVED)
+                printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(p.c.s)));
+            printf("\n");
+        }
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(sc);
+    gnutls_certificate_free_credentials(cc);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -100,6 +148,7 @@ int main(void)
         for (int side = 0; side < 2; side++)
             scenario("NORMAL:-VERS-ALL:+VERS-TLS1.3", side, flow, GNUTLS_A_BAD_CERTIFICATE);
     scenario("NORMAL:-VERS-ALL:+VERS-TLS1.2", 1, 0, GNUTLS_A_INTERNAL_ERROR);
+    in_handshake("NORMAL:-VERS-ALL:+VERS-TLS1.3");
     gnutls_certificate_free_credentials(scred);
     gnutls_certificate_free_credentials(ccred);
     gnutls_global_deinit();

@@ -292,6 +292,26 @@ gnutls_handshake_description_t gnutls_handshake_get_last_out(gnutls_session_t s)
  * OpenSSL wrote then (held back by the transport, since GnuTLS sends none
  * unasked); anything else is reported as not possible rather than
  * silently dropped. */
+/* The application's fatal alert protected by us with OpenSSL's write key
+ * (alert-seal.c): 1 sent, 0 not possible here, or a GnuTLS error from the
+ * transport.  Whatever OpenSSL writes afterwards (its own alert when the
+ * handshake then fails) is dropped: nothing may follow a fatal alert. */
+static int send_sealed(gnutls_session_t s, gnutls_alert_level_t level, gnutls_alert_description_t desc)
+{
+    size_t n = 0;
+    if (SSL_want_write(s->ssl) || s->held_alert_len != 0 ||
+        gnossl_seal_alert(s->ssl, level, desc, s->held_alert, sizeof s->held_alert, &n) < 0)
+        return 0;
+    s->held_alert_len = (unsigned)n;
+    int r = gnossl_transport_send_held_alert(s);
+    if (r < 0) {
+        s->held_alert_len = 0;
+        return r;
+    }
+    s->own_alert_sent = 1;
+    return 1;
+}
+
 int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
                       gnutls_alert_description_t desc)
 {
@@ -318,23 +338,22 @@ int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
     }
     if (level == GNUTLS_AL_FATAL && s->hs_in_progress && !s->handshake_done) {
         /* Asked from a callback inside the handshake (gnutls-serv refusing
-         * a client certificate): the handshake is about to fail, and the
-         * fatal alert OpenSSL then writes goes out at once. */
+         * a client certificate): a TLS 1.3 server already writes with its
+         * application key, so the application's alert goes out as asked;
+         * otherwise the handshake is about to fail, and the fatal alert
+         * OpenSSL then writes goes out at once. */
+        int r = send_sealed(s, level, desc);
+        if (r != 0)
+            return r < 0 ? r : 0;
         s->fatal_alert_wanted = 1;
         return 0;
     }
-    if (level == GNUTLS_AL_FATAL && s->handshake_done && !SSL_want_write(s->ssl) &&
-        s->held_alert_len == 0) {
-        /* protected by us with OpenSSL's write key (alert-seal.c) */
-        size_t n = 0;
-        if (gnossl_seal_alert(s->ssl, level, desc, s->held_alert, sizeof s->held_alert, &n) == 0) {
-            s->held_alert_len = (unsigned)n;
-            int r = gnossl_transport_send_held_alert(s);
-            if (r == 0)
+    if (level == GNUTLS_AL_FATAL && s->handshake_done) {
+        int r = send_sealed(s, level, desc);
+        if (r != 0) {
+            if (r > 0)
                 s->invalid = 1; /* OpenSSL's sequence numbers are behind now */
-            else
-                s->held_alert_len = 0;
-            return r;
+            return r < 0 ? r : 0;
         }
     }
     gnossl_debug("gnossl: cannot send alert %d (level %d) through OpenSSL", desc, level);

@@ -160,6 +160,7 @@ struct gnutls_session_int {
     unsigned char held_alert[64]; /* an alert OpenSSL wrote on its own, not yet sent */
     unsigned held_alert_len;
     int fatal_alert_wanted; /* the application asked for one inside the handshake */
+    int own_alert_sent;     /* gnossl sent the application's fatal alert (alert-seal.c): nothing more goes out */
     unsigned char wr_hdr[5]; /* record framing of what was written */
     unsigned wr_hdr_got, wr_body_left;
 

@@ -266,6 +266,8 @@ static int bio_write(BIO *b, const char *buf, int len)
     BIO_clear_retry_flags(b);
     if (s == NULL || len <= 0)
         return 0;
+    if (s->own_alert_sent && !s->app_alert_write)
+        return len; /* after a fatal alert nothing may follow on the wire */
     if (s->dtls.discarding) { /* gnutls_record_discard_queued */
         s->dtls.discarded_bytes += (size_t)len;
         return len;
