@@ -35,6 +35,7 @@ struct seal {
 
 static int seal_index = -1;
 static pthread_once_t seal_once = PTHREAD_ONCE_INIT;
+static EVP_KDF *hkdf, *tls1_prf; /* fetched once */
 
 static void seal_free(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx, long argl, void *argp)
 {
@@ -48,6 +49,8 @@ static void seal_free(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx, long
 static void seal_init(void)
 {
     seal_index = SSL_get_ex_new_index(0, NULL, NULL, NULL, seal_free);
+    hkdf = EVP_KDF_fetch(NULL, "HKDF", NULL);
+    tls1_prf = EVP_KDF_fetch(NULL, "TLS1-PRF", NULL);
 }
 
 static struct seal *seal_of(const SSL *ssl, int create)
@@ -92,9 +95,7 @@ static int expand_label(const EVP_MD *md, const unsigned char *secret, size_t se
     memcpy(info + 3, "tls13 ", 6);
     memcpy(info + 9, label, ll - 6);
     info[3 + ll] = 0;
-    EVP_KDF *kdf = EVP_KDF_fetch(NULL, "HKDF", NULL);
-    EVP_KDF_CTX *k = kdf != NULL ? EVP_KDF_CTX_new(kdf) : NULL;
-    EVP_KDF_free(kdf);
+    EVP_KDF_CTX *k = hkdf != NULL ? EVP_KDF_CTX_new(hkdf) : NULL;
     if (k == NULL)
         return -1;
     int mode = EVP_KDF_HKDF_MODE_EXPAND_ONLY;
@@ -217,9 +218,7 @@ static int tls12_keys(SSL *ssl, size_t key_len, size_t iv_len, unsigned char *ke
         SSL_get_client_random(ssl, seed + 32, 32) != 32)
         return -1;
     size_t need = 2 * key_len + 2 * iv_len;
-    EVP_KDF *kdf = EVP_KDF_fetch(NULL, "TLS1-PRF", NULL);
-    EVP_KDF_CTX *k = kdf != NULL ? EVP_KDF_CTX_new(kdf) : NULL;
-    EVP_KDF_free(kdf);
+    EVP_KDF_CTX *k = tls1_prf != NULL ? EVP_KDF_CTX_new(tls1_prf) : NULL;
     int ok = 0;
     if (k != NULL) {
         OSSL_PARAM params[] = {

@@ -39,18 +39,9 @@ int gnutls_x509_crq_get_extension_info(gnutls_x509_crq_t crq, unsigned indx, voi
     if (sizeof_oid == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     STACK_OF(X509_EXTENSION) *exts;
-    X509_EXTENSION *e = ext_at(crq, indx, &exts);
-    int ret = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    if (e) {
-        char txt[128];
-        gnossl_oid_text(X509_EXTENSION_get_object(e), txt, sizeof txt);
-        ret = gnossl_copy_str(oid, sizeof_oid, txt, strlen(txt));
-        if (ret == 0) {
-            *sizeof_oid += 1; /* GnuTLS counts the NUL here */
-            if (critical)
-                *critical = X509_EXTENSION_get_critical(e) > 0;
-        }
-    }
+    int ret = gnossl_ext_info_out(ext_at(crq, indx, &exts), oid, sizeof_oid, critical);
+    if (ret == 0)
+        *sizeof_oid += 1; /* GnuTLS counts the NUL here */
     exts_free(exts);
     return ret;
 }
@@ -61,17 +52,7 @@ int gnutls_x509_crq_get_extension_data(gnutls_x509_crq_t crq, unsigned indx, voi
     if (sizeof_data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     STACK_OF(X509_EXTENSION) *exts;
-    X509_EXTENSION *e = ext_at(crq, indx, &exts);
-    int ret = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    if (e) {
-        const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(e);
-        size_t n = (size_t)ASN1_STRING_length(v);
-        if (data == NULL) {
-            *sizeof_data = n;
-            ret = 0;
-        } else
-            ret = gnossl_copy_out(data, sizeof_data, ASN1_STRING_get0_data(v), n);
-    }
+    int ret = gnossl_ext_data_out(ext_at(crq, indx, &exts), data, sizeof_data);
     exts_free(exts);
     return ret;
 }
@@ -82,12 +63,7 @@ int gnutls_x509_crq_get_extension_data2(gnutls_x509_crq_t crq, unsigned indx, gn
     if (data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     STACK_OF(X509_EXTENSION) *exts;
-    X509_EXTENSION *e = ext_at(crq, indx, &exts);
-    int ret = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    if (e) {
-        const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(e);
-        ret = gnossl_datum_set(data, ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
-    }
+    int ret = gnossl_ext_data_datum(ext_at(crq, indx, &exts), data);
     exts_free(exts);
     return ret;
 }

@@ -73,15 +73,7 @@ int gnutls_x509_crt_get_extension_info(gnutls_x509_crt_t cert, unsigned indx, vo
     CRT_ARGS(cert);
     if (oid_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    X509_EXTENSION *e = ext_at(cert, indx);
-    if (e == NULL)
-        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    char txt[128];
-    gnossl_oid_text(X509_EXTENSION_get_object(e), txt, sizeof txt);
-    int ret = gnossl_copy_str(oid, oid_size, txt, strlen(txt));
-    if (ret == 0 && critical)
-        *critical = X509_EXTENSION_get_critical(e) > 0;
-    return ret;
+    return gnossl_ext_info_out(ext_at(cert, indx), oid, oid_size, critical);
 }
 
 int gnutls_x509_crt_get_extension_oid(gnutls_x509_crt_t cert, unsigned indx, void *oid, size_t *oid_size)
@@ -94,17 +86,7 @@ int gnutls_x509_crt_get_extension_data(gnutls_x509_crt_t cert, unsigned indx, vo
     CRT_ARGS(cert);
     if (sizeof_data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    X509_EXTENSION *e = ext_at(cert, indx);
-    if (e == NULL)
-        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(e);
-    size_t n = (size_t)ASN1_STRING_length(v);
-    if (data == NULL) {
-        /* a size query succeeds here, unlike most getters */
-        *sizeof_data = n;
-        return 0;
-    }
-    return gnossl_copy_out(data, sizeof_data, ASN1_STRING_get0_data(v), n);
+    return gnossl_ext_data_out(ext_at(cert, indx), data, sizeof_data);
 }
 
 int gnutls_x509_crt_get_extension_data2(gnutls_x509_crt_t cert, unsigned indx, gnutls_datum_t *data)
@@ -112,11 +94,7 @@ int gnutls_x509_crt_get_extension_data2(gnutls_x509_crt_t cert, unsigned indx, g
     CRT_ARGS(cert);
     if (data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    X509_EXTENSION *e = ext_at(cert, indx);
-    if (e == NULL)
-        return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(e);
-    return gnossl_datum_set(data, ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
+    return gnossl_ext_data_datum(ext_at(cert, indx), data);
 }
 
 /* ---- CRL distribution points: every full name of every point, in

@@ -131,6 +131,10 @@ int gnossl_dn_get_oid(const X509_NAME *name, unsigned indx, void *oid, size_t *o
 int gnossl_bmp_to_utf8(const unsigned char *in, size_t n, gnutls_datum_t *out);
 /* Dotted OID text of an ASN1_OBJECT into buf (>= 128 bytes). */
 void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
+/* Extension getters by index (ext-read.c); e NULL = past the end. */
+int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, unsigned *critical);
+int gnossl_ext_data_out(const X509_EXTENSION *e, void *data, size_t *size);
+int gnossl_ext_data_datum(const X509_EXTENSION *e, gnutls_datum_t *out);
 
 /* ---- writing names (dn.c, dn-parse.c) ---- */
 /* OID of a GnuTLS/LDAP attribute name (case-insensitive), NULL if unknown. */
