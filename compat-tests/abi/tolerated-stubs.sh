@@ -8,7 +8,9 @@
 #  - its consumers column is exactly the census consumers importing it, and
 #    the reason is not empty;
 #  - gnossl-coverage shows them as "stub (tolerated)" and still counts them as
-#    stubs; gnossl-doctor prints the reason beside them.
+#    stubs; gnossl-doctor prints the reason beside them;
+#  - compat-tests/gnutls-unimplemented.tsv (what GnuTLS 3.7.9 itself does not
+#    implement) lists only stubs, none of them also tolerated.
 set -eu
 build=${GNOSSL_BUILD:?}; src=${GNOSSL_SRC:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -49,6 +51,19 @@ for r in table:
     if have != want:
         bad("%s: consumers column %s, but the census importers are %s" % (
             name, " ".join(sorted(have)), " ".join(sorted(want))))
+# GnuTLS's own unimplemented functions (gnutls-unimplemented.tsv; its answers
+# are checked by diff-core-unimplemented): still stubs, GnuTLS names, and
+# never also in the tolerated table.
+for r in tsv(os.path.join(src, "compat-tests", "gnutls-unimplemented.tsv")):
+    name = r["symbol"]
+    if name not in abi:
+        bad("gnutls-unimplemented.tsv: %s is not a GnuTLS 3.7.9 symbol" % name)
+    elif name not in stubs:
+        bad("gnutls-unimplemented.tsv: %s is real now: delete its line" % name)
+    if name in listed:
+        bad("%s is in both tolerated-stubs.tsv and gnutls-unimplemented.tsv" % name)
+    if r.get("answer") not in ("GNUTLS_E_UNIMPLEMENTED_FEATURE", "0", "-1", "void") or not r.get("why", "").strip():
+        bad("gnutls-unimplemented.tsv: %s: bad answer or no reason" % name)
 unlisted = sorted((tier1 & stubs) - listed)
 for name in unlisted:
     bad("tier-1 stub %s is neither real nor justified in tolerated-stubs.tsv (imported by %s)" % (
