@@ -5,7 +5,8 @@
  * on both sides), the anti-replay requirements (no anti-replay context, no
  * add function, a database that already holds the ClientHello, the very
  * same client flight replayed to a second server), a server without the
- * flag, size limits and the calls on the wrong side. */
+ * flag, size limits and the calls on the wrong side.  gnutls_early_cipher_get
+ * and gnutls_early_prf_hash_get are asked on both sides at each step. */
 #include "tls-pair.h"
 
 #include "test-keys.h"
@@ -57,6 +58,17 @@ static void setup(struct tp_pair *p, unsigned sflags)
     gnutls_session_ticket_enable_server(p->s.s, &ticket_key);
 }
 
+/* The early-data algorithms as SIDE sees them now. */
+static int show_early_algs = 1;
+static void early_algs(const char *side, gnutls_session_t s)
+{
+    if (!show_early_algs)
+        return;
+    const char *c = gnutls_cipher_get_name(gnutls_early_cipher_get(s));
+    const char *d = gnutls_digest_get_name(gnutls_early_prf_hash_get(s));
+    printf("  %s early cipher %s, prf %s\n", side, c ? c : "(null)", d ? d : "(null)");
+}
+
 /* A first connection; returns the client's resumption data. */
 static gnutls_datum_t first_connection(unsigned sflags)
 {
@@ -67,6 +79,8 @@ static gnutls_datum_t first_connection(unsigned sflags)
     if (tp_handshake(&p) == 0) {
         printf("  first: client max early data %u\n", (unsigned)gnutls_record_get_max_early_data_size(p.c.s));
         printf("  first: server max early data %u\n", (unsigned)gnutls_record_get_max_early_data_size(p.s.s));
+        early_algs("first: client", p.c.s);
+        early_algs("first: server", p.s.s);
         gnutls_record_send(p.s.s, "x", 1);
         int r;
         do
@@ -79,13 +93,20 @@ static gnutls_datum_t first_connection(unsigned sflags)
     return data;
 }
 
-/* A server hook on EndOfEarlyData reads the early data there. */
-static int eoed_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
+static int use_hook;
+
+/* A server hook: after sending its ServerHello (the ticket decrypted) it
+ * shows the early-data algorithms; with use_hook, on EndOfEarlyData it reads
+ * the early data there. */
+static int server_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
 {
     char buf[64];
-    (void)htype;
     (void)msg;
+    if (when == GNUTLS_HOOK_POST && !incoming && htype == GNUTLS_HANDSHAKE_SERVER_HELLO)
+        early_algs("server after its ServerHello:", s);
     if (when != GNUTLS_HOOK_POST || !incoming)
+        return 0;
+    if (htype != GNUTLS_HANDSHAKE_END_OF_EARLY_DATA || !use_hook)
         return 0;
     ssize_t n = gnutls_record_recv_early_data(s, buf, sizeof buf - 1);
     printf("  in EndOfEarlyData hook: recv_early_data %s", tp_code((int)n));
@@ -94,9 +115,9 @@ static int eoed_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned
         printf(" '%s'", buf);
     }
     printf("\n");
+    early_algs("server in hook:", s);
     return 0;
 }
-static int use_hook;
 
 enum ar_mode { AR_NONE, AR_NO_ADD, AR_DB, AR_REFUSE, AR_LATE };
 
@@ -125,8 +146,7 @@ static void resume_with_early(const char *name, gnutls_datum_t *data, unsigned s
             gnutls_anti_replay_set_window(ar, window);
         gnutls_anti_replay_enable(p.s.s, ar);
     }
-    if (use_hook)
-        gnutls_handshake_set_hook_function(p.s.s, GNUTLS_HANDSHAKE_END_OF_EARLY_DATA, GNUTLS_HOOK_POST, eoed_hook);
+    gnutls_handshake_set_hook_function(p.s.s, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_POST, server_hook);
     printf("  set_data: %s\n", tp_code(gnutls_session_set_data(p.c.s, data->data, data->size)));
     printf("  client max early data: %u\n", (unsigned)gnutls_record_get_max_early_data_size(p.c.s));
     if (early != NULL) {
@@ -136,6 +156,7 @@ static void resume_with_early(const char *name, gnutls_datum_t *data, unsigned s
     /* The client's first flight, kept for the replay. */
     int rc = gnutls_handshake(p.c.s);
     printf("  client first step: %s\n", tp_code(rc));
+    early_algs("client after its first step:", p.c.s);
     size_t flight_len = p.c2s.len;
     unsigned char *flight = malloc(flight_len + 1);
     memcpy(flight, p.c2s.buf, flight_len);
@@ -144,6 +165,8 @@ static void resume_with_early(const char *name, gnutls_datum_t *data, unsigned s
         printf("  early data flag: client %d server %d\n",
                (gnutls_session_get_flags(p.c.s) & GNUTLS_SFLAGS_EARLY_DATA) != 0,
                (gnutls_session_get_flags(p.s.s) & GNUTLS_SFLAGS_EARLY_DATA) != 0);
+        early_algs("client:", p.c.s);
+        early_algs("server:", p.s.s);
         ssize_t n = gnutls_record_recv_early_data(p.s.s, buf, sizeof buf - 1);
         printf("  server recv_early_data: %s", tp_code((int)n));
         if (n > 0) {
@@ -215,6 +238,8 @@ int main(void)
     printf("server recv_early_data before: %s\n", tp_code((int)gnutls_record_recv_early_data(ss, buf, sizeof buf)));
     printf("client send_early_data without session: %s\n", tp_code((int)gnutls_record_send_early_data(cs, "x", 1)));
     printf("client send_early_data 0: %s\n", tp_code((int)gnutls_record_send_early_data(cs, "x", 0)));
+    early_algs("fresh client:", cs);
+    early_algs("fresh server:", ss);
     gnutls_deinit(cs);
     gnutls_deinit(ss);
 
@@ -233,7 +258,9 @@ int main(void)
     resume_with_early("anti-replay context younger than the ticket", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_LATE,
                       "early bird", 0, 0);
     resume_with_early("server without the flag", &ed, 0, AR_DB, "early bird", 0, 0);
+    show_early_algs = 0; /* the known difference: no early data sent, so none in flight */
     resume_with_early("ticket without early data", &plain, GNUTLS_ENABLE_EARLY_DATA, AR_DB, "early bird", 0, 0);
+    show_early_algs = 1;
     resume_with_early("no early data sent", &ed, GNUTLS_ENABLE_EARLY_DATA, AR_DB, NULL, 0, 0);
     {
         static char big[20000];

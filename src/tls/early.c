@@ -16,8 +16,10 @@
  * The ticket-age window itself is OpenSSL's (10 s, GnuTLS's default). */
 #include "gnossl.h"
 #include "tls/session-int.h"
+#include "core/algorithms.h"
 
 #include <openssl/err.h>
+#include <openssl/objects.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,17 +118,20 @@ static int ticket_gen_cb(SSL *ssl, void *arg)
 }
 
 /* OpenSSL's own decisions, unchanged; a usable ticket is noted for
- * gnutls_session_is_resumed. */
+ * gnutls_session_is_resumed, and its suite for gnutls_early_cipher_get
+ * when the hello carries early data. */
 static SSL_TICKET_RETURN ticket_dec_cb(SSL *ssl, SSL_SESSION *ss, const unsigned char *keyname, size_t keyname_len,
                                        SSL_TICKET_STATUS status, void *arg)
 {
     gnutls_session_t s = gnossl_session_from_ssl(ssl);
-    (void)ss;
     (void)keyname;
     (void)keyname_len;
     (void)arg;
-    if (s != NULL && (status == SSL_TICKET_SUCCESS || status == SSL_TICKET_SUCCESS_RENEW))
+    if (s != NULL && (status == SSL_TICKET_SUCCESS || status == SSL_TICKET_SUCCESS_RENEW)) {
         s->ticket_accepted = 1;
+        if (s->early_ext_seen && ss != NULL)
+            s->early_cipher = SSL_SESSION_get0_cipher(ss);
+    }
     switch (status) {
     case SSL_TICKET_SUCCESS: return SSL_TICKET_RETURN_USE;
     case SSL_TICKET_SUCCESS_RENEW: return SSL_TICKET_RETURN_USE_RENEW;
@@ -216,6 +221,8 @@ void gnossl_early_note_hello(gnutls_session_t s, SSL *ssl)
     const unsigned char *p;
     size_t len;
     s->early_binder_len = 0;
+    s->early_ext_seen = SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_early_data, &p, &len);
+    s->early_cipher = NULL;
     if (!SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_psk, &p, &len) || len < 2)
         return;
     size_t ids = (size_t)p[0] << 8 | p[1];
@@ -312,6 +319,7 @@ int gnossl_early_step(gnutls_session_t s)
         int r = SSL_write_early_data(s->ssl, s->early_buf + s->early_off, s->early_len - s->early_off, &w);
         if (r == 1) {
             s->early_off += w;
+            s->early_cipher = SSL_SESSION_get0_cipher(sess);
             continue;
         }
         if (s->early_off == 0 && SSL_in_before(s->ssl) && !SSL_want_write(s->ssl) && !SSL_want_read(s->ssl)) {
@@ -385,4 +393,28 @@ int gnutls_record_set_max_early_data_size(gnutls_session_t session, size_t size)
     if (session->ssl != NULL)
         gnossl_early_apply(session);
     return 0;
+}
+
+/* The algorithms of the early data in flight: those of the resumed ticket's
+ * suite, and only while that handshake runs (as in GnuTLS). */
+static const SSL_CIPHER *early_suite(gnutls_session_t s)
+{
+    return s != NULL && s->hs_in_progress ? s->early_cipher : NULL;
+}
+
+gnutls_cipher_algorithm_t gnutls_early_cipher_get(gnutls_session_t session)
+{
+    const SSL_CIPHER *c = early_suite(session);
+    gnutls_cipher_algorithm_t cipher;
+    if (c == NULL || gnossl_suite_lookup(SSL_CIPHER_get_protocol_id(c) & 0xffffu, &cipher, NULL, NULL) < 0)
+        return GNUTLS_CIPHER_UNKNOWN;
+    return cipher;
+}
+
+gnutls_digest_algorithm_t gnutls_early_prf_hash_get(const gnutls_session_t session)
+{
+    const SSL_CIPHER *c = early_suite(session);
+    const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
+    /* TLS 1.3 suites hash with SHA-256 or SHA-384, named alike in both. */
+    return md != NULL ? gnutls_digest_get_id(OBJ_nid2sn(EVP_MD_get_type(md))) : GNUTLS_DIG_UNKNOWN;
 }

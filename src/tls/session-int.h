@@ -180,6 +180,11 @@ struct gnutls_session_int {
     gnutls_anti_replay_t anti_replay;
     unsigned char early_binder[64]; /* first PSK binder of the hello */
     unsigned early_binder_len;
+    /* gnutls_early_cipher_get: the hello carries early data (server: it
+     * announced some; client: some was sent), and the suite of the ticket
+     * it is encrypted under; GnuTLS answers only during that handshake. */
+    int early_ext_seen;
+    const SSL_CIPHER *early_cipher;
 
     /* Things other rooms keep on the session. */
     struct gnossl_verify_request verify;
