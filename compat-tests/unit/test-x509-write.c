@@ -140,6 +140,8 @@ START_TEST(test_crt_round_trip)
     ck_assert_int_eq(gnutls_x509_crt_set_issuer_unique_id(c, "\x11\x22", 2), 0);
     ck_assert_int_eq(gnutls_x509_crt_set_inhibit_anypolicy(c, 1), 0);
     ck_assert_int_eq(gnutls_x509_crt_set_crl_dist_points(c, GNUTLS_SAN_URI, "http://crl/", 0), 0);
+    /* a CA: GnuTLS's CRL verification wants its issuer to be one */
+    ck_assert_int_eq(gnutls_x509_crt_set_basic_constraints(c, 1, -1), 0);
     ck_assert_int_eq(gnutls_x509_crt_sign2(c, c, key, GNUTLS_DIG_SHA256, 0), 0);
     ck_assert_int_eq(gnutls_x509_crt_export2(c, GNUTLS_X509_FMT_DER, &der), 0);
     ck_assert_int_eq(gnutls_x509_crt_init(&r), 0);

@@ -270,7 +270,7 @@ unsigned gnutls_x509_crl_check_issuer(gnutls_x509_crl_t crl, gnutls_x509_crt_t i
 {
     if (crl == NULL || crl->crl == NULL || issuer == NULL || issuer->x509 == NULL)
         return 0;
-    return X509_NAME_cmp(X509_CRL_get_issuer(crl->crl), X509_get_subject_name(issuer->x509)) == 0;
+    return gnossl_dn_equal(X509_CRL_get_issuer(crl->crl), X509_get_subject_name(issuer->x509));
 }
 
 int gnutls_x509_crt_check_revocation(gnutls_x509_crt_t cert, const gnutls_x509_crl_t *crl_list, unsigned crl_list_length)
@@ -279,7 +279,7 @@ int gnutls_x509_crt_check_revocation(gnutls_x509_crt_t cert, const gnutls_x509_c
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     for (unsigned i = 0; i < crl_list_length; i++) {
         X509_CRL *c = crl_list[i] ? crl_list[i]->crl : NULL;
-        if (c == NULL || X509_NAME_cmp(X509_CRL_get_issuer(c), X509_get_issuer_name(cert->x509)) != 0)
+        if (c == NULL || !gnossl_dn_equal(X509_CRL_get_issuer(c), X509_get_issuer_name(cert->x509)))
             continue;
         X509_REVOKED *r = NULL;
         if (X509_CRL_get0_by_serial(c, &r, X509_get0_serialNumber(cert->x509)) == 1)

@@ -428,15 +428,15 @@ unsigned gnutls_x509_crt_equals2(gnutls_x509_crt_t cert1, const gnutls_datum_t *
     return cert1->der.size == der->size && memcmp(cert1->der.data, der->data, der->size) == 0;
 }
 
-/* GnuTLS compares the issuer's DER name with the subject's (byte equality
- * first, then a canonical comparison); when the names match and both the
- * authority key ID of cert and the subject key ID of issuer are present,
- * they must be equal too (a missing one counts as a match). */
+/* GnuTLS compares the issuer's name with the subject's (gnossl_dn_equal);
+ * when the names match and both the authority key ID of cert and the
+ * subject key ID of issuer are present, they must be equal too (a missing
+ * one counts as a match). */
 unsigned gnutls_x509_crt_check_issuer(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer)
 {
     if (cert == NULL || issuer == NULL || cert->x509 == NULL || issuer->x509 == NULL)
         return 0;
-    if (X509_NAME_cmp(X509_get_issuer_name(cert->x509), X509_get_subject_name(issuer->x509)) != 0)
+    if (!gnossl_dn_equal(X509_get_issuer_name(cert->x509), X509_get_subject_name(issuer->x509)))
         return 0;
     unsigned char akid[128], skid[128];
     size_t alen = sizeof akid, slen = sizeof skid;

@@ -16,16 +16,34 @@ struct gnutls_x509_trust_list_iter {
     size_t n;
 };
 
-/* GnuTLS keeps anchors in a hash table keyed by the subject DN (the
- * gnulib "pjw" hash) and iterates bucket by bucket. */
-size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name)
+/* GnuTLS keeps anchors and CRLs in a hash table keyed by the DER of the
+ * subject / issuer DN (the gnulib "pjw" hash) and iterates bucket by
+ * bucket; lookups only look into the bucket of the name asked for. */
+static size_t bucket_bytes(gnutls_x509_trust_list_t list, const unsigned char *der, size_t len)
 {
-    const unsigned char *der = NULL;
-    size_t len = 0, h = 0;
-    X509_NAME_get0_der((X509_NAME *)name, &der, &len);
+    size_t h = 0;
     for (size_t i = 0; i < len; i++)
         h = der[i] + ((h << 9) | (h >> (sizeof(size_t) * 8 - 9)));
     return h % list->size;
+}
+
+size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name)
+{
+    const unsigned char *der = NULL;
+    size_t len = 0;
+    X509_NAME_get0_der((X509_NAME *)name, &der, &len);
+    return bucket_bytes(list, der, len);
+}
+
+unsigned gnossl_tl_bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *name, gnutls_x509_crt_t *out,
+                              unsigned max)
+{
+    size_t b = gnossl_tl_bucket(list, name);
+    unsigned n = 0;
+    for (size_t i = 0; i < list->ncas && n < max; i++)
+        if (gnossl_tl_bucket(list, X509_get_subject_name(list->cas[i]->x509)) == b)
+            out[n++] = list->cas[i];
+    return n;
 }
 
 static size_t dn_bucket(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
@@ -144,17 +162,11 @@ int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t list, const gnutls_
         if (crl == NULL || crl->crl == NULL)
             continue;
         if (flags & GNUTLS_TL_VERIFY_CRL) {
-            /* keep only CRLs signed by one of the anchors, with an
-             * algorithm verification_flags accept */
-            int ok = 0;
-            int sa = gnutls_x509_crl_get_signature_algorithm(crl);
-            if (sa > 0 && !gnossl_sig_allowed((gnutls_sign_algorithm_t)sa, verification_flags))
-                ok = -1;
-            for (size_t k = 0; k < list->ncas && !ok; k++)
-                if (X509_NAME_cmp(X509_CRL_get_issuer(crl->crl), X509_get_subject_name(list->cas[k]->x509)) == 0 &&
-                    X509_CRL_verify(crl->crl, X509_get0_pubkey(list->cas[k]->x509)) == 1)
-                    ok = 1;
-            if (ok != 1) {
+            /* kept only if it verifies (issuer checks, signature, times)
+             * against the anchors of its issuer's bucket, as in GnuTLS */
+            gnutls_x509_crt_t cas[256];
+            unsigned st = 0, nc = gnossl_tl_bucket_cas(list, X509_CRL_get_issuer(crl->crl), cas, 256);
+            if (gnutls_x509_crl_verify(crl, cas, nc, verification_flags, &st) < 0 || st != 0) {
                 gnutls_x509_crl_deinit(crl);
                 continue;
             }
@@ -364,19 +376,15 @@ int gnutls_x509_trust_list_get_issuer(gnutls_x509_trust_list_t list, gnutls_x509
 {
     if (list == NULL || cert == NULL || issuer == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (cert->x509 == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    /* GnuTLS: the first anchor of the issuer's bucket whose name and key
+     * ID match; the signature is not looked at */
+    size_t b = gnossl_tl_bucket(list, X509_get_issuer_name(cert->x509));
     for (size_t i = 0; i < list->ncas; i++)
-        if (gnutls_x509_crt_check_issuer(cert, list->cas[i]) &&
-            X509_check_issued(list->cas[i]->x509, cert->x509) == X509_V_OK)
+        if (dn_bucket(list, list->cas[i]) == b && gnutls_x509_crt_check_issuer(cert, list->cas[i]))
             return give_issuer(list->cas[i], issuer, flags);
     return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
-}
-
-static int subject_is(gnutls_x509_crt_t c, const gnutls_datum_t *dn)
-{
-    const unsigned char *der = NULL;
-    size_t len = 0;
-    return X509_NAME_get0_der(X509_get_subject_name(c->x509), &der, &len) && len == dn->size &&
-           memcmp(der, dn->data, len) == 0;
 }
 
 static int skid_is(gnutls_x509_crt_t c, const gnutls_datum_t *spki)
@@ -389,20 +397,25 @@ static int skid_is(gnutls_x509_crt_t c, const gnutls_datum_t *spki)
 
 /* Unlike gnutls_x509_trust_list_get_issuer, the lookups by name and by key
  * ID always hand out a copy the caller deinits, whatever the flags.  With
- * a name the key ID (if given, non-empty) must match too; without one the
- * key ID alone is searched for. */
+ * a name, the anchors of its bucket are searched and the key ID (if given,
+ * non-empty) must match too; without one, every bucket in turn for the key
+ * ID alone. */
 static int issuer_by_dn(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn, const gnutls_datum_t *spki,
                         gnutls_x509_crt_t *issuer)
 {
-    for (size_t i = 0; i < list->ncas; i++) {
-        gnutls_x509_crt_t c = list->cas[i];
-        if (dn != NULL) {
-            if (!subject_is(c, dn) || (spki != NULL && spki->size > 0 && !skid_is(c, spki)))
-                continue;
-        } else if (spki == NULL || !skid_is(c, spki)) {
-            continue;
+    if (dn != NULL && dn->data != NULL) {
+        size_t b = bucket_bytes(list, dn->data, dn->size);
+        for (size_t i = 0; i < list->ncas; i++) {
+            gnutls_x509_crt_t c = list->cas[i];
+            if (dn_bucket(list, c) == b && gnossl_dn_equal_der(dn, X509_get_subject_name(c->x509)) &&
+                (spki == NULL || spki->size == 0 || skid_is(c, spki)))
+                return gnossl_x509_crt_from_X509(c->x509, issuer);
         }
-        return gnossl_x509_crt_from_X509(c->x509, issuer);
+    } else if (spki != NULL) {
+        for (size_t b = 0; b < list->size; b++)
+            for (size_t i = 0; i < list->ncas; i++)
+                if (dn_bucket(list, list->cas[i]) == b && skid_is(list->cas[i], spki))
+                    return gnossl_x509_crt_from_X509(list->cas[i]->x509, issuer);
     }
     return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
 }

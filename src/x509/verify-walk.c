@@ -35,7 +35,7 @@ static int same_key(gnutls_x509_crt_t a, gnutls_x509_crt_t b, unsigned is_ca)
 {
     if (!is_ca)
         return gnutls_x509_crt_equals(a, b);
-    if (X509_NAME_cmp(X509_get_subject_name(a->x509), X509_get_subject_name(b->x509)) != 0)
+    if (!gnossl_dn_equal(X509_get_subject_name(a->x509), X509_get_subject_name(b->x509)))
         return 0;
     return EVP_PKEY_eq(X509_get0_pubkey(a->x509), X509_get0_pubkey(b->x509)) == 1;
 }
@@ -237,17 +237,6 @@ static unsigned verify_status(gnutls_x509_crt_t *clist, unsigned n, gnutls_x509_
     return 0;
 }
 
-/* Anchors filed in the bucket of `name`. */
-static unsigned bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *name, gnutls_x509_crt_t *out, unsigned max)
-{
-    size_t b = gnossl_tl_bucket(list, name);
-    unsigned n = 0;
-    for (size_t i = 0; i < list->ncas && n < max; i++)
-        if (gnossl_tl_bucket(list, X509_get_subject_name(list->cas[i]->x509)) == b)
-            out[n++] = list->cas[i];
-    return n;
-}
-
 /* Each certificate followed by its issuer, from the first, as far as the
  * list allows; GnuTLS drops what is not on that path. */
 static unsigned sort_chain(gnutls_x509_crt_t *in, unsigned n, gnutls_x509_crt_t *out)
@@ -298,7 +287,7 @@ unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *ce
     if (n > 1 && gnutls_x509_crt_check_issuer(sorted[n - 1], sorted[n - 1]))
         n--;
     for (unsigned i = 1; i < n; i++) {
-        unsigned nc = bucket_cas(list, X509_get_issuer_name(sorted[i]->x509), cas, 256);
+        unsigned nc = gnossl_tl_bucket_cas(list, X509_get_issuer_name(sorted[i]->x509), cas, 256);
         for (unsigned j = 0; j < nc; j++)
             if (gnutls_x509_crt_equals(sorted[i], cas[j])) {
                 n = i + 1;
@@ -306,11 +295,11 @@ unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *ce
             }
     }
     X509 *last = sorted[n - 1]->x509;
-    unsigned nc = bucket_cas(list, X509_get_issuer_name(last), cas, 256);
+    unsigned nc = gnossl_tl_bucket_cas(list, X509_get_issuer_name(last), cas, 256);
     unsigned status = verify_status(sorted, n, cas, nc, flags, purpose, func);
     unsigned saved = status;
-    if (OLD_OR_UNKNOWN(status) && X509_NAME_cmp(X509_get_subject_name(last), X509_get_issuer_name(last)) != 0) {
-        nc = bucket_cas(list, X509_get_subject_name(last), cas, 256);
+    if (OLD_OR_UNKNOWN(status) && !gnossl_dn_equal(X509_get_subject_name(last), X509_get_issuer_name(last))) {
+        nc = gnossl_tl_bucket_cas(list, X509_get_subject_name(last), cas, 256);
         status = verify_status(sorted, n, cas, nc, flags, purpose, func);
         if (status != 0 && !(saved & GNUTLS_CERT_SIGNER_NOT_FOUND))
             status = saved;

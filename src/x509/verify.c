@@ -299,7 +299,8 @@ static unsigned crl_pass(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_
             continue;
         for (size_t k = 0; k < list->ncrls; k++) {
             X509_CRL *crl = list->crls[k]->crl;
-            if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_issuer_name(c->x509)) != 0)
+            if (gnossl_tl_bucket(list, X509_CRL_get_issuer(crl)) != gnossl_tl_bucket(list, X509_get_issuer_name(c->x509)) ||
+                !gnossl_dn_equal(X509_CRL_get_issuer(crl), X509_get_issuer_name(c->x509)))
                 continue;
             X509_REVOKED *r = NULL;
             if (X509_CRL_get0_by_serial(crl, &r, X509_get0_serialNumber(c->x509)) == 1) {
@@ -466,7 +467,8 @@ int gnutls_x509_crt_list_verify(const gnutls_x509_crt_t *cert_list, unsigned cer
     if (cert_list == NULL || cert_list_length == 0 || verify == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     gnutls_x509_trust_list_t tl;
-    int ret = gnutls_x509_trust_list_init(&tl, 0);
+    /* one bucket: GnuTLS searches the caller's CAs by name alone */
+    int ret = gnutls_x509_trust_list_init(&tl, 1);
     if (ret < 0)
         return ret;
     ret = gnutls_x509_trust_list_add_cas(tl, CA_list, CA_list_length, 0);
@@ -506,36 +508,51 @@ int gnutls_x509_crt_verify_data2(gnutls_x509_crt_t crt, gnutls_sign_algorithm_t 
     return ret;
 }
 
+/* GnuTLS's order: the first CA of the CRL's issuer name; that it is a CA
+ * and may sign CRLs (when it has a key usage) unless DISABLE_CA_SIGN; the
+ * signature; then the times, checked even without an issuer.  A missing
+ * nextUpdate counts as superseded there too. */
 int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_list, unsigned CA_list_length,
                            unsigned int flags, unsigned int *verify)
 {
     if (crl == NULL || crl->crl == NULL || verify == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    *verify = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
-    for (unsigned i = 0; i < CA_list_length; i++) {
-        if (CA_list[i] == NULL || CA_list[i]->x509 == NULL ||
-            X509_NAME_cmp(X509_CRL_get_issuer(crl->crl), X509_get_subject_name(CA_list[i]->x509)) != 0)
-            continue;
+    gnutls_x509_crt_t issuer = NULL;
+    unsigned st = 0;
+    for (unsigned i = 0; i < CA_list_length && issuer == NULL; i++)
+        if (gnutls_x509_crl_check_issuer(crl, CA_list[i]))
+            issuer = CA_list[i];
+    if (issuer == NULL) {
+        st |= GNUTLS_CERT_SIGNER_NOT_FOUND;
+    } else {
+        if (!(flags & GNUTLS_VERIFY_DISABLE_CA_SIGN)) {
+            unsigned usage = 0;
+            if (gnutls_x509_crt_get_ca_status(issuer, NULL) != 1)
+                st |= GNUTLS_CERT_SIGNER_NOT_CA;
+            int r = gnutls_x509_crt_get_key_usage(issuer, &usage, NULL);
+            if (r >= 0 && !(usage & GNUTLS_KEY_CRL_SIGN))
+                st |= GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
+            else if (r < 0 && r != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+                st |= GNUTLS_CERT_INVALID;
+        }
         ERR_clear_error();
-        if (X509_CRL_verify(crl->crl, X509_get0_pubkey(CA_list[i]->x509)) == 1)
-            *verify = 0;
-        else
-            *verify = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNATURE_FAILURE;
+        int good = X509_CRL_verify(crl->crl, X509_get0_pubkey(issuer->x509)) == 1;
         ERR_clear_error();
+        if (!good)
+            st |= GNUTLS_CERT_SIGNATURE_FAILURE;
         /* a good signature with an algorithm the flags refuse (MD5) is an
          * error, as GnuTLS's data verification makes it */
         int sa = gnutls_x509_crl_get_signature_algorithm(crl);
-        if (*verify == 0 && sa > 0 && !gnossl_sig_allowed((gnutls_sign_algorithm_t)sa, flags)) {
-            *verify = GNUTLS_CERT_INVALID;
+        if (good && sa > 0 && !gnossl_sig_allowed((gnutls_sign_algorithm_t)sa, flags)) {
+            *verify = st | GNUTLS_CERT_INVALID;
             return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
         }
-        /* stale or not yet valid revocation data is invalid too */
-        time_t now = time(NULL), next = gnutls_x509_crl_get_next_update(crl);
-        if (gnutls_x509_crl_get_this_update(crl) > now)
-            *verify |= GNUTLS_CERT_INVALID | GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
-        if (next != (time_t)-1 && next < now)
-            *verify |= GNUTLS_CERT_INVALID | GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
-        break;
     }
+    time_t now = time(NULL);
+    if (gnutls_x509_crl_get_this_update(crl) > now)
+        st |= GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
+    if (gnutls_x509_crl_get_next_update(crl) < now)
+        st |= GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
+    *verify = st ? st | GNUTLS_CERT_INVALID : 0;
     return 0;
 }

@@ -237,6 +237,13 @@ X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl);
 /* GnuTLS's hash bucket of a DN in a trust list (anchors are filed by
  * subject, looked up by the issuer of the certificate at hand). */
 size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name);
+/* The anchors filed in the bucket of `name`, in insertion order (at most max). */
+unsigned gnossl_tl_bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *name, gnutls_x509_crt_t *out,
+                              unsigned max);
+/* Names equal as GnuTLS compares them: same DER, or same RFC 4514 string
+ * (string types may differ, case may not); dn-compare.c. */
+int gnossl_dn_equal(const X509_NAME *a, const X509_NAME *b);
+int gnossl_dn_equal_der(const gnutls_datum_t *der, const X509_NAME *b);
 /* GnuTLS's chain verification against a trust list (verify-walk.c):
  * status bits, each step reported to func. */
 unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n, unsigned flags,
