@@ -6,12 +6,11 @@
  * names (buckets of a default-size and a one-bucket list);
  * gnutls_x509_crl_verify against issuers that are not CAs or lack cRLSign,
  * with expired and not yet valid CRLs; trust_list_add_crls with
- * GNUTLS_TL_VERIFY_CRL.  Corpus: x509-names-pki.sh (openssl CLI). */
-#include <gnutls/gnutls.h>
+ * GNUTLS_TL_VERIFY_CRL; a TLS client's verification of servers whose
+ * issuer name differs from its anchor's.  Corpus: x509-names-pki.sh
+ * (openssl CLI). */
+#include "tls-pair.h"
 #include <gnutls/x509.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 struct item {
     const char *name, *pem;
@@ -210,6 +209,31 @@ static void add_crls(unsigned tlflags, unsigned vflags)
         add_crls_case(pairs[i][0], pairs[i][1], tlflags, vflags);
 }
 
+/* A client trusting `anchor` verifies a server presenting `leaf`. */
+static void tls_case(const char *leaf, const char *anchor)
+{
+    gnutls_certificate_credentials_t cc, sc;
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_certificate_allocate_credentials(&sc);
+    gnutls_datum_t ca = pem(anchor), crt_pem = pem(leaf), key = pem("leafkey");
+    printf("tls %s trusting %s: trust=%d", leaf, anchor, gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM));
+    printf(" key=%d\n", gnutls_certificate_set_x509_key_mem(sc, &crt_pem, &key, GNUTLS_X509_FMT_PEM));
+    struct tp_pair p;
+    tp_init(&p, 0, 0);
+    gnutls_set_default_priority(p.c.s);
+    gnutls_set_default_priority(p.s.s);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, cc);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, sc);
+    if (tp_handshake(&p) == 0) {
+        unsigned st = 0xdead;
+        int r = gnutls_certificate_verify_peers2(p.c.s, &st);
+        printf("  verify_peers2=%d status=0x%x\n", r, st);
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(cc);
+    gnutls_certificate_free_credentials(sc);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -222,6 +246,10 @@ int main(void)
     add_crls(0, 0);
     add_crls(GNUTLS_TL_VERIFY_CRL, 0);
     add_crls(GNUTLS_TL_VERIFY_CRL, GNUTLS_VERIFY_DISABLE_CA_SIGN);
+    static const char *const tls[][2] = {{"leafp", "rootp"}, {"leafu", "rootp"}, {"leafl", "rootp"}, {"leafp", "rootl"},
+                                         {"leafu", "rootu"}, {"leafp", "rootu"}, {"leaff", "rootp"}, {NULL, NULL}};
+    for (unsigned i = 0; tls[i][0]; i++)
+        tls_case(tls[i][0], tls[i][1]);
     gnutls_global_deinit();
     return 0;
 }
@@ -230,199 +258,205 @@ int main(void)
 const struct item pki[] = {
     {"rootp",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
+     "MIIBjDCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoTDEdub3NzbCBOYW1lczETMBEGA1UEAxMK\n"
-     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLzoTPzv419HOej8\n"
-     "8m2Sr7cGRNEO9UjXvsmXNEChaIDcErANw9pizwZ0UyeTM+0ogTfYlY9miJST6Slk\n"
-     "PWQZLpOjQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBTkE8aeCGXzktAOpz5SJL8lCH6O3TAKBggqhkjOPQQDAgNIADBFAiEAjKqg\n"
-     "oRCZDeJ01UJ8rsvE1V1COv/aA0zA75EBgGhkjEgCIF9bxa4LfI5hHqLO2Ko1gyt/\n"
-     "DeG+bHsCo9Yp5+JndxWJ\n"
+     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLc9GtwXjXzSCx78\n"
+     "xVu6NARClfG2y05S1Ly9Cid5oBZWkU+oU0GsajLSPTs5GxyYDoL+q9vRdgsxUT2G\n"
+     "R8wSeQ2jQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNJADBGAiEAvUz4\n"
+     "hvpDXAt+x7B3fGymB+cXg9+QOOolIr/O/a+CSygCIQDBnsPZzHLaqGcsuOyx+oAZ\n"
+     "b5BIWd5iPUiqGP7sdjYecA==\n"
      "-----END CERTIFICATE-----\n"},
     {"rootu",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKDAxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMMCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoMDEdub3NzbCBOYW1lczETMBEGA1UEAwwK\n"
-     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLzoTPzv419HOej8\n"
-     "8m2Sr7cGRNEO9UjXvsmXNEChaIDcErANw9pizwZ0UyeTM+0ogTfYlY9miJST6Slk\n"
-     "PWQZLpOjQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBTkE8aeCGXzktAOpz5SJL8lCH6O3TAKBggqhkjOPQQDAgNIADBFAiAc2rBG\n"
-     "C/EGcHfwKZixbVp6pG0HY9SQzKk0tx0O0/qnkgIhAM5yCjlSZxPHGoiLp9Ex+96A\n"
-     "tl98QKuIoAbobiooRYwO\n"
+     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLc9GtwXjXzSCx78\n"
+     "xVu6NARClfG2y05S1Ly9Cid5oBZWkU+oU0GsajLSPTs5GxyYDoL+q9vRdgsxUT2G\n"
+     "R8wSeQ2jQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNIADBFAiEA5it1\n"
+     "jlrMmHuKVMgGTNkQ/hlDT7Kla6HchD+rtYP0yD8CIFlRtQ9T/sSdUM64LpqPwzha\n"
+     "cg/XBXAAIMLkKJfxov4A\n"
      "-----END CERTIFICATE-----\n"},
     {"rootl",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBjDCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
+     "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
      "bmFtZXMxEzARBgNVBAMTCm5hbWVzIHJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoTDGdub3NzbCBuYW1lczETMBEGA1UEAxMK\n"
-     "bmFtZXMgcm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLzoTPzv419HOej8\n"
-     "8m2Sr7cGRNEO9UjXvsmXNEChaIDcErANw9pizwZ0UyeTM+0ogTfYlY9miJST6Slk\n"
-     "PWQZLpOjQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBTkE8aeCGXzktAOpz5SJL8lCH6O3TAKBggqhkjOPQQDAgNJADBGAiEAku3G\n"
-     "efPDGLApNpIJH5dqvZY1HbSrJq7nCDukKegvSsECIQDCtb+DAa4v4l9+zC+Jc3Z/\n"
-     "9H4aMt8G5R3bbzikAmi4FQ==\n"
+     "bmFtZXMgcm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLc9GtwXjXzSCx78\n"
+     "xVu6NARClfG2y05S1Ly9Cid5oBZWkU+oU0GsajLSPTs5GxyYDoL+q9vRdgsxUT2G\n"
+     "R8wSeQ2jQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNIADBFAiEAhAgr\n"
+     "WbRajVL69BOuLiHt8AbYtd12j13q3/PmPTnmt9ICIGigQq613pLizGvH1YN0iDoH\n"
+     "QPc96CNIG3hJty4aDW/M\n"
      "-----END CERTIFICATE-----\n"},
     {"fake",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoTDEdub3NzbCBOYW1lczETMBEGA1UEAxMK\n"
-     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABAxo1upwrLZFl98U\n"
-     "o7V+c20BmfprlXpAbi4v40/SII9OXGvhYFLYvkxsrbvfCLsBXja71hmhgIkrvaWw\n"
-     "5ew5HUejQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBTkE8aeCGXzktAOpz5SJL8lCH6O3TAKBggqhkjOPQQDAgNIADBFAiAgxOlO\n"
-     "kI4ZZmnfF+rchtJ3o+GHRAr8pXzc+LYi1CXdiAIhAOAPsPKcNAVYvo8MpNuMNG6i\n"
-     "NWY0c/BfNEE0qwIpxVmf\n"
+     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABEx+JinAkAwPywQF\n"
+     "vjbDg6MjkuJWEh+ZLr7WQUBHbA0nq1RJj0QFQaHHkRQ6Z1sQQuIMt53LwGnz89J1\n"
+     "QIhhn6CjQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNIADBFAiALWV7J\n"
+     "Stg7qJdKfnBs5RrBdpe/Y2Pd823hFR1Tan4FBgIhAMT3xeybwQ+QWGTj7CVB1oeo\n"
+     "4utobTX5uzzYmB/o7xpi\n"
      "-----END CERTIFICATE-----\n"},
     {"notca",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBQzCB6aADAgECAgEBMAoGCCqGSM49BAMCMBMxETAPBgNVBAMTCE5vdCBBIENB\n"
      "MCAXDTIwMDEwMTAwMDAwMFoYDzIwOTAwMTAxMDAwMDAwWjATMREwDwYDVQQDEwhO\n"
-     "b3QgQSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLbPBztH/nWme+Cjyhh6\n"
-     "UToICZmZ9uHbFbg+bjuwOKkuLISHEezPaur2HbHQZfgTvWlpSz+ENbMpZs8n3ySV\n"
-     "TaOjLDAqMAkGA1UdEwQCMAAwHQYDVR0OBBYEFGC71Gk2Twvl1TxKuG7KChzTgcM9\n"
-     "MAoGCCqGSM49BAMCA0kAMEYCIQDRa22Sg9TLEaf6V3vpIyISY2/dfoGssIonUbq9\n"
-     "+krM6QIhAK/ZG9cx9RDRLpaVI1Ieogxe3OucSU2DJMT1ZPQ2s+0V\n"
+     "b3QgQSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABKj0WgAhajCkyfOS4Fhx\n"
+     "NUF6nBLbA6ZHwKksj6RXxPS+R3H12pUOIqYqywWk+wtCP9qlYUwu5JCMSuQy82f7\n"
+     "k/ejLDAqMAkGA1UdEwQCMAAwHQYDVR0OBBYEFCAV0RE3smuzb8mgGuWymUMcOejg\n"
+     "MAoGCCqGSM49BAMCA0kAMEYCIQDbzSd4t6EFYGViR3mpFMY/vr8Hg929sF+DbVyg\n"
+     "OaX10gIhALOQuAH0xEo5XiDeF++2INlnWz4elZhSPF3vpwv6wSxV\n"
      "-----END CERTIFICATE-----\n"},
     {"noku",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBYDCCAQWgAwIBAgIBATAKBggqhkjOPQQDAjAWMRQwEgYDVQQDEwtObyBDUkwg\n"
+     "MIIBXzCCAQWgAwIBAgIBATAKBggqhkjOPQQDAjAWMRQwEgYDVQQDEwtObyBDUkwg\n"
      "U2lnbjAgFw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAwMFowFjEUMBIGA1UE\n"
-     "AxMLTm8gQ1JMIFNpZ24wWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAT/dx2KBoAA\n"
-     "CdTogtFjtNV3v0+tzg4gA8fCV8vhNHDe4W9eh1Pr8VGIPItQ8xmm2GVgKAGG6RmN\n"
-     "hkzLzOSR2SNco0IwQDAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwICBDAd\n"
-     "BgNVHQ4EFgQUHCOqkrH8UnbbPpIMJ/qnQWVmLtAwCgYIKoZIzj0EAwIDSQAwRgIh\n"
-     "AOelMIpZ2nxGfUxzjSxL6QcIns85dtDwvkzedb6Kege4AiEAxXKsmHpXj8DD+ek+\n"
-     "Psiv06zdkuWrK4d/CojRTXGc67M=\n"
+     "AxMLTm8gQ1JMIFNpZ24wWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAARZ+rgRlfAf\n"
+     "U+Z3Dh94cxVI/pTwhFJigHrmY3mXc0Ycenl2/gzCGAPC+KrohtoL3VH2bCzzMnoL\n"
+     "FWZlDtOZIxoBo0IwQDAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwICBDAd\n"
+     "BgNVHQ4EFgQUIqSz+9GPPNEMxztQ6xSQIu66dmswCgYIKoZIzj0EAwIDSAAwRQIg\n"
+     "E6MwI2Js+7hy5yf+wTDCPi79lz43iGcW57u33iTl60cCIQC24DATj1TYk6XyvY69\n"
+     "bsa0hCJM2ekRKmByporI8WCZcA==\n"
      "-----END CERTIFICATE-----\n"},
     {"nokuext",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBUDCB96ADAgECAgEBMAoGCCqGSM49BAMCMBcxFTATBgNVBAMTDE5vIEtleSBV\n"
+     "MIIBTzCB96ADAgECAgEBMAoGCCqGSM49BAMCMBcxFTATBgNVBAMTDE5vIEtleSBV\n"
      "c2FnZTAgFw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAwMFowFzEVMBMGA1UE\n"
-     "AxMMTm8gS2V5IFVzYWdlMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE3YSd8/92\n"
-     "ua50SAyWJBKi/pBOJ7sVEnT2KwRO4fHyCGMb8Q2MxxqhuUheY89t5Jzceb1vKVse\n"
-     "H0NGXg8DC3BGh6MyMDAwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQUqqgM6Zd8\n"
-     "pKKNO2dr5mWdyNtYFM0wCgYIKoZIzj0EAwIDSAAwRQIgHtRbARQLUTqNMFD1ImN6\n"
-     "gbraZyM8ZJe71RYD57d1te8CIQCU04iVq797842vKr53V9mwGETLm7OY2IAat3Ay\n"
-     "W4DGyA==\n"
+     "AxMMTm8gS2V5IFVzYWdlMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEm9j3xdGz\n"
+     "zoOJtLtdy0RG63zq4S8qJWpPOUf2EILXiPuKj1hmlV/zLodSmfTClPIozXoP1gqh\n"
+     "t9xcHiljNeP5aqMyMDAwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQUmzuJ2nys\n"
+     "3Upgt5RAG+WJSPLwXAYwCgYIKoZIzj0EAwIDRwAwRAIgZ3KWazigML7a2fEVSEbB\n"
+     "W9tR5mjAcfkkkZVz7iLCIwECIBDIncbz6IUfGSnVqRpIV1Xhof8d4K0Fh/flx74A\n"
+     "Mb8C\n"
      "-----END CERTIFICATE-----\n"},
     {"leafp",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBhjCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtcC5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABNG0ZbE/5DFnEoMVsCddSEs6GAXm7tvKW1br\n"
-     "t7HKHRZEEVyLE+2VHFLYx87UFXwTde4dRcsaH8Njp648IDIslyyjTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFMjc/qxMqjkQ4ZX8UzFFInaQMPF0MB8GA1UdIwQYMBaA\n"
-     "FOQTxp4IZfOS0A6nPlIkvyUIfo7dMAoGCCqGSM49BAMCA0cAMEQCIAcC4Cl/7Zj/\n"
-     "5CpzUbYmVm/v9FtdIui6wt0M4XHPQIjiAiA9HQmGG924GGnn4pifhGEkdE693Kxd\n"
-     "YoGwv20W6eFgkg==\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
+     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
+     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0cAMEQCIDf+HkxdEiy4\n"
+     "7XISznb+pC2h6mQu24eLfPWtzTVtPpgZAiBS/+YUe8TxnTi4gfh2tX5dUrmfbk1v\n"
+     "GROqwhYA1EKBfw==\n"
      "-----END CERTIFICATE-----\n"},
     {"leafu",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBhzCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKDAxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMMCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtdS5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABNG0ZbE/5DFnEoMVsCddSEs6GAXm7tvKW1br\n"
-     "t7HKHRZEEVyLE+2VHFLYx87UFXwTde4dRcsaH8Njp648IDIslyyjTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFMjc/qxMqjkQ4ZX8UzFFInaQMPF0MB8GA1UdIwQYMBaA\n"
-     "FOQTxp4IZfOS0A6nPlIkvyUIfo7dMAoGCCqGSM49BAMCA0gAMEUCIQDKxqk7lNiu\n"
-     "FP9Cd5wJsfeeIfN5GpEEI2fEyp4rTiJfNwIgX0c1mhcUNZkRyGNlNX9GKzcqwiOW\n"
-     "T51APZy+GfdRsPk=\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
+     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
+     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0gAMEUCICdy7UVCuZcR\n"
+     "5I+A4yFUMAdZ80KPlMrdsbMPNv8vpLMAAiEAniIObJIafa7a2ZX2ogh6vZhSEUTv\n"
+     "3crToBEZIU/nBgE=\n"
      "-----END CERTIFICATE-----\n"},
     {"leafl",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBhjCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
+     "MIIBhzCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
      "bmFtZXMxEzARBgNVBAMTCm5hbWVzIHJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtbC5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABNG0ZbE/5DFnEoMVsCddSEs6GAXm7tvKW1br\n"
-     "t7HKHRZEEVyLE+2VHFLYx87UFXwTde4dRcsaH8Njp648IDIslyyjTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFMjc/qxMqjkQ4ZX8UzFFInaQMPF0MB8GA1UdIwQYMBaA\n"
-     "FOQTxp4IZfOS0A6nPlIkvyUIfo7dMAoGCCqGSM49BAMCA0cAMEQCIDBUQGhRzCgY\n"
-     "j+I+U6vO4fmvquxIDZbaUQz04Vrhpb0oAiBAtLvzPHWiieEJAg80Mrq9TFteYICH\n"
-     "vaDtGzH0cKXEUQ==\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
+     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
+     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0gAMEUCIQD74hSufyAx\n"
+     "2TqxSJZMuEQB7QSED9ERdMyQr9ko3ShmyQIgAhzjsfPTTkchH2/RNpCiIux/emaf\n"
+     "YMYYiLLYOscCT0s=\n"
      "-----END CERTIFICATE-----\n"},
     {"leaff",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBhjCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
+     "MIIBhzCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtZi5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABNG0ZbE/5DFnEoMVsCddSEs6GAXm7tvKW1br\n"
-     "t7HKHRZEEVyLE+2VHFLYx87UFXwTde4dRcsaH8Njp648IDIslyyjTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFMjc/qxMqjkQ4ZX8UzFFInaQMPF0MB8GA1UdIwQYMBaA\n"
-     "FOQTxp4IZfOS0A6nPlIkvyUIfo7dMAoGCCqGSM49BAMCA0cAMEQCIAJlMCS1o0KP\n"
-     "2wuYyqrShN+NjUotd96w/5boBra/c3rlAiBLuZ1UrqwP21cHTulwc1uEdjx+hg58\n"
-     "gNPHpA0tANDu/A==\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
+     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
+     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0gAMEUCIQDSji0YMArj\n"
+     "yuIN9CNw6HWDUhxJ0WegoXRFpt/wZuIbSAIgNufVB1XV4ZYBxmQ6Opb14He9Vnj2\n"
+     "qXr2/OXrivwbWl0=\n"
      "-----END CERTIFICATE-----\n"},
     {"crlp",
      "-----BEGIN X509 CRL-----\n"
-     "MIHGMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
+     "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0kAMEYCIQDzN0KqYSDoI/+0\n"
-     "jJDrzIlKKGnRFWKJDEkPwMoAZiL/uAIhAMJ2cg1ZmXkRiqxSyQBUHK9BGztUsrBi\n"
-     "KnvLZ1WNyQp/\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIHIuIrqh35hP92G2\n"
+     "2TtoIQi9kL8HODDUyjNwOinZqKH+AiEAz5P2Tvhmrk2H/v7GiMyNFCuG4JvTiSWa\n"
+     "zkx+bYmhv+k=\n"
      "-----END X509 CRL-----\n"},
     {"crlu",
      "-----BEGIN X509 CRL-----\n"
      "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UECgwMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDDApOYW1lcyBSb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIQC8M/pJOp0pXfhr\n"
-     "pEANcUZmtLNRnF/nhKpbzPtFTIAgqgIgV3UIyh0ICpwHTRUOrC/nwksBm58EBTan\n"
-     "ryO0nHZ6taE=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIHr1bEFHoScw8b49\n"
+     "D3cq94/+qlXKsqzy3/Tl/nqcUuY1AiEAnzw4o2utgTcXmo9cLDmgiT+m5i7SfXyK\n"
+     "IRg5MDPsX8M=\n"
      "-----END X509 CRL-----\n"},
     {"crll",
      "-----BEGIN X509 CRL-----\n"
      "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMZ25vc3NsIG5hbWVzMRMw\n"
      "EQYDVQQDEwpuYW1lcyByb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIQDhT5Tm5fBfo7dP\n"
-     "eA7E6jW9VJQXrFc5BYB5i6UJdl2GSQIgPqnbO9hBWmafQ8uB1CG2FvGUQLZNTk8K\n"
-     "xlcy2Q0DdA0=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIQDRHB2VIhelI4Wh\n"
+     "yYfKR3DitbAQgWgRLkwCv1HY8Y7PMwIgbwWOSbnzcz9KY+s3rxnWuBWVKHttqDQj\n"
+     "YBk3xeeKj2g=\n"
      "-----END X509 CRL-----\n"},
     {"crlold",
      "-----BEGIN X509 CRL-----\n"
-     "MIHEMGsCAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
+     "MIHCMGsCAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290Fw0wMDAxMDEwMDAwMDBaFw0wMTAxMDEwMDAwMDBa\n"
-     "oA4wDDAKBgNVHRQEAwIBAjAKBggqhkjOPQQDAgNJADBGAiEA17dZ2tvcjRJIkmr3\n"
-     "XisCapSmLXA05gixFiXEeawhN1YCIQDVbOsn62Hyfex7M9kHY5OBNrTWcyFQh8oX\n"
-     "nJMOBBev0Q==\n"
+     "oA4wDDAKBgNVHRQEAwIBAjAKBggqhkjOPQQDAgNHADBEAiABYOtkvzB4Hbi6D7A2\n"
+     "P0u04Ww5NLcdxa2q4ifCaB6ttwIgRLS5504pz+PLtroazp6v0TDbxmdLN2lZvvGH\n"
+     "JJE6Djw=\n"
      "-----END X509 CRL-----\n"},
     {"crlfuture",
      "-----BEGIN X509 CRL-----\n"
      "MIHGMG8CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290GA8yMDgwMDEwMTAwMDAwMFoYDzIwOTAwMTAxMDAw\n"
-     "MDAwWqAOMAwwCgYDVR0UBAMCAQMwCgYIKoZIzj0EAwIDRwAwRAIgS8/ymcRzeTwZ\n"
-     "dyAvP0++vkphJmw3yYzXOmblxzs3q7YCIAIupjQc+My4rAl+hSx2lVpsRcqPvlz3\n"
-     "d0JZrVxWv9iN\n"
+     "MDAwWqAOMAwwCgYDVR0UBAMCAQMwCgYIKoZIzj0EAwIDRwAwRAIgV2PH37xuJZv4\n"
+     "9hm0nJWx2UDe5icMGZJZ+Si/0WzppdgCIFqXhxUhJteWwBd/3qWdQaYe+l+Iqvz1\n"
+     "ke7mGqNTPF/E\n"
      "-----END X509 CRL-----\n"},
     {"crlfake",
      "-----BEGIN X509 CRL-----\n"
      "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIHIjXyThB2PWZO3q\n"
-     "dbdxKqQVpXenPTvva84AICeSneBZAiEA/2+n3iCpBfbXuTtEQMsqD3m6n3vzARS/\n"
-     "BGdeGRZI+VM=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIQCy/hESwqPH0d1Z\n"
+     "Dke3qqV/jX7tohHUAYpaF0ykJo7sWgIgC+saXu7Sc4i9odnL5PqX+NRB7MV/4chH\n"
+     "9aUHzSSWNsk=\n"
      "-----END X509 CRL-----\n"},
     {"crlnotca",
      "-----BEGIN X509 CRL-----\n"
-     "MIGtMFQCAQEwCgYIKoZIzj0EAwIwEzERMA8GA1UEAxMITm90IEEgQ0EXDTIwMDEw\n"
+     "MIGsMFQCAQEwCgYIKoZIzj0EAwIwEzERMA8GA1UEAxMITm90IEEgQ0EXDTIwMDEw\n"
      "MTAwMDAwMFoYDzIwOTAwMTAxMDAwMDAwWqAOMAwwCgYDVR0UBAMCAQEwCgYIKoZI\n"
-     "zj0EAwIDSQAwRgIhAJm0hPpEaCawkD5rKHK53+xcynuobDR7+ZDGAFzrXvQXAiEA\n"
-     "obAOW9Pt9zghxf13FD6TEL4IbTOP+axJqcIAzlkZ6ZA=\n"
+     "zj0EAwIDSAAwRQIgQpBLGAN9tvMbNkOHUpF56nJ1jpE8i5OSSFyb4e+wAO4CIQDw\n"
+     "iwZ6hp2zdAe0UIfJYnnyi8pC98JM0pPXQ8XWDE1xeQ==\n"
      "-----END X509 CRL-----\n"},
     {"crlnoku",
      "-----BEGIN X509 CRL-----\n"
-     "MIGvMFcCAQEwCgYIKoZIzj0EAwIwFjEUMBIGA1UEAxMLTm8gQ1JMIFNpZ24XDTIw\n"
+     "MIGwMFcCAQEwCgYIKoZIzj0EAwIwFjEUMBIGA1UEAxMLTm8gQ1JMIFNpZ24XDTIw\n"
      "MDEwMTAwMDAwMFoYDzIwOTAwMTAxMDAwMDAwWqAOMAwwCgYDVR0UBAMCAQEwCgYI\n"
-     "KoZIzj0EAwIDSAAwRQIgKLbuv0UHJa9NJ3DQ54QJ3TQa4TY7cFtifcbn9CmgKi4C\n"
-     "IQDuyR9myXmf7r/wlTBPRzldCWCUicMNdV/HscP6v4diHA==\n"
+     "KoZIzj0EAwIDSQAwRgIhALu94wkOmj+dcyhG3I7fneh4Xi62HpQOftkIdkIPZcxa\n"
+     "AiEAuZtofHyIxt8eB/5PR2utDdrY5YC7UxXrsu/Snx0IDvs=\n"
      "-----END X509 CRL-----\n"},
     {"crlnokuext",
      "-----BEGIN X509 CRL-----\n"
-     "MIGvMFgCAQEwCgYIKoZIzj0EAwIwFzEVMBMGA1UEAxMMTm8gS2V5IFVzYWdlFw0y\n"
+     "MIGxMFgCAQEwCgYIKoZIzj0EAwIwFzEVMBMGA1UEAxMMTm8gS2V5IFVzYWdlFw0y\n"
      "MDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAwMFqgDjAMMAoGA1UdFAQDAgEBMAoG\n"
-     "CCqGSM49BAMCA0cAMEQCIA349FFVH7b75De//5DBqgkpitNt9yO88tjbHb2greSo\n"
-     "AiBMMBwMWs0k4E4+2iPWDpJWbIIUOe8vimQxAdrnbl5zXg==\n"
+     "CCqGSM49BAMCA0kAMEYCIQCht2MYQ47tcfh6IVrnFzrBVQK/nEZeLiWZOwkLSP56\n"
+     "TwIhAMlyp7JxlWSavslzoZWpz/Lt6TUNxKyuFtD8s672Br5o\n"
      "-----END X509 CRL-----\n"},
+    {"leafkey",
+     "-----BEGIN PRIVATE KEY-----\n"
+     "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgDuHsVBviWVB0DRGQ\n"
+     "i1X2xofnw3ZM+1aclqEd6epd/eWhRANCAARibZOANsNTop9EOT//6kRrPDRfuvgn\n"
+     "Z0n35MACijtYKMRe4d6Uy25bHArUtVQ18ZwX47VeTXhefR70FcSYUmZd\n"
+     "-----END PRIVATE KEY-----\n"},
     {NULL, NULL}};

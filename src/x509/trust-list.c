@@ -19,20 +19,25 @@ struct gnutls_x509_trust_list_iter {
 /* GnuTLS keeps anchors and CRLs in a hash table keyed by the DER of the
  * subject / issuer DN (the gnulib "pjw" hash) and iterates bucket by
  * bucket; lookups only look into the bucket of the name asked for. */
-static size_t bucket_bytes(gnutls_x509_trust_list_t list, const unsigned char *der, size_t len)
+static size_t bucket_bytes(size_t size, const unsigned char *der, size_t len)
 {
     size_t h = 0;
     for (size_t i = 0; i < len; i++)
         h = der[i] + ((h << 9) | (h >> (sizeof(size_t) * 8 - 9)));
-    return h % list->size;
+    return h % size;
 }
 
-size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name)
+size_t gnossl_dn_bucket(const X509_NAME *name, size_t size)
 {
     const unsigned char *der = NULL;
     size_t len = 0;
     X509_NAME_get0_der((X509_NAME *)name, &der, &len);
-    return bucket_bytes(list, der, len);
+    return bucket_bytes(size, der, len);
+}
+
+size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name)
+{
+    return gnossl_dn_bucket(name, list->size);
 }
 
 unsigned gnossl_tl_bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *name, gnutls_x509_crt_t *out,
@@ -63,7 +68,7 @@ int gnutls_x509_trust_list_init(gnutls_x509_trust_list_t *list, unsigned int siz
         free(tl);
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
-    tl->size = size ? size : 127;
+    tl->size = size ? size : GNOSSL_TL_DEFAULT_SIZE;
     *list = tl;
     return 0;
 }
@@ -404,7 +409,7 @@ static int issuer_by_dn(gnutls_x509_trust_list_t list, const gnutls_datum_t *dn,
                         gnutls_x509_crt_t *issuer)
 {
     if (dn != NULL && dn->data != NULL) {
-        size_t b = bucket_bytes(list, dn->data, dn->size);
+        size_t b = bucket_bytes(list->size, dn->data, dn->size);
         for (size_t i = 0; i < list->ncas; i++) {
             gnutls_x509_crt_t c = list->cas[i];
             if (dn_bucket(list, c) == b && gnossl_dn_equal_der(dn, X509_get_subject_name(c->x509)) &&

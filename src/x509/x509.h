@@ -237,6 +237,10 @@ X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl);
 /* GnuTLS's hash bucket of a DN in a trust list (anchors are filed by
  * subject, looked up by the issuer of the certificate at hand). */
 size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name);
+/* The same for a table of `size` buckets; GnuTLS's lists (and the
+ * credentials' one) have GNOSSL_TL_DEFAULT_SIZE unless told otherwise. */
+#define GNOSSL_TL_DEFAULT_SIZE 127
+size_t gnossl_dn_bucket(const X509_NAME *name, size_t size);
 /* The anchors filed in the bucket of `name`, in insertion order (at most max). */
 unsigned gnossl_tl_bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *name, gnutls_x509_crt_t *out,
                               unsigned max);
