@@ -8,6 +8,7 @@
 #include "gnossl.h"
 #include "tls/session-int.h"
 #include "tls/priority.h"
+#include "tls/resume-cache.h"
 
 #include <openssl/rand.h>
 #include <stdlib.h>
@@ -72,14 +73,14 @@ int gnutls_session_set_data(gnutls_session_t s, const void *session_data, size_t
     if (session_data_size == sizeof empty_data &&
         memcmp(session_data, empty_data, sizeof empty_data) == 0)
         return 0; /* the TLS 1.3 placeholder: nothing to resume */
-    /* Decoded once, here: decoding a session decodes the peer's public key,
-     * one of OpenSSL 3.0's slow paths, and it was a third of a resumption. */
     /* GnuTLS reads a 4-byte magic number first: shorter data cannot be
      * parsed at all, longer data of the wrong kind is a database error. */
     if (session_data_size < 4)
         return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-    const unsigned char *p = session_data;
-    SSL_SESSION *sess = d2i_SSL_SESSION(NULL, &p, (long)session_data_size);
+    /* Decoded once, here, and once per distinct blob (resume-cache.c):
+     * decoding decodes the peer's public keys, one of OpenSSL 3.0's slow
+     * paths. */
+    SSL_SESSION *sess = gnossl_session_decode(session_data, session_data_size);
     if (sess == NULL)
         return GNOSSL_ERR(GNUTLS_E_DB_ERROR);
     SSL_SESSION_free(s->resume_sess);
