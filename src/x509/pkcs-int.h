@@ -105,6 +105,13 @@ X509_ALGOR *gnossl_pkcs_algor_new(const struct gnossl_pkcs_schema *s, unsigned i
  * gnossl_pkcs_schema_for_write(flags) picks, GnuTLS's salt sizes and
  * iteration count (for gnutls_x509_privkey_export*_pkcs8). */
 int gnossl_pkcs8_encrypt(PKCS8_PRIV_KEY_INFO *p8, const char *password, unsigned flags, X509_SIG **out);
+/* The iteration counts GnuTLS 3.7.9 accepts in the PBE parameters of an
+ * encrypted PKCS#12 bag or PKCS#8 key: 1 .. 10*1024*1024-1.  0 and larger
+ * counts are GNUTLS_E_ILLEGAL_PARAMETER, a count longer than 4 bytes an
+ * ASN1_DER_ERROR, before any key derivation: a hostile file cannot make
+ * one decryption run for minutes.  (GnuTLS has no such limit for the
+ * PKCS#12 MAC, and neither has gnossl.) */
+#define GNOSSL_PBE_MAX_ITER (10u * 1024 * 1024)
 /* GnuTLS's iteration count for PBKDF2 / PKCS#12 KDF and MACs. */
 #define GNOSSL_PKCS_ITER 600000
 /* A private library context with OpenSSL's default and legacy providers,

@@ -335,6 +335,12 @@ int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t bag, const char *pass)
     if (bag->enc == NULL || bag->enc->d.encrypted == NULL)
         return GNOSSL_ERR(GNUTLS_E_ASN1_TAG_ERROR);
     const PKCS7_ENC_CONTENT *ec = bag->enc->d.encrypted->enc_data;
+    /* GnuTLS reads the schema and its parameters (iteration count within
+     * GNOSSL_PBE_MAX_ITER) before deriving a key, and fails as they do */
+    struct gnossl_pbe_info info;
+    int ret = gnossl_pkcs_algor_info(ec->algorithm, &info, NULL);
+    if (ret < 0)
+        return ret;
     ERR_clear_error();
     /* through the private context: the legacy PBEs (RC2-40) need it */
     STACK_OF(PKCS12_SAFEBAG) *sbs =
@@ -347,7 +353,7 @@ int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t bag, const char *pass)
     }
     struct gnutls_pkcs12_bag_int tmp;
     memset(&tmp, 0, sizeof tmp);
-    int ret = bag_fill(&tmp, sbs);
+    ret = bag_fill(&tmp, sbs);
     sk_PKCS12_SAFEBAG_pop_free(sbs, PKCS12_SAFEBAG_free);
     if (ret < 0) {
         gnossl_bag_clear(&tmp);

@@ -89,9 +89,19 @@ static int salt_iter_out(const ASN1_OCTET_STRING *salt, const ASN1_INTEGER *iter
         memcpy(info->salt, ASN1_STRING_get0_data(salt), n);
         info->salt_size = (unsigned)n;
     }
-    long it = iter ? ASN1_INTEGER_get(iter) : 0;
-    if (it <= 0)
+    /* GnuTLS reads the INTEGER's content octets (at most 4) as an unsigned
+     * number, so a negative count is a large one; then GNOSSL_PBE_MAX_ITER */
+    unsigned char der[16], *p = der;
+    int n = iter != NULL && i2d_ASN1_INTEGER(iter, NULL) <= (int)sizeof der ? i2d_ASN1_INTEGER(iter, &p) : -1;
+    if (n < 3 || n > 6)
         return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    unsigned long it = 0;
+    for (int i = 2; i < n; i++)
+        it = it << 8 | der[i];
+    if (it == 0 || it >= GNOSSL_PBE_MAX_ITER) {
+        gnossl_debug("pkcs: iteration count %lu refused", it);
+        return GNOSSL_ERR(GNUTLS_E_ILLEGAL_PARAMETER);
+    }
     info->iter = (unsigned)it;
     return 0;
 }

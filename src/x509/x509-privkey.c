@@ -120,9 +120,31 @@ static PKCS8_PRIV_KEY_INFO *pkcs8_decrypt(const unsigned char *der, size_t len, 
     return p8;
 }
 
-/* Decrypt and load into key; 0 or -1. */
+/* An iteration count GnuTLS refuses (GNOSSL_PBE_MAX_ITER): its error,
+ * before OpenSSL derives a key; else 0. */
+static int pbe_iter_refused(const unsigned char *der, size_t len)
+{
+    const unsigned char *p = der;
+    X509_SIG *sig = d2i_X509_SIG(NULL, &p, (long)len);
+    const X509_ALGOR *alg = NULL;
+    struct gnossl_pbe_info info;
+    int ret = 0;
+    if (sig != NULL) {
+        X509_SIG_get0(sig, &alg, NULL);
+        ret = gnossl_pkcs_algor_info(alg, &info, NULL);
+    }
+    X509_SIG_free(sig);
+    ERR_clear_error();
+    return ret == GNUTLS_E_ILLEGAL_PARAMETER ? ret : 0;
+}
+
+/* Decrypt and load into key; 0, -1 or GnuTLS's error for refused
+ * parameters. */
 static int load_encrypted(gnutls_x509_privkey_t key, const unsigned char *der, size_t len, const char *password)
 {
+    int refused = pbe_iter_refused(der, len);
+    if (refused < 0)
+        return refused;
     PKCS8_PRIV_KEY_INFO *p8 = pkcs8_decrypt(der, len, password);
     EVP_PKEY *pkey = p8 ? EVP_PKCS82PKEY(p8) : NULL;
     ERR_clear_error();
@@ -225,6 +247,8 @@ int gnutls_x509_privkey_import_pkcs8(gnutls_x509_privkey_t key, const gnutls_dat
     }
     if (owned)
         gnutls_free(der.data);
+    if (ok < -1)
+        return GNOSSL_ERR(ok);
     if (ok < 0)
         return GNOSSL_ERR(encrypted ? GNUTLS_E_DECRYPTION_FAILED : GNUTLS_E_ASN1_DER_ERROR);
     return 0;
@@ -249,7 +273,7 @@ int gnutls_x509_privkey_import2(gnutls_x509_privkey_t key, const gnutls_datum_t 
         ok = 0;
     } else if (encrypted && !(flags & GNUTLS_PKCS_PLAIN)) {
         ok = load_encrypted(key, der.data, der.size, password);
-        if (ok < 0 && password == NULL) {
+        if (ok == -1 && password == NULL) {
             /* As GnuTLS: ask the key's pin callback, else the global one. */
             char pin[GNUTLS_PKCS11_MAX_PIN_LEN];
             if (gnossl_key_password(key->pin_fn, key->pin_data, pin, sizeof pin) == 0)
@@ -259,6 +283,10 @@ int gnutls_x509_privkey_import2(gnutls_x509_privkey_t key, const gnutls_datum_t 
     }
     if (owned)
         gnutls_free(der.data);
+    /* refused PBE parameters: GnuTLS goes on to read the key as PKCS#12,
+     * which it is not */
+    if (ok < -1)
+        return GNOSSL_ERR(GNUTLS_E_ASN1_TAG_ERROR);
     if (ok < 0)
         return GNOSSL_ERR(encrypted ? GNUTLS_E_DECRYPTION_FAILED : GNUTLS_E_ASN1_DER_ERROR);
     return 0;
