@@ -1,0 +1,159 @@
+/* Known answers of gnossl's self tests (src/crypto/self-test.c), one per
+ * algorithm GnuTLS 3.7.9 self-tests.  The inputs are made by fill() there;
+ * the outputs were computed with the real GnuTLS (nettle), an independent
+ * implementation.  Ciphers: the 64-byte text encrypted (AEADs: then the
+ * tag, with 16 bytes of associated data); digests and MACs: of a 200-byte
+ * message; then HKDF-SHA256 (PRK, OKM), PBKDF2-SHA256 and the TLS PRFs. */
+#ifndef GNOSSL_SELF_TEST_KAT_H
+#define GNOSSL_SELF_TEST_KAT_H
+
+struct kat {
+    int alg;
+    const char *hex;
+};
+
+static const struct kat cipher_kats[] = {
+    {2, /* ARCFOUR-128 */
+     "4ecee3933bd9c1cc063bd0e552c1818c3988a6582eae7f01eec39aba1ba67a3222f6e33c10f89f7d3d5b3e652856fbbc5e8d49ee776c94619b1347fa44258b5d"},
+    {3, /* 3DES-CBC */
+     "2174f098fce34ddc8fcbeab7951179927435285648e1a27ee55152e84b4b8b011e85b688ce52ed8b0959020bacd336fd3fad9d8958fc3167660898c3ddac1614"},
+    {4, /* AES-128-CBC */
+     "c43e35c5d96082e3415dd94a0a04b4f82f84d090476e0cd580752e2fa07aa4ccdf1dc5942b9ebebd323b2030daf778d4a0318eaddcb03abf5ee1b601aafc207b"},
+    {5, /* AES-256-CBC */
+     "7994600c9191f0d3f1e9c7704bc7dc784ce6aec86e0a33068ac573b99aa29cd5b08e23b05e760acd9cab8f477e5e04f4f5cb58da86cbcbdf5e52bdf9ce478d1d"},
+    {9, /* AES-192-CBC */
+     "ac6032fa0722ef07a87658afa59786a66df21cbafc5c3462df57f0b3a6dc965274edd2ff8c80d2067df565eb9ad7ce858a0be2866fd66fd767cb5ec06cc024ac"},
+    {10, /* AES-128-GCM */
+     "c9f4ad4bb6a35544a23f893774d8e623c2578d1075cc654a6a99b598479b15a4b4a366aa445a526ac57b57f30ac3f3aad4bee30f995b5cd8e402add6b9a4f62124f273874cd15d05af68048b00ab91bb"},
+    {11, /* AES-256-GCM */
+     "91bad1f87e730584e3102537c3bf7101530262dcf42191a27742b04e60c925a9dbb84a4465ceda56a033b61d4c86d280736df8de12f15455fdeeddb9967ff7833f2275ee194bcbdacd280cbce92c89e9"},
+    {19, /* AES-128-CCM */
+     "6d08f46ca76e62954a11148a883705c7eb39a68561051e93c123b78d59a448db175fdd96592c3ca530f853c280d6e922878c0440fed391db8f4782e00ac584e4f30cafc24396c985f29b4539c612c778"},
+    {20, /* AES-256-CCM */
+     "c487d45d782123c4a7ef8a8ab42d8a9a43e1462c9c1ad07884a83d3e07b3e7ebbca05ddc0be78d4f1d6c3dab88bd84819062d53e866c3bb4407bd4d953ab432401c83b7b5c8bf96a8c42c22d265fddd5"},
+    {23, /* CHACHA20-POLY1305 */
+     "d78a2314f68c518e252f3cdaa14034267d43a8c8efcc5b98f652ec36b31515b02bcadf97bfc0d0c3cff68d4baf567538c2ab45d9febecf92cabefbe3189d50d1f6b83afca459b75ab89791ccab15c146"},
+    {24, /* GOST28147-TC26Z-CFB */
+     "d4175679778829edf2791f3bc09136020d46a9a1a9698c7f6e75ad93431bdc6f295573229bb274dd642eb22f92abe3ca4283b21e80afff2f72762dab39a65798"},
+    {25, /* GOST28147-CPA-CFB */
+     "6857bec1c37ecb703afd4058b0cd9bfcd0432f9a57409a36b66b04151d69df9053f11eee8855c7724434a856cce5644e38c05c646548482eee6ae82000ca638f"},
+    {26, /* GOST28147-CPB-CFB */
+     "8b16e9b8defdb5b0b0f98a33aa14191be7cf4461db73ff6dd06202ef7c04f166d2654a76d668f3405228742d9705deaab75c4bb706db009277d4360b160e12d1"},
+    {27, /* GOST28147-CPC-CFB */
+     "e15470dc63ecfac4f75f6e4092e423ac0a10e2d8253fd9744aa06fa01b7d0ffabd63473ad77ee2d1cf255504ef3d82c9f153979315c936f194f3b6ece1e9dc1a"},
+    {28, /* GOST28147-CPD-CFB */
+     "6382e27a52c77326627728ee07022e2ada9af023904b004c51f17b9f1a69a543604c66e4ad2a2c762a045a9abb633f7b13030382f5d863924e271e27d604c5c1"},
+    {29, /* AES-128-CFB8 */
+     "37f2fbf1c8c6e5d9b58a0f9a647f49318bea6733f2ddff9ef6825e36923fb78767f01a32c8e8f64ae22089f2d0b522c6558b4b80b69b0ed93652182339725fbe"},
+    {30, /* AES-192-CFB8 */
+     "6479ba54761f682830dfee43fa03aa9f25cd7e25f2b7ecc4210dae194245be8fca4ce22a403203186930d64b5605b5c3a7ecc9db0a3a645dd4c0c29431d23c3c"},
+    {31, /* AES-256-CFB8 */
+     "8b5297d77351228b1e736e20c8c6645f03e3a785a067397eff63fe4c02cf2d2d94cd0fabefb3f4df80a3e338e4202b8a8e68407440bb831a63eb401b11b6ebbc"},
+    {32, /* AES-128-XTS */
+     "b56a8394bedd6c966766391ac5e7042ea6a2f563a1421c4a1e1d7897d5c44ba428ade3e619b3c20da12548daae4c90090fbdacbffd51e589327fa6318efeb9dc"},
+    {33, /* AES-256-XTS */
+     "48ff895e57bf989cb26666858d087da328fdb66619c7fe17a4b70f652e57007deb32b41f3b1387b93e86901a86824813e6b04eb67899042f1a84e8c717ac3e25"},
+    {34, /* GOST28147-TC26Z-CNT */
+     "3b4460a14b5e03357efc07a0368600c66679ae2260f2ceb327f34a7c3de4de8a54d85005f0a986e94a1155a9197cb0b39b2f377a0ce417decaa40aeecbfc1541"},
+    {35, /* CHACHA20-64 */
+     "96201d15bc4fb2d6e7027d047457a95512ec8dff9b740a832192a055fd89d45e0369b56d575b40bf966ba8116ff8ca369ca87cb7def7132bab3d55f73706e60e"},
+    {36, /* CHACHA20-32 */
+     "96201d15bc4fb2d6e7027d047457a95512ec8dff9b740a832192a055fd89d45e0369b56d575b40bf966ba8116ff8ca369ca87cb7def7132bab3d55f73706e60e"},
+    {37, /* AES-128-SIV */
+     "4cd176137e61d3f166a471e930989290845174270e7087929c3814e090326aa29e2f9e9816d71d6954fb152f5c0f2308bf989cab38d41eb853099d5c5eac31c62a4b646c74eae8709ce6f5265cefe0a1"},
+    {38, /* AES-256-SIV */
+     "afcc63739fc18fec4c57ff469702aa115c99787c1f7a5f450609fdd598cac1d4b3014d72e3100ed8a93393099b30b062130f6a65a32c4d90935d9567cec6504f39c9fc450f696cc382813470195facdd"},
+    {39, /* AES-192-GCM */
+     "e900ea9dc2c392a226b0bd168826f243463ca93d47277255fe66236b8df2c46ff912d67a1d1d4776443acefed218b4e59f2d1c4dbf7bce183e3a62550a0870f083225c6eea8ba95604a241cad296df8a"},
+    {40, /* MAGMA-CTR-ACPKM */
+     "824b915baffe4da8a36766b73670bd173790ad64fbe68117f9472ce090009b4a5b8b7fd961dde9dac3356caa23ca7649305b81fdd6ff27f6d6fc690899cea108"},
+    {41, /* KUZNYECHIK-CTR-ACPKM */
+     "b770dc96dd206296ddf4205903c3f398a2e72d1b929beb7d112d79b3320c5744df6b7257df4c70f0a866dbae92ca37c3e2a8b35906b22182f592325eb7d6191e"},
+};
+static const struct kat digest_kats[] = {
+    {2, /* MD5 */
+     "85cb5650d4f49ea9f66028c2d5d47585"},
+    {3, /* SHA1 */
+     "4985b65ac12064147211642711bc8e84f51fd936"},
+    {6, /* SHA256 */
+     "5662cd43a9a08890f6eea10b9cb37854163d54629a5ca604a03e88c3ce47419f"},
+    {7, /* SHA384 */
+     "21bc2e876567279ffce6d480fce797259c0d07188cd076e27d8740277c5aea92fb98f98e42c2029a7011d304561660cd"},
+    {8, /* SHA512 */
+     "c4925b54348a7d9566db90fe2bcc76455621dd288796258965514a9dae3985a9380b7e691ec7bda7b9e10255c1b3c775c9201d39c598d5090917b469a0dd9f82"},
+    {9, /* SHA224 */
+     "db808eda5b4decd5c4363e6bca3285e0353b680b35efc118b8be37d9"},
+    {10, /* SHA3-224 */
+     "71deed63fb023ea1c4b801c9b4e7a989ac566c01ef792933d4673021"},
+    {11, /* SHA3-256 */
+     "50f2e6dc5de2e311ef6f6ce6e09f45d3ac9657ef0b503b89c0f7c96d264f29d5"},
+    {12, /* SHA3-384 */
+     "43bf7bf8af7f06bdb7a9ea99670a1165f11c45e414803f8e8e9e5915801562948482cf86a0986e69a81f92ee0965fd99"},
+    {13, /* SHA3-512 */
+     "df74965f05b49b680d7dd03cbac16e3fa8b65ba1d878e70275f6ce1be6797a7cfd2e51ed317abc4d97872a5c0c384558c1ffee70ee031f034c1fa4d19516097d"},
+    {15, /* GOSTR341194 */
+     "85e3cd188914c39df291da3cd4aa2a277b331068e912af5add7242a686ee0902"},
+    {16, /* STREEBOG-256 */
+     "c37359e9ae09fd5c9e5884ac2c8b89978cb4eb27760672314df948a845684975"},
+    {17, /* STREEBOG-512 */
+     "b97196d986520d16d969de3bd351a39ee05b09b6051a3e3df6c641616c6942169a87c6be3934e1613b884e43d6b8da2e1112dad3be2a1d1997f6d6472d1bb1b8"},
+};
+static const struct kat mac_kats[] = {
+    {2, /* MD5 */
+     "d4cad8fac5a33fec921a6904f563a804"},
+    {3, /* SHA1 */
+     "df66e7affc30f61726a1f317411de194a4a7dadf"},
+    {6, /* SHA256 */
+     "eb78beb781e3041f517173e6d73b4d3ee53d59012d12ae614eaf8e959b9764b3"},
+    {7, /* SHA384 */
+     "f756009a152276444695bc7f796f41255054a4ecd240b6d5bb0c41bd4eb94010d4804dd498eb4235627e7ae86f5f512b"},
+    {8, /* SHA512 */
+     "b44f01c5b4101de4c90d8019e6a6dd5a51030c2f5a96c68d448b91204b32c145ee666bfbd46f10c37d5e266535ba6a9cf0fdbcd5cff69437e3a30d5914c2a5e4"},
+    {9, /* SHA224 */
+     "63f26d601ad7f656f2c1504e591f04d429cb389f6a3c449a76fc2a0c"},
+    {15, /* GOSTR341194 */
+     "644b68fc7bffb05915e770985e71729080e8721819906511d259797caeebd6ed"},
+    {16, /* STREEBOG-256 */
+     "106edf26859ab612b3adead172144578af426505ffec35abb563378dbb3d31db"},
+    {17, /* STREEBOG-512 */
+     "a301d38aa85871434ff6cd10f9efd9750d5e9a768f66c7c6a9cdbe1f9e0e669f1c4bcd98de83e3c654cdae667a346aa093920c96c1558360c7c269838c630d99"},
+    {203, /* AES-CMAC-128 */
+     "79fc1677bd3e4897d1cbfba29ba5036a"},
+    {204, /* AES-CMAC-256 */
+     "77e1b4c41784650631083817e0bd26e5"},
+    {205, /* AES-GMAC-128 */
+     "8144d9aefa75c507b031e43893e3991d"},
+    {206, /* AES-GMAC-192 */
+     "5955d2ceba3214bef8f676f386132d3e"},
+    {207, /* AES-GMAC-256 */
+     "0eb685e3fe33121167d4aa09a5a13aed"},
+    {208, /* GOST28147-TC26Z-IMIT */
+     "58ed672c"},
+    {211, /* OMAC-MAGMA */
+     "5c22b3b5be3ffdad"},
+    {212, /* OMAC-KUZNYECHIK */
+     "4344f073ef950b9bf6d933e3422e4aeb"},
+};
+/* HKDF-SHA256: the PRK, then 42 bytes of OKM */
+static const struct kat hkdf_kats[] = {
+    {6, /* SHA256 prk */
+     "6c02be2daddb5fa3339d8ff5d07021208fd6e975a6b0a114e7e1c3ad92941c53"},
+    {6, /* SHA256 okm */
+     "f4fbbfeb26fc6ccf7340e1b9bf8729cd8dd9dfe4a241f4242ee73747f0505308ff1c5eca9d3fdb6e7b05"},
+};
+/* PBKDF2-SHA256, 4096 iterations, 40 bytes */
+static const struct kat pbkdf2_kats[] = {
+    {6, /* SHA256 */
+     "1464da9384d286a9bc9b18c2631112e1a14a47669d3dee1a693e25c64503878429633a5e9ff3bff6"},
+};
+/* TLS PRF of a 48-byte secret, "test label" and a 64-byte seed, 80 bytes */
+static const struct kat tlsprf_kats[] = {
+    {6, /* SHA256 */
+     "ef4bca73838770aa57a7bb6cee9012b2f56fb4e6c8e55960f2b586e2f03c41c7ba5e23c8bab178588651a80527d10f612b4fb06eef357364b4651d196bf411894a5fa17a069801474c33cf2f359acadc"},
+    {7, /* SHA384 */
+     "14db11f9290fff4456d7988fb3fd20a01d761654156d90128c816212032b334351194d1d177ca5cb492b748a2c457746bca40aead6283293269fa71402f1f13aebcad2719f177de022bc3b84c4917bdd"},
+    {14, /* MD5+SHA1 */
+     "7d446e1dfd28e54d0bbdb7407371b0993774908a04ddc68227eb5f5a7beba4e4030a8c00322d56b6036431de23dbf375dcf713100c198fb4b2c5345b840be5dd0a9c14aef0b116cc51f6768e89b5a7c0"},
+};
+
+#endif
