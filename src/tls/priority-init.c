@@ -265,7 +265,9 @@ void gnossl_prio_free(struct gnutls_priority_st *p)
     free(p);
 }
 
-int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *priorities, const char **err_pos)
+/* Parse and compile `priorities` into a new object (gnutls_priority_init
+ * shares these by string, priority-session.c). */
+int gnossl_priority_compile(gnutls_priority_t *priority_cache, const char *priorities, const char **err_pos)
 {
     char *el[PRIO_MAX_ELEMENTS];
     int n = 0, i = 0, keyword_seen = 0, ret;

@@ -134,4 +134,7 @@ void gnossl_prio_system_policy(struct gnossl_prio_policy *out);
 int gnossl_prio_build(struct gnutls_priority_st *p);
 void gnossl_prio_free(struct gnutls_priority_st *p);
 
+/* gnutls_priority_init without the cache of compiled strings (priority-init.c). */
+int gnossl_priority_compile(gnutls_priority_t *priority_cache, const char *priorities, const char **err_pos);
+
 #endif

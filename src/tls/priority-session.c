@@ -25,8 +25,8 @@ int gnutls_priority_set(gnutls_session_t session, gnutls_priority_t priority)
 }
 
 /* ---- shared compiled priorities ----
- * For gnutls_priority_set_direct and
- * gnutls_set_default_priority.  Applications call these with the same
+ * For gnutls_priority_init (and so gnutls_priority_set_direct and
+ * gnutls_set_default_priority).  Applications call these with the same
  * string for every session; compiling it each time cost ~73k instructions
  * and a private ~5 KB object per session.  A compiled priority is never
  * modified after gnutls_priority_init returns and is reference counted, so
@@ -130,7 +130,7 @@ static void pc_insert(const char *s, unsigned long gen, gnutls_priority_t p)
 static int prio_shared(gnutls_priority_t *out, const char *priorities, const char **err_pos)
 {
     if (out == NULL || (priorities != NULL && strlen(priorities) > PC_MAX_STRING))
-        return gnutls_priority_init(out, priorities, err_pos);
+        return gnossl_priority_compile(out, priorities, err_pos);
 
     unsigned long gen = gnossl_prio_config_generation(pc_wants_refresh(priorities));
     gnutls_priority_t p = pc_lookup(priorities, gen);
@@ -141,7 +141,7 @@ static int prio_shared(gnutls_priority_t *out, const char *priorities, const cha
         *out = p;
         return 0;
     }
-    int ret = gnutls_priority_init(out, priorities, err_pos);
+    int ret = gnossl_priority_compile(out, priorities, err_pos);
     /* Keep it only if the configuration did not change while compiling. */
     if (ret == 0 && gnossl_prio_config_generation(0) == gen)
         pc_insert(priorities, gen, *out);
@@ -164,12 +164,18 @@ __attribute__((destructor)) static void pc_cache_release(void)
     pthread_mutex_unlock(&pc_lock);
 }
 
-/* The compiled priority is shared with other sessions given the same
- * string (priority-cache.c): it is immutable once built. */
+/* The caller gets its own reference to an object that may be shared with
+ * other callers of the same string: it is immutable once built, and
+ * gnutls_priority_deinit drops only that reference. */
+int gnutls_priority_init(gnutls_priority_t *priority_cache, const char *priorities, const char **err_pos)
+{
+    return prio_shared(priority_cache, priorities, err_pos);
+}
+
 int gnutls_priority_set_direct(gnutls_session_t session, const char *priorities, const char **err_pos)
 {
     gnutls_priority_t p;
-    int ret = prio_shared(&p, priorities, err_pos);
+    int ret = gnutls_priority_init(&p, priorities, err_pos);
     if (ret < 0)
         return ret;
     ret = gnutls_priority_set(session, p);
