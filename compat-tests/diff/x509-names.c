@@ -234,6 +234,94 @@ static void tls_case(const char *leaf, const char *anchor)
     gnutls_certificate_free_credentials(sc);
 }
 
+/* gnutls_certificate_get_trust_list: the credentials' own list, which
+ * holds what they loaded before and after, and whose additions count for
+ * the credentials' verification. */
+static void print_cas(const char *label, gnutls_x509_trust_list_t tl)
+{
+    gnutls_x509_trust_list_iter_t it = NULL;
+    gnutls_x509_crt_t ca;
+    printf("%s:", label);
+    while (gnutls_x509_trust_list_iter_get_ca(tl, &it, &ca) == 0) {
+        printf(" %s", which(ca));
+        gnutls_x509_crt_deinit(ca);
+    }
+    printf("\n");
+}
+
+static void cred_list_case(void)
+{
+    gnutls_certificate_credentials_t cc;
+    gnutls_x509_trust_list_t tl = NULL, again = NULL;
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_certificate_get_trust_list(cc, &tl);
+    print_cas("empty credentials", tl);
+    gnutls_datum_t d = pem("rootp");
+    printf("trust_mem(rootp)=%d\n", gnutls_certificate_set_x509_trust_mem(cc, &d, GNUTLS_X509_FMT_PEM));
+    gnutls_certificate_get_trust_list(cc, &again);
+    printf("same list: %d\n", tl == again);
+    print_cas("after trust_mem", tl);
+    gnutls_x509_crt_t leaf = crt("leafp");
+    unsigned st = 0xdead;
+    int r = gnutls_x509_trust_list_verify_crt(tl, &leaf, 1, 0, &st, report_crl);
+    printf("list verify(leafp)=%d/0x%x\n", r, st);
+    d = pem("crlp");
+    printf("crl_mem(crlp)=%d\n", gnutls_certificate_set_x509_crl_mem(cc, &d, GNUTLS_X509_FMT_PEM));
+    r = gnutls_x509_trust_list_verify_crt(tl, &leaf, 1, 0, &st, report_crl);
+    printf("list verify(leafp)=%d/0x%x\n", r, st);
+    gnutls_x509_crt_deinit(leaf);
+    gnutls_x509_crt_t extra = crt("nokuext");
+    printf("list add_cas(nokuext)=%d\n", gnutls_x509_trust_list_add_cas(tl, &extra, 1, 0));
+    d = pem("rootl");
+    printf("trust_mem(rootl)=%d\n", gnutls_certificate_set_x509_trust_mem(cc, &d, GNUTLS_X509_FMT_PEM));
+    print_cas("after more", tl);
+    gnutls_certificate_free_credentials(cc);
+
+    /* a list given to the credentials is the one they hand back */
+    gnutls_x509_trust_list_t own;
+    gnutls_x509_trust_list_init(&own, 0);
+    gnutls_x509_crt_t u = crt("rootu");
+    gnutls_x509_trust_list_add_cas(own, &u, 1, 0);
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_certificate_set_trust_list(cc, own, 0);
+    gnutls_certificate_get_trust_list(cc, &again);
+    printf("set then get: same=%d\n", again == own);
+    d = pem("rootp");
+    printf("trust_mem(rootp)=%d\n", gnutls_certificate_set_x509_trust_mem(cc, &d, GNUTLS_X509_FMT_PEM));
+    print_cas("set list after trust_mem", own);
+    gnutls_certificate_free_credentials(cc);
+}
+
+/* A client whose trust list got a CA through gnutls_certificate_get_trust_list
+ * verifies a server issued by it. */
+static void cred_list_tls_case(void)
+{
+    gnutls_certificate_credentials_t cc, sc;
+    gnutls_x509_trust_list_t tl;
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_certificate_allocate_credentials(&sc);
+    gnutls_datum_t ca = pem("rootp"), crt_pem = pem("leafl"), key = pem("leafkey");
+    gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_key_mem(sc, &crt_pem, &key, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_get_trust_list(cc, &tl);
+    gnutls_x509_crt_t l = crt("rootl");
+    printf("tls via get_trust_list: add_cas(rootl)=%d\n", gnutls_x509_trust_list_add_cas(tl, &l, 1, 0));
+    struct tp_pair p;
+    tp_init(&p, 0, 0);
+    gnutls_set_default_priority(p.c.s);
+    gnutls_set_default_priority(p.s.s);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, cc);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, sc);
+    if (tp_handshake(&p) == 0) {
+        unsigned st = 0xdead;
+        int r = gnutls_certificate_verify_peers2(p.c.s, &st);
+        printf("  verify_peers2=%d status=0x%x\n", r, st);
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(cc);
+    gnutls_certificate_free_credentials(sc);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -250,6 +338,8 @@ int main(void)
                                          {"leafu", "rootu"}, {"leafp", "rootu"}, {"leaff", "rootp"}, {NULL, NULL}};
     for (unsigned i = 0; tls[i][0]; i++)
         tls_case(tls[i][0], tls[i][1]);
+    cred_list_case();
+    cred_list_tls_case();
     gnutls_global_deinit();
     return 0;
 }

@@ -1,6 +1,7 @@
 /* gnutls_certificate_* credentials: lifecycle and simple settings. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "x509/x509.h"
 #include "tls/session.h"
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,7 @@ void gnutls_certificate_free_crls(gnutls_certificate_credentials_t c)
     pthread_mutex_lock(&c->lock);
     if (c->store != NULL && c->ncrls > 0) {
         /* An X509_STORE cannot drop objects: rebuild it with the anchors only. */
-        fresh = X509_STORE_new();
+        fresh = gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE);
         if (fresh != NULL) {
             objs = X509_STORE_get0_objects(c->store);
             for (i = 0; i < sk_X509_OBJECT_num(objs); i++) {
@@ -132,6 +133,9 @@ void gnossl_cert_cred_changed(gnutls_certificate_credentials_t c)
         SSL_CTX_free(c->ctx[i]);
         c->ctx[i] = NULL;
     }
+    /* what was added to the store shared with a trust list shows in it */
+    if (c->tlist != NULL && gnossl_trust_list_sync(c->tlist) < 0)
+        gnossl_debug("trust list: cannot take the credentials' additions");
 }
 
 void gnutls_certificate_set_verify_flags(gnutls_certificate_credentials_t c, unsigned int flags)

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Optional: implemented by the x509 room's trust lists. */
-#pragma weak gnossl_trust_list_store
-
 static STACK_OF(X509) *chain_from_crts(gnutls_x509_crt_t *list, int n)
 {
     STACK_OF(X509) *sk = sk_X509_new_null();
@@ -132,32 +129,73 @@ int gnutls_certificate_set_x509_crl(gnutls_certificate_credentials_t res, gnutls
     return store == NULL ? GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR) : n;
 }
 
+/* The list becomes the credentials' trust: they share its store from now
+ * on, so that CAs and CRLs added on either side count for both, as with
+ * GnuTLS's single list (gnossl_cert_cred_changed gives the list handles
+ * for what the credentials add). */
+static void adopt_list(gnutls_certificate_credentials_t res, gnutls_x509_trust_list_t tlist)
+{
+    X509_STORE *store = gnossl_trust_list_store(tlist);
+
+    res->tlist = tlist;
+    X509_STORE_free(res->store);
+    free(res->store_key);
+    res->store_key = NULL;
+    X509_STORE_up_ref(store);
+    res->store = store;
+    res->store_shared = 0;
+    res->ncas = res->ncrls = 0;
+    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(store);
+    for (int i = 0; i < sk_X509_OBJECT_num(objs); i++) {
+        if (X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i)) != NULL)
+            res->ncas++;
+        else
+            res->ncrls++;
+    }
+    gnossl_cert_cred_changed(res);
+}
+
 void gnutls_certificate_set_trust_list(gnutls_certificate_credentials_t res, gnutls_x509_trust_list_t tlist,
                                        unsigned flags)
 {
-    X509_STORE *store;
-
     (void)flags;
     if (res == NULL || tlist == NULL)
         return;
-    store = gnossl_trust_list_store != NULL ? gnossl_trust_list_store(tlist) : NULL;
     pthread_mutex_lock(&res->lock);
     /* The list replaces the trust so far and is owned from now on. */
     if (res->tlist != NULL && res->tlist != tlist)
         gnutls_x509_trust_list_deinit(res->tlist, 1);
-    res->tlist = tlist;
-    X509_STORE_free(res->store);
-    res->store = NULL;
-    res->ncas = res->ncrls = 0;
-    if (store != NULL) {
-        X509_STORE_up_ref(store);
-        res->store = store;
-        res->store_shared = 1; /* the list may still change it: copy before adding */
-        res->ncas = (unsigned)sk_X509_OBJECT_num(X509_STORE_get0_objects(store));
-    } else {
-        gnossl_debug("set_trust_list: trust list has no store");
+    adopt_list(res, tlist);
+    pthread_mutex_unlock(&res->lock);
+}
+
+/* GnuTLS keeps its credentials' anchors in a trust list; gnossl keeps a
+ * store and makes the list when first asked for it, holding what was
+ * loaded so far.  The credentials own it (freed with them). */
+void gnutls_certificate_get_trust_list(gnutls_certificate_credentials_t res, gnutls_x509_trust_list_t *tlist)
+{
+    if (res == NULL || tlist == NULL)
+        return;
+    pthread_mutex_lock(&res->lock);
+    if (res->tlist == NULL) {
+        gnutls_x509_trust_list_t tl;
+        if (gnutls_x509_trust_list_init(&tl, 0) < 0) {
+            pthread_mutex_unlock(&res->lock);
+            *tlist = NULL;
+            return;
+        }
+        X509_STORE *mine = gnossl_trust_list_store(tl);
+        STACK_OF(X509_OBJECT) *objs = res->store != NULL ? X509_STORE_get0_objects(res->store) : NULL;
+        for (int i = 0; i < sk_X509_OBJECT_num(objs); i++) {
+            X509_OBJECT *o = sk_X509_OBJECT_value(objs, i);
+            if (X509_OBJECT_get0_X509(o) != NULL)
+                X509_STORE_add_cert(mine, X509_OBJECT_get0_X509(o));
+            else if (X509_OBJECT_get0_X509_CRL(o) != NULL)
+                X509_STORE_add_crl(mine, X509_OBJECT_get0_X509_CRL(o));
+        }
+        adopt_list(res, tl);
     }
-    gnossl_cert_cred_changed(res);
+    *tlist = res->tlist;
     pthread_mutex_unlock(&res->lock);
 }
 

@@ -7,6 +7,7 @@
  * that adds anything to a shared store first takes a private copy. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "x509/x509.h"
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,7 +43,7 @@ static int add_certs(X509_STORE *store, STACK_OF(X509) *sk)
 /* A new store with the objects of `src`. */
 static X509_STORE *store_copy(X509_STORE *src)
 {
-    X509_STORE *fresh = X509_STORE_new();
+    X509_STORE *fresh = gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE);
     STACK_OF(X509_OBJECT) *objs;
     int i;
 
@@ -134,7 +135,7 @@ static X509_STORE *cached_store(const char *key, X509_STORE *base, char *const *
     store = cache_get(key, count);
     if (store != NULL)
         return store;
-    store = base != NULL ? store_copy(base) : X509_STORE_new();
+    store = base != NULL ? store_copy(base) : gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE);
     if (store == NULL) {
         *err = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
         return NULL;
@@ -210,7 +211,7 @@ X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c)
     free(c->store_key);
     c->store_key = NULL;
     if (c->store == NULL) {
-        c->store = X509_STORE_new();
+        c->store = gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE);
         c->store_shared = 0;
         return c->store;
     }

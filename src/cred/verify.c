@@ -239,24 +239,6 @@ static int has_purpose(X509 *x, const char *oid)
     return ok;
 }
 
-/* OpenSSL builds the path with names folded for case and spacing; GnuTLS
- * matches each issuer by gnossl_dn_equal, and finds the anchor only in the
- * bucket of the top certificate's issuer name in its trust list.  A path
- * GnuTLS could not have built has no known signer. */
-static int gnutls_would_link(STACK_OF(X509) *built)
-{
-    int n = sk_X509_num(built);
-    for (int i = 0; i + 1 < n; i++) {
-        const X509_NAME *iss = X509_get_issuer_name(sk_X509_value(built, i));
-        const X509_NAME *sub = X509_get_subject_name(sk_X509_value(built, i + 1));
-        if (!gnossl_dn_equal(iss, sub))
-            return 0;
-        if (i + 2 == n && gnossl_dn_bucket(iss, GNOSSL_TL_DEFAULT_SIZE) != gnossl_dn_bucket(sub, GNOSSL_TL_DEFAULT_SIZE))
-            return 0;
-    }
-    return 1;
-}
-
 /* Verify `chain` (leaf first) against `store`.  data: hostname, purpose. */
 static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags, int have_crls,
                              const char *hostname, const char *purpose, unsigned ocsp_bits)
@@ -297,7 +279,7 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
     for (i = 0; i < n - 1 && i < MAX_DEPTH_TRACKED; i++)
         acc.bits[i] |= insecure_sig(sk_X509_value(built, i), vflags);
 
-    if (acc.untrusted || (built != NULL && !gnutls_would_link(built))) {
+    if (acc.untrusted) {
         status = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
     } else {
         for (i = MAX_DEPTH_TRACKED; i >= 0; i--)
@@ -383,7 +365,8 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     pthread_mutex_lock(&c->lock);
     vflags = c->verify_flags;
     max_depth = c->max_depth;
-    have_crls = c->ncrls > 0;
+    /* CRLs may also come through the credentials' trust list */
+    have_crls = c->ncrls > 0 || c->tlist != NULL;
     store = c->store;
     if (store != NULL)
         X509_STORE_up_ref(store);
@@ -395,7 +378,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
         return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
     }
     if (store == NULL)
-        store = X509_STORE_new(); /* no trust: everything is SIGNER_NOT_FOUND */
+        store = gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE); /* no trust: everything is SIGNER_NOT_FOUND */
     if (store == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
 

@@ -6,7 +6,11 @@
 #include "gnossl.h"
 #include "x509/x509.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
+
+#include <openssl/x509_vfy.h>
 
 static int same_string(const X509_NAME *a, const X509_NAME *b)
 {
@@ -43,4 +47,50 @@ int gnossl_dn_equal_der(const gnutls_datum_t *der, const X509_NAME *b)
     int eq = a != NULL && gnossl_dn_equal(a, b);
     X509_NAME_free(a);
     return eq;
+}
+
+/* Stores whose path building follows these rules: OpenSSL looks issuers up
+ * by canonical name, then asks check_issued, which here also wants the
+ * names equal as GnuTLS has them and, for a trusted issuer, filed in the
+ * bucket of the name asked for (when the store knows GnuTLS's table size,
+ * kept in its ex_data), since GnuTLS looks nowhere else. */
+static int size_idx = -1;
+static pthread_once_t size_once = PTHREAD_ONCE_INIT;
+
+static void size_init(void)
+{
+    size_idx = X509_STORE_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+}
+
+static int gnutls_issued(X509_STORE_CTX *ctx, X509 *x, X509 *issuer)
+{
+    const X509_NAME *want = X509_get_issuer_name(x), *have = X509_get_subject_name(issuer);
+    /* OpenSSL's own test, without the key usage (the verification reports
+     * that one later, as with its default check) */
+    int err = X509_check_issued(issuer, x);
+    if ((err != X509_V_OK && err != X509_V_ERR_KEYUSAGE_NO_CERTSIGN && err != X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE) ||
+        !gnossl_dn_equal(want, have))
+        return 0;
+    size_t size = (size_t)(uintptr_t)X509_STORE_get_ex_data(X509_STORE_CTX_get0_store(ctx), size_idx);
+    if (size == 0)
+        return 1;
+    STACK_OF(X509) *untrusted = X509_STORE_CTX_get0_untrusted(ctx);
+    for (int i = 0; i < sk_X509_num(untrusted); i++)
+        if (sk_X509_value(untrusted, i) == issuer)
+            return 1;
+    return gnossl_dn_bucket(want, size) == gnossl_dn_bucket(have, size);
+}
+
+X509_STORE *gnossl_store_new(size_t buckets)
+{
+    pthread_once(&size_once, size_init);
+    X509_STORE *s = X509_STORE_new();
+    if (s == NULL)
+        return NULL;
+    X509_STORE_set_check_issued(s, gnutls_issued);
+    if (size_idx < 0 || !X509_STORE_set_ex_data(s, size_idx, (void *)(uintptr_t)buckets)) {
+        X509_STORE_free(s);
+        return NULL;
+    }
+    return s;
 }

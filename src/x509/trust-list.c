@@ -63,12 +63,12 @@ int gnutls_x509_trust_list_init(gnutls_x509_trust_list_t *list, unsigned int siz
     gnutls_x509_trust_list_t tl = calloc(1, sizeof(*tl));
     if (tl == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    tl->store = X509_STORE_new();
+    tl->size = size ? size : GNOSSL_TL_DEFAULT_SIZE;
+    tl->store = gnossl_store_new(tl->size);
     if (tl->store == NULL) {
         free(tl);
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
-    tl->size = size ? size : GNOSSL_TL_DEFAULT_SIZE;
     *list = tl;
     return 0;
 }
@@ -312,7 +312,7 @@ static int remove_equal(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
 /* X509_STORE cannot drop certificates: rebuild it from what is left. */
 static int rebuild_store(gnutls_x509_trust_list_t list)
 {
-    X509_STORE *s = X509_STORE_new();
+    X509_STORE *s = gnossl_store_new(list->size);
     if (s == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     for (size_t i = 0; i < list->ncas; i++)
@@ -498,4 +498,65 @@ void gnutls_x509_trust_list_set_ptr(gnutls_x509_trust_list_t tlist, void *ptr)
 void *gnutls_x509_trust_list_get_ptr(gnutls_x509_trust_list_t tlist)
 {
     return tlist ? tlist->ptr : NULL;
+}
+
+static int has_x509(gnutls_x509_trust_list_t list, const X509 *x)
+{
+    for (size_t i = 0; i < list->ncas; i++)
+        if (list->cas[i]->x509 == x)
+            return 1;
+    return 0;
+}
+
+static int has_crl(gnutls_x509_trust_list_t list, const X509_CRL *c)
+{
+    for (size_t i = 0; i < list->ncrls; i++)
+        if (list->crls[i]->crl == c)
+            return 1;
+    return 0;
+}
+
+/* A list handle for a CRL object of the store (the same X509_CRL). */
+static int crl_handle(X509_CRL *c, gnutls_x509_crl_t *out)
+{
+    unsigned char *der = NULL;
+    int len = i2d_X509_CRL(c, &der);
+    if (len <= 0)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    int ret = gnutls_x509_crl_init(out);
+    if (ret == 0 && (ret = gnossl_datum_set(&(*out)->der, der, (size_t)len)) < 0)
+        gnutls_x509_crl_deinit(*out);
+    if (ret == 0) {
+        X509_CRL_up_ref(c);
+        (*out)->crl = c;
+    }
+    OPENSSL_free(der);
+    return ret;
+}
+
+int gnossl_trust_list_sync(gnutls_x509_trust_list_t list)
+{
+    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(list->store);
+    for (int i = 0; i < sk_X509_OBJECT_num(objs); i++) {
+        X509_OBJECT *o = sk_X509_OBJECT_value(objs, i);
+        X509 *x = X509_OBJECT_get0_X509(o);
+        X509_CRL *c = X509_OBJECT_get0_X509_CRL(o);
+        int ret = 0;
+        if (x != NULL && !has_x509(list, x)) {
+            gnutls_x509_crt_t h;
+            if ((ret = gnossl_x509_crt_from_X509(x, &h)) == 0 && (ret = tl_add(list, h, 0, 1)) < 0)
+                gnutls_x509_crt_deinit(h);
+        } else if (c != NULL && !has_crl(list, c)) {
+            gnutls_x509_crl_t h;
+            gnutls_x509_crl_t *nl = realloc(list->crls, (list->ncrls + 1) * sizeof(*nl));
+            if (nl == NULL)
+                return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+            list->crls = nl;
+            if ((ret = crl_handle(c, &h)) == 0)
+                list->crls[list->ncrls++] = h;
+        }
+        if (ret < 0)
+            return ret;
+    }
+    return 0;
 }

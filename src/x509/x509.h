@@ -234,6 +234,9 @@ EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub);
 /* The X509_STORE behind a trust list (CAs and CRLs added so far); the
  * list keeps ownership. */
 X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl);
+/* Give the list a handle for every certificate and CRL its store holds
+ * without one (objects the credentials sharing the store added). */
+int gnossl_trust_list_sync(gnutls_x509_trust_list_t tl);
 /* GnuTLS's hash bucket of a DN in a trust list (anchors are filed by
  * subject, looked up by the issuer of the certificate at hand). */
 size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name);
@@ -248,6 +251,10 @@ unsigned gnossl_tl_bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *na
  * (string types may differ, case may not); dn-compare.c. */
 int gnossl_dn_equal(const X509_NAME *a, const X509_NAME *b);
 int gnossl_dn_equal_der(const gnutls_datum_t *der, const X509_NAME *b);
+/* A new X509_STORE whose chain building takes an issuer only where GnuTLS
+ * would: names equal as above and, with buckets > 0, a trusted issuer only
+ * in the bucket of the name (GnuTLS's table of that many buckets). */
+X509_STORE *gnossl_store_new(size_t buckets);
 /* GnuTLS's chain verification against a trust list (verify-walk.c):
  * status bits, each step reported to func. */
 unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_list, unsigned n, unsigned flags,
