@@ -78,15 +78,22 @@ gn_require_build() {
 # program with the GnuTLS of MODE under `timeout ${GN_TIMEOUT:-20}`.  Use it
 # for background peers ("${GN_PFX[@]}" prog ... &) so that $! is the
 # timeout process itself, which passes SIGTERM on to the program.
+# Every process started this way writes glibc's LD_DEBUG=files log (one file
+# per process, under $GN_TMP/ldproof/MODE/, named GN_LDPROOF_TAG.PID) so that
+# gn_finish can prove which libgnutls.so.30 each of them really ran (see
+# gn_check_ldproof).
 gn_prefix() {
-    local t=${GN_TIMEOUT:-20}
+    local t=${GN_TIMEOUT:-20} dbg
+    case $1 in real|preload|libpath) ;; *) gn_log "gn_prefix: unknown mode $1"; return 2 ;; esac
+    # glibc writes to stderr when it cannot open the file: the dir must exist.
+    mkdir -p "$GN_TMP/ldproof/$1" || return 2
+    dbg=(LD_DEBUG=files "LD_DEBUG_OUTPUT=$GN_TMP/ldproof/$1/${GN_LDPROOF_TAG:-run}")
     case $1 in
-        real)    GN_PFX=(timeout "$t") ;;
-        preload) GN_PFX=(env "GNOSSL_LIBDIR=$GNOSSL_BUILD" timeout "$t"
+        real)    GN_PFX=(env "${dbg[@]}" timeout "$t") ;;
+        preload) GN_PFX=(env "${dbg[@]}" "GNOSSL_LIBDIR=$GNOSSL_BUILD" timeout "$t"
                          "$GNOSSL_SRC/tools/gnossl-run" --preload) ;;
-        libpath) GN_PFX=(env "GNOSSL_LIBDIR=$GNOSSL_BUILD" timeout "$t"
+        libpath) GN_PFX=(env "${dbg[@]}" "GNOSSL_LIBDIR=$GNOSSL_BUILD" timeout "$t"
                          "$GNOSSL_SRC/tools/gnossl-run" --libpath) ;;
-        *) gn_log "gn_prefix: unknown mode $1"; return 2 ;;
     esac
 }
 
@@ -119,9 +126,12 @@ gn_count_hang() {
 
 # gn_assert_loaded MODE BINARY: check, with ldd under MODE's environment, that
 # BINARY would resolve libgnutls.so.30 to the library MODE is meant to test.
-# Guards against a "gnossl" run that really used the system library.
+# Guards against a "gnossl" run that really used the system library.  It also
+# arms the run-time proof of MODE: gn_finish then requires that some process
+# started with MODE's prefix ran a libgnutls.so.30 (gn_check_ldproof).
 gn_assert_loaded() {
     local mode=$1 bin=$2 ours got
+    GN_LDPROOF_ARMED[$mode]=1
     ours=$(readlink -f "$GNOSSL_BUILD/libgnutls.so.30" 2>/dev/null || echo /nonexistent)
     gn_prefix "$mode" || return 2
     got=$("${GN_PFX[@]}" ldd "$bin" 2>/dev/null |
@@ -231,8 +241,46 @@ gn_show() {
     tail -n 25 "$1" | awk '{ print "  | " $0 }' >&2
 }
 
+# gn_check_ldproof: what the loader logged (gn_prefix) says about every
+# process the test started: each one that initialised a libgnutls.so.30 ran
+# gnossl's under "preload"/"libpath" and the system's under "real"; and in
+# each mode armed by gn_assert_loaded at least one process did.  This fails
+# a test whose program silently ran on the real GnuTLS (a program that drops
+# LD_PRELOAD, a helper process started with a clean environment, a plug-in
+# loaded from elsewhere), which ldd alone cannot see.
+declare -A GN_LDPROOF_ARMED=()
+gn_check_ldproof() {
+    local ours dir mode lib n wrong
+    ours=$(readlink -f "$GNOSSL_BUILD/libgnutls.so.30" 2>/dev/null || echo /nonexistent)
+    for dir in "$GN_TMP"/ldproof/*/; do
+        [ -d "$dir" ] || continue
+        mode=$(basename "$dir")
+        n=0 wrong=()
+        while read -r lib; do
+            n=$((n + 1))
+            lib=$(readlink -f "$lib")
+            if [ "$mode" = real ]; then [ "$lib" != "$ours" ] || wrong+=("$lib")
+            else [ "$lib" = "$ours" ] || wrong+=("$lib"); fi
+        done < <(cat "$dir"* 2>/dev/null | sed -n 's/.*calling init: \(.*libgnutls\.so\.30\)$/\1/p')
+        if [ ${#wrong[@]} -gt 0 ]; then
+            gn_fail "$mode: $n programs started ran a libgnutls.so.30, ${#wrong[@]} of them not the $mode one (${wrong[0]})"
+        elif [ -n "${GN_LDPROOF_ARMED[$mode]:-}" ]; then
+            if [ $n -gt 0 ]; then
+                gn_pass "$mode: the loader ran the $mode libgnutls.so.30 in all $n programs started that loaded one"
+            else
+                gn_fail "$mode: no process loaded any libgnutls.so.30 (the program never used GnuTLS)"
+            fi
+        fi
+        unset "GN_LDPROOF_ARMED[$mode]"
+    done
+    for mode in "${!GN_LDPROOF_ARMED[@]}"; do
+        gn_fail "$mode: no process was started with the $mode loader settings"
+    done
+}
+
 gn_finish() {
     local f
+    gn_check_ldproof
     gn_log ""
     gn_log "$GN_NAME: ${GN_PASSED} passed, ${#GN_FAILED[@]} failed, ${#GN_XFAILED[@]} known failures (modes: $GN_MODES)"
     for f in "${GN_FAILED[@]}"; do gn_log "  failed: $f"; done

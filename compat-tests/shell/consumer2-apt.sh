@@ -12,7 +12,8 @@
 #    are refused, and apt's message (GnuTLS's verification status text) is
 #    the one it prints on GnuTLS.
 # apt-helper runs the method as a child process: glibc's LD_DEBUG=files log
-# (one file per process) shows which libgnutls.so.30 the method itself ran.
+# that gn_run keeps (one file per process, tagged per download) shows which
+# libgnutls.so.30 the method itself ran.
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
 gn_require python3 openssl
@@ -64,14 +65,12 @@ done
 
 # fetch MODE NAME TAG [apt options...]: download file.txt from server NAME
 # into $GN_TMP/got-TAG-MODE; apt-helper's output in $GN_TMP/apt-TAG-MODE.log;
-# the method's loader log under $GN_TMP/lddbg-TAG-MODE/.
+# the loader logs of its processes are $GN_TMP/ldproof/MODE/TAG.*.
 fetch() {
     local mode=$1 n=$2 tag=$3
     shift 3
-    local d=$GN_TMP/lddbg-$tag-$mode
-    rm -rf "$d" "$GN_TMP/got-$tag-$mode"
-    mkdir -p "$d"
-    LD_DEBUG=files LD_DEBUG_OUTPUT=$d/ld gn_run "$mode" "$helper" \
+    rm -f "$GN_TMP/got-$tag-$mode"
+    GN_LDPROOF_TAG=$tag gn_run "$mode" "$helper" \
         -o APT::Sandbox::User=root -o Acquire::Retries=0 -o Acquire::https::CaInfo="$pki/ca.pem" "$@" \
         download-file "https://127.0.0.1:${PORT[$n]}/file.txt" "$GN_TMP/got-$tag-$mode" \
         >"$GN_TMP/apt-$tag-$mode.log" 2>&1
@@ -80,7 +79,7 @@ fetch() {
 # method_lib TAG MODE: the libgnutls.so.30 the https method process ran
 method_lib() {
     local f
-    f=$(grep -l "initialize program: $method" "$GN_TMP/lddbg-$1-$2"/ld.* 2>/dev/null | head -n 1)
+    f=$(grep -l "initialize program: $method" "$GN_TMP/ldproof/$2/$1".* 2>/dev/null | head -n 1)
     [ -n "$f" ] && sed -n 's/.*calling init: \(.*libgnutls\.so\.30\)$/\1/p' "$f" | head -n 1
 }
 

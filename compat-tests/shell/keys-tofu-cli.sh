@@ -41,13 +41,9 @@ srv_start() {
 tofu() {
     local mode=$1 home=$2 out=$3 input=$4
     shift 4
-    case $mode in
-        real) gn_converse "$out" "$input" "${EXPECT:-$REV}" env HOME="$home" timeout 20 \
-                  gnutls-cli --x509cafile="$pki/ca.pem" -p "$SPORT" "$@" localhost ;;
-        *) gn_prefix "$mode"
-           gn_converse "$out" "$input" "${EXPECT:-$REV}" env HOME="$home" "${GN_PFX[@]}" \
-               gnutls-cli --x509cafile="$pki/ca.pem" -p "$SPORT" "$@" localhost ;;
-    esac
+    gn_prefix "$mode"
+    gn_converse "$out" "$input" "${EXPECT:-$REV}" env HOME="$home" "${GN_PFX[@]}" \
+        gnutls-cli --x509cafile="$pki/ca.pem" -p "$SPORT" "$@" localhost
 }
 
 srv_start "$pki/server.pem" "$pki/server.key"
