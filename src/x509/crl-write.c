@@ -183,15 +183,10 @@ static int crl_sign(gnutls_x509_crl_t crl, gnutls_x509_crt_t issuer, EVP_PKEY *k
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (!X509_CRL_set_issuer_name(c, X509_get_subject_name(issuer->x509)))
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(key);
     const EVP_MD *md = NULL;
-    if (pk != GNUTLS_PK_EDDSA_ED25519 && pk != GNUTLS_PK_EDDSA_ED448) {
-        if (dig == GNUTLS_DIG_UNKNOWN)
-            dig = GNUTLS_DIG_SHA256;
-        md = EVP_get_digestbyname(gnutls_digest_get_name(dig));
-        if (md == NULL)
-            return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
-    }
+    int ret = gnossl_sign_md(key, dig, &md);
+    if (ret < 0)
+        return ret;
     ERR_clear_error();
     if (X509_CRL_sign(c, key, md) <= 0) {
         ERR_clear_error();

@@ -190,16 +190,10 @@ int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subj
 
 static int crq_sign(gnutls_x509_crq_t crq, EVP_PKEY *pkey, gnutls_digest_algorithm_t dig)
 {
-    if (dig == GNUTLS_DIG_UNKNOWN)
-        dig = GNUTLS_DIG_SHA256;
-    const char *name = gnutls_digest_get_name(dig);
     const EVP_MD *md = NULL;
-    int id = EVP_PKEY_get_base_id(pkey);
-    if (id != EVP_PKEY_ED25519 && id != EVP_PKEY_ED448) {
-        md = name ? EVP_get_digestbyname(name) : NULL;
-        if (md == NULL)
-            return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
-    }
+    int ret = gnossl_sign_md(pkey, dig, &md);
+    if (ret < 0)
+        return ret;
     ERR_clear_error();
     if (X509_REQ_sign(crq->req, pkey, md) <= 0) {
         ERR_clear_error();

@@ -348,15 +348,10 @@ static int crt_sign(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer, EVP_PKEY *k
      * ASN.1 copy of an empty sequence changes nothing) */
     if (X509_NAME_entry_count(iname) > 0 && !X509_set_issuer_name(x, iname))
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(key);
     const EVP_MD *md = NULL;
-    if (pk != GNUTLS_PK_EDDSA_ED25519 && pk != GNUTLS_PK_EDDSA_ED448) {
-        if (dig == GNUTLS_DIG_UNKNOWN)
-            dig = GNUTLS_DIG_SHA256;
-        md = EVP_get_digestbyname(gnutls_digest_get_name(dig));
-        if (md == NULL)
-            return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
-    }
+    int ret = gnossl_sign_md(key, dig, &md);
+    if (ret < 0)
+        return ret;
     ERR_clear_error();
     if (X509_sign(x, key, md) <= 0) {
         ERR_clear_error();
@@ -365,7 +360,7 @@ static int crt_sign(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer, EVP_PKEY *k
     if (crt->uid[0].data || crt->uid[1].data) {
         /* OpenSSL cannot add unique IDs to a certificate it builds: they
          * are spliced into the signed encoding, which is then re-signed */
-        int ret = gnossl_crt_insert_uids(crt);
+        ret = gnossl_crt_insert_uids(crt);
         if (ret < 0)
             return ret;
         x = crt->x509;

@@ -440,3 +440,16 @@ void gnutls_privkey_set_pin_function(gnutls_privkey_t key, gnutls_pin_callback_t
     key->pin_fn = fn;
     key->pin_data = userdata;
 }
+
+/* The digest certificates, requests and CRLs are signed with: SHA-256
+ * unless the caller names one, none for EdDSA (which hashes itself). */
+int gnossl_sign_md(EVP_PKEY *key, gnutls_digest_algorithm_t dig, const EVP_MD **md)
+{
+    int id = EVP_PKEY_get_base_id(key);
+    *md = NULL;
+    if (id == EVP_PKEY_ED25519 || id == EVP_PKEY_ED448)
+        return 0;
+    const char *name = gnutls_digest_get_name(dig == GNUTLS_DIG_UNKNOWN ? GNUTLS_DIG_SHA256 : dig);
+    *md = name ? EVP_get_digestbyname(name) : NULL;
+    return *md ? 0 : GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+}

@@ -265,5 +265,8 @@ unsigned gnossl_walk_verify(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *ce
  * flags?  Insecure ones (MD5, MD2) only with GNUTLS_VERIFY_ALLOW_BROKEN or
  * the matching ALLOW_SIGN_* flag, as GnuTLS's data verification has it. */
 int gnossl_sig_allowed(gnutls_sign_algorithm_t algo, unsigned flags);
+/* The EVP_MD to sign a certificate, request or CRL with for dig (SHA-256
+ * for GNUTLS_DIG_UNKNOWN, NULL for EdDSA keys); UNKNOWN_HASH_ALGORITHM. */
+int gnossl_sign_md(EVP_PKEY *key, gnutls_digest_algorithm_t dig, const EVP_MD **md);
 
 #endif
