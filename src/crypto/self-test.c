@@ -10,6 +10,7 @@
  * Also _gnutls_prf_raw, GnuTLS's TLS PRF outside a session. */
 #include "gnossl.h"
 #include "crypto/self-test-kat.h"
+#include "crypto/self-test.h"
 
 #include <openssl/core_names.h>
 #include <openssl/kdf.h>
@@ -28,16 +29,21 @@ static void fill(unsigned char *b, size_t n, unsigned mul, unsigned add)
         b[i] = (unsigned char)(i * mul + add);
 }
 
-static int matches(const struct kat *k, const unsigned char *got, size_t n)
+int gnossl_kat_matches(const char *hex, const unsigned char *got, size_t n)
 {
-    if (strlen(k->hex) != 2 * n)
+    if (strlen(hex) != 2 * n)
         return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned v;
-        if (sscanf(k->hex + 2 * i, "%2x", &v) != 1 || v != got[i])
+        if (sscanf(hex + 2 * i, "%2x", &v) != 1 || v != got[i])
             return 0;
     }
     return 1;
+}
+
+static int matches(const struct kat *k, const unsigned char *got, size_t n)
+{
+    return gnossl_kat_matches(k->hex, got, n);
 }
 
 static const struct kat *find(const struct kat *t, size_t n, int alg)
