@@ -34,6 +34,9 @@ struct verify_acc {
     unsigned vflags; /* GnuTLS verify flags */
 };
 
+/* The credentials' exceptions to gnossl_verify_err_bits: an unknown
+ * signer decides the status alone, the verify flags, revocation apart,
+ * CRL problems ignored, anything unmapped INVALID. */
 static unsigned map_x509_error(int err, struct verify_acc *acc)
 {
     switch (err) {
@@ -46,45 +49,27 @@ static unsigned map_x509_error(int err, struct verify_acc *acc)
     case X509_V_ERR_CERT_REJECTED:
         acc->untrusted = 1;
         return 0;
-    case X509_V_ERR_CERT_NOT_YET_VALID:
     case X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD:
         return GNUTLS_CERT_NOT_ACTIVATED;
-    case X509_V_ERR_CERT_HAS_EXPIRED:
     case X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD:
         return GNUTLS_CERT_EXPIRED;
-    case X509_V_ERR_CERT_SIGNATURE_FAILURE:
-    case X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE:
-    case X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY:
-        return GNUTLS_CERT_SIGNATURE_FAILURE;
     case X509_V_ERR_INVALID_CA:
-        if (acc->vflags & GNUTLS_VERIFY_DISABLE_CA_SIGN)
-            return 0;
-        return GNUTLS_CERT_SIGNER_NOT_CA;
     case X509_V_ERR_KEYUSAGE_NO_CERTSIGN:
         /* GnuTLS: a CA whose key usage forbids signing certificates violates
          * the signer's constraints (OpenSSL also calls it an invalid CA) */
         if (acc->vflags & GNUTLS_VERIFY_DISABLE_CA_SIGN)
             return 0;
-        return GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
-    case X509_V_ERR_PATH_LENGTH_EXCEEDED:
+        break;
+    case X509_V_ERR_INVALID_NON_CA:
+        return GNUTLS_CERT_INVALID;
     case X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED:
-    case X509_V_ERR_PERMITTED_VIOLATION:
-    case X509_V_ERR_EXCLUDED_VIOLATION:
-    case X509_V_ERR_SUBTREE_MINMAX:
-    case X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE:
-    case X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX:
-    case X509_V_ERR_UNSUPPORTED_NAME_SYNTAX:
         return GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE;
     case X509_V_ERR_INVALID_PURPOSE:
         return GNUTLS_CERT_PURPOSE_MISMATCH;
     case X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION:
         if (acc->vflags & GNUTLS_VERIFY_IGNORE_UNKNOWN_CRIT_EXTENSIONS)
             return 0;
-        return GNUTLS_CERT_UNKNOWN_CRIT_EXTENSIONS;
-    case X509_V_ERR_EE_KEY_TOO_SMALL:
-    case X509_V_ERR_CA_KEY_TOO_SMALL:
-    case X509_V_ERR_CA_MD_TOO_WEAK:
-        return GNUTLS_CERT_INSECURE_ALGORITHM;
+        break;
     case X509_V_ERR_CERT_REVOKED:
         acc->revocation |= GNUTLS_CERT_REVOKED;
         return 0;
@@ -92,7 +77,6 @@ static unsigned map_x509_error(int err, struct verify_acc *acc)
      * verify_peers reports no bit for its dates. */
     case X509_V_ERR_CRL_HAS_EXPIRED:
     case X509_V_ERR_CRL_NOT_YET_VALID:
-        return 0;
     /* CRLs that cannot be found or checked are ignored, as GnuTLS does. */
     case X509_V_ERR_UNABLE_TO_GET_CRL:
     case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
@@ -105,8 +89,10 @@ static unsigned map_x509_error(int err, struct verify_acc *acc)
     case X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION:
         return 0;
     default:
-        return GNUTLS_CERT_INVALID;
+        break;
     }
+    unsigned bits = gnossl_verify_err_bits(err);
+    return bits ? bits : GNUTLS_CERT_INVALID;
 }
 
 static int collect_cb(int ok, X509_STORE_CTX *x)

@@ -14,14 +14,12 @@
 #include <stdint.h>
 #include <string.h>
 
-static unsigned status_of(int err)
+/* GnuTLS's status bit for an OpenSSL verification error, as both the
+ * trust-list and the credentials' verification report it (each handles
+ * its own exceptions first); 0 for what GnuTLS does not report. */
+unsigned gnossl_verify_err_bits(int err)
 {
     switch (err) {
-    case X509_V_OK:
-    case X509_V_ERR_UNABLE_TO_GET_CRL:
-    case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
-    case X509_V_ERR_DIFFERENT_CRL_SCOPE:
-        return 0;
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
     case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
@@ -61,7 +59,7 @@ static unsigned status_of(int err)
     case X509_V_ERR_CA_MD_TOO_WEAK:
         return GNUTLS_CERT_INSECURE_ALGORITHM;
     default:
-        return 0; /* INVALID alone, added by the caller */
+        return 0;
     }
 }
 
@@ -93,7 +91,7 @@ static int verify_cb(int ok, X509_STORE_CTX *ctx)
         return 1;
     struct vstate *st = X509_STORE_CTX_get_ex_data(ctx, 0);
     int err = X509_STORE_CTX_get_error(ctx);
-    unsigned bits = status_of(err);
+    unsigned bits = gnossl_verify_err_bits(err);
     if (err == X509_V_ERR_UNABLE_TO_GET_CRL || err == X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER ||
         err == X509_V_ERR_DIFFERENT_CRL_SCOPE)
         return 1; /* no CRL for this issuer: GnuTLS does not require one */

@@ -269,4 +269,7 @@ int gnossl_sig_allowed(gnutls_sign_algorithm_t algo, unsigned flags);
  * for GNUTLS_DIG_UNKNOWN, NULL for EdDSA keys); UNKNOWN_HASH_ALGORITHM. */
 int gnossl_sign_md(EVP_PKEY *key, gnutls_digest_algorithm_t dig, const EVP_MD **md);
 
+/* GnuTLS's status bit for an X509_V_ERR_* (verify.c); 0 if none. */
+unsigned gnossl_verify_err_bits(int err);
+
 #endif
