@@ -11,77 +11,9 @@
 #include <string.h>
 #include <sys/types.h>
 
-/* Test keys and self-signed certificates (CN=localhost, valid until 2126). */
-static const char rsa_key[] =
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MIIEuwIBADANBgkqhkiG9w0BAQEFAASCBKUwggShAgEAAoIBAQDAi0kQK5M+1+gG\n"
-    "pOPlTF35ZfduDtXS1DDm3KC6O8mLWUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxnd\n"
-    "sX0bkgw4YAnM18uqanHZt87XRCrweKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJI\n"
-    "EguneLXiCU+PzPwDUH8LavoQU1jvnwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW\n"
-    "+MgmNfP9UTsz/qDWKRHU5+gKY4+gU4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0G\n"
-    "ag4h9l1hX0Rydj2TXDRgIePjagGr8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwx\n"
-    "FeK8sEPTAgMBAAECggEAERyP0A2/VpzDicufq/d/Jon8VQihJ3fPfMTrd9bru3mi\n"
-    "NW6Bj/MiXOPy9MZPXjp7zRpuMtfFeN9811SjGg8pt4eOzL36OK6gaElLQEWroewR\n"
-    "hZ135vCchcPyk1RqGmCtyWvbEulRcEdP9TMSsWiAlD0K7WxkkpArKkLwmat+l5Ty\n"
-    "Rxz9jj09iZZPOJ1jDSR0gMC2HyfOIsAMruWisGmzYdwmU172ji8fzvGI5BmFffgl\n"
-    "lZiN3ky1rcV32i9flhO2R/4uFN0vMcrLcYnkOwPlaIwCcymrcIZaxjMLhwBw3NQx\n"
-    "iiqGcJrg8QPV9jONu7euOqJRH+ZU5VF45oZSKPZpCQKBgQDqf4x33SK9WA1GTmNU\n"
-    "hrgOX4jcL6QtYYF+3p1ii726YRDt7AMyJYQA1a8TSI9IbAQ6dNA/dKk6vyIGcBQz\n"
-    "McD4nTFS4GLsvLYs3+sj4TsfD68sbYcF9AlbDjep8HLpd8AWB5kZ7qHHmBjJtKyd\n"
-    "aUtlqlgTbGuiXpwQY+/DbSSKlwKBgQDSMu7/ROjh0Xqmcs7VKCFf8jVMzLaCvcHw\n"
-    "9dOgw0GKjFEN/pisCuy9gvcGeFIe0ZsihWafY+ai9XpB6x6c94kBJFRBWKoP8w6T\n"
-    "69UWuSiUyRda/zNZGzzYJyB2XlSW9DnMMFePPGY0ExhZTSqmTC5fSl+HXKSTj0Gd\n"
-    "mZTp6M0kJQJ/BJR5Kd4nz4rot3bQedYnwiAbjDFiA4DkBpZSfJo+GmXK7tqtNU2G\n"
-    "Rn3l7Xp9UezKKFoftx2QMJWLFJUbz+Qo4LIxRG0dgYIuDLJS5WCAxxqHUVbSTEt3\n"
-    "409jxu3rUKQGHGgJlXgTsNJHqajdtjVYQ6QQFFEJySIP6kIJbMe07wKBgQDAcxe0\n"
-    "qf/aePOln6nVKUfdU6IPLcLQUzJVDo1zPDIuyqePe5GGuv3jyRuoVdNCGkDCS4cY\n"
-    "2duZSc1kuwMtTcmnPP7TUX1q2ut27U4M3vvTtYVnsA3wQGrlsHUdSuKBzxt34q7Y\n"
-    "GsGsXetGH8uztD4kyrBJ+71GyLuXsrzPqHDh7QKBgA7TlrdH5Cwevi6wYkyTH3aX\n"
-    "dOISpRAh/AnYfS03WCb6/HBB8EbGwyPkgIvMgTOnXAXMd+c3/DdadKZ4LGyZBAO2\n"
-    "os9spzs+NSOxKepWlIeYUywmsmaM/fzcuvTCMh+RZIJaGb86Enn3+7KCvpBNvzRT\n"
-    "yoWEGm6OVNqeaudnZiyi\n"
-    "-----END PRIVATE KEY-----\n";
-
-static const char rsa_crt[] =
-    "-----BEGIN CERTIFICATE-----\n"
-    "MIIDITCCAgmgAwIBAgIUJviVrWonO7+pMFIZuki5aao9MhYwDQYJKoZIhvcNAQEL\n"
-    "BQAwFDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMzIyMTM0OFoYDzIxMjYx\n"
-    "MDMwMjIxMzQ4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwggEiMA0GCSqGSIb3DQEB\n"
-    "AQUAA4IBDwAwggEKAoIBAQDAi0kQK5M+1+gGpOPlTF35ZfduDtXS1DDm3KC6O8mL\n"
-    "WUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxndsX0bkgw4YAnM18uqanHZt87XRCrw\n"
-    "eKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJIEguneLXiCU+PzPwDUH8LavoQU1jv\n"
-    "nwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW+MgmNfP9UTsz/qDWKRHU5+gKY4+g\n"
-    "U4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0Gag4h9l1hX0Rydj2TXDRgIePjagGr\n"
-    "8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwxFeK8sEPTAgMBAAGjaTBnMB0GA1Ud\n"
-    "DgQWBBTlunuUndHP+0HbwXD4naT5PlVNqjAfBgNVHSMEGDAWgBTlunuUndHP+0Hb\n"
-    "wXD4naT5PlVNqjAPBgNVHRMBAf8EBTADAQH/MBQGA1UdEQQNMAuCCWxvY2FsaG9z\n"
-    "dDANBgkqhkiG9w0BAQsFAAOCAQEAE5Xz551gUk8QqOtex/CeWUxaZlp+RUN7bfkv\n"
-    "9vnyJ6Iy1+pcnZdmBGDD3RYk3Gytb7bvluFaJ4BUEvd+sSdHwVKz374YsW7nlWZa\n"
-    "DUZ+I955PzX/hlKnpyZc2lipvT7emidUckiyy2fEW3c5hx1JEQUl0uBghZlGSolU\n"
-    "uHZ8D8MUMegOi5YAiTiP79RdWuhz6Lh6wugGcOwPm1SHNmzTQ6PBWHw79cE+b8KT\n"
-    "inDEIKBRV95B4Ykj/qoQOuTsbsWekqHXIoVRJlaKLntYMhHO3ptwgld+xr9TAlpT\n"
-    "mw613QZZhIQXRs5BkutO17jJOO2LwWDGBylR2M9//j60VDu2AQ==\n"
-    "-----END CERTIFICATE-----\n";
-
-static const char ec_key[] =
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgR6eVOVnaDPCcm8ou\n"
-    "T0c+3bxsYPX+/Eu41GyLf9JYPV2hRANCAASmc075/T5PCXGE0buEIjx8tZoap0dY\n"
-    "6f/H9Hi/lJuy+8w4n6iurjKVtgcnO0ShwQCU3rrRM2G2pkCiB6ZYhnv/\n"
-    "-----END PRIVATE KEY-----\n";
-
-static const char ec_crt[] =
-    "-----BEGIN CERTIFICATE-----\n"
-    "MIIBlTCCATugAwIBAgIUXjsZel00safDYchwqZY3EkSC7sMwCgYIKoZIzj0EAwIw\n"
-    "FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMzIyMTM0OFoYDzIxMjYxMDMw\n"
-    "MjIxMzQ4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO\n"
-    "PQMBBwNCAASmc075/T5PCXGE0buEIjx8tZoap0dY6f/H9Hi/lJuy+8w4n6iurjKV\n"
-    "tgcnO0ShwQCU3rrRM2G2pkCiB6ZYhnv/o2kwZzAdBgNVHQ4EFgQUuIYBBYiJqpvx\n"
-    "ohGhcX10mQZIPhwwHwYDVR0jBBgwFoAUuIYBBYiJqpvxohGhcX10mQZIPhwwDwYD\n"
-    "VR0TAQH/BAUwAwEB/zAUBgNVHREEDTALgglsb2NhbGhvc3QwCgYIKoZIzj0EAwID\n"
-    "SAAwRQIgQfk7JYvuKAlG/lN6WrvMn6jj319gi8OTcl+R0+1j7H4CIQCLw5gynKki\n"
-    "z1CfVY8KtyNKS62stAyU0GlAjvvitkrZZQ==\n"
-    "-----END CERTIFICATE-----\n";
+/* The differential tests' keys and self-signed certificates (rsa_key,
+ * rsa_crt, ec_key, ec_crt; CN=localhost, valid until 2126). */
+#include "../compat-tests/diff/test-keys.h"
 
 /* Priority strings a harness picks from with the input's first byte. */
 static const char *const fuzz_prios[] = {
@@ -95,6 +27,35 @@ static const char *const fuzz_prios[] = {
     "NORMAL:%COMPAT:-VERS-TLS1.0",
 };
 #define FUZZ_NPRIOS (sizeof fuzz_prios / sizeof fuzz_prios[0])
+
+/* DTLS (fuzz-dtls): priority strings picked with bits 0-1 of the mode byte;
+ * the cookie key and client address that gen-seeds' real GnuTLS server and
+ * the harness share, so that recorded cookies verify. */
+static const char *const fuzz_dtls_prios[] = {
+    "NORMAL:-VERS-ALL:+VERS-DTLS1.2",
+    "NORMAL:-VERS-ALL:+VERS-DTLS1.0",
+    "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-CBC:+AES-256-CBC:-MAC-ALL:+SHA1:+SHA256",
+    "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305:-GROUP-ALL:+GROUP-X25519",
+};
+static const unsigned char fuzz_cookie_key[16] = "gnossl-fuzz-key";
+static const char fuzz_dtls_addr[] = "192.0.2.1:5556";
+
+/* The server's credentials: RSA and ECDSA certificates, the RSA one as the
+ * trusted CA for client certificates, FFDHE parameters. */
+static gnutls_certificate_credentials_t fuzz_server_cred(void)
+{
+    gnutls_certificate_credentials_t cred;
+    gnutls_certificate_allocate_credentials(&cred);
+    gnutls_datum_t k = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
+    gnutls_datum_t c = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
+    gnutls_certificate_set_x509_key_mem(cred, &c, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_datum_t k2 = {(unsigned char *)ec_key, sizeof ec_key - 1};
+    gnutls_datum_t c2 = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    gnutls_certificate_set_x509_key_mem(cred, &c2, &k2, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_trust_mem(cred, &c, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_known_dh_params(cred, GNUTLS_SEC_PARAM_MEDIUM);
+    return cred;
+}
 
 struct fuzz_io {
     gnutls_session_t s;

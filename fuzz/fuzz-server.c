@@ -11,15 +11,7 @@ static gnutls_datum_t ticket_key;
 static void setup(void)
 {
     gnutls_global_init();
-    gnutls_certificate_allocate_credentials(&cred);
-    gnutls_datum_t k = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
-    gnutls_datum_t c = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
-    gnutls_certificate_set_x509_key_mem(cred, &c, &k, GNUTLS_X509_FMT_PEM);
-    gnutls_datum_t k2 = {(unsigned char *)ec_key, sizeof ec_key - 1};
-    gnutls_datum_t c2 = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
-    gnutls_certificate_set_x509_key_mem(cred, &c2, &k2, GNUTLS_X509_FMT_PEM);
-    gnutls_certificate_set_x509_trust_mem(cred, &c, GNUTLS_X509_FMT_PEM);
-    gnutls_certificate_set_known_dh_params(cred, GNUTLS_SEC_PARAM_MEDIUM);
+    cred = fuzz_server_cred();
     gnutls_session_ticket_key_generate(&ticket_key);
 }
 

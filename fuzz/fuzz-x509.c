@@ -5,11 +5,12 @@
  * gnutls_dh_params_import_pkcs3 and the credentials loaders.  Byte 0 picks
  * the parser; the rest is the object.  OCSP responses and requests
  * (gnutls_ocsp_resp_import2 / gnutls_ocsp_req_import) with their getters and
- * print too.  (PKCS#12 import is still a stub in gnossl: add it here when it
- * lands.) */
+ * print too.  PKCS#12 (gnutls_pkcs12_import, MAC, bags, decryption,
+ * simple_parse) with key derivations only for small iteration counts. */
 #include <gnutls/gnutls.h>
 #include <gnutls/abstract.h>
 #include <gnutls/ocsp.h>
+#include <gnutls/pkcs12.h>
 #include <gnutls/x509.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -83,6 +84,89 @@ static void crt_getters(gnutls_x509_crt_t c)
                 gnutls_free(d.data);
         }
         gnutls_pubkey_deinit(pk);
+    }
+}
+
+/* A count under GnuTLS's own limit (10*1024*1024) still costs seconds per
+ * derivation: the harness derives keys only up to this one. */
+#define FUZZ_MAX_ITER 4096
+
+static int cheap_pkcs8(const gnutls_datum_t *d)
+{
+    unsigned it = 0;
+    return gnutls_pkcs8_info(d, GNUTLS_X509_FMT_DER, NULL, NULL, NULL, NULL, &it, NULL) == 0 && it <= FUZZ_MAX_ITER;
+}
+
+/* PKCS#12: MAC, every bag and element, decryption, then simple_parse when
+ * every derivation in it is cheap. */
+static void pkcs12_walk(gnutls_pkcs12_t p, const char *pass)
+{
+    unsigned it = 0, mac;
+    unsigned char salt[64];
+    unsigned salt_size = sizeof salt;
+    int cheap = 1;
+    if (gnutls_pkcs12_mac_info(p, &mac, salt, &salt_size, &it, NULL) >= 0 && it <= FUZZ_MAX_ITER)
+        gnutls_pkcs12_verify_mac(p, pass);
+    for (int i = 0; i < 8; i++) {
+        gnutls_pkcs12_bag_t b;
+        gnutls_pkcs12_bag_init(&b);
+        if (gnutls_pkcs12_get_bag(p, i, b) < 0) {
+            gnutls_pkcs12_bag_deinit(b);
+            break;
+        }
+        if (gnutls_pkcs12_bag_get_type(b, 0) == GNUTLS_BAG_ENCRYPTED) {
+            /* bag_decrypt refuses what enc_info cannot read */
+            it = 0;
+            if (gnutls_pkcs12_bag_enc_info(b, NULL, NULL, NULL, NULL, &it, NULL) < 0 || it <= FUZZ_MAX_ITER)
+                gnutls_pkcs12_bag_decrypt(b, pass);
+            else
+                cheap = 0;
+        }
+        int n = gnutls_pkcs12_bag_get_count(b);
+        for (int j = 0; j < n; j++) {
+            gnutls_datum_t d, id;
+            char *fname;
+            int type = gnutls_pkcs12_bag_get_type(b, (unsigned)j);
+            gnutls_pkcs12_bag_get_friendly_name(b, (unsigned)j, &fname);
+            gnutls_pkcs12_bag_get_key_id(b, (unsigned)j, &id);
+            if (gnutls_pkcs12_bag_get_data(b, (unsigned)j, &d) < 0)
+                continue;
+            if (type == GNUTLS_BAG_PKCS8_ENCRYPTED_KEY || type == GNUTLS_BAG_PKCS8_KEY) {
+                gnutls_x509_privkey_t k;
+                gnutls_x509_privkey_init(&k);
+                if (type == GNUTLS_BAG_PKCS8_KEY || cheap_pkcs8(&d))
+                    gnutls_x509_privkey_import_pkcs8(k, &d, GNUTLS_X509_FMT_DER, pass,
+                                                     type == GNUTLS_BAG_PKCS8_KEY ? GNUTLS_PKCS_PLAIN : 0);
+                else
+                    cheap = 0;
+                gnutls_x509_privkey_deinit(k);
+            } else if (type == GNUTLS_BAG_CERTIFICATE) {
+                gnutls_x509_crt_t c;
+                gnutls_x509_crt_init(&c);
+                if (gnutls_x509_crt_import(c, &d, GNUTLS_X509_FMT_DER) == 0)
+                    gnutls_x509_crt_get_version(c);
+                gnutls_x509_crt_deinit(c);
+            }
+        }
+        gnutls_pkcs12_bag_deinit(b);
+    }
+    if (!cheap)
+        return;
+    gnutls_x509_privkey_t key = NULL;
+    gnutls_x509_crt_t *chain = NULL, *extra = NULL;
+    unsigned nchain = 0, nextra = 0;
+    gnutls_x509_crl_t crl = NULL;
+    if (gnutls_pkcs12_simple_parse(p, pass, &key, &chain, &nchain, &extra, &nextra, &crl, 0) == 0) {
+        for (unsigned i = 0; i < nchain; i++)
+            gnutls_x509_crt_deinit(chain[i]);
+        for (unsigned i = 0; i < nextra; i++)
+            gnutls_x509_crt_deinit(extra[i]);
+        gnutls_free(chain);
+        gnutls_free(extra);
+        if (key)
+            gnutls_x509_privkey_deinit(key);
+        if (crl)
+            gnutls_x509_crl_deinit(crl);
     }
 }
 
@@ -276,6 +360,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 gnutls_free(d.data);
         }
         gnutls_ocsp_req_deinit(req);
+        break;
+    }
+    case 14: {
+        gnutls_pkcs12_t p;
+        gnutls_pkcs12_init(&p);
+        if (gnutls_pkcs12_import(p, &in, fmt, 0) == 0)
+            pkcs12_walk(p, (mode & 0x40) ? "password" : NULL);
+        gnutls_pkcs12_deinit(p);
         break;
     }
     default:

@@ -4,9 +4,10 @@
  * each priority string the harnesses know; plus certificates, keys, a CRL,
  * DH parameters, priority strings and encoded blobs.
  *
- * usage: gen-seeds OUTDIR  (writes OUTDIR/{server,client,session-ops,x509,priority,encoding}/) */
+ * usage: gen-seeds OUTDIR  (writes OUTDIR/{server,client,dtls,session-ops,x509,priority,encoding}/) */
 #include "fuzz-common.h"
 #include <gnutls/abstract.h>
+#include <gnutls/dtls.h>
 #include <gnutls/ocsp.h>
 #include <gnutls/x509.h>
 #include <stdio.h>
@@ -153,18 +154,124 @@ static void record_pair(unsigned pi, unsigned variant, gnutls_certificate_creden
     free(s2c.buf);
 }
 
+/* DTLS: each push is one datagram, queued as [2-byte length][bytes], the
+ * framing fuzz-dtls reads. */
+static ssize_t dpush(gnutls_transport_ptr_t p, const void *d, size_t n)
+{
+    unsigned char len[2] = {(unsigned char)(n >> 8), (unsigned char)n};
+    rpush(p, len, 2);
+    return rpush(p, d, n);
+}
+
+/* the next queued datagram, its length in *n; NULL when none */
+static const unsigned char *dpeek(struct rec *r, size_t *n)
+{
+    if (r->off + 2 > r->len)
+        return NULL;
+    *n = (size_t)r->buf[r->off] << 8 | r->buf[r->off + 1];
+    return r->buf + r->off + 2;
+}
+
+static ssize_t dpull(gnutls_transport_ptr_t p, void *d, size_t n)
+{
+    struct side *e = p;
+    size_t len;
+    const unsigned char *g = dpeek(e->in, &len);
+    if (g == NULL) {
+        gnutls_transport_set_errno(e->s, EAGAIN);
+        return -1;
+    }
+    e->in->off += 2 + len;
+    if (n > len)
+        n = len;
+    memcpy(d, g, n);
+    return (ssize_t)n;
+}
+
+static void dtls_side(struct side *e, unsigned flags, const char *prio, gnutls_certificate_credentials_t cred)
+{
+    gnutls_init(&e->s, flags | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_priority_set_direct(e->s, prio, NULL);
+    gnutls_credentials_set(e->s, GNUTLS_CRD_CERTIFICATE, cred);
+    gnutls_transport_set_ptr(e->s, e);
+    gnutls_transport_set_push_function(e->s, dpush);
+    gnutls_transport_set_pull_function(e->s, dpull);
+    gnutls_transport_set_pull_timeout_function(e->s, rtimeout);
+}
+
+/* One recorded DTLS connection between the real GnuTLS client and server:
+ * variant bit 0 = the server answers the first hello with a cookie, as
+ * gnutls-serv --udp does; bit 1 = client certificate requested (and sent). */
+static void record_dtls(unsigned pi, unsigned variant, gnutls_certificate_credentials_t scred,
+                        gnutls_certificate_credentials_t ccred)
+{
+    struct rec c2s = {0}, s2c = {0};
+    struct side c = {NULL, &s2c, &c2s}, s = {NULL, &c2s, &s2c};
+    gnutls_datum_t key = {(unsigned char *)fuzz_cookie_key, sizeof fuzz_cookie_key};
+    dtls_side(&c, GNUTLS_CLIENT, fuzz_dtls_prios[pi], ccred);
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 100 && (rc != 0 || rs != 0); i++) {
+        if (rc != 0 && (rc = gnutls_handshake(c.s)) != 0 && !again(rc))
+            break;
+        if (s.s == NULL) {
+            gnutls_dtls_prestate_st pre;
+            size_t n;
+            const unsigned char *g = dpeek(&c2s, &n);
+            if (g == NULL)
+                continue;
+            memset(&pre, 0, sizeof pre);
+            if ((variant & 1) && gnutls_dtls_cookie_verify(&key, (void *)fuzz_dtls_addr, sizeof fuzz_dtls_addr,
+                                                           (void *)g, n, &pre) < 0) {
+                gnutls_dtls_cookie_send(&key, (void *)fuzz_dtls_addr, sizeof fuzz_dtls_addr, &pre, &s, dpush);
+                c2s.off += 2 + n;
+                continue;
+            }
+            dtls_side(&s, GNUTLS_SERVER, fuzz_dtls_prios[pi], scred);
+            if (variant & 1)
+                gnutls_dtls_prestate_set(s.s, &pre);
+            if (variant & 2)
+                gnutls_certificate_server_set_request(s.s, GNUTLS_CERT_REQUEST);
+        }
+        if (rs != 0 && (rs = gnutls_handshake(s.s)) != 0 && !again(rs))
+            break;
+    }
+    if (rc == 0 && rs == 0) {
+        char buf[2048];
+        gnutls_record_send(c.s, "ping", 4);
+        gnutls_record_recv(s.s, buf, sizeof buf);
+        gnutls_record_send(s.s, "pong", 4);
+        gnutls_record_recv(c.s, buf, sizeof buf);
+        gnutls_bye(c.s, GNUTLS_SHUT_WR);
+    } else {
+        fprintf(stderr, "gen-seeds: DTLS handshake %u/%u failed: %s %s\n", pi, variant, gnutls_strerror_name(rc),
+                gnutls_strerror_name(rs));
+    }
+    /* fuzz-dtls mode: bits 0-1 priority, 2 cookies, 3 EOF at end, 4 cert request */
+    uint8_t mode = (uint8_t)(pi | (variant & 1) << 2 | 0x08 | (variant & 2) << 3);
+    char name[64];
+    snprintf(name, sizeof name, "dtls-p%u-v%u", pi, variant);
+    put("dtls", name, mode, c2s.buf, c2s.len);
+    /* the first datagram alone (the cookieless hello), EAGAIN after it */
+    size_t n;
+    c2s.off = 0;
+    if (dpeek(&c2s, &n) != NULL && 2 + n <= c2s.len) {
+        snprintf(name, sizeof name, "hello-p%u-v%u", pi, variant);
+        put("dtls", name, (uint8_t)(mode & ~0x08), c2s.buf, 2 + n);
+    }
+    gnutls_deinit(c.s);
+    if (s.s != NULL)
+        gnutls_deinit(s.s);
+    free(c2s.buf);
+    free(s2c.buf);
+}
+
 static void tls_seeds(void)
 {
     gnutls_certificate_credentials_t scred, ccred, ccred_key;
-    gnutls_datum_t k = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
     gnutls_datum_t c = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
     gnutls_datum_t k2 = {(unsigned char *)ec_key, sizeof ec_key - 1};
     gnutls_datum_t c2 = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
-    gnutls_certificate_allocate_credentials(&scred);
-    gnutls_certificate_set_x509_key_mem(scred, &c, &k, GNUTLS_X509_FMT_PEM);
-    gnutls_certificate_set_x509_key_mem(scred, &c2, &k2, GNUTLS_X509_FMT_PEM);
-    gnutls_certificate_set_x509_trust_mem(scred, &c, GNUTLS_X509_FMT_PEM);
-    gnutls_certificate_set_known_dh_params(scred, GNUTLS_SEC_PARAM_MEDIUM);
+    scred = fuzz_server_cred();
     gnutls_certificate_allocate_credentials(&ccred);
     gnutls_certificate_set_x509_trust_mem(ccred, &c, GNUTLS_X509_FMT_PEM);
     gnutls_certificate_allocate_credentials(&ccred_key);
@@ -175,6 +282,9 @@ static void tls_seeds(void)
     for (unsigned pi = 0; pi < FUZZ_NPRIOS; pi++)
         for (unsigned v = 0; v < 4; v++)
             record_pair(pi, v, scred, (v & 1) ? ccred_key : ccred, &tk);
+    for (unsigned pi = 0; pi < sizeof fuzz_dtls_prios / sizeof fuzz_dtls_prios[0]; pi++)
+        for (unsigned v = 0; v < 4; v++)
+            record_dtls(pi, v, scred, (v & 2) ? ccred_key : ccred);
     gnutls_free(tk.data);
     gnutls_certificate_free_credentials(scred);
     gnutls_certificate_free_credentials(ccred);

@@ -20,11 +20,11 @@ build=${2:-build-fuzz}
 [ -x "$build/fuzz-server" ] || fuzz/build.sh "$build" || exit 1
 if [ ! -d "$build/seeds" ]; then
     "$build/gen-seeds" "$build/seeds.tmp" > "$build/gen-seeds.log" 2>&1 &&
-        fuzz/gen-ocsp-seed.sh "$build/seeds.tmp" >> "$build/gen-seeds.log" 2>&1 ||
+        fuzz/gen-openssl-seeds.sh "$build/seeds.tmp" >> "$build/gen-seeds.log" 2>&1 ||
         { echo "seed generation failed:"; tail -20 "$build/gen-seeds.log"; exit 1; }
     mv "$build/seeds.tmp" "$build/seeds"
 fi
-harnesses=${FUZZ_ONLY:-"server client session-ops x509 priority encoding"}
+harnesses=${FUZZ_ONLY:-"server client dtls session-ops x509 priority encoding"}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 rc=0
