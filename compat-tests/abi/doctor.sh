@@ -2,8 +2,11 @@
 # tools/gnossl-doctor tells, from the ELF files alone, whether a program will
 # load with gnossl: checked on real consumers (gnutls-cli, wget: counts
 # recomputed independently here) and on tiny programs built here that import
-# only real symbols (will load), a stub (may degrade), and a symbol and a
-# version node gnossl does not have (will not load, and the loader agrees).
+# only real symbols (will load), a stub (may degrade), a tolerated stub under
+# a name the table does not list (may degrade) and under one it lists (will
+# load, the stub named beside the verdict), a stub GnuTLS itself does not
+# implement (will load), and a symbol and a version node gnossl does not
+# have (will not load, and the loader agrees); and --census on a small census.
 set -eu
 build=${GNOSSL_BUILD:?}; src=${GNOSSL_SRC:?}
 doctor="python3 $src/tools/gnossl-doctor --lib $build"
@@ -24,7 +27,7 @@ for exe in /usr/bin/gnutls-cli /usr/bin/wget; do
     v=$(verdict "$tmp/out")
     head -2 "$tmp/out" | tail -1
     case "$rc:$v" in
-        "0:will load"|"1:may degrade") ;;
+        "0:will load"*|"1:may degrade") ;;
         *) bad "$exe: exit $rc, verdict '$v'"; cat "$tmp/out" ;;
     esac
     grep -q ' 0 missing' "$tmp/out" || bad "$exe: doctor reports missing symbols"
@@ -51,13 +54,76 @@ cc -o "$tmp/real" "$tmp/real.c" -lgnutls
 rc=0; $doctor "$tmp/real" >"$tmp/out" 2>&1 || rc=$?
 [ "$rc:$(verdict "$tmp/out")" = "0:will load" ] || { bad "real-only program: exit $rc"; cat "$tmp/out"; }
 
-stub=$(head -1 "$tmp/stubs")
+# importer DIR NAME SYMBOL: build DIR/NAME, a program that imports SYMBOL
+importer() {
+    mkdir -p "$1"
+    printf 'extern void %s(void);\nint main(void) { %s(); return 0; }\n' "$3" "$3" >"$tmp/imp.c"
+    cc -o "$1/$2" "$tmp/imp.c" -lgnutls
+}
+# symbols of a table's first column
+table_syms() { awk -F'\t' '!/^#/ && $1 != "symbol" && NF {print $1}' "$1" 2>/dev/null | sort -u; }
+table_syms "$src/compat-tests/tolerated-stubs.tsv" >"$tmp/tolerated"
+table_syms "$src/compat-tests/gnutls-unimplemented.tsv" >"$tmp/unimplemented"
+
+# A stub in neither table: may degrade.
+stub=$(sort "$tmp/tolerated" "$tmp/unimplemented" | comm -23 "$tmp/stubs" - | head -1)
 if [ -n "$stub" ]; then
-    printf 'extern void %s(void);\nint main(void) { %s(); return 0; }\n' "$stub" "$stub" >"$tmp/stub.c"
-    cc -o "$tmp/stub" "$tmp/stub.c" -lgnutls
+    importer "$tmp" stub "$stub"
     rc=0; $doctor "$tmp/stub" >"$tmp/out" 2>&1 || rc=$?
     [ "$rc:$(verdict "$tmp/out")" = "1:may degrade" ] || { bad "program importing stub $stub: exit $rc"; cat "$tmp/out"; }
     grep -q "stub *$stub@" "$tmp/out" || bad "stub $stub not listed"
+    stubver=$(sed -n "s/^ *stub *$stub@\([A-Z0-9_]*\).*/\1/p" "$tmp/out" | head -1)
+fi
+
+# A tolerated stub: its reason holds only for the files the table names.
+tol=$(comm -12 "$tmp/stubs" "$tmp/tolerated" | head -1)
+if [ -n "$tol" ]; then
+    who=$(awk -F'\t' -v s="$tol" '$1 == s {split($2, c, " "); print c[1]}' "$src/compat-tests/tolerated-stubs.tsv")
+    importer "$tmp" unlisted "$tol"
+    rc=0; $doctor "$tmp/unlisted" >"$tmp/out" 2>&1 || rc=$?
+    [ "$rc:$(verdict "$tmp/out")" = "1:may degrade" ] ||
+        { bad "program the table does not name, importing tolerated $tol: exit $rc"; cat "$tmp/out"; }
+    grep -q "stub *$tol@.*(tolerated: only for .*not checked for unlisted" "$tmp/out" ||
+        bad "tolerated $tol: the doctor does not say its reason was not checked for this program"
+    importer "$tmp/named" "$who" "$tol"
+    rc=0; $doctor "$tmp/named/$who" >"$tmp/out" 2>&1 || rc=$?
+    [ "$rc:$(verdict "$tmp/out")" = "0:will load (tolerated stubs: $tol)" ] ||
+        { bad "program named $who importing $tol, tolerated for $who: exit $rc"; cat "$tmp/out"; }
+    grep -q "stub *$tol@.*(tolerated: [^o]" "$tmp/out" || bad "tolerated $tol: reason not printed"
+    grep -q ": 0 real, 1 stub (1 tolerated), 0 missing" "$tmp/out" || bad "a tolerated stub is not counted as a stub"
+fi
+
+# A stub GnuTLS itself does not implement (a table of our own): will load.
+uni=$(head -1 "$tmp/stubs")
+if [ -n "$uni" ]; then
+    printf 'symbol\tanswer\twhy\n%s\t0\tnot in this GnuTLS build either\n' "$uni" >"$tmp/uni.tsv"
+    importer "$tmp" uni "$uni"
+    rc=0; $doctor --unimplemented "$tmp/uni.tsv" "$tmp/uni" >"$tmp/out" 2>&1 || rc=$?
+    [ "$rc:$(verdict "$tmp/out")" = "0:will load (as GnuTLS stubs: $uni)" ] ||
+        { bad "program importing $uni, unimplemented in GnuTLS too: exit $rc"; cat "$tmp/out"; }
+    grep -q "stub *$uni@.*(as GnuTLS: not in this GnuTLS build either)" "$tmp/out" || bad "$uni: reason not printed"
+fi
+
+# --census: installed files are read, absent ones judged from imports.tsv
+# (a consumer without rows imports nothing itself).
+if [ -n "$stub" ]; then
+    mkdir "$tmp/census"
+    printf 'consumer\tpackage\tkind\tn_imports\tn_private\n' >"$tmp/census/consumers.tsv"
+    for c in "$tmp/real" /nonexistent/ok /nonexistent/stubby /nonexistent/none; do
+        printf '%s\tx\texe\t1\t0\n' "$c" >>"$tmp/census/consumers.tsv"
+    done
+    printf 'consumer\tsymbol\tversion\n/nonexistent/ok\tgnutls_global_init\tGNUTLS_3_4\n/nonexistent/stubby\t%s\t%s\n' \
+        "$stub" "$stubver" >"$tmp/census/imports.tsv"
+    rc=0; $doctor -q --census "$tmp/census" >"$tmp/out" 2>&1 || rc=$?
+    for want in "$tmp/real: verdict: will load" "/nonexistent/ok: verdict: will load" \
+                "/nonexistent/stubby: verdict: may degrade" \
+                "/nonexistent/none: verdict: will load (imports no GnuTLS symbol itself)" \
+                "/nonexistent/ok: 1 GnuTLS symbols imported (recorded by the census; not installed here): 1 real" \
+                "census: 4 consumers: 3 will load, 1 may degrade, 0 will not load, 0 errors (3 judged from"; do
+        grep -qF "$want" "$tmp/out" || bad "--census: no line '$want'"
+    done
+    [ $rc -eq 1 ] || bad "--census: exit $rc, expected 1 (the worst verdict, may degrade)"
+    [ $fail -eq 0 ] || cat "$tmp/out"
 fi
 
 # A program linked against a fake libgnutls.so.30 that has a function and a
