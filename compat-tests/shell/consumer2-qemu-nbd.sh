@@ -7,6 +7,9 @@
 #  - the real qemu-img copies it out of nbdkit (MODE): identical;
 #  - qemu-img (MODE) refuses a server from an unknown CA and one whose
 #    certificate names another host;
+#  - PSK (tls-creds-psk): qemu-img (MODE) copies the image out of qemu-nbd
+#    (MODE), and the real qemu-img out of nbdkit --tls-psk (MODE); a client
+#    with another key is refused by both servers;
 #  - qemu-nbd (MODE) refuses a client without a certificate; nbdkit (MODE)
 #    --tls-verify-peer refuses a client whose certificate comes from an
 #    unknown CA.  (The real GnuTLS client sends no certificate at all when
@@ -43,32 +46,61 @@ creds "$GN_TMP/c-rogueclient" ca client rogue-client
 # (The client is the real GnuTLS: it then offers no certificate.)
 cat "$pki/rogue-ca.pem" >>"$GN_TMP/c-rogueclient/ca-cert.pem"
 
+# PSK credentials: QEMU reads DIR/keys.psk, nbdkit the same file
+# ("user:hex key" lines); the "bad" client has the same user, another key.
+for d in p-srv p-cli p-bad; do mkdir -p "$GN_TMP/$d"; done
+psk=$(openssl rand -hex 32)
+echo "qemu:$psk" >"$GN_TMP/p-srv/keys.psk"
+echo "qemu:$psk" >"$GN_TMP/p-cli/keys.psk"
+echo "qemu:$(openssl rand -hex 32)" >"$GN_TMP/p-bad/keys.psk"
+
 img=$GN_TMP/disk.img
 head -c $((4 * 1024 * 1024)) /dev/urandom >"$img"
 
-# start_qemu_nbd MODE CREDDIR -> PORT, SRV (pid)
+# QEMU's credentials object: creds_object x509|psk DIR server|client
+creds_object() {
+    local o="tls-creds-$1,id=tls0,dir=$2,endpoint=$3"
+    [ "$1" = psk ] && [ "$3" = client ] && o+=",username=qemu"
+    printf '%s' "$o"
+}
+# start_qemu_nbd MODE CREDDIR [x509|psk] -> PORT, SRV (pid)
 start_qemu_nbd() {
     PORT=$(gn_free_port) || exit 1
     GN_TIMEOUT=50 gn_prefix "$1"
-    gn_start "qemu-nbd-$1" "${GN_PFX[@]}" qemu-nbd --object "tls-creds-x509,id=tls0,dir=$2,endpoint=server" \
+    gn_start "qemu-nbd-$1" "${GN_PFX[@]}" qemu-nbd --object "$(creds_object "${3:-x509}" "$2" server)" \
         --tls-creds tls0 -f raw -r -b 127.0.0.1 -p "$PORT" --persistent -x exp "$img"
     SRV=$GN_LAST_PID
     gn_wait_port "$PORT" "$SRV" || { gn_show "$GN_TMP/qemu-nbd-$1.log"; return 1; }
 }
-start_nbdkit() { # MODE CREDDIR -> PORT, SRV
+start_nbdkit() { # MODE CREDDIR [x509|psk] -> PORT, SRV
+    local tls=(--tls-certificates="$2" --tls-verify-peer)
+    [ "${3:-x509}" = psk ] && tls=(--tls-psk="$2/keys.psk")
     PORT=$(gn_free_port) || exit 1
     GN_TIMEOUT=50 gn_prefix "$1"
     gn_start "nbdkit-$1" "${GN_PFX[@]}" "$nbdkit" -f -r -i 127.0.0.1 -p "$PORT" --tls=require \
-        --tls-certificates="$2" --tls-verify-peer file "$img"
+        "${tls[@]}" file "$img"
     SRV=$GN_LAST_PID
     gn_wait_port "$PORT" "$SRV" || { gn_show "$GN_TMP/nbdkit-$1.log"; return 1; }
 }
-# copy MODE PORT CREDDIR OUT : qemu-img convert out of the NBD export
+# copy MODE PORT CREDDIR OUT [x509|psk] : qemu-img convert out of the NBD export
 copy() {
     rm -f "$4"
-    gn_run "$1" qemu-img convert --object "tls-creds-x509,id=tls0,dir=$3,endpoint=client" \
+    gn_run "$1" qemu-img convert --object "$(creds_object "${5:-x509}" "$3" client)" \
         --image-opts "driver=nbd,host=127.0.0.1,port=$2,export=exp,tls-creds=tls0" \
         -O raw "$4" >"$GN_TMP/qemu-img.log" 2>&1
+}
+
+# psk_refused RC SERVERLOG WHO: the copy with the wrong key (exit RC) failed,
+# wrote nothing, and the server logged a failed handshake.
+psk_refused() {
+    if [ "$1" -ne 0 ] && [ "$1" -ne 124 ] && [ "$1" -ne 125 ] && ! [ -s "$out" ] &&
+       grep -qi 'handshake' "$2"; then
+        gn_pass "$3: a client with another PSK is refused ($(grep -m1 -i 'handshake' "$2" | cut -c1-140))"
+    else
+        gn_fail "$3: a client with another PSK was not refused (exit $1)"
+        gn_show "$GN_TMP/qemu-img.log"
+        gn_show "$2"
+    fi
 }
 
 for mode in $GN_MODES; do
@@ -118,8 +150,39 @@ for mode in $GN_MODES; do
         gn_stop "$SRV"
     done
 
+    # PSK: both ends on MODE; a client with another key gets nothing (the
+    # handshake fails: TLS 1.3's PSK binder does not verify).
+    if start_qemu_nbd "$mode" "$GN_TMP/p-srv" psk; then
+        if copy "$mode" "$PORT" "$GN_TMP/p-cli" "$out" psk && cmp -s "$img" "$out"; then
+            gn_pass "$mode: qemu-img copies the image out of qemu-nbd over TLS-PSK (both on $mode), identical"
+        else
+            gn_fail "$mode: qemu-img from qemu-nbd over TLS-PSK (exit $?)"
+            gn_show "$GN_TMP/qemu-img.log"
+            gn_show "$GN_TMP/qemu-nbd-$mode.log"
+        fi
+        copy "$mode" "$PORT" "$GN_TMP/p-bad" "$out" psk
+        psk_refused "$?" "$GN_TMP/qemu-nbd-$mode.log" "$mode: qemu-nbd with qemu-img"
+        gn_stop "$SRV"
+    else
+        gn_fail "$mode: qemu-nbd with TLS-PSK did not start"
+    fi
+
     if [ -n "$nbdkit" ]; then
         gn_assert_loaded "$mode" "$nbdkit" || continue
+        if start_nbdkit "$mode" "$GN_TMP/p-srv" psk; then
+            if copy real "$PORT" "$GN_TMP/p-cli" "$out" psk && cmp -s "$img" "$out"; then
+                gn_pass "$mode: the real qemu-img copies the image out of nbdkit ($mode) over TLS-PSK, identical"
+            else
+                gn_fail "$mode: real qemu-img from nbdkit over TLS-PSK (exit $?)"
+                gn_show "$GN_TMP/qemu-img.log"
+                gn_show "$GN_TMP/nbdkit-$mode.log"
+            fi
+            copy real "$PORT" "$GN_TMP/p-bad" "$out" psk
+            psk_refused "$?" "$GN_TMP/nbdkit-$mode.log" "$mode: nbdkit with the real qemu-img"
+            gn_stop "$SRV"
+        else
+            gn_fail "$mode: nbdkit with TLS-PSK did not start"
+        fi
         if start_nbdkit "$mode" "$GN_TMP/c-srv"; then
             if copy real "$PORT" "$GN_TMP/c-cli" "$out" && cmp -s "$img" "$out"; then
                 gn_pass "$mode: the real qemu-img copies the image out of nbdkit ($mode) over TLS, identical"
