@@ -299,6 +299,27 @@ static void cred_list_case(void)
     gnutls_certificate_free_credentials(cc);
 }
 
+/* gnutls_certificate_get_issuer: an anchor of the credentials by name and
+ * key ID, as the trust-list lookup */
+static void cred_issuer_case(const char *anchor)
+{
+    gnutls_certificate_credentials_t cc;
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_datum_t ca = pem(anchor);
+    gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM);
+    printf("cred get_issuer trusting %s:", anchor);
+    for (unsigned i = 0; leaves[i]; i++) {
+        gnutls_x509_crt_t l = crt(leaves[i]), iss = NULL;
+        int r = gnutls_certificate_get_issuer(cc, l, &iss, 0);
+        printf(" %s=%d/%s", leaves[i], r, r == 0 ? which(iss) : "-");
+        if (gnutls_certificate_get_issuer(cc, l, &iss, GNUTLS_TL_GET_COPY) == 0)
+            gnutls_x509_crt_deinit(iss);
+        gnutls_x509_crt_deinit(l);
+    }
+    printf("\n");
+    gnutls_certificate_free_credentials(cc);
+}
+
 /* A client whose trust list got a CA through gnutls_certificate_get_trust_list
  * verifies a server issued by it. */
 static void cred_list_tls_case(void)
@@ -332,6 +353,8 @@ int main(void)
     for (unsigned i = 0; tls[i][0]; i++)
         tls_case(tls[i][0], tls[i][1]);
     cred_list_case();
+    for (unsigned k = 0; cas[k]; k++)
+        cred_issuer_case(cas[k]);
     cred_list_tls_case();
     gnutls_global_deinit();
     return 0;

@@ -258,9 +258,13 @@ int gnutls_certificate_get_issuer(gnutls_certificate_credentials_t sc, gnutls_x5
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     pthread_mutex_lock(&sc->lock);
     objs = sc->store != NULL ? X509_STORE_get0_objects(sc->store) : NULL;
+    /* GnuTLS: an anchor of the bucket of the issuer's name that matches it
+     * by name and key ID (gnutls_x509_trust_list_get_issuer) */
+    size_t bucket = gnossl_dn_bucket(X509_get_issuer_name(cert->x509), GNOSSL_TL_DEFAULT_SIZE);
     for (i = 0; objs != NULL && i < sk_X509_OBJECT_num(objs); i++) {
         X509 *x = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
-        if (x != NULL && X509_check_issued(x, cert->x509) == X509_V_OK) {
+        if (x != NULL && gnossl_dn_bucket(X509_get_subject_name(x), GNOSSL_TL_DEFAULT_SIZE) == bucket &&
+            gnossl_x509_is_issuer(cert->x509, x)) {
             found = x;
             X509_up_ref(found);
             break;

@@ -428,22 +428,11 @@ unsigned gnutls_x509_crt_equals2(gnutls_x509_crt_t cert1, const gnutls_datum_t *
     return cert1->der.size == der->size && memcmp(cert1->der.data, der->data, der->size) == 0;
 }
 
-/* GnuTLS compares the issuer's name with the subject's (gnossl_dn_equal);
- * when the names match and both the authority key ID of cert and the
- * subject key ID of issuer are present, they must be equal too (a missing
- * one counts as a match). */
 unsigned gnutls_x509_crt_check_issuer(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer)
 {
-    if (cert == NULL || issuer == NULL || cert->x509 == NULL || issuer->x509 == NULL)
+    if (cert == NULL || issuer == NULL)
         return 0;
-    if (!gnossl_dn_equal(X509_get_issuer_name(cert->x509), X509_get_subject_name(issuer->x509)))
-        return 0;
-    unsigned char akid[128], skid[128];
-    size_t alen = sizeof akid, slen = sizeof skid;
-    if (gnutls_x509_crt_get_authority_key_id(cert, akid, &alen, NULL) < 0 ||
-        gnutls_x509_crt_get_subject_key_id(issuer, skid, &slen, NULL) < 0)
-        return 1;
-    return alen == slen && memcmp(akid, skid, alen) == 0;
+    return (unsigned)gnossl_x509_is_issuer(cert->x509, issuer->x509);
 }
 
 void gnutls_x509_crt_set_flags(gnutls_x509_crt_t cert, unsigned flags)

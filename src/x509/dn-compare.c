@@ -49,6 +49,15 @@ int gnossl_dn_equal_der(const gnutls_datum_t *der, const X509_NAME *b)
     return eq;
 }
 
+int gnossl_x509_is_issuer(X509 *cert, X509 *issuer)
+{
+    if (cert == NULL || issuer == NULL || !gnossl_dn_equal(X509_get_issuer_name(cert), X509_get_subject_name(issuer)))
+        return 0;
+    const ASN1_OCTET_STRING *akid = X509_get0_authority_key_id(cert);
+    const ASN1_OCTET_STRING *skid = X509_get0_subject_key_id(issuer);
+    return akid == NULL || skid == NULL || ASN1_OCTET_STRING_cmp(akid, skid) == 0;
+}
+
 /* Stores whose path building follows these rules: OpenSSL looks issuers up
  * by canonical name, then asks check_issued, which here also wants the
  * names equal as GnuTLS has them and, for a trusted issuer, filed in the

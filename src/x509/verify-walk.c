@@ -40,22 +40,10 @@ static int same_key(gnutls_x509_crt_t a, gnutls_x509_crt_t b, unsigned is_ca)
     return EVP_PKEY_eq(X509_get0_pubkey(a->x509), X509_get0_pubkey(b->x509)) == 1;
 }
 
-/* Issuer by name, and by key identifier when both carry one. */
-static int is_issuer(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer)
-{
-    if (!gnutls_x509_crt_check_issuer(cert, issuer))
-        return 0;
-    const ASN1_OCTET_STRING *akid = X509_get0_authority_key_id(cert->x509);
-    const ASN1_OCTET_STRING *skid = X509_get0_subject_key_id(issuer->x509);
-    if (akid && skid && ASN1_OCTET_STRING_cmp(akid, skid) != 0)
-        return 0;
-    return 1;
-}
-
 static gnutls_x509_crt_t find_issuer(gnutls_x509_crt_t cert, gnutls_x509_crt_t *cas, unsigned n)
 {
     for (unsigned i = 0; i < n; i++)
-        if (is_issuer(cert, cas[i]))
+        if (gnutls_x509_crt_check_issuer(cert, cas[i]))
             return cas[i];
     return NULL;
 }

@@ -251,6 +251,10 @@ unsigned gnossl_tl_bucket_cas(gnutls_x509_trust_list_t list, const X509_NAME *na
  * (string types may differ, case may not); dn-compare.c. */
 int gnossl_dn_equal(const X509_NAME *a, const X509_NAME *b);
 int gnossl_dn_equal_der(const gnutls_datum_t *der, const X509_NAME *b);
+/* GnuTLS's test that issuer issued cert (gnutls_x509_crt_check_issuer):
+ * names equal as above; the authority key ID of cert, when both it and
+ * the subject key ID of issuer are there, equal to it.  No signature. */
+int gnossl_x509_is_issuer(X509 *cert, X509 *issuer);
 /* A new X509_STORE whose chain building takes an issuer only where GnuTLS
  * would: names equal as above and, with buckets > 0, a trusted issuer only
  * in the bucket of the name (GnuTLS's table of that many buckets). */
