@@ -10,6 +10,9 @@
 #  - PSK (tls-creds-psk): qemu-img (MODE) copies the image out of qemu-nbd
 #    (MODE), and the real qemu-img out of nbdkit --tls-psk (MODE); a client
 #    with another key is refused by both servers;
+#  - libnbd's nbdcopy (MODE; libnbd.so.0 links libgnutls.so.30) copies the
+#    image out of qemu-nbd (MODE) with x509 and with PSK, and refuses the
+#    unknown-CA and wrong-name servers and a server with another PSK;
 #  - qemu-nbd (MODE) refuses a client without a certificate; nbdkit (MODE)
 #    --tls-verify-peer refuses a client whose certificate comes from an
 #    unknown CA.  (The real GnuTLS client sends no certificate at all when
@@ -23,6 +26,7 @@ gn_require_build
 gn_init consumer2-qemu-nbd
 export LC_ALL=C
 nbdkit=$(command -v nbdkit || true)
+nbdcopy=$(command -v nbdcopy || true)
 
 pki=$GN_TMP/pki
 gn_make_pki "$pki" ec || exit 1   # EC: quicker to make than RSA
@@ -90,6 +94,35 @@ copy() {
         -O raw "$4" >"$GN_TMP/qemu-img.log" 2>&1
 }
 
+# nbdcopy_from MODE PORT QUERY OUT [USER@]: libnbd's nbdcopy of the export
+# (QUERY: tls-certificates=DIR or tls-psk-file=FILE); output in nbdcopy.log.
+# Without nbdcopy installed it fails with 127 and the callers skip.
+nbdcopy_from() {
+    rm -f "$4"
+    [ -n "$nbdcopy" ] || return 127
+    gn_run "$1" "$nbdcopy" "nbds://${5:-}127.0.0.1:$2/exp?$3" "$4" >"$GN_TMP/nbdcopy.log" 2>&1
+}
+# nbdcopy_check RC WHAT: nbdcopy (exit RC) copied the image intact
+nbdcopy_check() {
+    [ "$1" -eq 127 ] && return 0
+    if [ "$1" -eq 0 ] && cmp -s "$img" "$out"; then
+        gn_pass "$mode: nbdcopy ($mode) copies the image out of $2, identical"
+    else
+        gn_fail "$mode: nbdcopy ($mode) from $2 (exit $1)"
+        gn_show "$GN_TMP/nbdcopy.log"
+    fi
+}
+# nbdcopy_refused RC WHAT: nbdcopy (exit RC) failed and wrote nothing
+nbdcopy_refused() {
+    [ "$1" -eq 127 ] && return 0
+    if [ "$1" -ne 0 ] && [ "$1" -ne 124 ] && [ "$1" -ne 125 ] && ! [ -s "$out" ]; then
+        gn_pass "$mode: nbdcopy ($mode) refuses $2 ($(head -n 1 "$GN_TMP/nbdcopy.log" | sed "s/.*nbd_connect_uri: //" | cut -c1-140))"
+    else
+        gn_fail "$mode: nbdcopy ($mode) did not refuse $2 (exit $1)"
+        gn_show "$GN_TMP/nbdcopy.log"
+    fi
+}
+
 # psk_refused RC SERVERLOG WHO: the copy with the wrong key (exit RC) failed,
 # wrote nothing, and the server logged a failed handshake.
 psk_refused() {
@@ -106,6 +139,7 @@ psk_refused() {
 for mode in $GN_MODES; do
     gn_log "== mode: $mode"
     gn_assert_loaded "$mode" /usr/bin/qemu-img || continue
+    [ -z "$nbdcopy" ] || gn_assert_loaded "$mode" "$nbdcopy" || continue
     out=$GN_TMP/out-$mode.img
 
     if start_qemu_nbd "$mode" "$GN_TMP/c-srv"; then
@@ -116,6 +150,8 @@ for mode in $GN_MODES; do
             gn_show "$GN_TMP/qemu-img.log"
             gn_show "$GN_TMP/qemu-nbd-$mode.log"
         fi
+        nbdcopy_from "$mode" "$PORT" "tls-certificates=$GN_TMP/c-cli" "$out"
+        nbdcopy_check $? "qemu-nbd ($mode) over TLS with a client certificate"
         copy "$mode" "$PORT" "$GN_TMP/c-nocert" "$out"
         rc=$?
         if [ $rc -ne 0 ] && [ $rc -ne 124 ] && ! [ -s "$out" ] &&
@@ -147,6 +183,8 @@ for mode in $GN_MODES; do
             gn_fail "$mode: qemu-img did not refuse $what (exit $rc)"
             gn_show "$GN_TMP/qemu-img.log"
         fi
+        nbdcopy_from "$mode" "$PORT" "tls-certificates=$cdir" "$out"
+        nbdcopy_refused $? "$what"
         gn_stop "$SRV"
     done
 
@@ -162,6 +200,10 @@ for mode in $GN_MODES; do
         fi
         copy "$mode" "$PORT" "$GN_TMP/p-bad" "$out" psk
         psk_refused "$?" "$GN_TMP/qemu-nbd-$mode.log" "$mode: qemu-nbd with qemu-img"
+        nbdcopy_from "$mode" "$PORT" "tls-psk-file=$GN_TMP/p-cli/keys.psk" "$out" qemu@
+        nbdcopy_check $? "qemu-nbd ($mode) over TLS-PSK"
+        nbdcopy_from "$mode" "$PORT" "tls-psk-file=$GN_TMP/p-bad/keys.psk" "$out" qemu@
+        nbdcopy_refused $? "a server with another PSK"
         gn_stop "$SRV"
     else
         gn_fail "$mode: qemu-nbd with TLS-PSK did not start"
