@@ -70,8 +70,10 @@ ssize_t gnutls_record_send(gnutls_session_t s, const void *data, size_t data_siz
         return GNOSSL_ERR(e);
     /* Corked, a send only appends, as GnuTLS's: even with a record still
      * pending from an uncork that blocked (the next uncork sends it first).
-     * Completing that record here would return more than data_size. */
-    if (s->send_pending != NULL && !s->corked)
+     * Completing that record here would return more than data_size.  A
+     * plain send's blocked record is completed by its retry even after a
+     * cork: appended, it would go out twice (GnuTLS drops it instead). */
+    if (s->send_pending != NULL && (!s->corked || !s->send_pending_corked))
         return flush_pending(s);
     if (data_size == 0 || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
