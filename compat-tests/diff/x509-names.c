@@ -164,6 +164,40 @@ static void crl_verifies(void)
     }
 }
 
+/* A CRL without nextUpdate, made here with the leaves' key as a CA */
+static void crl_no_next_update(void)
+{
+    gnutls_x509_privkey_t key;
+    gnutls_x509_crt_t ca;
+    gnutls_x509_crl_t c;
+    gnutls_datum_t k = pem("leafkey");
+    gnutls_x509_privkey_init(&key);
+    gnutls_x509_privkey_import(key, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_x509_crt_init(&ca);
+    gnutls_x509_crt_set_version(ca, 3);
+    gnutls_x509_crt_set_serial(ca, "\x01", 1);
+    gnutls_x509_crt_set_activation_time(ca, 1577836800);
+    gnutls_x509_crt_set_expiration_time(ca, 3786912000);
+    gnutls_x509_crt_set_dn(ca, "CN=Generated CA", NULL);
+    gnutls_x509_crt_set_key(ca, key);
+    gnutls_x509_crt_set_basic_constraints(ca, 1, -1);
+    gnutls_x509_crt_sign2(ca, ca, key, GNUTLS_DIG_SHA256, 0);
+    gnutls_x509_crl_init(&c);
+    gnutls_x509_crl_set_version(c, 2);
+    gnutls_x509_crl_set_this_update(c, 1577836800);
+    printf("crl without nextUpdate: sign=%d next=%lld", gnutls_x509_crl_sign2(c, ca, key, GNUTLS_DIG_SHA256, 0),
+           (long long)gnutls_x509_crl_get_next_update(c));
+    unsigned st = 0xdead;
+    int r = gnutls_x509_crl_verify(c, &ca, 1, 0, &st);
+    printf(" verify=%d/0x%x", r, st);
+    gnutls_x509_trust_list_t tl;
+    gnutls_x509_trust_list_init(&tl, 0);
+    gnutls_x509_trust_list_add_cas(tl, &ca, 1, 0);
+    printf(" add_crls(verify)=%d\n", gnutls_x509_trust_list_add_crls(tl, &c, 1, GNUTLS_TL_VERIFY_CRL, 0));
+    gnutls_x509_trust_list_deinit(tl, 1);
+    gnutls_x509_privkey_deinit(key);
+}
+
 /* CRLs given to a list holding CAs of each kind: the return value, and
  * which CRLs the list kept, as the revocation pass reports them */
 static int report_crl(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer, gnutls_x509_crl_t c, unsigned status)
@@ -345,6 +379,7 @@ int main(void)
         lookups(cas[k], 1);
     }
     crl_verifies();
+    crl_no_next_update();
     add_crls(0, 0);
     add_crls(GNUTLS_TL_VERIFY_CRL, 0);
     add_crls(GNUTLS_TL_VERIFY_CRL, GNUTLS_VERIFY_DISABLE_CA_SIGN);

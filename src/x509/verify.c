@@ -508,8 +508,8 @@ int gnutls_x509_crt_verify_data2(gnutls_x509_crt_t crt, gnutls_sign_algorithm_t 
 
 /* GnuTLS's order: the first CA of the CRL's issuer name; that it is a CA
  * and may sign CRLs (when it has a key usage) unless DISABLE_CA_SIGN; the
- * signature; then the times, checked even without an issuer.  A missing
- * nextUpdate counts as superseded there too. */
+ * signature; then the times, checked even without an issuer (a CRL
+ * without nextUpdate is never superseded). */
 int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_list, unsigned CA_list_length,
                            unsigned int flags, unsigned int *verify)
 {
@@ -546,10 +546,10 @@ int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_li
             return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
         }
     }
-    time_t now = time(NULL);
+    time_t now = time(NULL), next = gnutls_x509_crl_get_next_update(crl);
     if (gnutls_x509_crl_get_this_update(crl) > now)
         st |= GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
-    if (gnutls_x509_crl_get_next_update(crl) < now)
+    if (next != (time_t)-1 && next < now)
         st |= GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
     *verify = st ? st | GNUTLS_CERT_INVALID : 0;
     return 0;
