@@ -333,6 +333,22 @@ static void cred_list_case(void)
     gnutls_certificate_free_credentials(cc);
 }
 
+/* A client given a one-bucket trust list: names in other encodings are
+ * found there */
+static void tls_list_case(const char *leaf, const char *anchor, unsigned size)
+{
+    gnutls_certificate_credentials_t cc;
+    gnutls_x509_trust_list_t tl;
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_x509_trust_list_init(&tl, size);
+    gnutls_x509_crt_t a = crt(anchor);
+    gnutls_x509_trust_list_add_cas(tl, &a, 1, 0);
+    gnutls_certificate_set_trust_list(cc, tl, 0);
+    printf("tls %s trusting a list(%s,%u)\n", leaf, anchor, size);
+    tls_verify(cc, leaf);
+    gnutls_certificate_free_credentials(cc);
+}
+
 /* gnutls_certificate_get_issuer: an anchor of the credentials by name and
  * key ID, as the trust-list lookup */
 static void cred_issuer_case(const char *anchor)
@@ -388,6 +404,9 @@ int main(void)
     for (unsigned i = 0; tls[i][0]; i++)
         tls_case(tls[i][0], tls[i][1]);
     cred_list_case();
+    tls_list_case("leafu", "rootp", 1);
+    tls_list_case("leafu", "rootp", 0);
+    tls_list_case("leafl", "rootp", 1);
     for (unsigned k = 0; cas[k]; k++)
         cred_issuer_case(cas[k]);
     cred_list_tls_case();
