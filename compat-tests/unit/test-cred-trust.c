@@ -367,8 +367,11 @@ START_TEST(dh_params)
     gnutls_certificate_set_dh_params(c, q);
     ck_assert_ptr_nonnull(c->dh);
     ck_assert_int_eq(EVP_PKEY_get_bits(c->dh), 3072);
+    ck_assert_int_eq(c->dh_sec_param, GNUTLS_SEC_PARAM_HIGH); /* implied, as in GnuTLS */
+    /* GnuTLS keeps the parameters; the security parameter picks the group */
     ck_assert_int_eq(gnutls_certificate_set_known_dh_params(c, GNUTLS_SEC_PARAM_MEDIUM), 0);
-    ck_assert_ptr_null(c->dh);
+    ck_assert_int_eq(c->dh_sec_param, GNUTLS_SEC_PARAM_MEDIUM);
+    ck_assert_ptr_nonnull(c->dh);
     gnutls_certificate_free_credentials(c);
     gnutls_dh_params_deinit(p);
     gnutls_dh_params_deinit(q);

@@ -7,8 +7,9 @@
 #include <stdlib.h>
 
 struct gnutls_anon_server_credentials_st {
-    EVP_PKEY *dh; /* NULL: OpenSSL's automatic RFC 7919 group */
+    EVP_PKEY *dh; /* explicit DH parameters, or NULL */
     gnutls_params_function *params_fn; /* asked when dh is NULL */
+    unsigned dh_sec_param;
 };
 
 struct gnutls_anon_client_credentials_st {
@@ -53,16 +54,24 @@ void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t res, gnut
     pk = gnossl_dh_params_pkey(dh_params);
     EVP_PKEY_free(res->dh);
     res->dh = pk;
+    res->dh_sec_param = gnossl_dh_sec_param_of(pk);
 }
 
 int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t res, gnutls_sec_param_t sec_param)
 {
-    (void)sec_param;
     if (res == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    EVP_PKEY_free(res->dh);
-    res->dh = NULL;
+    res->dh_sec_param = sec_param; /* the group is picked per session (dh-select.c) */
     return 0;
+}
+
+unsigned gnossl_anon_dh_settings(gnutls_anon_server_credentials_t c, EVP_PKEY **dh, int *has_fn)
+{
+    *dh = c->dh;
+    if (c->dh != NULL)
+        EVP_PKEY_up_ref(c->dh);
+    *has_fn = c->params_fn != NULL;
+    return c->dh_sec_param;
 }
 
 int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server)

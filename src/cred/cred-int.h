@@ -68,6 +68,7 @@ struct gnutls_certificate_credentials_st {
     gnutls_certificate_verify_function *verify_fn;
     EVP_PKEY *dh; /* explicit DH parameters, or NULL */
     gnutls_params_function *params_fn; /* asked per server session when dh is NULL */
+    unsigned dh_sec_param; /* gnutls_sec_param_t: known_dh_params, or implied by dh */
     gnutls_pin_callback_t pin_fn; /* passwords of encrypted keys given without one */
     void *pin_data;
     SSL_CTX *ctx[GNOSSL_CTX_N];
@@ -159,6 +160,13 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server);
 
 /* DH parameters as an EVP_PKEY (gnutls_dh_params_t internals, dh.c). */
 EVP_PKEY *gnossl_dh_params_pkey(gnutls_dh_params_t p);
+/* The security parameter GnuTLS records with explicit DH parameters (dh.c). */
+unsigned gnossl_dh_sec_param_of(EVP_PKEY *dh);
+/* DH settings of PSK and anonymous server credentials (psk.c, anon.c):
+ * returns the security parameter, *dh the explicit parameters (a new
+ * reference, or NULL), *has_fn whether a params callback is set. */
+unsigned gnossl_psk_dh_settings(gnutls_psk_server_credentials_t c, EVP_PKEY **dh, int *has_fn);
+unsigned gnossl_anon_dh_settings(gnutls_anon_server_credentials_t c, EVP_PKEY **dh, int *has_fn);
 /* Run a gnutls_certificate_retrieve_function3 and put its choice on the
  * SSL: 1 on success (or nothing to send), 0 on failure (retrieve3.c). */
 int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c,

@@ -35,4 +35,14 @@ int gnossl_cred_handshake_done(gnutls_session_t s);
  * DNS/IP SAN); 1 = match.  vflags: gnutls_certificate_verify_flags. */
 int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags);
 
+/* The DH settings of a server session's credentials (certificate, PSK,
+ * anonymous; the first that has each): returns the security parameter
+ * (gnutls_sec_param_t, 0 if none), *dh explicit parameters (a new
+ * reference, or NULL), *has_fn whether a params callback is set. */
+unsigned gnossl_cred_dh_settings(gnutls_session_t s, EVP_PKEY **dh, int *has_fn);
+
+/* From the server's client-hello callback: with PSK credentials and an
+ * external PSK offered, keep only the TLS 1.3 suites of the PSK's hash. */
+void gnossl_psk_hello(gnutls_session_t s, SSL *ssl);
+
 #endif

@@ -2,6 +2,8 @@
  * OpenSSL EVP_PKEY of type DH. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "cred/cred.h"
+#include "tls/session.h"
 #include "x509/x509.h"
 #include <stdlib.h>
 #include <string.h>
@@ -314,19 +316,56 @@ void gnutls_certificate_set_dh_params(gnutls_certificate_credentials_t res, gnut
     pthread_mutex_lock(&res->lock);
     EVP_PKEY_free(res->dh);
     res->dh = pk;
+    res->dh_sec_param = gnossl_dh_sec_param_of(pk);
     gnossl_cert_cred_changed(res);
     pthread_mutex_unlock(&res->lock);
 }
 
+/* The group itself is picked per session from the priorities (dh-select.c). */
 int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t res, gnutls_sec_param_t sec_param)
 {
-    (void)sec_param;
     if (res == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     pthread_mutex_lock(&res->lock);
-    EVP_PKEY_free(res->dh);
-    res->dh = NULL; /* OpenSSL picks an RFC 7919 group matching the key size */
-    gnossl_cert_cred_changed(res);
+    res->dh_sec_param = sec_param;
     pthread_mutex_unlock(&res->lock);
     return 0;
+}
+
+unsigned gnossl_dh_sec_param_of(EVP_PKEY *dh)
+{
+    return dh != NULL ? gnutls_pk_bits_to_sec_param(GNUTLS_PK_DH, (unsigned)EVP_PKEY_get_bits(dh)) : 0;
+}
+
+unsigned gnossl_cred_dh_settings(gnutls_session_t s, EVP_PKEY **dh, int *has_fn)
+{
+    gnutls_certificate_credentials_t c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
+    void *psk = gnossl_session_get_cred(s, GNUTLS_CRD_PSK), *anon = gnossl_session_get_cred(s, GNUTLS_CRD_ANON);
+    unsigned sec[3] = {0, 0, 0}, i, ret = 0;
+    EVP_PKEY *k[3] = {NULL, NULL, NULL};
+    int fn[3] = {0, 0, 0};
+
+    if (c != NULL) {
+        pthread_mutex_lock(&c->lock);
+        sec[0] = c->dh_sec_param;
+        if ((k[0] = c->dh) != NULL)
+            EVP_PKEY_up_ref(k[0]);
+        fn[0] = c->params_fn != NULL;
+        pthread_mutex_unlock(&c->lock);
+    }
+    if (psk != NULL)
+        sec[1] = gnossl_psk_dh_settings(psk, &k[1], &fn[1]);
+    if (anon != NULL)
+        sec[2] = gnossl_anon_dh_settings(anon, &k[2], &fn[2]);
+    *dh = NULL;
+    *has_fn = fn[0] || fn[1] || fn[2];
+    for (i = 0; i < 3; i++) {
+        if (ret == 0)
+            ret = sec[i];
+        if (*dh == NULL)
+            *dh = k[i];
+        else
+            EVP_PKEY_free(k[i]);
+    }
+    return ret;
 }

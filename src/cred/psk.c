@@ -26,6 +26,7 @@ struct gnutls_psk_server_credentials_st {
     gnutls_psk_server_credentials_function2 *fn2;
     EVP_PKEY *dh;
     gnutls_params_function *params_fn; /* asked when dh is NULL */
+    unsigned dh_sec_param;
 };
 
 /* ---- helpers ---- */
@@ -505,6 +506,7 @@ void gnutls_psk_set_server_dh_params(gnutls_psk_server_credentials_t res, gnutls
     pk = gnossl_dh_params_pkey(dh_params);
     EVP_PKEY_free(res->dh);
     res->dh = pk;
+    res->dh_sec_param = gnossl_dh_sec_param_of(pk);
 }
 
 void gnutls_psk_set_server_params_function(gnutls_psk_server_credentials_t res, gnutls_params_function *func)
@@ -520,12 +522,19 @@ void gnutls_psk_set_params_function(gnutls_psk_server_credentials_t res, gnutls_
 
 int gnutls_psk_set_server_known_dh_params(gnutls_psk_server_credentials_t res, gnutls_sec_param_t sec_param)
 {
-    (void)sec_param;
     if (res == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    EVP_PKEY_free(res->dh);
-    res->dh = NULL; /* OpenSSL's automatic RFC 7919 group choice */
+    res->dh_sec_param = sec_param; /* the group is picked per session (dh-select.c) */
     return 0;
+}
+
+unsigned gnossl_psk_dh_settings(gnutls_psk_server_credentials_t c, EVP_PKEY **dh, int *has_fn)
+{
+    *dh = c->dh;
+    if (c->dh != NULL)
+        EVP_PKEY_up_ref(c->dh);
+    *has_fn = c->params_fn != NULL;
+    return c->dh_sec_param;
 }
 
 int gnossl_psk_apply(gnutls_session_t s, SSL *ssl, int is_server)

@@ -42,6 +42,9 @@ static int security_cb(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int
      * checks the peer's leaf with this same non-PEER op). */
     if (op == SSL_SECOP_EE_KEY || op == SSL_SECOP_CA_KEY)
         return 1;
+    /* Removing a server's DH parameters (src/tls/dh-select.c) is no weakness. */
+    if (op == SSL_SECOP_TMP_DH && other == NULL)
+        return 1;
     return default_security_cb != NULL ? default_security_cb(ssl, ctx, op, bits, nid, other, ex) : 1;
 }
 

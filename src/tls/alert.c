@@ -103,6 +103,16 @@ static gnutls_group_t ffdhe_of(const unsigned char *prime, size_t n)
     return GNUTLS_GROUP_INVALID;
 }
 
+static int offered_group(gnutls_session_t s, gnutls_group_t g)
+{
+    const unsigned int *list;
+    int n = s->priority != NULL ? gnutls_priority_group_list(s->priority, &list) : 0;
+    for (int i = 0; i < n; i++)
+        if (list[i] == (unsigned)g)
+            return 1;
+    return 0;
+}
+
 static unsigned bits_of(const unsigned char *p, size_t n)
 {
     while (n > 0 && *p == 0) {
@@ -143,7 +153,13 @@ static void on_dhe_params(gnutls_session_t s, SSL *ssl, int write_p, const unsig
         if (off > len)
             return;
     }
-    s->dh_group = ffdhe_of(field[0], flen[0]);
+    /* GnuTLS names an RFC 7919 group only when it was negotiated: chosen
+     * from the client's supported groups (the server's dh_group, set by
+     * dh-select.c), or one the client offered. */
+    gnutls_group_t g = ffdhe_of(field[0], flen[0]);
+    if (s->is_server ? g != s->dh_group : !offered_group(s, g))
+        g = GNUTLS_GROUP_INVALID;
+    s->dh_group = g;
     s->dh_prime_bits = bits_of(field[0], flen[0]);
     if (!write_p)
         s->dh_peer_pub_bits = bits_of(field[2], flen[2]);

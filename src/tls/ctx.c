@@ -7,6 +7,7 @@
 #include "cred/cred.h"
 #include "core/algorithms.h"
 #include "tls/priority.h"
+#include "tls/dh-group.h"
 
 #include <openssl/core_names.h>
 #include <openssl/rand.h>
@@ -193,6 +194,9 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
         *al = SSL_AD_HANDSHAKE_FAILURE;
         return SSL_CLIENT_HELLO_ERROR;
     }
+    /* last: they read the credentials and priorities the hooks settled on */
+    gnossl_psk_hello(s, ssl);
+    gnossl_dh_hello(s, ssl);
     return SSL_CLIENT_HELLO_SUCCESS;
 }
 

@@ -75,10 +75,12 @@ void gnossl_dh_group_note(SSL *ssl, const unsigned char *p, size_t plen, const u
         return;
     d->p = mpi(p, plen, &d->plen);
     d->g = mpi(g, glen, &d->glen);
+    struct dh_group *old = SSL_get_ex_data(ssl, idx); /* an earlier choice */
     if (d->p == NULL || d->g == NULL || !SSL_set_ex_data(ssl, idx, d)) {
         free_group(NULL, d, NULL, 0, 0, NULL);
         return;
     }
+    free_group(NULL, old, NULL, 0, 0, NULL);
 }
 
 void gnossl_dh_group_note_pkey(SSL *ssl, EVP_PKEY *dh)
@@ -160,8 +162,8 @@ int gnutls_dh_get_group(gnutls_session_t session, gnutls_datum_t *raw_gen, gnutl
     if (auth != GNUTLS_CRD_ANON && auth != GNUTLS_CRD_PSK && auth != GNUTLS_CRD_CERTIFICATE)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (SSL_version(ssl) == TLS1_3_VERSION)
-        /* GnuTLS: clients see no DH group; servers keep no auth info */
-        return SSL_is_server(ssl) ? GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR) : 0;
+        /* GnuTLS: no DH group; a server keeps no certificate auth info */
+        return SSL_is_server(ssl) && auth == GNUTLS_CRD_CERTIFICATE ? GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR) : 0;
     kx = SSL_CIPHER_get_kx_nid(SSL_get_current_cipher(ssl));
     if (kx != NID_kx_dhe && kx != NID_kx_dhe_psk)
         return 0; /* no finite-field DH in this key exchange */

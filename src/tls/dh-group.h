@@ -2,6 +2,7 @@
 #ifndef GNOSSL_TLS_DH_GROUP_H
 #define GNOSSL_TLS_DH_GROUP_H
 
+#include "gnossl.h"
 #include <openssl/ssl.h>
 #include <stddef.h>
 
@@ -12,6 +13,11 @@ void gnossl_dh_group_note(SSL *ssl, const unsigned char *p, size_t plen, const u
 /* The same from DH parameters a server session was given (src/cred/ sets
  * them on the SSL before the handshake). */
 void gnossl_dh_group_note_pkey(SSL *ssl, EVP_PKEY *dh);
+
+/* From a server's client-hello callback: put on `ssl` the DHE group GnuTLS
+ * would use for this hello, and record in the session whether it is the
+ * negotiated RFC 7919 group (dh-select.c). */
+void gnossl_dh_hello(gnutls_session_t s, SSL *ssl);
 
 /* The session's message callback (alert.c) followed by the capture of the
  * peer's DHE public value for gnutls_dh_get_pubkey. */

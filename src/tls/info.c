@@ -451,6 +451,9 @@ static int is_dhe(gnutls_session_t s)
 
 int gnutls_dh_get_prime_bits(gnutls_session_t s)
 {
+    /* as gnutls_dh_get_group: a TLS 1.3 server keeps no certificate auth info */
+    if (current_cipher(s) != NULL && is_tls13(s) && s->is_server && gnutls_auth_get_type(s) == GNUTLS_CRD_CERTIFICATE)
+        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     if (current_cipher(s) == NULL || is_tls13(s) || !is_dhe(s))
         return 0;
     return (int)s->dh_prime_bits;
