@@ -200,6 +200,7 @@ static void cred_session_free(void *p)
     free(st->peer_der);
     free(st->psk_username);
     free(st->psk_hint);
+    OPENSSL_free(st->retr_ocsp);
     free(st);
 }
 

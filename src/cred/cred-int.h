@@ -109,6 +109,8 @@ struct gnossl_cred_session {
     char *psk_hint;                           /* client: hint the server sent */
     int verify_ran;                           /* ran in the current handshake */
     int verify_deferred;                      /* client: waits for the status message */
+    unsigned char *retr_ocsp;                 /* server: response a retrieve_function3 gave */
+    size_t retr_ocsp_len;
 };
 
 /* The state for `s`, created on first use (NULL only on allocation failure). */

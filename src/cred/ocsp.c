@@ -217,6 +217,14 @@ int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg)
     (void)arg;
     if (s == NULL || (c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE)) == NULL || ours == NULL)
         return SSL_TLSEXT_ERR_NOACK;
+    struct gnossl_cred_session *st = gnossl_cred_session(s);
+    if (st != NULL && st->retr_ocsp != NULL) { /* from a retrieve_function3 (retrieve3.c) */
+        copy = st->retr_ocsp;
+        resp.size = (unsigned)st->retr_ocsp_len;
+        st->retr_ocsp = NULL;
+        st->retr_ocsp_len = 0;
+        goto staple;
+    }
     pthread_mutex_lock(&c->lock);
     for (i = 0; i < c->nkeys; i++) {
         struct gnossl_keypair *k = &c->keys[i];
@@ -246,6 +254,7 @@ int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg)
         copy = OPENSSL_memdup(resp.data, resp.size);
         gnutls_free(resp.data);
     }
+staple:
     if (copy == NULL)
         return SSL_TLSEXT_ERR_NOACK;
     /* OpenSSL takes ownership of the copy */

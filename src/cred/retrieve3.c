@@ -4,8 +4,8 @@
  * responses and flags; with GNUTLS_CERT_RETR_DEINIT_ALL the library owns
  * and releases what it got.  Run from retrieve.c's OpenSSL certificate
  * callback like the older forms; as in GnuTLS, setting one form replaces
- * the others.  The OCSP responses it returns are not stapled (released
- * when owned). */
+ * the others.  The OCSP response it gives for the leaf is stapled when the
+ * client asks (ocsp.c): OpenSSL staples the leaf's only. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include "x509/x509.h"
@@ -24,6 +24,21 @@ void gnutls_certificate_set_retrieve_function3(gnutls_certificate_credentials_t 
     cred->retrieve_fn = NULL;
     gnossl_cert_cred_changed(cred);
     pthread_mutex_unlock(&cred->lock);
+}
+
+/* The response for the status callback of this handshake (a copy: the
+ * application may keep its own). */
+static void keep_ocsp(gnutls_session_t s, const gnutls_datum_t *resp)
+{
+    struct gnossl_cred_session *st = gnossl_cred_session(s);
+
+    if (st == NULL)
+        return;
+    OPENSSL_free(st->retr_ocsp);
+    st->retr_ocsp = NULL;
+    st->retr_ocsp_len = 0;
+    if (resp->data != NULL && resp->size > 0 && (st->retr_ocsp = OPENSSL_memdup(resp->data, resp->size)) != NULL)
+        st->retr_ocsp_len = resp->size;
 }
 
 int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, gnutls_certificate_retrieve_function3 *fn,
@@ -63,6 +78,8 @@ int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, 
     leaf = sk_X509_shift(sk);
     ok = SSL_use_cert_and_key(ssl, leaf, key->pkey, sk, 1) == 1;
     X509_free(leaf);
+    if (ok && nocsp > 0 && ocsp != NULL)
+        keep_ocsp(s, &ocsp[0].response);
 out:
     sk_X509_pop_free(sk, X509_free);
     if (flags & GNUTLS_CERT_RETR_DEINIT_ALL) {

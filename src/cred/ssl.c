@@ -149,7 +149,7 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
         set_ca_names(ctx, c->store);
     if (c->retrieve_fn2 != NULL || c->retrieve_fn != NULL || c->retrieve_fn3 != NULL)
         SSL_CTX_set_cert_cb(ctx, gnossl_cred_retrieve_cb, NULL);
-    if (is_server && c->ocsp_any)
+    if (is_server && (c->ocsp_any || c->retrieve_fn3 != NULL))
         SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_ocsp_status_cb);
     else if (!is_server)
         SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_client_status_cb);
