@@ -135,6 +135,11 @@ X509_STORE *gnossl_cert_cred_own_store(gnutls_certificate_credentials_t c);
 /* A reference to the current store (X509_STORE_free it), or NULL. */
 X509_STORE *gnossl_cert_cred_store_ref(gnutls_certificate_credentials_t c);
 
+/* The code GnuTLS gives for data it cannot decode (read.c): DER whose
+ * outer tag is no SEQUENCE fails on the tag, other DER on its encoding;
+ * PEM without any header has no data, with one a base64 error. */
+int gnossl_decode_error(const gnutls_datum_t *d, gnutls_x509_crt_fmt_t fmt);
+
 /* Parse PEM or DER data into certificates / CRLs / a private key. */
 STACK_OF(X509) *gnossl_read_certs(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt);
 STACK_OF(X509_CRL) *gnossl_read_crls(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt);

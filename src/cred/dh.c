@@ -86,7 +86,8 @@ int gnutls_dh_params_import_pkcs3(gnutls_dh_params_t params, const gnutls_datum_
     gnutls_datum_t prime = {NULL, 0}, gen = {NULL, 0};
     int ret;
 
-    if (params == NULL || pkcs3_params == NULL || pkcs3_params->data == NULL)
+    /* empty DER is a decoding error, as in GnuTLS */
+    if (params == NULL || pkcs3_params == NULL || (pkcs3_params->data == NULL && pkcs3_params->size > 0))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     ERR_set_mark();
     if (format == GNUTLS_X509_FMT_PEM) {

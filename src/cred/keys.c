@@ -109,8 +109,8 @@ int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t c, con
     sk = gnossl_read_certs(cert, type);
     if (sk == NULL) {
         EVP_PKEY_free(pkey);
-        return GNOSSL_ERR(type == GNUTLS_X509_FMT_PEM ? GNUTLS_E_BASE64_DECODING_ERROR
-                                                      : GNUTLS_E_ASN1_DER_ERROR);
+        return type == GNUTLS_X509_FMT_PEM ? GNOSSL_ERR(GNUTLS_E_BASE64_DECODING_ERROR)
+                                           : gnossl_decode_error(cert, type);
     }
     return gnossl_cert_cred_add_pair(c, sk, pkey, NULL, NULL, 0);
 }

@@ -43,7 +43,7 @@ EVP_PKEY *gnossl_read_key_cred(gnutls_certificate_credentials_t c, const gnutls_
     if (key != NULL)
         return key;
     if (data == NULL || data->data == NULL || !is_encrypted(data, fmt)) {
-        *err = GNOSSL_ERR(fmt == GNUTLS_X509_FMT_PEM ? GNUTLS_E_BASE64_DECODING_ERROR : GNUTLS_E_ASN1_DER_ERROR);
+        *err = gnossl_decode_error(data, fmt);
         return NULL;
     }
     if (pass == NULL && !(flags & GNUTLS_PKCS_PLAIN)) {

@@ -135,7 +135,7 @@ EVP_PKEY *gnossl_read_key(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt,
     if (data == NULL || data->data == NULL || data->size == 0)
         return NULL;
     ERR_set_mark();
-    if (fmt == GNUTLS_X509_FMT_DER) {
+    if (fmt != GNUTLS_X509_FMT_PEM) { /* GnuTLS reads keys of any other format as DER */
         const unsigned char *p = data->data;
         key = d2i_AutoPrivateKey(NULL, &p, (long)data->size);
         if (key == NULL && pass != NULL) {
@@ -159,4 +159,14 @@ EVP_PKEY *gnossl_read_key(const gnutls_datum_t *data, gnutls_x509_crt_fmt_t fmt,
     }
     ERR_pop_to_mark();
     return key;
+}
+
+int gnossl_decode_error(const gnutls_datum_t *d, gnutls_x509_crt_fmt_t fmt)
+{
+    if (fmt == GNUTLS_X509_FMT_PEM)
+        return GNOSSL_ERR(d != NULL && d->data != NULL && memmem(d->data, d->size, "-----BEGIN", 10) != NULL
+                              ? GNUTLS_E_BASE64_DECODING_ERROR
+                              : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    return GNOSSL_ERR(d != NULL && d->data != NULL && d->size > 0 && d->data[0] == 0x30 ? GNUTLS_E_ASN1_DER_ERROR
+                                                                                     : GNUTLS_E_ASN1_TAG_ERROR);
 }

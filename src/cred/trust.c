@@ -266,7 +266,7 @@ int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t c, co
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     sk = gnossl_read_certs(ca, type);
     if (sk == NULL)
-        return type == GNUTLS_X509_FMT_DER ? GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR) : 0;
+        return type == GNUTLS_X509_FMT_DER ? gnossl_decode_error(ca, type) : 0;
     n = trust_add_sk(c, sk);
     sk_X509_pop_free(sk, X509_free);
     return n;
@@ -283,10 +283,11 @@ static int trust_file(gnutls_certificate_credentials_t c, const char *path, gnut
     gnutls_datum_t data;
     int ret, done = 0;
 
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
         return GNOSSL_ERR(GNUTLS_E_FILE_ERROR);
 
-    if (type == GNUTLS_X509_FMT_PEM) {
+    /* only regular files are cached (a device such as /dev/null is read) */
+    if (type == GNUTLS_X509_FMT_PEM && S_ISREG(st.st_mode)) {
         char *ident = file_key(path, &st), *paths[1] = {(char *)path};
         if (ident == NULL)
             return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
