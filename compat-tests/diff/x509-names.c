@@ -383,6 +383,12 @@ static void cred_list_tls_case(void)
     gnutls_x509_crt_t l = crt("rootl");
     printf("tls via get_trust_list: add_cas(rootl)=%d\n", gnutls_x509_trust_list_add_cas(tl, &l, 1, 0));
     tls_verify(cc, "leafl");
+    /* and one taken out of the list is no longer trusted */
+    gnutls_x509_crt_t gone = crt("rootl");
+    printf("tls via get_trust_list: remove_cas(rootl)=%d\n", gnutls_x509_trust_list_remove_cas(tl, &gone, 1));
+    gnutls_x509_crt_deinit(gone);
+    tls_verify(cc, "leafl");
+    print_cas("after remove", tl);
     gnutls_certificate_free_credentials(cc);
 }
 

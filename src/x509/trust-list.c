@@ -309,19 +309,20 @@ static int remove_equal(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
     return removed;
 }
 
-/* X509_STORE cannot drop certificates: rebuild it from what is left. */
-static int rebuild_store(gnutls_x509_trust_list_t list)
+/* X509_STORE has no call to drop a certificate; it is taken out of the
+ * store's own object stack (still sorted after a deletion), so that
+ * credentials sharing the store stop trusting it too. */
+static void store_drop(X509_STORE *store, const X509 *x)
 {
-    X509_STORE *s = gnossl_store_new(list->size);
-    if (s == NULL)
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    for (size_t i = 0; i < list->ncas; i++)
-        X509_STORE_add_cert(s, list->cas[i]->x509);
-    for (size_t i = 0; i < list->ncrls; i++)
-        X509_STORE_add_crl(s, list->crls[i]->crl);
-    X509_STORE_free(list->store);
-    list->store = s;
-    return 0;
+    if (!X509_STORE_lock(store))
+        return;
+    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(store);
+    for (int i = sk_X509_OBJECT_num(objs) - 1; i >= 0; i--) {
+        X509 *o = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
+        if (o != NULL && X509_cmp(o, x) == 0)
+            X509_OBJECT_free(sk_X509_OBJECT_delete(objs, i));
+    }
+    X509_STORE_unlock(store);
 }
 
 int gnutls_x509_trust_list_remove_cas(gnutls_x509_trust_list_t list, const gnutls_x509_crt_t *clist,
@@ -330,10 +331,12 @@ int gnutls_x509_trust_list_remove_cas(gnutls_x509_trust_list_t list, const gnutl
     int removed = 0;
     if (list == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    for (unsigned i = 0; i < clist_size; i++)
+    for (unsigned i = 0; i < clist_size; i++) {
         removed += remove_equal(list, clist[i]);
-    int ret = rebuild_store(list);
-    return ret < 0 ? ret : removed;
+        if (clist[i] != NULL && clist[i]->x509 != NULL)
+            store_drop(list->store, clist[i]->x509);
+    }
+    return removed;
 }
 
 int gnutls_x509_trust_list_remove_trust_mem(gnutls_x509_trust_list_t list, const gnutls_datum_t *cas,
