@@ -333,6 +333,22 @@ static void cred_list_case(void)
     gnutls_certificate_free_credentials(cc);
 }
 
+/* gnutls_certificate_free_crls: GnuTLS 3.7.9 keeps the CRLs (it does
+ * nothing), so a revoked server stays revoked */
+static void free_crls_case(void)
+{
+    gnutls_certificate_credentials_t cc;
+    gnutls_certificate_allocate_credentials(&cc);
+    gnutls_datum_t ca = pem("rootp"), rev = pem("crlrev");
+    printf("free_crls: trust=%d", gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM));
+    printf(" crl=%d\n", gnutls_certificate_set_x509_crl_mem(cc, &rev, GNUTLS_X509_FMT_PEM));
+    tls_verify(cc, "leafp");
+    gnutls_certificate_free_crls(cc);
+    printf("free_crls: after\n");
+    tls_verify(cc, "leafp");
+    gnutls_certificate_free_credentials(cc);
+}
+
 /* A client given a one-bucket trust list: names in other encodings are
  * found there */
 static void tls_list_case(const char *leaf, const char *anchor, unsigned size)
@@ -410,6 +426,7 @@ int main(void)
     for (unsigned i = 0; tls[i][0]; i++)
         tls_case(tls[i][0], tls[i][1]);
     cred_list_case();
+    free_crls_case();
     tls_list_case("leafu", "rootp", 1);
     tls_list_case("leafu", "rootp", 0);
     tls_list_case("leafl", "rootp", 1);
@@ -427,202 +444,210 @@ const struct item pki[] = {
      "MIIBjDCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoTDEdub3NzbCBOYW1lczETMBEGA1UEAxMK\n"
-     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLc9GtwXjXzSCx78\n"
-     "xVu6NARClfG2y05S1Ly9Cid5oBZWkU+oU0GsajLSPTs5GxyYDoL+q9vRdgsxUT2G\n"
-     "R8wSeQ2jQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNJADBGAiEAvUz4\n"
-     "hvpDXAt+x7B3fGymB+cXg9+QOOolIr/O/a+CSygCIQDBnsPZzHLaqGcsuOyx+oAZ\n"
-     "b5BIWd5iPUiqGP7sdjYecA==\n"
+     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNN43GXU+B5a378g\n"
+     "issl5lEbho6cpCz5irwf3X9llQK5IGFPrJtYgYPUuYiD/eF21cxpEIC8qt1spG2f\n"
+     "iGkcHkijQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBRUF2hBB/AV1qss5ydjsNxZcsws9DAKBggqhkjOPQQDAgNJADBGAiEA+wRu\n"
+     "EjdSvsLif2ZEJqaLLidxcng1XuRuLtcd2PPbKQQCIQCbP7dMYBvFQo4byCdWnSPE\n"
+     "+Rb710Uk3o33TfD3t3adnQ==\n"
      "-----END CERTIFICATE-----\n"},
     {"rootu",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKDAxHbm9zc2wg\n"
+     "MIIBijCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKDAxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMMCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoMDEdub3NzbCBOYW1lczETMBEGA1UEAwwK\n"
-     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLc9GtwXjXzSCx78\n"
-     "xVu6NARClfG2y05S1Ly9Cid5oBZWkU+oU0GsajLSPTs5GxyYDoL+q9vRdgsxUT2G\n"
-     "R8wSeQ2jQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNIADBFAiEA5it1\n"
-     "jlrMmHuKVMgGTNkQ/hlDT7Kla6HchD+rtYP0yD8CIFlRtQ9T/sSdUM64LpqPwzha\n"
-     "cg/XBXAAIMLkKJfxov4A\n"
+     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNN43GXU+B5a378g\n"
+     "issl5lEbho6cpCz5irwf3X9llQK5IGFPrJtYgYPUuYiD/eF21cxpEIC8qt1spG2f\n"
+     "iGkcHkijQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBRUF2hBB/AV1qss5ydjsNxZcsws9DAKBggqhkjOPQQDAgNHADBEAiA/WGck\n"
+     "t0HDIyxbZ94XUcG7NFzw/OIgaJ+moAOakib8YwIgDytt+z3FDAmc5mWR3aa3Msy7\n"
+     "xOhm2/NXmQ6Zq7s6e2A=\n"
      "-----END CERTIFICATE-----\n"},
     {"rootl",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
+     "MIIBijCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
      "bmFtZXMxEzARBgNVBAMTCm5hbWVzIHJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoTDGdub3NzbCBuYW1lczETMBEGA1UEAxMK\n"
-     "bmFtZXMgcm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABLc9GtwXjXzSCx78\n"
-     "xVu6NARClfG2y05S1Ly9Cid5oBZWkU+oU0GsajLSPTs5GxyYDoL+q9vRdgsxUT2G\n"
-     "R8wSeQ2jQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNIADBFAiEAhAgr\n"
-     "WbRajVL69BOuLiHt8AbYtd12j13q3/PmPTnmt9ICIGigQq613pLizGvH1YN0iDoH\n"
-     "QPc96CNIG3hJty4aDW/M\n"
+     "bmFtZXMgcm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNN43GXU+B5a378g\n"
+     "issl5lEbho6cpCz5irwf3X9llQK5IGFPrJtYgYPUuYiD/eF21cxpEIC8qt1spG2f\n"
+     "iGkcHkijQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBRUF2hBB/AV1qss5ydjsNxZcsws9DAKBggqhkjOPQQDAgNHADBEAiA7CecH\n"
+     "19iVgyV1zYx/koo3z9Xxsftiwbkw31e32n5LVwIgPkQkeH2o2RrbuXnm2wfInIZp\n"
+     "nxuxu6RhaY91GFmOJlI=\n"
      "-----END CERTIFICATE-----\n"},
     {"fake",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBizCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
+     "MIIBjDCCATGgAwIBAgIBATAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMCwxFTATBgNVBAoTDEdub3NzbCBOYW1lczETMBEGA1UEAxMK\n"
-     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABEx+JinAkAwPywQF\n"
-     "vjbDg6MjkuJWEh+ZLr7WQUBHbA0nq1RJj0QFQaHHkRQ6Z1sQQuIMt53LwGnz89J1\n"
-     "QIhhn6CjQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
-     "DgQWBBQ8wQdkdvw5J4XsWzOOtib9ubJp8zAKBggqhkjOPQQDAgNIADBFAiALWV7J\n"
-     "Stg7qJdKfnBs5RrBdpe/Y2Pd823hFR1Tan4FBgIhAMT3xeybwQ+QWGTj7CVB1oeo\n"
-     "4utobTX5uzzYmB/o7xpi\n"
+     "TmFtZXMgUm9vdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABCMw1afk0iisVVTN\n"
+     "Le90KQEjXICwC/0J3iEOYfrEJMl6SLKsvapQHgwy9AlRrLugDPShj6kyVuh52FqY\n"
+     "75lX08OjQjBAMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMB0GA1Ud\n"
+     "DgQWBBRUF2hBB/AV1qss5ydjsNxZcsws9DAKBggqhkjOPQQDAgNJADBGAiEAzQpE\n"
+     "qxWWFwa/NpobXPVveOL5W3YwM5QV7ONA8Uf64fECIQCPjxK98BS+yrUSpLyTU5H2\n"
+     "UD21G+o7vGGXIjZXQ3B4nA==\n"
      "-----END CERTIFICATE-----\n"},
     {"notca",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBQzCB6aADAgECAgEBMAoGCCqGSM49BAMCMBMxETAPBgNVBAMTCE5vdCBBIENB\n"
+     "MIIBQjCB6aADAgECAgEBMAoGCCqGSM49BAMCMBMxETAPBgNVBAMTCE5vdCBBIENB\n"
      "MCAXDTIwMDEwMTAwMDAwMFoYDzIwOTAwMTAxMDAwMDAwWjATMREwDwYDVQQDEwhO\n"
-     "b3QgQSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABKj0WgAhajCkyfOS4Fhx\n"
-     "NUF6nBLbA6ZHwKksj6RXxPS+R3H12pUOIqYqywWk+wtCP9qlYUwu5JCMSuQy82f7\n"
-     "k/ejLDAqMAkGA1UdEwQCMAAwHQYDVR0OBBYEFCAV0RE3smuzb8mgGuWymUMcOejg\n"
-     "MAoGCCqGSM49BAMCA0kAMEYCIQDbzSd4t6EFYGViR3mpFMY/vr8Hg929sF+DbVyg\n"
-     "OaX10gIhALOQuAH0xEo5XiDeF++2INlnWz4elZhSPF3vpwv6wSxV\n"
+     "b3QgQSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABKojTSWCUnRXYxvaf7Ai\n"
+     "AgntV8xLOO0s+JDfDWOfkLkzohRqNnl83al8RCnz7EmHqSqixcqZliQ4Bqcb+odU\n"
+     "LAOjLDAqMAkGA1UdEwQCMAAwHQYDVR0OBBYEFN8UiCnXlslJEBx3fMiROixJF+Nd\n"
+     "MAoGCCqGSM49BAMCA0gAMEUCIQC4bgplOQSnnuaQZYx9/bgntFzGyDlowf9bfPEc\n"
+     "rIDCyQIgbN4z8cLurJ0tsVLWANq84UOROR0Wjw9PjNr6Bz+YXMM=\n"
      "-----END CERTIFICATE-----\n"},
     {"noku",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBXzCCAQWgAwIBAgIBATAKBggqhkjOPQQDAjAWMRQwEgYDVQQDEwtObyBDUkwg\n"
+     "MIIBXjCCAQWgAwIBAgIBATAKBggqhkjOPQQDAjAWMRQwEgYDVQQDEwtObyBDUkwg\n"
      "U2lnbjAgFw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAwMFowFjEUMBIGA1UE\n"
-     "AxMLTm8gQ1JMIFNpZ24wWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAARZ+rgRlfAf\n"
-     "U+Z3Dh94cxVI/pTwhFJigHrmY3mXc0Ycenl2/gzCGAPC+KrohtoL3VH2bCzzMnoL\n"
-     "FWZlDtOZIxoBo0IwQDAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwICBDAd\n"
-     "BgNVHQ4EFgQUIqSz+9GPPNEMxztQ6xSQIu66dmswCgYIKoZIzj0EAwIDSAAwRQIg\n"
-     "E6MwI2Js+7hy5yf+wTDCPi79lz43iGcW57u33iTl60cCIQC24DATj1TYk6XyvY69\n"
-     "bsa0hCJM2ekRKmByporI8WCZcA==\n"
+     "AxMLTm8gQ1JMIFNpZ24wWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAARaNnTh+Ozh\n"
+     "+3/P/hzLinthfyfiYu+vlkidJsxRRtAu0GHTgFIT2ZOJgBWhtBSyqZWWLL3f/nAi\n"
+     "Z5P7Lkc2EJzHo0IwQDAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwICBDAd\n"
+     "BgNVHQ4EFgQUm87BBbVFcGbjNHJuhuccCr9ntCowCgYIKoZIzj0EAwIDRwAwRAIg\n"
+     "T2iWTAz7iNDvqFtTQ22WMDyA0XCmzO6Ulmr8cSlQICECIGagqXBAloIIEFGRoQMh\n"
+     "frGmg8SbuuXdNtosat6dusxv\n"
      "-----END CERTIFICATE-----\n"},
     {"nokuext",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBTzCB96ADAgECAgEBMAoGCCqGSM49BAMCMBcxFTATBgNVBAMTDE5vIEtleSBV\n"
+     "MIIBUTCB96ADAgECAgEBMAoGCCqGSM49BAMCMBcxFTATBgNVBAMTDE5vIEtleSBV\n"
      "c2FnZTAgFw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAwMFowFzEVMBMGA1UE\n"
-     "AxMMTm8gS2V5IFVzYWdlMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEm9j3xdGz\n"
-     "zoOJtLtdy0RG63zq4S8qJWpPOUf2EILXiPuKj1hmlV/zLodSmfTClPIozXoP1gqh\n"
-     "t9xcHiljNeP5aqMyMDAwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQUmzuJ2nys\n"
-     "3Upgt5RAG+WJSPLwXAYwCgYIKoZIzj0EAwIDRwAwRAIgZ3KWazigML7a2fEVSEbB\n"
-     "W9tR5mjAcfkkkZVz7iLCIwECIBDIncbz6IUfGSnVqRpIV1Xhof8d4K0Fh/flx74A\n"
-     "Mb8C\n"
+     "AxMMTm8gS2V5IFVzYWdlMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEK+pqBUZ9\n"
+     "R/DHjzefTPNdU7VjkvCWy+VUHHWFZMg8C33efGV6WbLvf3fd8CbQgZHoloWS3zzG\n"
+     "SOTAfgexhTcXqaMyMDAwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQUFuW3FSEB\n"
+     "joYz/cM7rn9C82nLwJ4wCgYIKoZIzj0EAwIDSQAwRgIhANvHWIVrGbjO6RnWYjnk\n"
+     "3lxRj9nfwOGl/f5f4JqXgUrUAiEAzatPCfFAE/u4AZmJnWylHtt/TnKf9JOoNKvS\n"
+     "ilUnAD0=\n"
      "-----END CERTIFICATE-----\n"},
     {"leafp",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBhjCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
+     "MIIBiDCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtcC5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
-     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
-     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0cAMEQCIDf+HkxdEiy4\n"
-     "7XISznb+pC2h6mQu24eLfPWtzTVtPpgZAiBS/+YUe8TxnTi4gfh2tX5dUrmfbk1v\n"
-     "GROqwhYA1EKBfw==\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABJu1xWLjXznPrNYveBUZfMpcHACdm1shWxMb\n"
+     "21nB18amt/8OZQyuFBrYwKB6YJrwvL/iTAWmX35k6LRHJZtFnb+jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFIuuQNpzt2YwGjx2wRIT9fRAIKRjMB8GA1UdIwQYMBaA\n"
+     "FFQXaEEH8BXWqyznJ2Ow3FlyzCz0MAoGCCqGSM49BAMCA0kAMEYCIQCZe533qH96\n"
+     "cw5h/1moyky4WJ6XgtoiQ0rv08EvbDCkrgIhAJNk+gmbrDKnYPo7pAwyTFCJbE3H\n"
+     "i2G//Hv3Tcdkzc7v\n"
      "-----END CERTIFICATE-----\n"},
     {"leafu",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBhzCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKDAxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMMCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtdS5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
-     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
-     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0gAMEUCICdy7UVCuZcR\n"
-     "5I+A4yFUMAdZ80KPlMrdsbMPNv8vpLMAAiEAniIObJIafa7a2ZX2ogh6vZhSEUTv\n"
-     "3crToBEZIU/nBgE=\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABJu1xWLjXznPrNYveBUZfMpcHACdm1shWxMb\n"
+     "21nB18amt/8OZQyuFBrYwKB6YJrwvL/iTAWmX35k6LRHJZtFnb+jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFIuuQNpzt2YwGjx2wRIT9fRAIKRjMB8GA1UdIwQYMBaA\n"
+     "FFQXaEEH8BXWqyznJ2Ow3FlyzCz0MAoGCCqGSM49BAMCA0gAMEUCIQCpN7VacsQZ\n"
+     "dmGN8yI9/6n9MpJmor7v4XuIKMFUwffWOgIgSfSZ9YRuCyFjvgzBUjgzthcuHsi5\n"
+     "ifNLjeezkM82ZXE=\n"
      "-----END CERTIFICATE-----\n"},
     {"leafl",
      "-----BEGIN CERTIFICATE-----\n"
-     "MIIBhzCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
+     "MIIBiDCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxnbm9zc2wg\n"
      "bmFtZXMxEzARBgNVBAMTCm5hbWVzIHJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtbC5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
-     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
-     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0gAMEUCIQD74hSufyAx\n"
-     "2TqxSJZMuEQB7QSED9ERdMyQr9ko3ShmyQIgAhzjsfPTTkchH2/RNpCiIux/emaf\n"
-     "YMYYiLLYOscCT0s=\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABJu1xWLjXznPrNYveBUZfMpcHACdm1shWxMb\n"
+     "21nB18amt/8OZQyuFBrYwKB6YJrwvL/iTAWmX35k6LRHJZtFnb+jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFIuuQNpzt2YwGjx2wRIT9fRAIKRjMB8GA1UdIwQYMBaA\n"
+     "FFQXaEEH8BXWqyznJ2Ow3FlyzCz0MAoGCCqGSM49BAMCA0kAMEYCIQCkg4R280xB\n"
+     "rUt3rdidiYKj601jkDaxwLwEgNDLfE4PhQIhAOLmSc8C8cBJpuF7NxH2Vnjr8JL1\n"
+     "NXYrfHO9pD8SowrP\n"
      "-----END CERTIFICATE-----\n"},
     {"leaff",
      "-----BEGIN CERTIFICATE-----\n"
      "MIIBhzCCAS2gAwIBAgIBAjAKBggqhkjOPQQDAjAsMRUwEwYDVQQKEwxHbm9zc2wg\n"
      "TmFtZXMxEzARBgNVBAMTCk5hbWVzIFJvb3QwIBcNMjAwMTAxMDAwMDAwWhgPMjA5\n"
      "MDAxMDEwMDAwMDBaMB0xGzAZBgNVBAMMEmxlYWYtZi5leGFtcGxlLmNvbTBZMBMG\n"
-     "ByqGSM49AgEGCCqGSM49AwEHA0IABGJtk4A2w1Oin0Q5P//qRGs8NF+6+CdnSffk\n"
-     "wAKKO1goxF7h3pTLblscCtS1VDXxnBfjtV5NeF59HvQVxJhSZl2jTTBLMAkGA1Ud\n"
-     "EwQCMAAwHQYDVR0OBBYEFPJ84lzCk2W6WDKIBJ1QueUv1zGXMB8GA1UdIwQYMBaA\n"
-     "FDzBB2R2/DknhexbM462Jv25smnzMAoGCCqGSM49BAMCA0gAMEUCIQDSji0YMArj\n"
-     "yuIN9CNw6HWDUhxJ0WegoXRFpt/wZuIbSAIgNufVB1XV4ZYBxmQ6Opb14He9Vnj2\n"
-     "qXr2/OXrivwbWl0=\n"
+     "ByqGSM49AgEGCCqGSM49AwEHA0IABJu1xWLjXznPrNYveBUZfMpcHACdm1shWxMb\n"
+     "21nB18amt/8OZQyuFBrYwKB6YJrwvL/iTAWmX35k6LRHJZtFnb+jTTBLMAkGA1Ud\n"
+     "EwQCMAAwHQYDVR0OBBYEFIuuQNpzt2YwGjx2wRIT9fRAIKRjMB8GA1UdIwQYMBaA\n"
+     "FFQXaEEH8BXWqyznJ2Ow3FlyzCz0MAoGCCqGSM49BAMCA0gAMEUCIGOwW/gx8cvE\n"
+     "2VAfSK/48o2iVLyoS2rtlPlTro5USNHsAiEA68RS530PcXap6IS4K2n8yGniZsHI\n"
+     "iVD3gYUBle88/nM=\n"
      "-----END CERTIFICATE-----\n"},
     {"crlp",
      "-----BEGIN X509 CRL-----\n"
-     "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
+     "MIHGMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIHIuIrqh35hP92G2\n"
-     "2TtoIQi9kL8HODDUyjNwOinZqKH+AiEAz5P2Tvhmrk2H/v7GiMyNFCuG4JvTiSWa\n"
-     "zkx+bYmhv+k=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0kAMEYCIQCCv3QFX7xpnYPu\n"
+     "3t1/PocV+7SrZnHNxiy0z2dtSwDtwAIhAP/KDDR+EslklGj3VqcOjXPtxQUX2IU0\n"
+     "0VIvzdk5VSqN\n"
      "-----END X509 CRL-----\n"},
     {"crlu",
      "-----BEGIN X509 CRL-----\n"
-     "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UECgwMR25vc3NsIE5hbWVzMRMw\n"
+     "MIHEMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UECgwMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDDApOYW1lcyBSb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIHr1bEFHoScw8b49\n"
-     "D3cq94/+qlXKsqzy3/Tl/nqcUuY1AiEAnzw4o2utgTcXmo9cLDmgiT+m5i7SfXyK\n"
-     "IRg5MDPsX8M=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0cAMEQCIEA4fm0T0qNL9/xt\n"
+     "jTzzlb/6sEtvo0I5s8ARaCnEUUw0AiAqHiIh6A3KRDRXkMI7tMM5VCqXtbOO13is\n"
+     "7uhujRcv6Q==\n"
      "-----END X509 CRL-----\n"},
     {"crll",
      "-----BEGIN X509 CRL-----\n"
-     "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMZ25vc3NsIG5hbWVzMRMw\n"
+     "MIHGMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMZ25vc3NsIG5hbWVzMRMw\n"
      "EQYDVQQDEwpuYW1lcyByb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIQDRHB2VIhelI4Wh\n"
-     "yYfKR3DitbAQgWgRLkwCv1HY8Y7PMwIgbwWOSbnzcz9KY+s3rxnWuBWVKHttqDQj\n"
-     "YBk3xeeKj2g=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0kAMEYCIQCFelv85gWAv2jE\n"
+     "lgcUPvioGcs2NVNnxBiSX7vHWf3JBgIhAIoDgok/A4OGqc4lRAe7xCwqUSq/GTo8\n"
+     "AWcRLnPAsy6R\n"
      "-----END X509 CRL-----\n"},
     {"crlold",
      "-----BEGIN X509 CRL-----\n"
      "MIHCMGsCAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290Fw0wMDAxMDEwMDAwMDBaFw0wMTAxMDEwMDAwMDBa\n"
-     "oA4wDDAKBgNVHRQEAwIBAjAKBggqhkjOPQQDAgNHADBEAiABYOtkvzB4Hbi6D7A2\n"
-     "P0u04Ww5NLcdxa2q4ifCaB6ttwIgRLS5504pz+PLtroazp6v0TDbxmdLN2lZvvGH\n"
-     "JJE6Djw=\n"
+     "oA4wDDAKBgNVHRQEAwIBAjAKBggqhkjOPQQDAgNHADBEAiBW0kLxzKtO4odyS7h/\n"
+     "A0mqHAYWg5WZG3wxXdHbmxq1PQIgY74oSnwcR8Rp9kttLrBreesQJj7v2Un5831W\n"
+     "08qHRxo=\n"
      "-----END X509 CRL-----\n"},
     {"crlfuture",
      "-----BEGIN X509 CRL-----\n"
-     "MIHGMG8CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
+     "MIHIMG8CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290GA8yMDgwMDEwMTAwMDAwMFoYDzIwOTAwMTAxMDAw\n"
-     "MDAwWqAOMAwwCgYDVR0UBAMCAQMwCgYIKoZIzj0EAwIDRwAwRAIgV2PH37xuJZv4\n"
-     "9hm0nJWx2UDe5icMGZJZ+Si/0WzppdgCIFqXhxUhJteWwBd/3qWdQaYe+l+Iqvz1\n"
-     "ke7mGqNTPF/E\n"
+     "MDAwWqAOMAwwCgYDVR0UBAMCAQMwCgYIKoZIzj0EAwIDSQAwRgIhAKr0RF4EKRIB\n"
+     "nTT1EGoaYRnC8NVjMe/QpJeWmcmgZ/HeAiEAomooYI6yne0WmJY4SnOdo0gXQ5hV\n"
+     "oHiO1JWAEs/wTpg=\n"
      "-----END X509 CRL-----\n"},
     {"crlfake",
      "-----BEGIN X509 CRL-----\n"
-     "MIHFMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
+     "MIHGMG0CAQEwCgYIKoZIzj0EAwIwLDEVMBMGA1UEChMMR25vc3NsIE5hbWVzMRMw\n"
      "EQYDVQQDEwpOYW1lcyBSb290Fw0yMDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAw\n"
-     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0gAMEUCIQCy/hESwqPH0d1Z\n"
-     "Dke3qqV/jX7tohHUAYpaF0ykJo7sWgIgC+saXu7Sc4i9odnL5PqX+NRB7MV/4chH\n"
-     "9aUHzSSWNsk=\n"
+     "MFqgDjAMMAoGA1UdFAQDAgEBMAoGCCqGSM49BAMCA0kAMEYCIQDhk3QLRbfMP2Mj\n"
+     "C7GtoFyIZKpYqtrPywJEcCEyZAeuLQIhAMAj9eqopzAj23xSVjlpYTnQ932JELqF\n"
+     "docryR9MIT8X\n"
      "-----END X509 CRL-----\n"},
     {"crlnotca",
      "-----BEGIN X509 CRL-----\n"
-     "MIGsMFQCAQEwCgYIKoZIzj0EAwIwEzERMA8GA1UEAxMITm90IEEgQ0EXDTIwMDEw\n"
+     "MIGrMFQCAQEwCgYIKoZIzj0EAwIwEzERMA8GA1UEAxMITm90IEEgQ0EXDTIwMDEw\n"
      "MTAwMDAwMFoYDzIwOTAwMTAxMDAwMDAwWqAOMAwwCgYDVR0UBAMCAQEwCgYIKoZI\n"
-     "zj0EAwIDSAAwRQIgQpBLGAN9tvMbNkOHUpF56nJ1jpE8i5OSSFyb4e+wAO4CIQDw\n"
-     "iwZ6hp2zdAe0UIfJYnnyi8pC98JM0pPXQ8XWDE1xeQ==\n"
+     "zj0EAwIDRwAwRAIgfDS59jNA/NCQbQ2TnBKXdqwDrpR5c5nxLoGcU9tVfJgCIEdN\n"
+     "QIrDbCwpw79OMCSNxQX3XlPK0+sknbEji260wVda\n"
      "-----END X509 CRL-----\n"},
     {"crlnoku",
      "-----BEGIN X509 CRL-----\n"
-     "MIGwMFcCAQEwCgYIKoZIzj0EAwIwFjEUMBIGA1UEAxMLTm8gQ1JMIFNpZ24XDTIw\n"
+     "MIGuMFcCAQEwCgYIKoZIzj0EAwIwFjEUMBIGA1UEAxMLTm8gQ1JMIFNpZ24XDTIw\n"
      "MDEwMTAwMDAwMFoYDzIwOTAwMTAxMDAwMDAwWqAOMAwwCgYDVR0UBAMCAQEwCgYI\n"
-     "KoZIzj0EAwIDSQAwRgIhALu94wkOmj+dcyhG3I7fneh4Xi62HpQOftkIdkIPZcxa\n"
-     "AiEAuZtofHyIxt8eB/5PR2utDdrY5YC7UxXrsu/Snx0IDvs=\n"
+     "KoZIzj0EAwIDRwAwRAIgMpaGnHvOkMt/KJUrU7IhWBU8z5RixGFw4hvarkHbj74C\n"
+     "ICP8wcZDaIfuj1w7LKcukN+5AubAtAIAyVsIoUBBBBED\n"
      "-----END X509 CRL-----\n"},
     {"crlnokuext",
      "-----BEGIN X509 CRL-----\n"
-     "MIGxMFgCAQEwCgYIKoZIzj0EAwIwFzEVMBMGA1UEAxMMTm8gS2V5IFVzYWdlFw0y\n"
+     "MIGwMFgCAQEwCgYIKoZIzj0EAwIwFzEVMBMGA1UEAxMMTm8gS2V5IFVzYWdlFw0y\n"
      "MDAxMDEwMDAwMDBaGA8yMDkwMDEwMTAwMDAwMFqgDjAMMAoGA1UdFAQDAgEBMAoG\n"
-     "CCqGSM49BAMCA0kAMEYCIQCht2MYQ47tcfh6IVrnFzrBVQK/nEZeLiWZOwkLSP56\n"
-     "TwIhAMlyp7JxlWSavslzoZWpz/Lt6TUNxKyuFtD8s672Br5o\n"
+     "CCqGSM49BAMCA0gAMEUCIDzHg7o2TSF0za7Uu7EUXXe9Zfu1qtwiHLEVQaC4ZZ3O\n"
+     "AiEA8j08DsHXStcda9X01YQCrvTHgajTYcZvVTJOkiItoec=\n"
+     "-----END X509 CRL-----\n"},
+    {"crlrev",
+     "-----BEGIN X509 CRL-----\n"
+     "MIHbMIGDAgEBMAoGCCqGSM49BAMCMCwxFTATBgNVBAoTDEdub3NzbCBOYW1lczET\n"
+     "MBEGA1UEAxMKTmFtZXMgUm9vdBcNMjAwMTAxMDAwMDAwWhgPMjA5MDAxMDEwMDAw\n"
+     "MDBaMBQwEgIBAhcNMjYxMTI0MDM1MTE4WqAOMAwwCgYDVR0UBAMCAQQwCgYIKoZI\n"
+     "zj0EAwIDRwAwRAIgI02Kr0RizB5B+7BEH7h5AyX4vzgUNvoOQDwJgIge1HMCIH2J\n"
+     "wm5XOMX8NWfIvXCWE8jpPhq+iTq1+px/JljhIgoq\n"
      "-----END X509 CRL-----\n"},
     {"leafkey",
      "-----BEGIN PRIVATE KEY-----\n"
-     "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgDuHsVBviWVB0DRGQ\n"
-     "i1X2xofnw3ZM+1aclqEd6epd/eWhRANCAARibZOANsNTop9EOT//6kRrPDRfuvgn\n"
-     "Z0n35MACijtYKMRe4d6Uy25bHArUtVQ18ZwX47VeTXhefR70FcSYUmZd\n"
+     "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQghfr7W59/zPrgl6Ah\n"
+     "xT717wbutIQUEHejoTzcoEDmu+uhRANCAASbtcVi4185z6zWL3gVGXzKXBwAnZtb\n"
+     "IVsTG9tZwdfGprf/DmUMrhQa2MCgemCa8Ly/4kwFpl9+ZOi0RyWbRZ2/\n"
      "-----END PRIVATE KEY-----\n"},
     {NULL, NULL}};

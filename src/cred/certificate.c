@@ -74,31 +74,9 @@ void gnutls_certificate_free_ca_names(gnutls_certificate_credentials_t c)
 
 void gnutls_certificate_free_crls(gnutls_certificate_credentials_t c)
 {
-    X509_STORE *fresh;
-    STACK_OF(X509_OBJECT) *objs;
-    int i;
-
-    if (c == NULL)
-        return;
-    pthread_mutex_lock(&c->lock);
-    if (c->store != NULL && c->ncrls > 0) {
-        /* An X509_STORE cannot drop objects: rebuild it with the anchors only. */
-        fresh = gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE);
-        if (fresh != NULL) {
-            objs = X509_STORE_get0_objects(c->store);
-            for (i = 0; i < sk_X509_OBJECT_num(objs); i++) {
-                X509 *x = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
-                if (x != NULL)
-                    X509_STORE_add_cert(fresh, x);
-            }
-            X509_STORE_free(c->store);
-            c->store = fresh;
-            c->store_shared = 0;
-            c->ncrls = 0;
-        }
-    }
-    gnossl_cert_cred_changed(c);
-    pthread_mutex_unlock(&c->lock);
+    /* GnuTLS 3.7.9 does nothing here either: its CRLs keep revoking (a
+     * revoked peer accepted after this call would be weaker than GnuTLS) */
+    (void)c;
 }
 
 void gnutls_certificate_free_credentials(gnutls_certificate_credentials_t c)
