@@ -236,7 +236,8 @@ static void add_crls_case(const char *a, const char *b, unsigned tlflags, unsign
 static void add_crls(unsigned tlflags, unsigned vflags)
 {
     static const char *const pairs[][2] = {{"crlp", "crlold"}, {"crlold", "crlp"}, {"crlp", "crlu"},
-                                           {"crlfuture", "crlp"}, {"crlnotca", "crlnokuext"}, {NULL, NULL}};
+                                           {"crlfuture", "crlp"}, {"crlnotca", "crlnokuext"}, {"crlp", "crlrev"},
+                                           {"crlrev", "crlp"}, {NULL, NULL}};
     for (unsigned i = 0; crls[i]; i++)
         add_crls_case(crls[i], NULL, tlflags, vflags);
     for (unsigned i = 0; pairs[i][0]; i++)
@@ -421,6 +422,7 @@ int main(void)
     add_crls(0, 0);
     add_crls(GNUTLS_TL_VERIFY_CRL, 0);
     add_crls(GNUTLS_TL_VERIFY_CRL, GNUTLS_VERIFY_DISABLE_CA_SIGN);
+    add_crls(GNUTLS_TL_NO_DUPLICATES, 0);
     static const char *const tls[][2] = {{"leafp", "rootp"}, {"leafu", "rootp"}, {"leafl", "rootp"}, {"leafp", "rootl"},
                                          {"leafu", "rootu"}, {"leafp", "rootu"}, {"leaff", "rootp"}, {NULL, NULL}};
     for (unsigned i = 0; tls[i][0]; i++)

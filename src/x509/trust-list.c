@@ -156,6 +156,49 @@ int gnutls_x509_trust_list_add_named_crt(gnutls_x509_trust_list_t list, gnutls_x
     return r < 0 ? r : 0;
 }
 
+/* X509_STORE has no call to drop an object; it is taken out of the
+ * store's own object stack (still sorted after a deletion), so that
+ * credentials sharing the store see the change too.  Drops certificates
+ * equal to x, or the CRL object crl itself. */
+static void store_drop(X509_STORE *store, const X509 *x, const X509_CRL *crl)
+{
+    if (!X509_STORE_lock(store))
+        return;
+    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(store);
+    for (int i = sk_X509_OBJECT_num(objs) - 1; i >= 0; i--) {
+        X509_OBJECT *o = sk_X509_OBJECT_value(objs, i);
+        X509 *ox = X509_OBJECT_get0_X509(o);
+        if ((x != NULL && ox != NULL && X509_cmp(ox, x) == 0) || (crl != NULL && X509_OBJECT_get0_X509_CRL(o) == crl))
+            X509_OBJECT_free(sk_X509_OBJECT_delete(objs, i));
+    }
+    X509_STORE_unlock(store);
+}
+
+/* GNUTLS_TL_NO_DUPLICATES: a CRL of an issuer the list has one of (same
+ * bucket, equal name) replaces it when it is as new or newer, and is
+ * dropped otherwise; GnuTLS counts it either way.  1 if handled. */
+static int replace_crl(gnutls_x509_trust_list_t list, gnutls_x509_crl_t crl)
+{
+    const X509_NAME *name = X509_CRL_get_issuer(crl->crl);
+    size_t b = gnossl_tl_bucket(list, name);
+    for (size_t k = 0; k < list->ncrls; k++) {
+        const X509_NAME *other = X509_CRL_get_issuer(list->crls[k]->crl);
+        if (gnossl_tl_bucket(list, other) != b || !gnossl_dn_equal(name, other))
+            continue;
+        if (gnutls_x509_crl_get_this_update(crl) < gnutls_x509_crl_get_this_update(list->crls[k])) {
+            gnutls_x509_crl_deinit(crl);
+            return 1;
+        }
+        if (!X509_STORE_add_crl(list->store, crl->crl))
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        store_drop(list->store, NULL, list->crls[k]->crl);
+        gnutls_x509_crl_deinit(list->crls[k]);
+        list->crls[k] = crl;
+        return 1;
+    }
+    return 0;
+}
+
 int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t list, const gnutls_x509_crl_t *crl_list,
                                     unsigned crl_size, unsigned int flags, unsigned int verification_flags)
 {
@@ -173,6 +216,15 @@ int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t list, const gnutls_
             unsigned st = 0, nc = gnossl_tl_bucket_cas(list, X509_CRL_get_issuer(crl->crl), cas, 256);
             if (gnutls_x509_crl_verify(crl, cas, nc, verification_flags, &st) < 0 || st != 0) {
                 gnutls_x509_crl_deinit(crl);
+                continue;
+            }
+        }
+        if (flags & GNUTLS_TL_NO_DUPLICATES) {
+            int r = replace_crl(list, crl);
+            if (r < 0)
+                return r;
+            if (r > 0) {
+                added++;
                 continue;
             }
         }
@@ -309,22 +361,6 @@ static int remove_equal(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
     return removed;
 }
 
-/* X509_STORE has no call to drop a certificate; it is taken out of the
- * store's own object stack (still sorted after a deletion), so that
- * credentials sharing the store stop trusting it too. */
-static void store_drop(X509_STORE *store, const X509 *x)
-{
-    if (!X509_STORE_lock(store))
-        return;
-    STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(store);
-    for (int i = sk_X509_OBJECT_num(objs) - 1; i >= 0; i--) {
-        X509 *o = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
-        if (o != NULL && X509_cmp(o, x) == 0)
-            X509_OBJECT_free(sk_X509_OBJECT_delete(objs, i));
-    }
-    X509_STORE_unlock(store);
-}
-
 int gnutls_x509_trust_list_remove_cas(gnutls_x509_trust_list_t list, const gnutls_x509_crt_t *clist,
                                       unsigned clist_size)
 {
@@ -334,7 +370,7 @@ int gnutls_x509_trust_list_remove_cas(gnutls_x509_trust_list_t list, const gnutl
     for (unsigned i = 0; i < clist_size; i++) {
         removed += remove_equal(list, clist[i]);
         if (clist[i] != NULL && clist[i]->x509 != NULL)
-            store_drop(list->store, clist[i]->x509);
+            store_drop(list->store, clist[i]->x509, NULL);
     }
     return removed;
 }
