@@ -41,9 +41,13 @@ static void rc_clear(struct rc_slot *e)
     memset(e, 0, sizeof *e);
 }
 
+/* Times come from the blob: a nonsense one only means "do not keep". */
 static int rc_expired(const SSL_SESSION *sess, time_t now)
 {
-    return (long)now > SSL_SESSION_get_time(sess) + SSL_SESSION_get_timeout(sess);
+    long age;
+    if (__builtin_sub_overflow((long)now, SSL_SESSION_get_time(sess), &age))
+        return 1;
+    return age > SSL_SESSION_get_timeout(sess);
 }
 
 /* Under rc_lock: the slot holding `blob`, dropping expired slots on the way. */
