@@ -32,11 +32,3 @@ const gnutls_library_config_st *gnutls_get_library_config(void)
 {
     return library_config;
 }
-
-unsigned gnutls_url_is_supported(const char *url)
-{
-    /* gnossl has no PKCS#11, TPM or system-key backends, and registers no
-     * custom URL schemes: no URL names a key or certificate it can load. */
-    (void)url;
-    return 0;
-}
