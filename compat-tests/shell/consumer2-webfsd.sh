@@ -45,6 +45,23 @@ ccurl() { # PORT PATH OUT CAFILE [curl options...] -> HTTP code
         "$@" "https://127.0.0.1:$port$path" 2>>"$GN_TMP/curl.log"
 }
 
+# served MODE NAME CERTFILE yes|no WHAT: a webfsd (MODE) with CERTFILE serves
+# curl (trusting our CA) a page, or curl refuses it.
+served() {
+    local code
+    start_webfsd "$1" "$2-$1" "$3" || { gn_fail "$1: webfsd with $3 did not start"; return; }
+    code=$(ccurl "$PORT" /small.txt "$out" "$pki/ca.pem")
+    if [ "$4" = yes ] && [ "$code" = 200 ] && cmp -s "$out" "$www/small.txt"; then
+        gn_pass "$1: $5"
+    elif [ "$4" = no ] && [ "$code" != 200 ] && ! [ -s "$out" ]; then
+        gn_pass "$1: $5 ($(grep "^curl:" "$GN_TMP/curl.log" | tail -n 1 | cut -c1-100))"
+    else
+        gn_fail "$1: not so: $5 (HTTP $code)"
+        gn_show "$GN_TMP/curl.log"
+    fi
+    gn_stop "$SRV"
+}
+
 for mode in $GN_MODES; do
     gn_log "== mode: $mode"
     gn_assert_loaded "$mode" /usr/bin/webfsd || continue
@@ -86,30 +103,9 @@ for mode in $GN_MODES; do
         gn_fail "$mode: webfsd did not start"
     fi
 
-    if start_webfsd "$mode" "chained-$mode" "$GN_TMP/chained.pem"; then
-        code=$(ccurl "$PORT" /small.txt "$out" "$pki/ca.pem")
-        if [ "$code" = 200 ] && cmp -s "$out" "$www/small.txt"; then
-            gn_pass "$mode: webfsd sends the intermediate CA from its certificate file; curl accepts the chain"
-        else
-            gn_fail "$mode: curl against webfsd with a chained certificate (HTTP $code)"
-            gn_show "$GN_TMP/curl.log"
-        fi
-        gn_stop "$SRV"
-    else
-        gn_fail "$mode: webfsd with a chained certificate did not start"
-    fi
-
-    if start_webfsd "$mode" "wrong-$mode" "$GN_TMP/wrongname.pem"; then
-        code=$(ccurl "$PORT" /small.txt "$out" "$pki/ca.pem")
-        if [ "$code" != 200 ] && ! [ -s "$out" ]; then
-            gn_pass "$mode: curl refuses webfsd's certificate for another host ($(grep "^curl:" "$GN_TMP/curl.log" | tail -n 1 | cut -c1-100))"
-        else
-            gn_fail "$mode: curl accepted a certificate for another host from webfsd (HTTP $code)"
-        fi
-        gn_stop "$SRV"
-    else
-        gn_fail "$mode: webfsd with the wrong-name certificate did not start"
-    fi
+    served "$mode" chained "$GN_TMP/chained.pem" yes \
+        "webfsd sends the intermediate CA from its certificate file; curl accepts the chain"
+    served "$mode" wrong "$GN_TMP/wrongname.pem" no "curl refuses webfsd's certificate for another host"
 done
 
 gn_finish
