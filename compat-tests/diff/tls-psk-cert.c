@@ -1,7 +1,8 @@
 /* Differential: a server with both PSK and certificate credentials.  A
  * GnuTLS server that accepts a client's external PSK in TLS 1.3 negotiates
  * a suite of the PSK's hash (SHA-256) even when it prefers a SHA-384 one;
- * clients without the PSK get the certificate.  Prints the outcome, the key
+ * clients without the PSK get the certificate, and so do clients whose
+ * key exchange modes the server does not accept.  Prints the outcome, the key
  * exchange, the description, the authentication type and what the DH
  * getters answer (TLS 1.3: nothing, or an error on a certificate server). */
 #include "tls-pair.h"
@@ -83,6 +84,8 @@ int main(void)
         T13 ":+ECDHE-PSK:%SERVER_PRECEDENCE",
         T13 ":+ECDHE-PSK:-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM",
         "NORMAL:+ECDHE-PSK",
+        T13 ":-KX-ALL:+PSK:+ECDHE-RSA", /* psk_ke only: a psk_dhe_ke client gets the certificate */
+        T13 ":-KX-ALL:+PSK:+ECDHE-PSK:+ECDHE-RSA:%SERVER_PRECEDENCE",
     };
     for (unsigned i = 0; i < sizeof server / sizeof server[0]; i++) {
         run(T13 ":+ECDHE-PSK", server[i], 1);
@@ -90,6 +93,7 @@ int main(void)
         run("NORMAL:+ECDHE-PSK", server[i], 1);
         run(T13 ":+ECDHE-PSK", server[i], 0);
         run(T13 ":+ECDHE-PSK", server[i], 2);
+        run(T13 ":+PSK:+ECDHE-PSK", server[i], 1);
     }
     return 0;
 }

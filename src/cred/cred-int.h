@@ -109,6 +109,7 @@ struct gnossl_cred_session {
     char *psk_hint;                           /* client: hint the server sent */
     int verify_ran;                           /* ran in the current handshake */
     int verify_deferred;                      /* client: waits for the status message */
+    int psk_refused;                          /* server: no PSK mode fits (psk-hello.c) */
     unsigned char *retr_ocsp;                 /* server: response a retrieve_function3 gave */
     size_t retr_ocsp_len;
 };

@@ -42,7 +42,11 @@ int gnossl_cred_check_hostname(X509 *x, const char *host, unsigned vflags);
 unsigned gnossl_cred_dh_settings(gnutls_session_t s, EVP_PKEY **dh, int *has_fn);
 
 /* From the server's client-hello callback: with PSK credentials and an
- * external PSK offered, keep only the TLS 1.3 suites of the PSK's hash. */
-void gnossl_psk_hello(gnutls_session_t s, SSL *ssl);
+ * external PSK offered, keep only the TLS 1.3 suites of the PSK's hash and
+ * set up the key exchange mode GnuTLS would choose.  Returns 0, or the
+ * error the handshake fails with (no mode and no certificate). */
+int gnossl_psk_hello(gnutls_session_t s, SSL *ssl);
+/* Whether a ClientHello (in the client-hello callback) offers TLS 1.3. */
+int gnossl_hello_offers_tls13(SSL *ssl);
 
 #endif

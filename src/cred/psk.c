@@ -438,7 +438,8 @@ static unsigned int tls12_server_cb(SSL *ssl, const char *identity, unsigned cha
     gnutls_datum_t key;
     unsigned int len = 0;
 
-    if (c == NULL || st == NULL || identity == NULL)
+    /* OpenSSL asks this one too for a TLS 1.3 identity find_session did not take */
+    if (c == NULL || st == NULL || identity == NULL || st->psk_refused)
         return 0;
     remember_username(st, (const unsigned char *)identity, strlen(identity));
     if (server_key(s, c, (const unsigned char *)identity, strlen(identity), &key) < 0) {
@@ -462,7 +463,7 @@ static int tls13_find_session_cb(SSL *ssl, const unsigned char *identity, size_t
     gnutls_datum_t key;
 
     *sess = NULL;
-    if (c == NULL || st == NULL)
+    if (c == NULL || st == NULL || st->psk_refused)
         return 1;
     if (server_key(s, c, identity, identity_len, &key) < 0) {
         /* GnuTLS does not fall back to other authentication: the handshake fails */

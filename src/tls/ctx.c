@@ -195,7 +195,11 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
         return SSL_CLIENT_HELLO_ERROR;
     }
     /* last: they read the credentials and priorities the hooks settled on */
-    gnossl_psk_hello(s, ssl);
+    if ((r = gnossl_psk_hello(s, ssl)) < 0) {
+        s->pending_error = r;
+        *al = SSL_AD_HANDSHAKE_FAILURE;
+        return SSL_CLIENT_HELLO_ERROR;
+    }
     gnossl_dh_hello(s, ssl);
     return SSL_CLIENT_HELLO_SUCCESS;
 }

@@ -97,19 +97,6 @@ static int negotiate(SSL *ssl, const unsigned int *prio, int nprio, unsigned min
     return best;
 }
 
-static int offers_tls13(SSL *ssl)
-{
-    const unsigned char *p;
-    size_t len, i;
-
-    if (!SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_supported_versions, &p, &len) || len < 1)
-        return 0;
-    for (i = 1; i + 1 < len && i < (size_t)p[0] + 1; i += 2)
-        if (p[i] == 0x03 && p[i + 1] == 0x04)
-            return 1;
-    return 0;
-}
-
 /* Index into ffdhe[] of the first group of the priorities with at least
  * min_bits, or -1. */
 static int first_of_priorities(const unsigned int *prio, int nprio, unsigned min_bits)
@@ -135,7 +122,7 @@ void gnossl_dh_hello(gnutls_session_t s, SSL *ssl)
         nprio = 0;
     f = negotiate(ssl, prio, nprio, min_bits, (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_SERVER_PRECEDENCE) != 0,
                   &offered);
-    if (f < 0 && !offered && !offers_tls13(ssl))
+    if (f < 0 && !offered && !gnossl_hello_offers_tls13(ssl))
         f = first_of_priorities(prio, nprio, min_bits);
     if (f >= 0)
         s->dh_group = ffdhe[f].group;
