@@ -63,6 +63,23 @@ static void decode(const char *v, unsigned n)
     gnutls_free(s.data);
 }
 
+/* Prints the outputs of a GOST raw export, frees them and resets them all. */
+static void show(gnutls_ecc_curve_t *curve, gnutls_digest_algorithm_t *dig, gnutls_gost_paramset_t *ps,
+                 gnutls_datum_t *x, gnutls_datum_t *y, gnutls_datum_t *k)
+{
+    printf(" curve=%d dig=%d paramset=%d", (int)*curve, (int)*dig, (int)*ps);
+    gnutls_datum_t *d[3] = {x, y, k};
+    static const char *names[3] = {"x", "y", "k"};
+    for (int i = 0; i < 3; i++) {
+        hex(names[i], d[i]);
+        gnutls_free(d[i]->data);
+        d[i]->data = NULL;
+        d[i]->size = 0;
+    }
+    printf("\n");
+    *curve = 77, *dig = 77, *ps = 77;
+}
+
 static void exports(const char *name, const char *key_pem, const char *crt_pem)
 {
     gnutls_datum_t k = {(unsigned char *)key_pem, (unsigned)strlen(key_pem)};
@@ -80,32 +97,12 @@ static void exports(const char *name, const char *key_pem, const char *crt_pem)
     gnutls_x509_privkey_import(xk, &k, GNUTLS_X509_FMT_PEM);
     printf("%s x509_privkey_export_gost_raw: %d", name,
            gnutls_x509_privkey_export_gost_raw(xk, &curve, &dig, &ps, &x, &y, &d));
-    printf(" curve=%d dig=%d paramset=%d", (int)curve, (int)dig, (int)ps);
-    hex("x", &x);
-    hex("y", &y);
-    hex("k", &d);
-    printf("\n");
-    gnutls_free(x.data);
-    gnutls_free(y.data);
-    gnutls_free(d.data);
-    x.data = y.data = d.data = NULL;
-    x.size = y.size = d.size = 0;
+    show(&curve, &dig, &ps, &x, &y, &d);
     gnutls_privkey_init(&pk);
     gnutls_privkey_import_x509(pk, xk, GNUTLS_PRIVKEY_IMPORT_COPY);
-    curve = 77, dig = 77, ps = 77;
     printf("%s privkey_export_gost_raw2: %d", name,
            gnutls_privkey_export_gost_raw2(pk, &curve, &dig, &ps, &x, &y, &d, 0));
-    printf(" curve=%d dig=%d paramset=%d", (int)curve, (int)dig, (int)ps);
-    hex("x", &x);
-    hex("y", &y);
-    hex("k", &d);
-    printf("\n");
-    gnutls_free(x.data);
-    gnutls_free(y.data);
-    gnutls_free(d.data);
-    x.data = y.data = d.data = NULL;
-    x.size = y.size = d.size = 0;
-    curve = 77, dig = 77, ps = 77;
+    show(&curve, &dig, &ps, &x, &y, &d);
     gnutls_pubkey_init(&pub);
     gnutls_pubkey_import_privkey(pub, pk, 0, 0);
     printf("%s pubkey_export_gost_raw2: %d\n", name,
