@@ -46,7 +46,9 @@ unsigned gnossl_cred_dh_settings(gnutls_session_t s, EVP_PKEY **dh, int *has_fn)
  * set up the key exchange mode GnuTLS would choose.  Returns 0, or the
  * error the handshake fails with (no mode and no certificate). */
 int gnossl_psk_hello(gnutls_session_t s, SSL *ssl);
-/* Whether a ClientHello (in the client-hello callback) offers TLS 1.3. */
+/* Whether a ClientHello (in the client-hello callback) offers TLS 1.3, and
+ * whether the handshake will be TLS 1.3 (the server allows it too). */
 int gnossl_hello_offers_tls13(SSL *ssl);
+int gnossl_hello_is_tls13(SSL *ssl);
 
 #endif

@@ -55,6 +55,13 @@ int gnossl_hello_offers_tls13(SSL *ssl)
     return 0;
 }
 
+int gnossl_hello_is_tls13(SSL *ssl)
+{
+    int max = SSL_get_max_proto_version(ssl);
+    return !SSL_is_dtls(ssl) && (max == 0 || max >= TLS1_3_VERSION) && !(SSL_get_options(ssl) & SSL_OP_NO_TLSv1_3) &&
+           gnossl_hello_offers_tls13(ssl);
+}
+
 enum mode { MODE_NONE, MODE_PSK, MODE_DHE };
 
 /* GnuTLS 3.7.9's psk_ke_modes choice: the preferred mode both sides have. */
@@ -132,9 +139,7 @@ int gnossl_psk_hello(gnutls_session_t s, SSL *ssl)
     if (st != NULL)
         st->psk_refused = 0;
     /* a TLS 1.2 handshake ignores the extension (and needs its groups) */
-    if (gnossl_session_get_cred(s, GNUTLS_CRD_PSK) == NULL || !offers_external_psk(ssl) ||
-        !gnossl_hello_offers_tls13(ssl) || SSL_is_dtls(ssl) ||
-        (SSL_get_max_proto_version(ssl) != 0 && SSL_get_max_proto_version(ssl) < TLS1_3_VERSION))
+    if (gnossl_session_get_cred(s, GNUTLS_CRD_PSK) == NULL || !offers_external_psk(ssl) || !gnossl_hello_is_tls13(ssl))
         return 0;
     switch (choose_mode(s, ssl)) {
     case MODE_NONE:

@@ -111,13 +111,16 @@ static int first_of_priorities(const unsigned int *prio, int nprio, unsigned min
 
 void gnossl_dh_hello(gnutls_session_t s, SSL *ssl)
 {
+    s->dh_group = GNUTLS_GROUP_INVALID;
+    if (gnossl_hello_is_tls13(ssl))
+        return; /* no DHE group to choose */
+
     const unsigned int *prio = NULL;
     int nprio = s->priority != NULL ? gnutls_priority_group_list(s->priority, &prio) : 0, has_fn, offered, f;
     EVP_PKEY *given = NULL, *pk = NULL;
     unsigned sec = gnossl_cred_dh_settings(s, &given, &has_fn);
     unsigned min_bits = sec ? gnutls_sec_param_to_pk_bits(GNUTLS_PK_DH, sec) : 0;
 
-    s->dh_group = GNUTLS_GROUP_INVALID;
     if (nprio < 0)
         nprio = 0;
     f = negotiate(ssl, prio, nprio, min_bits, (gnossl_priority_flags(s->priority) & GNOSSL_PRIO_SERVER_PRECEDENCE) != 0,
