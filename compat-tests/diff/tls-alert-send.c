@@ -1,4 +1,4 @@
-/* Differential: fatal alerts an application sends after a completed
+/* Differential: fatal and warning alerts an application sends after a completed
  * handshake (gnutls_alert_send), as exim and gnutls-serv send them to refuse
  * a client.  Both directions, TLS 1.3 and TLS 1.2 over every AEAD suite,
  * after application data, after key updates in both directions and after
@@ -26,6 +26,17 @@ static void drain(gnutls_session_t s, const char *who)
     printf("\n");
 }
 
+/* A handshaken pair with these priorities on both sides (0 on success). */
+static int pair_up(struct tp_pair *p, const char *prio)
+{
+    tp_init(p, 0, 0);
+    gnutls_priority_set_direct(p->c.s, prio, NULL);
+    gnutls_priority_set_direct(p->s.s, prio, NULL);
+    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    return tp_handshake(p);
+}
+
 /* flow: 0 none, 1 data both ways, 2 key update by the sender, 3 key
  * update asked of the peer (both update), 4 several updates */
 static void scenario(const char *prio, int from_server, int flow, gnutls_alert_description_t desc)
@@ -33,12 +44,7 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
     struct tp_pair p;
     printf("== %s, %s sends %s, flow %d\n", prio, from_server ? "server" : "client",
            gnutls_alert_get_strname(desc), flow);
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, prio, NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    if (tp_handshake(&p) != 0) {
+    if (pair_up(&p, prio) != 0) {
         tp_free(&p);
         return;
     }
@@ -70,6 +76,25 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
     }
     printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_FATAL, desc)));
     drain(rcv, from_server ? "client" : "server");
+    tp_free(&p);
+}
+
+/* A warning alert after the handshake, then data both ways. */
+static void warning(const char *prio, int from_server, gnutls_alert_description_t desc)
+{
+    struct tp_pair p;
+    char buf[64];
+    printf("== %s, %s sends warning %s\n", prio, from_server ? "server" : "client", gnutls_alert_get_strname(desc));
+    if (pair_up(&p, prio) == 0) {
+        gnutls_session_t snd = from_server ? p.s.s : p.c.s, rcv = from_server ? p.c.s : p.s.s;
+        printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_WARNING, desc)));
+        printf("  send: %s\n", tp_code((int)gnutls_record_send(snd, "after", 5)));
+        drain(rcv, from_server ? "client" : "server");
+        int a = (int)gnutls_record_recv(rcv, buf, sizeof buf);
+        int w = (int)gnutls_record_send(rcv, "back", 4);
+        int b = (int)gnutls_record_recv(snd, buf, sizeof buf);
+        printf("  then: %s, back %s %s\n", tp_code(a), tp_code(w), tp_code(b));
+    }
     tp_free(&p);
 }
 
@@ -144,6 +169,10 @@ int main(void)
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
         for (int side = 0; side < 2; side++)
             scenario(prios[i], side, 1, side ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);
+    for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
+        for (int side = 0; side < 2; side++)
+            warning(prios[i], side, side ? GNUTLS_A_UNRECOGNIZED_NAME : GNUTLS_A_USER_CANCELED);
+    warning("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0, GNUTLS_A_NO_RENEGOTIATION);
     for (int flow = 0; flow <= 4; flow++)
         for (int side = 0; side < 2; side++)
             scenario("NORMAL:-VERS-ALL:+VERS-TLS1.3", side, flow, GNUTLS_A_BAD_CERTIFICATE);

@@ -5,7 +5,8 @@
  * other).  Both roles use only the public GnuTLS API; only the process
  * under test prints.  Scenarios: warning and fatal alerts sent by the
  * peer, TLS 1.3 tickets and key updates, close_notify versus a bare close,
- * and bye in both modes, with this process as client and as server. */
+ * bye in both modes, a TLS 1.2 HelloRequest refused with no_renegotiation,
+ * with this process as client and as server. */
 #include <gnutls/gnutls.h>
 #include <errno.h>
 #include <stdio.h>
@@ -229,6 +230,33 @@ static void scenario(const char *name, int server, int fd, const char *prio)
             wr(s, "done");
             rd_until(s, "A");
         }
+    } else if (!strcmp(name, "reneg-refused")) {
+        /* TLS 1.2: the client refuses the server's HelloRequest with a
+         * no_renegotiation warning; the server reports it and both go on */
+        const char *me = actor ? "P" : "A";
+        if (server) {
+            rd_until(s, me);
+            int r = gnutls_rehandshake(s);
+            SAY("  rehandshake: %s\n", code(r));
+            do
+                r = gnutls_handshake(s);
+            while (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED);
+            char msg[128];
+            snprintf(msg, sizeof msg, "server handshake %s %s", code(r), gnutls_alert_get_strname(gnutls_alert_get(s)));
+            wr(s, msg);
+            rd_until(s, me);
+            gnutls_bye(s, GNUTLS_SHUT_WR);
+        } else {
+            wr(s, "go");
+            long r = rd(s, me);
+            if (r == GNUTLS_E_REHANDSHAKE) {
+                int a = gnutls_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION);
+                SAY("  alert_send: %s\n", code(a));
+            }
+            rd_until(s, me);
+            wr(s, "after");
+            rd_until(s, me);
+        }
     } else if (!strcmp(name, "bye-rdwr")) {
         if (actor) {
             rd_until(s, "P");
@@ -254,7 +282,7 @@ static void scenario(const char *name, int server, int fd, const char *prio)
 
 static const char *const names[] = {"warning-alert", "fatal-alert", "tickets",    "ticket-data",
                                     "key-update",    "bare-close",  "bye-rdwr",   "peer-bye-rdwr",
-                                    "rehandshake",   "reauth"};
+                                    "rehandshake",   "reauth",      "reneg-refused"};
 static const char *const prios[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.2"};
 
 int main(int argc, char **argv)
@@ -281,6 +309,8 @@ int main(int argc, char **argv)
                     continue;
                 if ((pi == 0 || server) && !strcmp(names[i], "rehandshake"))
                     continue; /* server-initiated, TLS 1.2, this side the client */
+                if (pi == 0 && !strcmp(names[i], "reneg-refused"))
+                    continue; /* TLS 1.2 only, both directions */
                 if ((pi == 1 || server) && !strcmp(names[i], "reauth"))
                     continue; /* TLS 1.3, the peer (real GnuTLS) asks */
                 printf("== %s, %s, this side is the %s\n", names[i], prios[pi], server ? "server" : "client");

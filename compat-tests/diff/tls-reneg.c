@@ -101,19 +101,29 @@ static void rehandshake_accepted(void)
     tp_free(&p);
 }
 
-static void rehandshake_refused(void)
+/* The client answers the HelloRequest with a warning alert (no_renegotiation
+ * refuses it), or with data. */
+static void rehandshake_refused(int desc)
 {
     struct tp_pair p;
     char buf[64];
-    printf("== TLS 1.2: server rehandshake, client refuses\n");
+    if (desc >= 0)
+        printf("== TLS 1.2: server rehandshake, client answers with warning %s\n", gnutls_alert_get_strname(desc));
+    else
+        printf("== TLS 1.2: server rehandshake, client ignores it and sends data\n");
     if (setup(&p, TLS12, TLS12, 0, 0) == 0) {
         printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.s.s)));
         printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
-        printf("  client alert_send: %s\n",
-               tp_code(gnutls_alert_send(p.c.s, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION)));
+        if (desc >= 0)
+            printf("  client alert_send: %s\n", tp_code(gnutls_alert_send(p.c.s, GNUTLS_AL_WARNING, desc)));
+        else
+            printf("  client send: %s\n", tp_code((int)gnutls_record_send(p.c.s, "data", 4)));
         int r = gnutls_handshake(p.s.s);
-        printf("  server handshake: %s alert %s\n", tp_code(r), gnutls_alert_get_name(gnutls_alert_get(p.s.s)));
+        printf("  server handshake: %s alert %s\n", tp_code(r), gnutls_alert_get_strname(gnutls_alert_get(p.s.s)));
+        if (desc < 0)
+            printf("  server recv: %s\n", tp_code(read_one(&p.s, buf, sizeof buf)));
         exchange(&p, "after");
+        printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
     }
     tp_free(&p);
 }
@@ -235,7 +245,9 @@ int main(void)
     gnutls_certificate_set_x509_key_mem(ccred, &rc, &rk, GNUTLS_X509_FMT_PEM);
 
     rehandshake_accepted();
-    rehandshake_refused();
+    rehandshake_refused(GNUTLS_A_NO_RENEGOTIATION);
+    rehandshake_refused(GNUTLS_A_USER_CANCELED);
+    rehandshake_refused(-1);
     rehandshake_interleaved();
     client_initiated(TLS12);
     client_initiated(TLS12 ":%UNSAFE_RENEGOTIATION");

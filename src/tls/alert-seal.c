@@ -29,6 +29,8 @@ struct seal {
     unsigned secret_len;
     uint64_t seq;  /* sequence number of the next record OpenSSL creates */
     int counting;  /* our write side uses the record protection we model */
+    uint64_t rseq; /* TLS 1.2: sequence number of the next record OpenSSL reads */
+    int rcounting; /* ...counted since the peer's ChangeCipherSpec */
     int tls12;     /* keys from the TLS 1.2 key block */
     int broken;    /* something we cannot follow happened */
 };
@@ -111,6 +113,24 @@ static int expand_label(const EVP_MD *md, const unsigned char *secret, size_t se
     return ok ? 0 : -1;
 }
 
+void gnossl_seal_note_read(SSL *ssl, int content_type, const unsigned char *p, size_t len)
+{
+    if (SSL_is_dtls(ssl) || SSL_version(ssl) == TLS1_3_VERSION)
+        return;
+    /* OpenSSL shows no received ChangeCipherSpec; the peer's Finished is
+     * the first record after it */
+    int finished = content_type == SSL3_RT_HANDSHAKE && len >= 1 && p[0] == SSL3_MT_FINISHED;
+    struct seal *st = seal_of(ssl, finished);
+    if (st == NULL)
+        return;
+    if (finished) {
+        st->rcounting = 1;
+        st->rseq = 1;
+    } else if (content_type == SSL3_RT_HEADER && st->rcounting) {
+        st->rseq++;
+    }
+}
+
 void gnossl_seal_note_record(SSL *ssl, int content_type, const unsigned char *p, size_t len)
 {
     if (SSL_is_dtls(ssl))
@@ -187,27 +207,35 @@ static const EVP_CIPHER *aead_of(const SSL_CIPHER *c, size_t *key_len, size_t *t
     }
 }
 
-static int aead_seal(const EVP_CIPHER *cipher, int ccm, const unsigned char *key, const unsigned char nonce[12],
-                     const unsigned char *aad, size_t aad_len, const unsigned char *pt, size_t pt_len,
-                     unsigned char *out, size_t tag_len)
+/* One AEAD operation: enc seals in into out and writes the tag; otherwise
+ * opens in into out, checking tag.  0 or -1. */
+static int aead_run(int enc, const EVP_CIPHER *cipher, int ccm, const unsigned char *key,
+                    const unsigned char nonce[12], const unsigned char *aad, size_t aad_len,
+                    const unsigned char *in, size_t in_len, unsigned char *out, unsigned char *tag, size_t tag_len)
 {
     EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
-    int ok = x != NULL && EVP_EncryptInit_ex(x, cipher, NULL, NULL, NULL) == 1 &&
+    int ok = x != NULL && EVP_CipherInit_ex(x, cipher, NULL, NULL, NULL, enc) == 1 &&
              EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_AEAD_SET_IVLEN, 12, NULL) == 1 &&
-             (!ccm || EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_AEAD_SET_TAG, (int)tag_len, NULL) == 1) &&
-             EVP_EncryptInit_ex(x, NULL, NULL, key, nonce) == 1;
+             (!ccm || EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_AEAD_SET_TAG, (int)tag_len, enc ? NULL : tag) == 1) &&
+             EVP_CipherInit_ex(x, NULL, NULL, key, nonce, enc) == 1;
     int n = 0;
     if (ok && ccm)
-        ok = EVP_EncryptUpdate(x, NULL, &n, NULL, (int)pt_len) == 1;
-    ok = ok && EVP_EncryptUpdate(x, NULL, &n, aad, (int)aad_len) == 1 &&
-         EVP_EncryptUpdate(x, out, &n, pt, (int)pt_len) == 1 && EVP_EncryptFinal_ex(x, out + n, &n) == 1 &&
-         EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_AEAD_GET_TAG, (int)tag_len, out + pt_len) == 1;
+        ok = EVP_CipherUpdate(x, NULL, &n, NULL, (int)in_len) == 1;
+    ok = ok && EVP_CipherUpdate(x, NULL, &n, aad, (int)aad_len) == 1 &&
+         (in_len == 0 || EVP_CipherUpdate(x, out, &n, in, (int)in_len) == 1);
+    if (ok && !enc && !ccm) /* (CCM checks its tag in the update) */
+        ok = EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_AEAD_SET_TAG, (int)tag_len, tag) == 1;
+    if (ok && !(ccm && !enc))
+        ok = EVP_CipherFinal_ex(x, out + in_len, &n) == 1;
+    if (ok && enc)
+        ok = EVP_CIPHER_CTX_ctrl(x, EVP_CTRL_AEAD_GET_TAG, (int)tag_len, tag) == 1;
     EVP_CIPHER_CTX_free(x);
     return ok ? 0 : -1;
 }
 
-/* TLS 1.2 key block (RFC 5246, 6.3) up to our write key and IV. */
-static int tls12_keys(SSL *ssl, size_t key_len, size_t iv_len, unsigned char *key, unsigned char *iv)
+/* TLS 1.2 key block (RFC 5246, 6.3) up to the write key and IV of one
+ * side: ours, or the peer's (our read key). */
+static int tls12_keys(SSL *ssl, int peer, size_t key_len, size_t iv_len, unsigned char *key, unsigned char *iv)
 {
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
     const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
@@ -233,7 +261,7 @@ static int tls12_keys(SSL *ssl, size_t key_len, size_t iv_len, unsigned char *ke
     }
     if (ok) {
         /* AEAD suites have no MAC keys: client key, server key, client IV, server IV */
-        int srv = SSL_is_server(ssl);
+        int srv = SSL_is_server(ssl) ^ (peer != 0);
         memcpy(key, block + (srv ? key_len : 0), key_len);
         memcpy(iv, block + 2 * key_len + (srv ? iv_len : 0), iv_len);
     }
@@ -242,75 +270,144 @@ static int tls12_keys(SSL *ssl, size_t key_len, size_t iv_len, unsigned char *ke
     return ok ? 0 : -1;
 }
 
-int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t out_size, size_t *out_len)
+/* The record protection of one side of the connection. */
+struct prot {
+    const EVP_CIPHER *cipher;
+    int ccm, v13, chacha;
+    size_t key_len, tag_len, explicit_len;
+    unsigned char key[32], iv[12];
+};
+
+/* Our write protection, or (peer, TLS 1.2 only) the peer's: 0 or -1. */
+static int prot_get(SSL *ssl, int peer, struct prot *pr)
 {
     struct seal *st = seal_of(ssl, 0);
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
-    if (st == NULL || !st->counting || st->broken || c == NULL || SSL_is_dtls(ssl))
+    if (st == NULL || st->broken || c == NULL || SSL_is_dtls(ssl))
         return -1;
-    int v13 = SSL_version(ssl) == TLS1_3_VERSION;
-    if (v13 == st->tls12 || (v13 && st->secret_len == 0))
+    pr->v13 = SSL_version(ssl) == TLS1_3_VERSION;
+    if (peer ? pr->v13 || !st->rcounting : !st->counting || pr->v13 == st->tls12 || (pr->v13 && st->secret_len == 0))
         return -1;
-    size_t key_len, tag_len;
-    int ccm;
-    const EVP_CIPHER *cipher = aead_of(c, &key_len, &tag_len, &ccm);
-    if (cipher == NULL) /* CBC suites are not modelled */
+    pr->cipher = aead_of(c, &pr->key_len, &pr->tag_len, &pr->ccm);
+    if (pr->cipher == NULL) /* CBC suites are not modelled */
         return -1;
-    unsigned char key[32], iv[12], nonce[12], aad[13];
-    size_t explicit_len = 0, aad_len;
-    int chacha = SSL_CIPHER_get_cipher_nid(c) == NID_chacha20_poly1305;
-    if (v13) {
+    pr->chacha = SSL_CIPHER_get_cipher_nid(c) == NID_chacha20_poly1305;
+    pr->explicit_len = 0;
+    if (pr->v13) {
         const EVP_MD *md = SSL_CIPHER_get_handshake_digest(c);
-        if (md == NULL || expand_label(md, st->secret, st->secret_len, "key", key, key_len) < 0 ||
-            expand_label(md, st->secret, st->secret_len, "iv", iv, 12) < 0)
-            return -1;
-    } else {
-        /* GCM and CCM: 4 implicit IV bytes and an explicit nonce equal
-         * to the sequence number, as OpenSSL writes it; ChaCha20: 12. */
-        size_t iv_len = chacha ? 12 : 4;
-        if (tls12_keys(ssl, key_len, iv_len, key, iv) < 0)
-            return -1;
-        explicit_len = chacha ? 0 : 8;
+        return md == NULL || expand_label(md, st->secret, st->secret_len, "key", pr->key, pr->key_len) < 0 ||
+                       expand_label(md, st->secret, st->secret_len, "iv", pr->iv, 12) < 0
+                   ? -1
+                   : 0;
     }
-    unsigned char seqb[8];
+    /* GCM and CCM: 4 implicit IV bytes and an explicit nonce equal to the
+     * sequence number, as OpenSSL writes it; ChaCha20: 12. */
+    pr->explicit_len = pr->chacha ? 0 : 8;
+    return tls12_keys(ssl, peer, pr->key_len, pr->chacha ? 12 : 4, pr->key, pr->iv);
+}
+
+/* Nonce and additional data of the record with sequence number seq, content
+ * type and plaintext length; the returned AAD length. */
+static size_t prot_nonce(const struct prot *pr, uint64_t seq, int type, size_t pt_len, const unsigned char hdr[5],
+                         unsigned char nonce[12], unsigned char aad[13], unsigned char seqb[8])
+{
     for (int i = 0; i < 8; i++)
-        seqb[i] = (unsigned char)(st->seq >> (56 - 8 * i));
-    if (v13 || chacha) {
-        memcpy(nonce, iv, 12);
+        seqb[i] = (unsigned char)(seq >> (56 - 8 * i));
+    if (pr->v13 || pr->chacha) {
+        memcpy(nonce, pr->iv, 12);
         for (int i = 0; i < 8; i++)
             nonce[4 + i] ^= seqb[i];
     } else {
-        memcpy(nonce, iv, 4);
+        memcpy(nonce, pr->iv, 4);
         memcpy(nonce + 4, seqb, 8);
     }
-    unsigned char pt[3] = {(unsigned char)level, (unsigned char)desc, SSL3_RT_ALERT};
-    size_t pt_len = v13 ? 3 : 2; /* TLS 1.3 hides the type inside */
-    size_t body = explicit_len + pt_len + tag_len;
+    if (pr->v13) {
+        memcpy(aad, hdr, 5);
+        return 5;
+    }
+    memcpy(aad, seqb, 8);
+    aad[8] = (unsigned char)type;
+    aad[9] = 3;
+    aad[10] = 3;
+    aad[11] = (unsigned char)(pt_len >> 8);
+    aad[12] = (unsigned char)pt_len;
+    return 13;
+}
+
+int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq)
+{
+    struct seal *st = seal_of(ssl, 0);
+    if (st == NULL || !(peer ? st->rcounting : st->counting))
+        return -1;
+    *seq = peer ? st->rseq : st->seq;
+    return 0;
+}
+
+int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
+                       const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len)
+{
+    struct prot pr;
+    unsigned char pt[64];
+    if (len > sizeof pt - 1 || prot_get(ssl, peer, &pr) < 0)
+        return -1;
+    if (pr.ccm && len == 0 && !pr.v13) { /* an empty CCM record is not modelled */
+        OPENSSL_cleanse(&pr, sizeof pr);
+        return -1;
+    }
+    memcpy(pt, data, len);
+    size_t pt_len = len;
+    if (pr.v13)
+        pt[pt_len++] = (unsigned char)type; /* TLS 1.3 hides the type inside */
+    size_t body = pr.explicit_len + pt_len + pr.tag_len;
     if (out_size < 5 + body)
         return -1;
-    out[0] = v13 ? SSL3_RT_APPLICATION_DATA : SSL3_RT_ALERT;
+    out[0] = pr.v13 ? SSL3_RT_APPLICATION_DATA : (unsigned char)type;
     out[1] = 3;
     out[2] = 3;
     out[3] = (unsigned char)(body >> 8);
     out[4] = (unsigned char)body;
-    if (v13) {
-        memcpy(aad, out, 5);
-        aad_len = 5;
-    } else {
-        memcpy(aad, seqb, 8);
-        aad[8] = SSL3_RT_ALERT;
-        aad[9] = 3;
-        aad[10] = 3;
-        aad[11] = 0;
-        aad[12] = (unsigned char)pt_len;
-        aad_len = 13;
-        memcpy(out + 5, seqb, explicit_len);
-    }
-    int r = aead_seal(cipher, ccm, key, nonce, aad, aad_len, pt, pt_len, out + 5 + explicit_len, tag_len);
-    OPENSSL_cleanse(key, sizeof key);
-    OPENSSL_cleanse(iv, sizeof iv);
+    unsigned char nonce[12], aad[13], seqb[8];
+    size_t aad_len = prot_nonce(&pr, seq, type, pt_len, out, nonce, aad, seqb);
+    if (explicit_nonce != NULL && pr.explicit_len != 0)
+        memcpy(nonce + 4, explicit_nonce, 8);
+    memcpy(out + 5, nonce + 4, pr.explicit_len);
+    unsigned char *ct = out + 5 + pr.explicit_len;
+    int r = aead_run(1, pr.cipher, pr.ccm, pr.key, nonce, aad, aad_len, pt, pt_len, ct, ct + pt_len, pr.tag_len);
+    OPENSSL_cleanse(&pr, sizeof pr);
+    OPENSSL_cleanse(pt, sizeof pt);
     if (r < 0)
         return -1;
     *out_len = 5 + body;
     return 0;
+}
+
+int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t rec_len, unsigned char *out,
+                     size_t out_size, size_t *out_len)
+{
+    struct prot pr;
+    if (prot_get(ssl, 1, &pr) < 0)
+        return -1;
+    int r = -1;
+    if (rec_len >= 5 + pr.explicit_len + pr.tag_len && rec_len - 5 - pr.explicit_len - pr.tag_len <= out_size) {
+        size_t pt_len = rec_len - 5 - pr.explicit_len - pr.tag_len;
+        unsigned char nonce[12], aad[13], seqb[8], tag[16];
+        size_t aad_len = prot_nonce(&pr, seq, rec[0], pt_len, rec, nonce, aad, seqb);
+        if (pr.explicit_len != 0) /* the nonce as the peer sent it */
+            memcpy(nonce + 4, rec + 5, 8);
+        memcpy(tag, rec + rec_len - pr.tag_len, pr.tag_len);
+        r = aead_run(0, pr.cipher, pr.ccm, pr.key, nonce, aad, aad_len, rec + 5 + pr.explicit_len, pt_len, out, tag,
+                     pr.tag_len);
+        *out_len = pt_len;
+    }
+    OPENSSL_cleanse(&pr, sizeof pr);
+    return r;
+}
+
+int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t out_size, size_t *out_len)
+{
+    uint64_t seq;
+    unsigned char alert[2] = {(unsigned char)level, (unsigned char)desc};
+    if (gnossl_seal_seq(ssl, 0, &seq) < 0)
+        return -1;
+    return gnossl_seal_record(ssl, 0, seq, NULL, SSL3_RT_ALERT, alert, 2, out, out_size, out_len);
 }

@@ -5,14 +5,33 @@
 
 #include <openssl/ssl.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* From the keylog dispatcher: remembers our TLS 1.3 write traffic secret. */
 void gnossl_seal_note_secret(const SSL *ssl, const char *label, const unsigned char *secret, unsigned len);
 /* From the message callback, for what we write (write_p): record headers,
  * ChangeCipherSpec and handshake messages. */
 void gnossl_seal_note_record(SSL *ssl, int content_type, const unsigned char *p, size_t len);
-/* One protected alert record in out: 0, or -1 when the connection's record
- * protection is not one we can reproduce. */
+/* From the message callback, for what we read: record headers and the
+ * peer's Finished (TLS 1.2 read sequence numbers). */
+void gnossl_seal_note_read(SSL *ssl, int content_type, const unsigned char *p, size_t len);
+/* Sequence number of the next record OpenSSL writes (peer = 0) or reads
+ * (peer = 1, TLS 1.2): 0, or -1 when not followed. */
+int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);
+/* One record of content type `type` protected with our write key (peer = 0)
+ * or, TLS 1.2 only, with the peer's (a record as the peer would have sent
+ * it) at sequence number seq: 0, or -1 when the connection's record
+ * protection is not one we can reproduce.  TLS 1.2 GCM/CCM: the 8-byte
+ * explicit nonce is explicit_nonce (that of the record this one replaces:
+ * OpenSSL's GCM nonces are a counter from a random start), or seq if NULL. */
+int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
+                       const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len);
+/* Open a TLS 1.2 record the peer sent, with sequence number seq: 0 and its
+ * plaintext, or -1. */
+int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t rec_len, unsigned char *out,
+                     size_t out_size, size_t *out_len);
+/* One protected alert record in out, as the next record OpenSSL writes: 0,
+ * or -1 as gnossl_seal_record. */
 int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t out_size, size_t *out_len);
 
 #endif

@@ -214,6 +214,8 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
     if (s->handshake_done && ((!s->is_server && type == SSL3_MT_HELLO_REQUEST) ||
                               (s->is_server && type == SSL3_MT_CLIENT_HELLO)))
         s->rehandshake_requested = s->stop_rehandshake = 1;
+    if (s->handshake_done && !s->is_server && type == SSL3_MT_HELLO_REQUEST)
+        gnossl_refuse_hello_request(s); /* before OpenSSL processes it */
     if (type == SSL3_MT_NEWSESSION_TICKET)
         s->ticket_received = 1;
     if (type == SSL3_MT_CERTIFICATE_REQUEST)
@@ -267,6 +269,8 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
     }
     if (write_p)
         gnossl_seal_note_record(ssl, content_type, p, len);
+    else
+        gnossl_seal_note_read(ssl, content_type, p, len);
     if (content_type == SSL3_RT_ALERT && len >= 2)
         on_alert(s, write_p, ssl, p);
     else if (content_type == SSL3_RT_HANDSHAKE) {
@@ -335,6 +339,11 @@ int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (s->ssl == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (desc != GNUTLS_A_CLOSE_NOTIFY) {
+        int r = gnossl_refuse_alert(s, level, desc); /* in place of a held no_renegotiation */
+        if (r != GNOSSL_REFUSE_PASS)
+            return r;
+    }
     if (desc == GNUTLS_A_CLOSE_NOTIFY) {
         if (!s->handshake_done)
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);

@@ -266,7 +266,10 @@ int gnutls_handshake(gnutls_session_t s)
         if (s->is_server)
             return 0;
         ERR_clear_error();
-        if (SSL_renegotiate(s->ssl) != 1)
+        /* answering a HelloRequest: the abbreviated handshake OpenSSL
+         * would have started itself */
+        int ok = gnossl_refuse_pending(s) ? SSL_renegotiate_abbreviated(s->ssl) : SSL_renegotiate(s->ssl);
+        if (ok != 1)
             return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
         return renegotiation_step(s);
     }

@@ -215,6 +215,7 @@ ssize_t gnutls_record_recv(gnutls_session_t s, void *data, size_t data_size)
     unsigned headers = s->dtls.app_headers;
     int r = SSL_read(s->ssl, data, n);
     s->in_record_recv = 0;
+    gnossl_refuse_after_read(s);
     if (s->init_flags & GNUTLS_DATAGRAM)
         gnossl_dtls_count_discarded(s, s->dtls.app_headers - headers, r > 0);
     gnossl_run_post_hooks(s);

@@ -11,6 +11,7 @@
 #include "gnossl.h"
 #include "tls/session.h"
 #include "tls/dtls.h"
+#include "tls/reneg-refuse.h"
 #include <openssl/ssl.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -165,6 +166,7 @@ struct gnutls_session_int {
     unsigned wr_hdr_got, wr_body_left;
 
     struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
+    struct gnossl_refuse refuse; /* TLS 1.2 renegotiation refusals (reneg-refuse.c) */
 
     /* OCSP status request (client): asked for explicitly; last verification
      * found a valid stapled response (gnutls_ocsp_status_request_is_checked). */
@@ -199,6 +201,10 @@ void gnossl_transport_defaults(gnutls_session_t s);
 /* Wait up to ms for readable data with the session's pull_timeout:
  * >0 ready, 0 timed out, <0 error. */
 int gnossl_transport_wait(gnutls_session_t s, unsigned ms);
+/* Read from the transport for the BIO (after its stop points and waits). */
+int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len);
+/* Write bytes of our own through the BIO (not OpenSSL's: never held). */
+int gnossl_transport_write_own(gnutls_session_t s, BIO *b, const unsigned char *p, size_t n);
 /* Send the alert OpenSSL wrote when a call failed (held back: GnuTLS sends
  * alerts only when the application asks); 0 or a GnuTLS error. */
 int gnossl_transport_send_held_alert(gnutls_session_t s);

@@ -183,6 +183,14 @@ static int bio_read(BIO *b, char *buf, int len)
         }
     }
 
+    int h = gnossl_refuse_read(s, b, buf, len);
+    if (h != GNOSSL_REFUSE_PASS)
+        return h;
+    return gnossl_transport_pull(s, b, buf, len);
+}
+
+int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len)
+{
     s->set_errno = 0;
     ssize_t r = s->pull(s->recv_ptr, buf, (size_t)len);
     if (r > 0) {
@@ -272,6 +280,11 @@ static int bio_write(BIO *b, const char *buf, int len)
         s->dtls.discarded_bytes += (size_t)len;
         return len;
     }
+    if (!s->app_alert_write) {
+        int h = gnossl_refuse_write(s, b, (const unsigned char *)buf, len);
+        if (h != GNOSSL_REFUSE_PASS)
+            return h;
+    }
     s->dtls.last_write_len = (size_t)len;
     s->direction = 1;
     s->set_errno = 0;
@@ -319,6 +332,15 @@ static int bio_write(BIO *b, const char *buf, int len)
         s->io_error = GNUTLS_E_LARGE_PACKET; /* the record exceeds the path MTU */
     s->io_error_push = 1;
     return -1;
+}
+
+int gnossl_transport_write_own(gnutls_session_t s, BIO *b, const unsigned char *p, size_t n)
+{
+    int saved = s->app_alert_write;
+    s->app_alert_write = 1;
+    int w = bio_write(b, (const char *)p, (int)n);
+    s->app_alert_write = saved;
+    return w;
 }
 
 static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
