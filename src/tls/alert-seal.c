@@ -12,7 +12,12 @@
  * number.  A fatal alert ends the connection, so one record written behind
  * OpenSSL's back desynchronises nothing that is used afterwards.  Anything
  * else (CBC suites, DTLS, a record half written) is left to the caller's
- * fallback. */
+ * fallback.
+ *
+ * The same keys serve reneg-refuse.c (records written in place of one
+ * OpenSSL wrote, with its sequence number; TLS 1.2 peer records opened and
+ * replaced) and gnutls_record_get_state; the read side follows the peer's
+ * Finished and KeyUpdate and the TLS 1.3 peer secret from the keylog. */
 #include "gnossl.h"
 #include "tls/alert-seal.h"
 #include "tls/session-int.h"
@@ -27,6 +32,9 @@
 struct seal {
     unsigned char secret[EVP_MAX_MD_SIZE]; /* TLS 1.3 write traffic secret */
     unsigned secret_len;
+    unsigned char rsecret[EVP_MAX_MD_SIZE]; /* TLS 1.3 read traffic secret */
+    unsigned rsecret_len;
+    unsigned char state_key[2][32], state_iv[2][12]; /* gnossl_seal_state's answers */
     uint64_t seq;  /* sequence number of the next record OpenSSL creates */
     int counting;  /* our write side uses the record protection we model */
     uint64_t rseq; /* TLS 1.2: sequence number of the next record OpenSSL reads */
@@ -74,13 +82,15 @@ static struct seal *seal_of(const SSL *ssl, int create)
 void gnossl_seal_note_secret(const SSL *ssl, const char *label, const unsigned char *secret, unsigned len)
 {
     const char *ours = SSL_is_server(ssl) ? "SERVER_TRAFFIC_SECRET_0" : "CLIENT_TRAFFIC_SECRET_0";
-    if (strcmp(label, ours) != 0 || len > EVP_MAX_MD_SIZE)
+    const char *peers = SSL_is_server(ssl) ? "CLIENT_TRAFFIC_SECRET_0" : "SERVER_TRAFFIC_SECRET_0";
+    int mine = strcmp(label, ours) == 0;
+    if ((!mine && strcmp(label, peers) != 0) || len > EVP_MAX_MD_SIZE)
         return;
     struct seal *st = seal_of(ssl, 1);
     if (st == NULL)
         return;
-    memcpy(st->secret, secret, len);
-    st->secret_len = len;
+    memcpy(mine ? st->secret : st->rsecret, secret, len);
+    *(mine ? &st->secret_len : &st->rsecret_len) = len;
 }
 
 /* HKDF-Expand-Label (RFC 8446, 7.1) with an empty context. */
@@ -113,19 +123,27 @@ static int expand_label(const EVP_MD *md, const unsigned char *secret, size_t se
     return ok ? 0 : -1;
 }
 
+static int next_secret(SSL *ssl, unsigned char *secret, unsigned len);
+
 void gnossl_seal_note_read(SSL *ssl, int content_type, const unsigned char *p, size_t len)
 {
-    if (SSL_is_dtls(ssl) || SSL_version(ssl) == TLS1_3_VERSION)
+    if (SSL_is_dtls(ssl))
         return;
-    /* OpenSSL shows no received ChangeCipherSpec; the peer's Finished is
-     * the first record after it */
+    int v13 = SSL_version(ssl) == TLS1_3_VERSION;
+    /* OpenSSL shows no received ChangeCipherSpec: the peer's Finished is
+     * the last record under its handshake keys (TLS 1.3) or the first
+     * under the new ones (TLS 1.2) */
     int finished = content_type == SSL3_RT_HANDSHAKE && len >= 1 && p[0] == SSL3_MT_FINISHED;
     struct seal *st = seal_of(ssl, finished);
     if (st == NULL)
         return;
-    if (finished) {
+    if (finished && !(v13 && st->rcounting)) { /* (TLS 1.3 post-handshake auth: a Finished under application keys) */
         st->rcounting = 1;
-        st->rseq = 1;
+        st->rseq = v13 ? 0 : 1;
+    } else if (v13 && content_type == SSL3_RT_HANDSHAKE && len >= 1 && p[0] == SSL3_MT_KEY_UPDATE && st->rcounting) {
+        if (next_secret(ssl, st->rsecret, st->rsecret_len) < 0)
+            st->broken = 1;
+        st->rseq = 0;
     } else if (content_type == SSL3_RT_HEADER && st->rcounting) {
         st->rseq++;
     }
@@ -160,18 +178,25 @@ void gnossl_seal_note_record(SSL *ssl, int content_type, const unsigned char *p,
         st->tls12 = 0;
         st->seq = 0;
     } else if (p[0] == SSL3_MT_KEY_UPDATE && st->counting && !st->tls12) {
-        const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
-        const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
-        unsigned char next[EVP_MAX_MD_SIZE];
-        if (md == NULL || st->secret_len == 0 ||
-            expand_label(md, st->secret, st->secret_len, "traffic upd", next, st->secret_len) < 0) {
+        if (next_secret(ssl, st->secret, st->secret_len) < 0) {
             st->broken = 1;
             return;
         }
-        memcpy(st->secret, next, st->secret_len);
-        OPENSSL_cleanse(next, sizeof next);
         st->seq = 0;
     }
+}
+
+/* The traffic secret after a KeyUpdate (RFC 8446, 7.2). */
+static int next_secret(SSL *ssl, unsigned char *secret, unsigned len)
+{
+    const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
+    const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
+    unsigned char next[EVP_MAX_MD_SIZE];
+    if (md == NULL || len == 0 || expand_label(md, secret, len, "traffic upd", next, len) < 0)
+        return -1;
+    memcpy(secret, next, len);
+    OPENSSL_cleanse(next, sizeof next);
+    return 0;
 }
 
 /* The AEAD OpenSSL protects records with, and its key and IV sizes. */
@@ -286,7 +311,11 @@ static int prot_get(SSL *ssl, int peer, struct prot *pr)
     if (st == NULL || st->broken || c == NULL || SSL_is_dtls(ssl))
         return -1;
     pr->v13 = SSL_version(ssl) == TLS1_3_VERSION;
-    if (peer ? pr->v13 || !st->rcounting : !st->counting || pr->v13 == st->tls12 || (pr->v13 && st->secret_len == 0))
+    const unsigned char *secret = peer ? st->rsecret : st->secret;
+    unsigned secret_len = peer ? st->rsecret_len : st->secret_len;
+    if (peer ? !st->rcounting : !st->counting || pr->v13 == st->tls12)
+        return -1;
+    if (pr->v13 && secret_len == 0)
         return -1;
     pr->cipher = aead_of(c, &pr->key_len, &pr->tag_len, &pr->ccm);
     if (pr->cipher == NULL) /* CBC suites are not modelled */
@@ -295,8 +324,8 @@ static int prot_get(SSL *ssl, int peer, struct prot *pr)
     pr->explicit_len = 0;
     if (pr->v13) {
         const EVP_MD *md = SSL_CIPHER_get_handshake_digest(c);
-        return md == NULL || expand_label(md, st->secret, st->secret_len, "key", pr->key, pr->key_len) < 0 ||
-                       expand_label(md, st->secret, st->secret_len, "iv", pr->iv, 12) < 0
+        return md == NULL || expand_label(md, secret, secret_len, "key", pr->key, pr->key_len) < 0 ||
+                       expand_label(md, secret, secret_len, "iv", pr->iv, 12) < 0
                    ? -1
                    : 0;
     }
@@ -410,4 +439,20 @@ int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t 
     if (gnossl_seal_seq(ssl, 0, &seq) < 0)
         return -1;
     return gnossl_seal_record(ssl, 0, seq, NULL, SSL3_RT_ALERT, alert, 2, out, out_size, out_len);
+}
+
+int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq)
+{
+    struct seal *st = seal_of(ssl, 0);
+    struct prot pr;
+    if (gnossl_seal_seq(ssl, peer, seq) < 0 || prot_get(ssl, peer, &pr) < 0)
+        return -1;
+    memcpy(st->state_key[peer != 0], pr.key, pr.key_len);
+    memcpy(st->state_iv[peer != 0], pr.iv, 12);
+    key->data = st->state_key[peer != 0];
+    key->size = (unsigned)pr.key_len;
+    iv->data = st->state_iv[peer != 0];
+    iv->size = pr.v13 || pr.chacha ? 12 : 4; /* TLS 1.2 GCM/CCM: the implicit part */
+    OPENSSL_cleanse(&pr, sizeof pr);
+    return 0;
 }

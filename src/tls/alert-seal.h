@@ -3,6 +3,7 @@
 #ifndef GNOSSL_TLS_ALERT_SEAL_H
 #define GNOSSL_TLS_ALERT_SEAL_H
 
+#include "gnossl.h"
 #include <openssl/ssl.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,11 +13,11 @@ void gnossl_seal_note_secret(const SSL *ssl, const char *label, const unsigned c
 /* From the message callback, for what we write (write_p): record headers,
  * ChangeCipherSpec and handshake messages. */
 void gnossl_seal_note_record(SSL *ssl, int content_type, const unsigned char *p, size_t len);
-/* From the message callback, for what we read: record headers and the
- * peer's Finished (TLS 1.2 read sequence numbers). */
+/* From the message callback, for what we read: record headers, the peer's
+ * Finished and KeyUpdate (read sequence numbers and TLS 1.3 keys). */
 void gnossl_seal_note_read(SSL *ssl, int content_type, const unsigned char *p, size_t len);
 /* Sequence number of the next record OpenSSL writes (peer = 0) or reads
- * (peer = 1, TLS 1.2): 0, or -1 when not followed. */
+ * (peer = 1): 0, or -1 when not followed. */
 int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);
 /* One record of content type `type` protected with our write key (peer = 0)
  * or, TLS 1.2 only, with the peer's (a record as the peer would have sent
@@ -30,6 +31,11 @@ int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *ex
  * plaintext, or -1. */
 int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t rec_len, unsigned char *out,
                      size_t out_size, size_t *out_len);
+/* The current record protection of our writes (peer = 0) or reads
+ * (peer = 1), AEAD suites: key, IV (TLS 1.2 GCM/CCM: the 4 implicit bytes)
+ * and the next sequence number, as gnutls_record_get_state gives them
+ * (the data stay valid while the SSL lives): 0 or -1. */
+int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq);
 /* One protected alert record in out, as the next record OpenSSL writes: 0,
  * or -1 as gnossl_seal_record. */
 int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t out_size, size_t *out_len);

@@ -250,7 +250,7 @@ int gnossl_refuse_read(gnutls_session_t s, BIO *b, char *buf, int len)
     if (rf->serving)
         return serve(s, buf, len);
     /* at a record boundary, after the handshake */
-    if (rf->in_len == 0 && (!s->handshake_done || SSL_is_dtls(s->ssl) ||
+    if (rf->in_len == 0 && (!s->handshake_done || SSL_is_dtls(s->ssl) || SSL_version(s->ssl) == TLS1_3_VERSION ||
                             s->rd_hdr_got != 0 || s->rd_body_left != 0 || gnossl_seal_seq(s->ssl, 1, &seq) < 0))
         return GNOSSL_REFUSE_PASS;
     int res;

@@ -1,0 +1,32 @@
+/* gnutls_record_get_state: the keys, IV and sequence number of the current
+ * record protection, for offloading.  OpenSSL does not expose them; they
+ * are the ones alert-seal.c follows (AEAD suites over TLS 1.2 and 1.3).
+ * CBC suites and DTLS are not modelled. */
+#include "gnossl.h"
+#include "tls/alert-seal.h"
+#include "tls/session-int.h"
+
+int gnutls_record_get_state(gnutls_session_t s, unsigned read, gnutls_datum_t *mac_key, gnutls_datum_t *IV,
+                            gnutls_datum_t *cipher_key, unsigned char seq_number[8])
+{
+    if (s == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* the current epoch has no keys yet */
+    gnutls_datum_t key, iv;
+    uint64_t seq;
+    if (gnossl_seal_state(s->ssl, read != 0, &key, &iv, &seq) < 0)
+        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+    if (mac_key != NULL) { /* AEAD: no MAC key */
+        mac_key->data = key.data;
+        mac_key->size = 0;
+    }
+    if (IV != NULL)
+        *IV = iv;
+    if (cipher_key != NULL)
+        *cipher_key = key;
+    if (seq_number != NULL)
+        for (int i = 7; i >= 0; i--, seq >>= 8)
+            seq_number[i] = (unsigned char)seq;
+    return 0;
+}
