@@ -67,6 +67,19 @@ static int tp_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
     return e->in->off < e->in->len || e->in->closed ? 1 : 0;
 }
 
+/* One priority string per AEAD suite of TLS 1.3 and TLS 1.2 (the suites
+ * whose record protection gnossl reproduces). */
+#define TP_AEAD_PRIOS                                                                              \
+    "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-GCM",                                      \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-256-GCM",                                  \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305",                            \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-CCM",                                  \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM",                                  \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM",                                  \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305",                            \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CCM",                                  \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CCM"
+
 /* Sessions with the given init flags, transports attached; the caller sets
  * priorities and credentials. */
 static inline void tp_init(struct tp_pair *p, unsigned cflags, unsigned sflags)
