@@ -5,8 +5,8 @@
 # MODE is "real" (the baseline: real on both ends), "preload" or "libpath".
 # Each direction: RSA and ECDSA over TLS 1.2 and 1.3, PSK over TLS 1.2 and
 # 1.3, session resumption (as the server reports it), TLS 1.2 renegotiation
-# (--rehandshake) and a TLS 1.3 key update (^rekey^) with data after it, and a
-# verified client certificate.
+# (--rehandshake) and a TLS 1.3 key update (^rekey^) with data after it, a
+# verified client certificate, and (real clients) the TLS 1.2 DHE group.
 set -u
 . "${GNOSSL_SRC:-$(dirname "$0")/../..}/compat-tests/lib/common.sh"
 gn_require gnutls-cli gnutls-serv openssl
@@ -123,6 +123,22 @@ scenarios() {
         req_desc "$out" "desc-psk-$v"
         verdict "$label: PSK, TLS $v: $(sed -n 's/^- Description: //p' "$out")" "$out" "$GN_TMP/${tag}_psk.log"
     done
+
+    # TLS 1.2 DHE: the group the server picks (RFC 7919 from the client's
+    # groups, or from its own parameters).  Real clients only: a TLS 1.2-only
+    # OpenSSL-based client cannot offer RFC 7919 groups.
+    if [ "$cm" = real ]; then
+        p=PORT_${tag}_cert_rsa
+        for g in "" ":-GROUP-ALL:+GROUP-FFDHE4096:+GROUP-SECP256R1" ":-GROUP-DH-ALL"; do
+            out=$GN_TMP/$tag-dhe${g//[^A-Za-z0-9]/_}
+            cli "$cm" "${!p}" "$out" 'dhe data\n' '^dhe data' --x509cafile="$pki/ca.pem" \
+                --verify-hostname=localhost --priority="NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+DHE-RSA$g"
+            gn_req "echo received" [ $? -eq 0 ]
+            gn_req "description (TLS1.2-X.509)-(DHE-..." grep -q "^- Description: (TLS1.2-X.509)-(DHE-" "$out"
+            req_desc "$out" "desc-dhe$g"
+            verdict "$label: TLS 1.2 DHE$g: $(sed -n 's/^- Description: //p' "$out")" "$out" "$slog"
+        done
+    fi
 
     out=$GN_TMP/$tag-clientcert
     p=PORT_${tag}_auth
