@@ -645,6 +645,35 @@ static void psk_case(const char *prio)
     close(sv[1]);
 }
 
+/* A server whose certificate credentials exist only once its
+ * post-client-hello function set them (as lighttpd picks them by name). */
+static int late_credentials(gnutls_session_t s)
+{
+    return gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
+}
+
+static void hook_credentials(const char *prio)
+{
+    int sv[2];
+    printf("credentials from the hello hook %s\n", prio);
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio), s;
+    gnutls_init(&s, GNUTLS_SERVER | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_priority_set_direct(s, prio, NULL);
+    gnutls_handshake_set_post_client_hello_function(s, late_credentials);
+    gnutls_transport_set_int(s, sv[1]);
+    if (handshake2(c, s) == 0) {
+        describe(c);
+        unsigned char buf[100];
+        gnutls_record_send(c, "late", 4);
+        printf("  server received %s\n", code((int)recv_wait(s, buf, sizeof buf)));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* Renegotiation started by the client (DTLS 1.2). */
 static void renegotiation(void)
 {
@@ -760,6 +789,8 @@ int main(void)
     psk_case("NORMAL:-KX-ALL:+ECDHE-PSK:-VERS-ALL:+VERS-DTLS1.2");
     psk_case("NORMAL:-KX-ALL:+PSK:-VERS-ALL:+VERS-DTLS1.0");
     renegotiation();
+    hook_credentials("NORMAL");
+    hook_credentials("NORMAL:-VERS-ALL:+VERS-DTLS1.0");
     srtp_names();
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_32:SRTP_AES128_CM_HMAC_SHA1_80", "SRTP_AES128_CM_HMAC_SHA1_80:SRTP_NULL_SHA1_32");
     srtp_case("SRTP_NULL_HMAC_SHA1_80", "SRTP_NULL_HMAC_SHA1_80");

@@ -232,20 +232,23 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
 }
 
 /* A server whose credentials come only from its ClientHello hooks starts on
- * this process-wide, credential-less SSL_CTX. */
-static SSL_CTX *bare_ctx;
+ * a process-wide, credential-less SSL_CTX (one for TLS, one for DTLS: the
+ * method is the SSL's for good). */
+static SSL_CTX *bare_ctx[2];
 static pthread_once_t bare_once = PTHREAD_ONCE_INIT;
 
 static void bare_init(void)
 {
-    SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
-    if (ctx != NULL)
-        gnossl_tls_ctx_setup(ctx, 1, 0);
-    bare_ctx = ctx;
+    for (int dtls = 0; dtls < 2; dtls++) {
+        SSL_CTX *ctx = SSL_CTX_new(dtls ? DTLS_server_method() : TLS_server_method());
+        if (ctx != NULL)
+            gnossl_tls_ctx_setup(ctx, 1, dtls);
+        bare_ctx[dtls] = ctx;
+    }
 }
 
-SSL *gnossl_bare_server_ssl(void)
+SSL *gnossl_bare_server_ssl(int dtls)
 {
     pthread_once(&bare_once, bare_init);
-    return bare_ctx != NULL ? SSL_new(bare_ctx) : NULL;
+    return bare_ctx[dtls != 0] != NULL ? SSL_new(bare_ctx[dtls != 0]) : NULL;
 }

@@ -53,7 +53,7 @@ int gnossl_session_materialise(gnutls_session_t s)
     SSL *ssl = gnossl_cred_new_ssl(s, &err);
     if (ssl == NULL && s->is_server && err == GNUTLS_E_INSUFFICIENT_CREDENTIALS && creds_from_hooks(s)) {
         /* the ClientHello hooks will provide them (ctx.c) */
-        ssl = gnossl_bare_server_ssl();
+        ssl = gnossl_bare_server_ssl((s->init_flags & GNUTLS_DATAGRAM) != 0);
         err = ssl != NULL ? 0 : GNUTLS_E_MEMORY_ERROR;
     }
     if (ssl == NULL)

@@ -239,7 +239,7 @@ int gnossl_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outle
                        const unsigned char *in, unsigned int inlen, void *arg);
 
 /* ctx.c */
-SSL *gnossl_bare_server_ssl(void);
+SSL *gnossl_bare_server_ssl(int dtls);
 
 /* db.c: server session cache through the application */
 int gnossl_db_new_session(SSL *ssl, SSL_SESSION *sess);
