@@ -424,6 +424,7 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
     while (!s->read_eof) {
         gnossl_translate_begin(s);
         int r = SSL_read(s->ssl, scratch, sizeof scratch);
+        gnossl_refuse_after_read(s);
         if (r > 0)
             continue;
         int code = gnossl_translate(s, r, GNOSSL_OP_BYE);

@@ -155,8 +155,8 @@ static int swap_placeholder(gnutls_session_t s, const unsigned char *buf, int le
     uint64_t seq;
     unsigned char rec[64];
     size_t n;
-    if (len < 13 || (size_t)len > sizeof rec || len != 5 + ((buf[3] << 8) | buf[4]) ||
-        gnossl_seal_seq(s->ssl, 0, &seq) < 0)
+    if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len < 13 || (size_t)len > sizeof rec ||
+        len != 5 + ((buf[3] << 8) | buf[4]) || gnossl_seal_seq(s->ssl, 0, &seq) < 0)
         return 0;
     seq--; /* OpenSSL counted it already */
     if (gnossl_seal_record(s->ssl, 0, seq, buf + 5, SSL3_RT_APPLICATION_DATA, placeholder, sizeof placeholder, rec,
@@ -179,7 +179,8 @@ int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, in
         /* OpenSSL's warning: one whole alert record */
         size_t n;
         unsigned char none = 0;
-        if (len < 13 || buf[0] != SSL3_RT_ALERT || (size_t)len > sizeof rf->alert ||
+        if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len < 13 || buf[0] != SSL3_RT_ALERT ||
+            (size_t)len > sizeof rf->alert ||
             len != 5 + ((buf[3] << 8) | buf[4]) || gnossl_seal_seq(s->ssl, 0, &rf->seq) < 0)
             return GNOSSL_REFUSE_PASS;
         rf->seq--; /* OpenSSL counted it already */
