@@ -95,6 +95,36 @@ static void check_issuers(void)
     }
 }
 
+/* gnutls_x509_trust_list_remove_cas distrusts what it is given: a leaf,
+ * alone or in a chain, and a removed anchor */
+static void removed_case(void)
+{
+    gnutls_x509_trust_list_t tl;
+    gnutls_x509_trust_list_init(&tl, 0);
+    gnutls_x509_crt_t a = crt("rootp"), l = crt("leafp"), u = crt("leafu"), rm = crt("leafp"), rm2 = crt("rootp");
+    gnutls_x509_trust_list_add_cas(tl, &a, 1, 0);
+    unsigned st = 0xdead;
+    int r = gnutls_x509_trust_list_verify_crt(tl, &l, 1, 0, &st, NULL);
+    printf("removed: before=%d/0x%x", r, st);
+    printf(" remove(leafp)=%d", gnutls_x509_trust_list_remove_cas(tl, &rm, 1));
+    r = gnutls_x509_trust_list_verify_crt(tl, &l, 1, 0, &st, NULL);
+    printf(" leafp=%d/0x%x", r, st);
+    gnutls_x509_crt_t root_copy = crt("rootp");
+    gnutls_x509_crt_t ch[2] = {u, root_copy};
+    printf(" remove(rootp)=%d", gnutls_x509_trust_list_remove_cas(tl, &rm2, 1));
+    r = gnutls_x509_trust_list_verify_crt(tl, ch, 2, 0, &st, NULL);
+    printf(" leafu+rootp=%d/0x%x", r, st);
+    gnutls_x509_crt_t ch2[2] = {l, root_copy};
+    r = gnutls_x509_trust_list_verify_crt(tl, ch2, 2, 0, &st, NULL);
+    printf(" leafp+rootp=%d/0x%x\n", r, st);
+    gnutls_x509_crt_deinit(rm);
+    gnutls_x509_crt_deinit(rm2);
+    gnutls_x509_crt_deinit(l);
+    gnutls_x509_crt_deinit(u);
+    gnutls_x509_crt_deinit(root_copy);
+    gnutls_x509_trust_list_deinit(tl, 1);
+}
+
 /* lookups and verification in a list holding one of the CAs */
 static void lookups(const char *anchor, unsigned size)
 {
@@ -406,6 +436,11 @@ static void cred_list_tls_case(void)
     gnutls_x509_crt_deinit(gone);
     tls_verify(cc, "leafl");
     print_cas("after remove", tl);
+    /* a removed certificate is distrusted even when it is not an anchor */
+    gnutls_x509_crt_t leaf = crt("leafl");
+    printf("tls via get_trust_list: remove_cas(leafl)=%d\n", gnutls_x509_trust_list_remove_cas(tl, &leaf, 1));
+    gnutls_x509_crt_deinit(leaf);
+    tls_verify(cc, "leafl");
     gnutls_certificate_free_credentials(cc);
 }
 
@@ -417,6 +452,7 @@ int main(void)
         lookups(cas[k], 0);
         lookups(cas[k], 1);
     }
+    removed_case();
     crl_verifies();
     crl_no_next_update();
     add_crls(0, 0);

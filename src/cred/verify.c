@@ -319,7 +319,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     const char *hostname = NULL, *purpose = NULL;
     char ipbuf[INET6_ADDRSTRLEN];
     unsigned vflags, max_depth, i;
-    int have_crls;
+    int have_crls, distrusted = 0;
 
     if (s == NULL || status == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
@@ -356,12 +356,28 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     store = c->store;
     if (store != NULL)
         X509_STORE_up_ref(store);
+    if (c->tlist != NULL) {
+        /* a certificate removed from the credentials' trust list: GnuTLS
+         * reports the chain revoked (a self-signed last one aside) */
+        X509 *xs[MAX_DEPTH_TRACKED];
+        unsigned n = 0;
+        for (int k = 0; k < sk_X509_num(chain) && n < MAX_DEPTH_TRACKED; k++)
+            xs[n++] = sk_X509_value(chain, k);
+        if (n > 1 && X509_check_issued(xs[n - 1], xs[n - 1]) == X509_V_OK)
+            n--;
+        distrusted = gnossl_trust_list_distrusts(c->tlist, xs, n);
+    }
     pthread_mutex_unlock(&c->lock);
     /* gnutls_certificate_set_verify_limits: a longer list than allowed is
      * an error, not a status (GnuTLS counts the certificates sent) */
     if ((unsigned)sk_X509_num(chain) > max_depth) {
         X509_STORE_free(store);
         return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    }
+    if (distrusted) {
+        X509_STORE_free(store);
+        *status = GNUTLS_CERT_REVOKED | GNUTLS_CERT_INVALID;
+        return 0;
     }
     if (store == NULL)
         store = gnossl_store_new(GNOSSL_TL_DEFAULT_SIZE); /* no trust: everything is SIGNER_NOT_FOUND */

@@ -86,6 +86,9 @@ void gnutls_x509_trust_list_deinit(gnutls_x509_trust_list_t list, unsigned int a
     free(list->cas);
     free(list->cas_ours);
     free(list->crls);
+    for (size_t i = 0; i < list->ndistrusted; i++)
+        X509_free(list->distrusted[i]);
+    free(list->distrusted);
     X509_STORE_free(list->store);
     free(list);
 }
@@ -351,8 +354,8 @@ static int remove_equal(gnutls_x509_trust_list_t list, gnutls_x509_crt_t crt)
             i++;
             continue;
         }
-        if (list->cas_ours[i])
-            gnutls_x509_crt_deinit(list->cas[i]);
+        /* GnuTLS frees a removed anchor, whoever added it */
+        gnutls_x509_crt_deinit(list->cas[i]);
         memmove(&list->cas[i], &list->cas[i + 1], (list->ncas - i - 1) * sizeof(*list->cas));
         memmove(&list->cas_ours[i], &list->cas_ours[i + 1], list->ncas - i - 1);
         list->ncas--;
@@ -368,9 +371,17 @@ int gnutls_x509_trust_list_remove_cas(gnutls_x509_trust_list_t list, const gnutl
     if (list == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     for (unsigned i = 0; i < clist_size; i++) {
+        if (clist[i] == NULL || clist[i]->x509 == NULL)
+            continue;
         removed += remove_equal(list, clist[i]);
-        if (clist[i] != NULL && clist[i]->x509 != NULL)
-            store_drop(list->store, clist[i]->x509, NULL);
+        store_drop(list->store, clist[i]->x509, NULL);
+        /* and distrusted from now on, even as an intermediate */
+        X509 **nd = realloc(list->distrusted, (list->ndistrusted + 1) * sizeof(*nd));
+        if (nd == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        list->distrusted = nd;
+        X509_up_ref(clist[i]->x509);
+        list->distrusted[list->ndistrusted++] = clist[i]->x509;
     }
     return removed;
 }
@@ -597,5 +608,14 @@ int gnossl_trust_list_sync(gnutls_x509_trust_list_t list)
         if (ret < 0)
             return ret;
     }
+    return 0;
+}
+
+int gnossl_trust_list_distrusts(gnutls_x509_trust_list_t tl, X509 *const *certs, unsigned n)
+{
+    for (unsigned i = 0; tl != NULL && i < n; i++)
+        for (size_t k = 0; k < tl->ndistrusted; k++)
+            if (certs[i] != NULL && X509_cmp(certs[i], tl->distrusted[k]) == 0)
+                return 1;
     return 0;
 }

@@ -383,6 +383,16 @@ static int verify_crt2(gnutls_x509_trust_list_t list, gnutls_x509_crt_t *cert_li
     for (unsigned i = 0; data && i < elements; i++)
         if (data[i].type == GNUTLS_DT_KEY_PURPOSE_OID)
             purpose = (const char *)data[i].data;
+    /* a certificate removed from the list, in the chain GnuTLS checks,
+     * makes it revoked before anything else is looked at */
+    unsigned n = gnutls_chain_len(list, cert_list, cert_list_size);
+    X509 *xs[MAX_DEPTH + 1];
+    for (unsigned i = 0; i < n && i <= MAX_DEPTH; i++)
+        xs[i] = cert_list[i] ? cert_list[i]->x509 : NULL;
+    if (gnossl_trust_list_distrusts(list, xs, n <= MAX_DEPTH ? n : MAX_DEPTH + 1)) {
+        *voutput = GNUTLS_CERT_REVOKED | GNUTLS_CERT_INVALID;
+        return 0;
+    }
     /* OpenSSL's verdict first (no reports), then GnuTLS's walk, which
      * decides the bits and the reported steps; should OpenSSL reject what
      * the walk accepts (name constraints, ...), its verdict stands. */

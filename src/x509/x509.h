@@ -85,6 +85,8 @@ struct gnutls_x509_trust_list_st {
     gnutls_x509_trust_list_getissuer_function *getissuer;
     void *ptr;
     unsigned size;              /* GnuTLS's hash table size: fixes iteration order */
+    X509 **distrusted;          /* removed with remove_cas: never trusted again */
+    size_t ndistrusted;
 };
 
 /* ---- helpers (x509-common.c) ---- */
@@ -237,6 +239,9 @@ X509_STORE *gnossl_trust_list_store(gnutls_x509_trust_list_t tl);
 /* Give the list a handle for every certificate and CRL its store holds
  * without one (objects the credentials sharing the store added). */
 int gnossl_trust_list_sync(gnutls_x509_trust_list_t tl);
+/* Whether one of the n certificates was removed from the list (GnuTLS
+ * then reports the chain REVOKED, whatever else it holds). */
+int gnossl_trust_list_distrusts(gnutls_x509_trust_list_t tl, X509 *const *certs, unsigned n);
 /* GnuTLS's hash bucket of a DN in a trust list (anchors are filed by
  * subject, looked up by the issuer of the certificate at hand). */
 size_t gnossl_tl_bucket(gnutls_x509_trust_list_t list, const X509_NAME *name);
