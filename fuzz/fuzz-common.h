@@ -117,16 +117,16 @@ static void fuzz_io_attach(struct fuzz_io *io, gnutls_session_t s, const uint8_t
 }
 
 /* Drive a session over the input: handshake, then read everything, answer,
- * close.  Stops at the first fatal error or when the input is used up. */
-static void fuzz_drive(struct fuzz_io *io)
+ * close.  Stops at the first fatal error or when the input is used up
+ * (*off >= size: the transport's read position and the input's size). */
+static void fuzz_drive_session(gnutls_session_t s, const size_t *off, size_t size)
 {
-    gnutls_session_t s = io->s;
     int r = GNUTLS_E_AGAIN;
     for (int i = 0; i < 200; i++) {
         r = gnutls_handshake(s);
         if (r == 0 || (gnutls_error_is_fatal(r) && r != GNUTLS_E_GOT_APPLICATION_DATA))
             break;
-        if ((r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED) && io->off >= io->size)
+        if ((r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED) && *off >= size)
             break;
     }
     if (r != 0)
@@ -146,10 +146,15 @@ static void fuzz_drive(struct fuzz_io *io)
         }
         if (gnutls_error_is_fatal((int)n))
             break;
-        if (io->off >= io->size)
+        if (*off >= size)
             break;
     }
     gnutls_bye(s, GNUTLS_SHUT_WR);
+}
+
+static void fuzz_drive(struct fuzz_io *io)
+{
+    fuzz_drive_session(io->s, &io->off, io->size);
 }
 
 #endif

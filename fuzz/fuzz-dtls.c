@@ -97,32 +97,6 @@ static int cookie_exchange(struct dgram_io *io, gnutls_dtls_prestate_st *pre)
     return 0;
 }
 
-static void drive(struct dgram_io *io)
-{
-    gnutls_session_t s = io->s;
-    int r = GNUTLS_E_AGAIN;
-    for (int i = 0; i < 200; i++) {
-        r = gnutls_handshake(s);
-        if (r == 0 || (gnutls_error_is_fatal(r) && r != GNUTLS_E_GOT_APPLICATION_DATA))
-            break;
-        if (r == GNUTLS_E_AGAIN && io->off >= io->size)
-            break;
-    }
-    if (r != 0)
-        return;
-    char buf[2048];
-    for (int i = 0; i < 200; i++) {
-        ssize_t n = gnutls_record_recv(s, buf, sizeof buf);
-        if (n > 0) {
-            gnutls_record_send(s, buf, (size_t)n);
-            continue;
-        }
-        if (n == 0 || gnutls_error_is_fatal((int)n) || io->off >= io->size)
-            break;
-    }
-    gnutls_bye(s, GNUTLS_SHUT_WR);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static int ready;
@@ -155,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gnutls_transport_set_push_function(s, discard_push);
     gnutls_transport_set_pull_function(s, dgram_pull);
     gnutls_transport_set_pull_timeout_function(s, dgram_pull_timeout);
-    drive(&io);
+    fuzz_drive_session(s, &io.off, io.size);
     char *desc = gnutls_session_get_desc(s);
     gnutls_free(desc);
     gnutls_dtls_get_data_mtu(s);
