@@ -68,6 +68,11 @@ static void run(const char *prio)
     gnutls_priority_set_direct(p.s.s, prio, NULL);
     gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
     gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    struct st b = get(p.c.s, 0);
+    printf("  before the handshake: %s", tp_code(b.r));
+    if (b.r == 0)
+        printf(" mac %u iv %u key %u seq %02x", b.mac.size, b.iv.size, b.key.size, b.seq[7]);
+    printf("\n");
     if (tp_handshake(&p) == 0) {
         show(&p, "after the handshake");
         traffic(&p, 3);

@@ -1,7 +1,9 @@
 /* gnutls_record_get_state: the keys, IV and sequence number of the current
  * record protection, for offloading.  OpenSSL does not expose them; they
  * are the ones alert-seal.c follows (AEAD suites over TLS 1.2 and 1.3).
- * CBC suites and DTLS are not modelled. */
+ * Before the handshake: no protection and sequence number 0, as GnuTLS's
+ * initial epoch.  Inside a handshake (plaintext records are not counted),
+ * CBC suites and DTLS: not modelled. */
 #include "gnossl.h"
 #include "tls/alert-seal.h"
 #include "tls/session-int.h"
@@ -11,11 +13,12 @@ int gnutls_record_get_state(gnutls_session_t s, unsigned read, gnutls_datum_t *m
 {
     if (s == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (s->ssl == NULL || !s->handshake_done)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* the current epoch has no keys yet */
-    gnutls_datum_t key, iv;
-    uint64_t seq;
-    if (gnossl_seal_state(s->ssl, read != 0, &key, &iv, &seq) < 0)
+    gnutls_datum_t key = {NULL, 0}, iv = {NULL, 0};
+    uint64_t seq = 0;
+    if (s->ssl != NULL && !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* plaintext records are not counted */
+    /* before the handshake: GnuTLS's initial epoch, no protection yet */
+    if (s->ssl != NULL && gnossl_seal_state(s->ssl, read != 0, &key, &iv, &seq) < 0)
         return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
     if (mac_key != NULL) { /* AEAD: no MAC key */
         mac_key->data = key.data;
