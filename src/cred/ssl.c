@@ -4,6 +4,7 @@
  * SSL_CTX creation is expensive on OpenSSL 3, so it never happens per session. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "cred/client-pick.h"
 #include "tls/dh-group.h"
 #include "cred/srp.h"
 #include "tls/session.h"
@@ -149,6 +150,8 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
         set_ca_names(ctx, c->store);
     if (c->retrieve_fn2 != NULL || c->retrieve_fn != NULL || c->retrieve_fn3 != NULL)
         SSL_CTX_set_cert_cb(ctx, gnossl_cred_retrieve_cb, NULL);
+    else if (!is_server && c->nkeys > 0)
+        SSL_CTX_set_cert_cb(ctx, gnossl_cred_client_pick_cb, NULL);
     if (is_server && (c->ocsp_any || c->retrieve_fn3 != NULL))
         SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_ocsp_status_cb);
     else if (!is_server)
