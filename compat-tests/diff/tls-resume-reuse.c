@@ -4,7 +4,8 @@
  * used in turn each resume only on their own server, and a resumed client
  * still sees its server's certificate.  (gnossl keeps decoded blobs,
  * src/tls/resume-cache.c; this checks that the copies behave as fresh
- * decodes would.) */
+ * decodes would.)  gnutls_session_get_data in the ways curl and others call
+ * it gives the bytes of get_data2. */
 #include "tls-pair.h"
 #include "test-keys.h"
 
@@ -35,6 +36,25 @@ static void ping(struct tp_pair *p)
         ;
 }
 
+/* gnutls_session_get_data as curl calls it (size first, then the data), and
+ * with a short and a long buffer: the same bytes as get_data2. */
+static void get_data_forms(gnutls_session_t s, const gnutls_datum_t *blob)
+{
+    size_t size = 0;
+    int r = gnutls_session_get_data(s, NULL, &size);
+    printf("  get_data(NULL): %s, size as get_data2 %d\n", tp_code(r), size == blob->size);
+    unsigned char *buf = malloc(blob->size + 16);
+    size = blob->size - 1;
+    r = gnutls_session_get_data(s, buf, &size);
+    printf("  get_data(short): %s, size as get_data2 %d\n", tp_code(r), size == blob->size);
+    size = blob->size + 16;
+    memset(buf, 0, blob->size + 16);
+    r = gnutls_session_get_data(s, buf, &size);
+    printf("  get_data(long): %s, size as get_data2 %d, same bytes %d\n", tp_code(r), size == blob->size,
+           r == 0 && size == blob->size && memcmp(buf, blob->data, blob->size) == 0);
+    free(buf);
+}
+
 static void first_blob(const char *prio, struct server *sv, gnutls_datum_t *blob)
 {
     struct tp_pair p;
@@ -42,6 +62,7 @@ static void first_blob(const char *prio, struct server *sv, gnutls_datum_t *blob
     if (tp_handshake(&p) == 0) {
         ping(&p);
         printf("  get_data2 %s: %s\n", sv->name, tp_code(gnutls_session_get_data2(p.c.s, blob)));
+        get_data_forms(p.c.s, blob);
     }
     tp_free(&p);
 }

@@ -107,56 +107,82 @@ static void wait_for_ticket(gnutls_session_t s)
     gnossl_run_post_hooks(s);
 }
 
+/* The session whose data gnutls_session_get_data(2) hands out; *sess = NULL
+ * means the TLS 1.3 placeholder. */
+static int data_session(gnutls_session_t s, SSL_SESSION **sess)
+{
+    *sess = NULL;
+    if (s == NULL || s->ssl == NULL || !s->handshake_done)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    SSL_SESSION *ss = SSL_get0_session(s->ssl);
+    if (gnossl_ssl_is_tls13(s->ssl) && !s->is_server) {
+        if (ss == NULL || !SSL_SESSION_is_resumable(ss)) {
+            wait_for_ticket(s);
+            ss = SSL_get0_session(s->ssl);
+        }
+        if (ss == NULL || !SSL_SESSION_is_resumable(ss))
+            return 0;
+    }
+    if (ss == NULL || s->invalid)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+    *sess = ss;
+    return 0;
+}
+
+/* data_session, then the size of that session's data, or a GnuTLS error. */
+static int data_size(gnutls_session_t s, SSL_SESSION **sess)
+{
+    int ret = data_session(s, sess);
+    if (ret < 0)
+        return ret;
+    if (*sess == NULL)
+        return (int)sizeof empty_data;
+    int len = i2d_SSL_SESSION(*sess, NULL);
+    return len > 0 ? len : GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+}
+
+/* Write the data of `sess` (data_size bytes) to `out`. */
+static void data_write(SSL_SESSION *sess, unsigned char *out)
+{
+    if (sess == NULL)
+        memcpy(out, empty_data, sizeof empty_data);
+    else
+        i2d_SSL_SESSION(sess, &out);
+}
+
 int gnutls_session_get_data2(gnutls_session_t s, gnutls_datum_t *data)
 {
-    if (s == NULL || data == NULL || s->ssl == NULL || !s->handshake_done)
+    SSL_SESSION *sess;
+    if (data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    SSL_SESSION *sess = SSL_get0_session(s->ssl);
-    if (gnossl_ssl_is_tls13(s->ssl) && !s->is_server) {
-        if (sess == NULL || !SSL_SESSION_is_resumable(sess)) {
-            wait_for_ticket(s);
-            sess = SSL_get0_session(s->ssl);
-        }
-        if (sess == NULL || !SSL_SESSION_is_resumable(sess)) {
-            data->data = gnutls_malloc(sizeof empty_data);
-            if (data->data == NULL)
-                return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-            memcpy(data->data, empty_data, sizeof empty_data);
-            data->size = sizeof empty_data;
-            return 0;
-        }
-    }
-    if (sess == NULL || s->invalid)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
-    int len = i2d_SSL_SESSION(sess, NULL);
-    if (len <= 0)
-        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    int len = data_size(s, &sess);
+    if (len < 0)
+        return len;
     data->data = gnutls_malloc((size_t)len);
     if (data->data == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    unsigned char *p = data->data;
-    i2d_SSL_SESSION(sess, &p);
+    data_write(sess, data->data);
     data->size = (unsigned)len;
     return 0;
 }
 
+/* Encoded straight into the caller's buffer: curl asks for the size first
+ * and then for the data, and each encoding walks the whole session. */
 int gnutls_session_get_data(gnutls_session_t s, void *session_data, size_t *session_data_size)
 {
+    SSL_SESSION *sess;
     if (session_data_size == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    gnutls_datum_t d;
-    int r = gnutls_session_get_data2(s, &d);
-    if (r < 0)
-        return r;
-    if (d.size > *session_data_size) {
-        *session_data_size = d.size;
-        gnutls_free(d.data);
+    int len = data_size(s, &sess);
+    if (len < 0)
+        return len;
+    if ((size_t)len > *session_data_size) {
+        *session_data_size = (size_t)len;
         return GNUTLS_E_SHORT_MEMORY_BUFFER;
     }
-    *session_data_size = d.size;
+    *session_data_size = (size_t)len;
     if (session_data != NULL)
-        memcpy(session_data, d.data, d.size);
-    gnutls_free(d.data);
+        data_write(sess, session_data);
     return 0;
 }
 
