@@ -1,6 +1,8 @@
 /* Test keys and self-signed certificates (CN=localhost, valid 100 years)
- * shared by the differential TLS programs.  Header-only so that each program
- * still builds alone (compat-tests/shell/relink.sh compiles them one by one). */
+ * shared by the differential TLS programs and the fuzz harnesses
+ * (fuzz/fuzz-common.h; fuzz/gen-openssl-seeds.sh reads the PEM from here).
+ * Header-only so that each program still builds alone
+ * (compat-tests/shell/relink.sh compiles them one by one). */
 #ifndef GNOSSL_DIFF_TEST_KEYS_H
 #define GNOSSL_DIFF_TEST_KEYS_H
 
