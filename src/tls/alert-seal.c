@@ -258,41 +258,46 @@ static int aead_run(int enc, const EVP_CIPHER *cipher, int ccm, const unsigned c
     return ok ? 0 : -1;
 }
 
+int gnossl_seal_key_block(SSL *ssl, const char *prf_digest, unsigned char *out, size_t len)
+{
+    SSL_SESSION *sess = SSL_get_session(ssl);
+    unsigned char ms[SSL_MAX_MASTER_KEY_LENGTH], seed[64];
+    size_t ms_len = sess != NULL ? SSL_SESSION_get_master_key(sess, ms, sizeof ms) : 0;
+    pthread_once(&seal_once, seal_init);
+    if (ms_len == 0 || SSL_get_server_random(ssl, seed, 32) != 32 || SSL_get_client_random(ssl, seed + 32, 32) != 32)
+        return -1;
+    EVP_KDF_CTX *k = tls1_prf != NULL ? EVP_KDF_CTX_new(tls1_prf) : NULL;
+    int ok = 0;
+    if (k != NULL) {
+        OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)prf_digest, 0),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SECRET, ms, ms_len),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SEED, "key expansion", 13),
+            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SEED, seed, 64),
+            OSSL_PARAM_construct_end(),
+        };
+        ok = EVP_KDF_derive(k, out, len, params) == 1;
+        EVP_KDF_CTX_free(k);
+    }
+    OPENSSL_cleanse(ms, sizeof ms);
+    return ok ? 0 : -1;
+}
+
 /* TLS 1.2 key block (RFC 5246, 6.3) up to the write key and IV of one
  * side: ours, or the peer's (our read key). */
 static int tls12_keys(SSL *ssl, int peer, size_t key_len, size_t iv_len, unsigned char *key, unsigned char *iv)
 {
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
     const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
-    SSL_SESSION *sess = SSL_get_session(ssl);
-    unsigned char ms[SSL_MAX_MASTER_KEY_LENGTH], seed[64], block[2 * 32 + 2 * 12];
-    size_t ms_len = sess != NULL ? SSL_SESSION_get_master_key(sess, ms, sizeof ms) : 0;
-    if (md == NULL || ms_len == 0 || SSL_get_server_random(ssl, seed, 32) != 32 ||
-        SSL_get_client_random(ssl, seed + 32, 32) != 32)
+    unsigned char block[2 * 32 + 2 * 12];
+    if (md == NULL || gnossl_seal_key_block(ssl, EVP_MD_get0_name(md), block, 2 * key_len + 2 * iv_len) < 0)
         return -1;
-    size_t need = 2 * key_len + 2 * iv_len;
-    EVP_KDF_CTX *k = tls1_prf != NULL ? EVP_KDF_CTX_new(tls1_prf) : NULL;
-    int ok = 0;
-    if (k != NULL) {
-        OSSL_PARAM params[] = {
-            OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)EVP_MD_get0_name(md), 0),
-            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SECRET, ms, ms_len),
-            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SEED, "key expansion", 13),
-            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SEED, seed, 64),
-            OSSL_PARAM_construct_end(),
-        };
-        ok = EVP_KDF_derive(k, block, need, params) == 1;
-        EVP_KDF_CTX_free(k);
-    }
-    if (ok) {
-        /* AEAD suites have no MAC keys: client key, server key, client IV, server IV */
-        int srv = SSL_is_server(ssl) ^ (peer != 0);
-        memcpy(key, block + (srv ? key_len : 0), key_len);
-        memcpy(iv, block + 2 * key_len + (srv ? iv_len : 0), iv_len);
-    }
-    OPENSSL_cleanse(ms, sizeof ms);
+    /* AEAD suites have no MAC keys: client key, server key, client IV, server IV */
+    int srv = SSL_is_server(ssl) ^ (peer != 0);
+    memcpy(key, block + (srv ? key_len : 0), key_len);
+    memcpy(iv, block + 2 * key_len + (srv ? iv_len : 0), iv_len);
     OPENSSL_cleanse(block, sizeof block);
-    return ok ? 0 : -1;
+    return 0;
 }
 
 /* The record protection of one side of the connection. */

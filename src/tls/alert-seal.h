@@ -36,6 +36,9 @@ int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t re
  * and the next sequence number, as gnutls_record_get_state gives them
  * (the data stay valid while the SSL lives): 0 or -1. */
 int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq);
+/* The TLS (1.0-1.2) key block of the current session, len bytes, with the
+ * PRF of digest prf_digest ("MD5-SHA1" for TLS 1.0's): 0 or -1. */
+int gnossl_seal_key_block(SSL *ssl, const char *prf_digest, unsigned char *out, size_t len);
 /* One protected alert record in out, as the next record OpenSSL writes: 0,
  * or -1 as gnossl_seal_record. */
 int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t out_size, size_t *out_len);

@@ -31,6 +31,9 @@ struct gnossl_dtls {
     int discarding;        /* the BIO drops what it is given (discard_queued) */
     size_t discarded_bytes;
     size_t last_write_len; /* size of the last datagram given to the push */
+    int etm_state;                  /* dtls-etm.c: 0 unknown, 1 checking, -1 not */
+    unsigned char etm_mac_key[64];  /* the peer's MAC key (encrypt-then-MAC) */
+    unsigned etm_mac_len;
     uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
     unsigned n_srtp;
 };
@@ -62,6 +65,10 @@ int gnossl_dtls_check_send(struct gnutls_session_int *s, size_t n);
 /* gnutls_record_recv: `headers` application records were read by one
  * SSL_read, which returned data (from the last of them) or not. */
 void gnossl_dtls_count_discarded(struct gnutls_session_int *s, unsigned headers, int got_data);
+/* dtls-etm.c: drop from a received datagram the records of the first
+ * epoch whose encrypt-then-MAC tag is wrong (GnuTLS discards them; OpenSSL
+ * 3.0 ends the session); the datagram's new length. */
+int gnossl_dtls_etm_filter(struct gnutls_session_int *s, unsigned char *buf, int len);
 /* srtp.c: offer/accept the SRTP profiles set on the session. */
 int gnossl_srtp_apply(struct gnutls_session_int *s);
 /* Cookie callbacks on a DTLS server SSL_CTX (called from ctx.c). */

@@ -191,8 +191,16 @@ static int bio_read(BIO *b, char *buf, int len)
 
 int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len)
 {
-    s->set_errno = 0;
-    ssize_t r = s->pull(s->recv_ptr, buf, (size_t)len);
+    ssize_t r;
+    do {
+        s->set_errno = 0;
+        r = s->pull(s->recv_ptr, buf, (size_t)len);
+        /* a datagram whose every record failed its tag: as if none came */
+        if (r > 0 && (s->init_flags & GNUTLS_DATAGRAM)) {
+            int kept = gnossl_dtls_etm_filter(s, (unsigned char *)buf, (int)r);
+            r = kept > 0 ? kept : -2;
+        }
+    } while (r == -2);
     if (r > 0) {
         s->io_blocked = 0;
         s->bytes_this_call += (size_t)r;
