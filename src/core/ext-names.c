@@ -2,10 +2,11 @@
  * TLS hello extensions it knows (by IANA number), and the point of the
  * handshake at which GnuTLS parses each, on a client and on a server
  * (get_name2 names an extension only at its parse point, or at
- * GNUTLS_EXT_ANY).  gnossl has no gnutls_ext_register or
- * gnutls_session_ext_register, so the built-in table is the whole answer. */
+ * GNUTLS_EXT_ANY).  Extensions the application registered
+ * (tls/ext-custom.c) have the names it gave them. */
 #include "gnossl.h"
 #include "tls/session.h"
+#include "tls/ext-custom.h"
 
 /* GnuTLS's internal parse point "after the ciphersuite is known" */
 #define POST_CS 177
@@ -51,17 +52,31 @@ static int find(unsigned id)
     return -1;
 }
 
+int gnossl_ext_is_builtin(unsigned id)
+{
+    return find(id) >= 0;
+}
+
 const char *gnutls_ext_get_name(unsigned int ext)
 {
     int i = find(ext);
-    return i < 0 ? NULL : exts[i].name;
+    const char *name = NULL;
+    if (i >= 0)
+        return exts[i].name;
+    gnossl_ext_custom_name(NULL, ext, GNUTLS_EXT_ANY, &name);
+    return name;
 }
 
 const char *gnutls_ext_get_name2(gnutls_session_t session, unsigned int tls_id,
                                  gnutls_ext_parse_type_t parse_point)
 {
     int i = find(tls_id);
-    if (session == NULL || i < 0)
+    const char *name = NULL;
+    if (session == NULL)
+        return NULL;
+    if (gnossl_ext_custom_name(session, tls_id, parse_point, &name)) /* the session's come first */
+        return name;
+    if (i < 0)
         return NULL;
     int at = gnossl_session_is_server(session) ? exts[i].server_parse : exts[i].client_parse;
     return parse_point == GNUTLS_EXT_ANY || (int)parse_point == at ? exts[i].name : NULL;

@@ -8,6 +8,7 @@
 #include "core/algorithms.h"
 #include "tls/priority.h"
 #include "tls/dh-group.h"
+#include "tls/ext-custom.h"
 
 #include <openssl/core_names.h>
 #include <openssl/rand.h>
@@ -148,6 +149,7 @@ static int switch_credentials(gnutls_session_t s, SSL *ssl)
     SSL *tmp = gnossl_cred_new_ssl(s, &err);
     if (tmp == NULL)
         return err < 0 ? err : GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+    gnossl_ext_custom_prepare_ctx(s, SSL_get_SSL_CTX(tmp)); /* SSL_set_SSL_CTX copies them */
     SSL_set_SSL_CTX(ssl, SSL_get_SSL_CTX(tmp));
     SSL_set_verify(ssl, SSL_get_verify_mode(tmp), SSL_get_verify_callback(tmp));
     SSL_free(tmp);
@@ -229,6 +231,7 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
     /* always: the TLS 1.3 write secret lets gnutls_alert_send protect a
      * fatal alert itself (alert-seal.c) */
     SSL_CTX_set_keylog_callback(ctx, gnossl_keylog_dispatch);
+    gnossl_ext_custom_ctx_setup(ctx);
 }
 
 /* A server whose credentials come only from its ClientHello hooks starts on

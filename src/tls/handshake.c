@@ -6,6 +6,7 @@
 #include "tls/priority.h"
 #include "cred/cred.h"
 #include "tls/dh-group.h"
+#include "tls/ext-custom.h"
 
 #include <openssl/err.h>
 #include <time.h>
@@ -42,6 +43,17 @@ static int priority_has_psk(gnutls_priority_t p)
     return n < 0; /* unknown: leave the credentials as they are */
 }
 
+static SSL *new_ssl(gnutls_session_t s, int *err)
+{
+    SSL *ssl = gnossl_cred_new_ssl(s, err);
+    if (ssl == NULL && s->is_server && *err == GNUTLS_E_INSUFFICIENT_CREDENTIALS && creds_from_hooks(s)) {
+        /* the ClientHello hooks will provide them (ctx.c) */
+        ssl = gnossl_bare_server_ssl((s->init_flags & GNUTLS_DATAGRAM) != 0);
+        *err = ssl != NULL ? 0 : GNUTLS_E_MEMORY_ERROR;
+    }
+    return ssl;
+}
+
 int gnossl_session_materialise(gnutls_session_t s)
 {
     int err = 0;
@@ -50,11 +62,11 @@ int gnossl_session_materialise(gnutls_session_t s)
 
     if (gnossl_cred_new_ssl == NULL || gnossl_priority_apply == NULL)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
-    SSL *ssl = gnossl_cred_new_ssl(s, &err);
-    if (ssl == NULL && s->is_server && err == GNUTLS_E_INSUFFICIENT_CREDENTIALS && creds_from_hooks(s)) {
-        /* the ClientHello hooks will provide them (ctx.c) */
-        ssl = gnossl_bare_server_ssl((s->init_flags & GNUTLS_DATAGRAM) != 0);
-        err = ssl != NULL ? 0 : GNUTLS_E_MEMORY_ERROR;
+    SSL *ssl = new_ssl(s, &err);
+    if (ssl != NULL && gnossl_ext_custom_prepare_ctx(s, SSL_get_SSL_CTX(ssl))) {
+        /* made before its CTX had this session's hello extensions */
+        SSL_free(ssl);
+        ssl = new_ssl(s, &err);
     }
     if (ssl == NULL)
         return GNOSSL_ERR(err < 0 ? err : GNUTLS_E_INTERNAL_ERROR);

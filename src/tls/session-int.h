@@ -192,6 +192,7 @@ struct gnutls_session_int {
     struct gnossl_verify_request verify;
     void *cred_state;
     void (*cred_state_free)(void *);
+    struct gnossl_ext_custom *ext_custom; /* application hello extensions (ext-custom.c) */
 };
 
 /* transport.c */

@@ -3,6 +3,7 @@
 #include "gnossl.h"
 #include "tls/session-int.h"
 #include "tls/priority.h"
+#include "tls/ext-custom.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -69,6 +70,7 @@ void gnutls_deinit(gnutls_session_t s)
     SSL_SESSION_free(s->resume_sess);
     free(s->send_pending);
     gnossl_early_free(s);
+    gnossl_ext_custom_free(s);
     free(s->cork_buf);
     OPENSSL_cleanse(s, sizeof(*s));
     free(s);

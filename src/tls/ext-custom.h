@@ -1,0 +1,29 @@
+/* Application-defined hello extensions (ext-custom.c), as the session
+ * layer sees them. */
+#ifndef GNOSSL_TLS_EXT_CUSTOM_H
+#define GNOSSL_TLS_EXT_CUSTOM_H
+
+#include "gnossl.h"
+#include <openssl/ssl.h>
+
+/* Per-session state (registrations, private data), freed at gnutls_deinit. */
+struct gnossl_ext_custom;
+void gnossl_ext_custom_free(gnutls_session_t s);
+
+/* Gives `ctx` the dispatchers of every extension registered so far
+ * (called for each new SSL_CTX). */
+void gnossl_ext_custom_ctx_setup(SSL_CTX *ctx);
+
+/* Gives `ctx` the dispatchers this session needs; 1 when some had to be
+ * added (an SSL made from `ctx` before lacks them and must be made again). */
+int gnossl_ext_custom_prepare_ctx(gnutls_session_t s, SSL_CTX *ctx);
+
+/* The name of an application-registered extension `id` (the session's,
+ * then gnutls_ext_register's; s may be NULL) at `parse_point`
+ * (gnutls_ext_parse_type_t; NULL for another point): 1 if there is one. */
+int gnossl_ext_custom_name(gnutls_session_t s, unsigned id, int parse_point, const char **name);
+
+/* GnuTLS handles extension `id` itself (core/ext-names.c). */
+int gnossl_ext_is_builtin(unsigned id);
+
+#endif
