@@ -241,6 +241,36 @@ static void resumption(const char *prio, gnutls_ext_parse_type_t pt)
     gnutls_free(key.data);
 }
 
+static int post_hello(gnutls_session_t s)
+{
+    printf("  server post-client-hello\n");
+    show_data(s, EXT_A);
+    return 0;
+}
+
+/* The post-client-hello function runs after the ClientHello's
+ * GNUTLS_EXT_MANDATORY and GNUTLS_EXT_APPLICATION extensions were parsed,
+ * before the GNUTLS_EXT_TLS ones. */
+static void post_client_hello(const char *prio, gnutls_ext_parse_type_t pt)
+{
+    struct tp_pair p;
+    printf("== post-client-hello %s parse type %d\n", prio, (int)pt);
+    beh[0].send_mode = beh[1].send_mode = 0;
+    beh[0].recv_fail = beh[1].recv_fail = 0;
+    tp_init(&p, 0, 0);
+    gnutls_session_set_ptr(p.c.s, (void *)0);
+    gnutls_session_set_ptr(p.s.s, (void *)1);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    gnutls_handshake_set_post_client_hello_function(p.s.s, post_hello);
+    gnutls_session_ext_register(p.c.s, "ext-a", EXT_A, pt, recv_a, send_a, deinit_data, NULL, NULL, 0);
+    gnutls_session_ext_register(p.s.s, "ext-a", EXT_A, pt, recv_a, send_a, deinit_data, NULL, NULL, 0);
+    tp_handshake(&p);
+    tp_free(&p);
+}
+
 static int nop_recv(gnutls_session_t s, const unsigned char *d, size_t n)
 {
     (void)s, (void)d, (void)n;
@@ -322,6 +352,8 @@ int main(void)
     for (int i = 0; i < 3; i++) {
         resumption("NORMAL:-VERS-ALL:+VERS-TLS1.2", pts[i]);
         resumption("NORMAL:-VERS-ALL:+VERS-TLS1.3", pts[i]);
+        post_client_hello("NORMAL:-VERS-ALL:+VERS-TLS1.2", pts[i]);
+        post_client_hello("NORMAL:-VERS-ALL:+VERS-TLS1.3", pts[i]);
     }
     /* registered after the credentials were used: sessions on the same
      * credentials have it too.  (Not together with a session-registered

@@ -185,6 +185,8 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
     gnossl_early_note_hello(s, ssl);
     gnossl_run_post_hook_now(s, SSL3_MT_CLIENT_HELLO);
     int r = s->pending_error;
+    if (r == 0)
+        r = gnossl_ext_custom_hello_early(s, ssl);
     if (r == 0 && s->post_client_hello != NULL)
         r = s->post_client_hello(s);
     if (r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED)

@@ -19,7 +19,9 @@
  * (GNUTLS_E_ALREADY_REGISTERED), a server answers only extensions the
  * client sent (GNUTLS_EXT_FLAG_IGNORE_CLIENT_REQUEST is not honoured), all
  * application extensions of a hello are parsed together before the
- * built-in ones (GnuTLS parses by gnutls_ext_parse_type_t), and the
+ * built-in ones (GnuTLS parses by gnutls_ext_parse_type_t; a server's
+ * GNUTLS_EXT_MANDATORY and _APPLICATION ones are parsed from the
+ * ClientHello callback, before the post-client-hello function), and the
  * pack/unpack functions are not called (resumption data is OpenSSL's).
  * GnuTLS 3.7.9 does not apply GNUTLS_EXT_FLAG_TLS / _DTLS either. */
 #include "gnossl.h"
@@ -53,6 +55,8 @@ struct gnossl_ext_custom {
     struct slot data[MAX_REGISTERED * 2]; /* gnutls_ext_set_data */
     unsigned n_data;
     unsigned msg; /* GNUTLS_EXT_FLAG_* of the message being handled */
+    unsigned early[MAX_REGISTERED * 2]; /* ClientHello extensions already parsed (hello_early) */
+    unsigned n_early;
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -169,6 +173,18 @@ static void free_cb(SSL *ssl, unsigned ext_type, unsigned context, const unsigne
     OPENSSL_free((void *)out);
 }
 
+/* Whether `id` was parsed by hello_early for this ClientHello (and forget
+ * it: a ClientHello after a HelloRetryRequest is parsed again). */
+static int take_early(struct gnossl_ext_custom *st, unsigned id)
+{
+    for (unsigned i = 0; i < st->n_early; i++)
+        if (st->early[i] == id) {
+            st->early[i] = st->early[--st->n_early];
+            return 1;
+        }
+    return 0;
+}
+
 static int parse_cb(SSL *ssl, unsigned ext_type, unsigned context, const unsigned char *in,
                     size_t inlen, X509 *x, size_t chainidx, int *al, void *arg)
 {
@@ -178,6 +194,8 @@ static int parse_cb(SSL *ssl, unsigned ext_type, unsigned context, const unsigne
     unsigned msg = msg_of_context(context);
     if (s == NULL || !lookup(s->ext_custom, ext_type, &r) || r.recv == NULL || state(s) == NULL)
         return 1; /* not the application's: ignored, as GnuTLS ignores unknown ones */
+    if (msg == GNUTLS_EXT_FLAG_CLIENT_HELLO && take_early(s->ext_custom, ext_type))
+        return 1;
     if (!(r.flags & msg)) {
         fail(s, GNUTLS_E_RECEIVED_ILLEGAL_EXTENSION, al);
         return 0;
@@ -189,6 +207,35 @@ static int parse_cb(SSL *ssl, unsigned ext_type, unsigned context, const unsigne
         return 0;
     }
     return 1;
+}
+
+int gnossl_ext_custom_hello_early(gnutls_session_t s, SSL *ssl)
+{
+    static const gnutls_ext_parse_type_t phases[] = {GNUTLS_EXT_MANDATORY, GNUTLS_EXT_APPLICATION};
+    struct gnossl_ext_custom *st = s->ext_custom;
+    int *ids = NULL;
+    size_t n = 0;
+    if ((st == NULL && n_global == 0) || (st = state(s)) == NULL || st->n_early > 0)
+        return 0; /* nothing registered, or a retried callback: parsed already */
+    if (!SSL_client_hello_get1_extensions_present(ssl, &ids, &n))
+        return 0;
+    int ret = 0;
+    for (size_t ph = 0; ph < 2 && ret == 0; ph++)
+        for (size_t i = 0; i < n && ret == 0; i++) {
+            struct reg r;
+            const unsigned char *data;
+            size_t len;
+            unsigned id = (unsigned)ids[i];
+            if (!lookup(st, id, &r) || r.recv == NULL || r.parse_type != phases[ph] ||
+                !(r.flags & GNUTLS_EXT_FLAG_CLIENT_HELLO) || st->n_early == sizeof st->early / sizeof st->early[0] ||
+                !SSL_client_hello_get0_ext(ssl, id, &data, &len))
+                continue;
+            st->early[st->n_early++] = id;
+            st->msg = GNUTLS_EXT_FLAG_CLIENT_HELLO;
+            ret = r.recv(s, data, len);
+        }
+    OPENSSL_free(ids);
+    return ret < 0 ? ret : 0;
 }
 
 static int is_known(unsigned id)

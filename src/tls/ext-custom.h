@@ -18,6 +18,12 @@ void gnossl_ext_custom_ctx_setup(SSL_CTX *ctx);
  * added (an SSL made from `ctx` before lacks them and must be made again). */
 int gnossl_ext_custom_prepare_ctx(gnutls_session_t s, SSL_CTX *ctx);
 
+/* Server, in OpenSSL's ClientHello callback before the post-client-hello
+ * function: the GNUTLS_EXT_MANDATORY then GNUTLS_EXT_APPLICATION
+ * extensions of the hello go to their receive functions, as GnuTLS parses
+ * them.  0 or the GnuTLS error of a receive function. */
+int gnossl_ext_custom_hello_early(gnutls_session_t s, SSL *ssl);
+
 /* The name of an application-registered extension `id` (the session's,
  * then gnutls_ext_register's; s may be NULL) at `parse_point`
  * (gnutls_ext_parse_type_t; NULL for another point): 1 if there is one. */
