@@ -103,15 +103,15 @@ static void rehandshake_accepted(void)
 
 /* The client answers the HelloRequest with a warning alert (no_renegotiation
  * refuses it), or with data. */
-static void rehandshake_refused(int desc)
+static void rehandshake_refused(const char *prio, int desc)
 {
     struct tp_pair p;
     char buf[64];
     if (desc >= 0)
-        printf("== TLS 1.2: server rehandshake, client answers with warning %s\n", gnutls_alert_get_strname(desc));
+        printf("== %s: server rehandshake, client answers with warning %s\n", prio, gnutls_alert_get_strname(desc));
     else
-        printf("== TLS 1.2: server rehandshake, client ignores it and sends data\n");
-    if (setup(&p, TLS12, TLS12, 0, 0) == 0) {
+        printf("== %s: server rehandshake, client ignores it and sends data\n", prio);
+    if (setup(&p, prio, prio, 0, 0) == 0) {
         printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.s.s)));
         printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
         if (desc >= 0)
@@ -245,9 +245,13 @@ int main(void)
     gnutls_certificate_set_x509_key_mem(ccred, &rc, &rk, GNUTLS_X509_FMT_PEM);
 
     rehandshake_accepted();
-    rehandshake_refused(GNUTLS_A_NO_RENEGOTIATION);
-    rehandshake_refused(GNUTLS_A_USER_CANCELED);
-    rehandshake_refused(-1);
+    static const char *const aead12[] = {TLS12 ":-CIPHER-ALL:+AES-128-GCM", TLS12 ":-CIPHER-ALL:+CHACHA20-POLY1305",
+                                         TLS12 ":-CIPHER-ALL:+AES-256-CCM"};
+    for (unsigned i = 0; i < sizeof aead12 / sizeof aead12[0]; i++) {
+        rehandshake_refused(aead12[i], GNUTLS_A_NO_RENEGOTIATION);
+        rehandshake_refused(aead12[i], -1);
+    }
+    rehandshake_refused(TLS12, GNUTLS_A_USER_CANCELED);
     rehandshake_interleaved();
     client_initiated(TLS12);
     client_initiated(TLS12 ":%UNSAFE_RENEGOTIATION");

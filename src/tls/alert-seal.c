@@ -384,10 +384,6 @@ int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *ex
     unsigned char pt[64];
     if (len > sizeof pt - 1 || prot_get(ssl, peer, &pr) < 0)
         return -1;
-    if (pr.ccm && len == 0 && !pr.v13) { /* an empty CCM record is not modelled */
-        OPENSSL_cleanse(&pr, sizeof pr);
-        return -1;
-    }
     memcpy(pt, data, len);
     size_t pt_len = len;
     if (pr.v13)
