@@ -11,7 +11,10 @@
 
 #include "test-keys.h"
 
+#include <fcntl.h>
 #include <stdint.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #define EXT_A 0x1234
 #define EXT_G 0x4321
@@ -271,6 +274,38 @@ static void post_client_hello(const char *prio, gnutls_ext_parse_type_t pt)
     tp_free(&p);
 }
 
+/* DTLS 1.2 over a datagram socket pair: the same exchange. */
+static void dtls(void)
+{
+    int sv[2];
+    printf("== DTLS 1.2\n");
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
+        abort();
+    beh[0].send_mode = beh[1].send_mode = 0;
+    beh[0].recv_fail = beh[1].recv_fail = 0;
+    gnutls_session_t ss[2];
+    for (int i = 0; i < 2; i++) {
+        fcntl(sv[i], F_SETFL, O_NONBLOCK);
+        gnutls_init(&ss[i], (i ? GNUTLS_SERVER : GNUTLS_CLIENT) | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+        gnutls_session_set_ptr(ss[i], (void *)(intptr_t)i);
+        gnutls_priority_set_direct(ss[i], "NORMAL:-VERS-ALL:+VERS-DTLS1.2", NULL);
+        gnutls_credentials_set(ss[i], GNUTLS_CRD_CERTIFICATE, i ? scred : ccred);
+        gnutls_transport_set_int(ss[i], sv[i]);
+        gnutls_session_ext_register(ss[i], "ext-a", EXT_A, GNUTLS_EXT_TLS, recv_a, send_a, deinit_data, NULL,
+                                    NULL, 0);
+    }
+    int r[2] = {GNUTLS_E_AGAIN, GNUTLS_E_AGAIN};
+    for (int k = 0; k < 2000 && (r[0] != 0 || r[1] != 0); k++)
+        for (int i = 0; i < 2; i++)
+            if (r[i] != 0 && (r[i] == GNUTLS_E_AGAIN || !gnutls_error_is_fatal(r[i])))
+                r[i] = gnutls_handshake(ss[i]);
+    printf("  handshake: client %s, server %s\n", tp_code(r[0]), tp_code(r[1]));
+    for (int i = 0; i < 2; i++) {
+        gnutls_deinit(ss[i]);
+        close(sv[i]);
+    }
+}
+
 static int nop_recv(gnutls_session_t s, const unsigned char *d, size_t n)
 {
     (void)s, (void)d, (void)n;
@@ -348,6 +383,7 @@ int main(void)
 
     registration();
     exchanges();
+    dtls();
     static const gnutls_ext_parse_type_t pts[] = {GNUTLS_EXT_MANDATORY, GNUTLS_EXT_APPLICATION, GNUTLS_EXT_TLS};
     for (int i = 0; i < 3; i++) {
         resumption("NORMAL:-VERS-ALL:+VERS-TLS1.2", pts[i]);
