@@ -188,6 +188,10 @@ static void exchanges(void)
         scenario(prios[i], 3, 0, 0, 0, 3, 0);    /* the server's send fails */
         /* the client does not accept it in the server's message */
         scenario(prios[i], 3, GNUTLS_EXT_FLAG_CLIENT_HELLO, 0, 0, 0, 0);
+        /* the server answers an extension the client did not send */
+        scenario(prios[i], 3, GNUTLS_EXT_FLAG_IGNORE_CLIENT_REQUEST, GNUTLS_EXT_FLAG_IGNORE_CLIENT_REQUEST, 2, 0, 0);
+        scenario(prios[i], 3, GNUTLS_EXT_FLAG_IGNORE_CLIENT_REQUEST | flags[1] | GNUTLS_EXT_FLAG_EE,
+                 GNUTLS_EXT_FLAG_IGNORE_CLIENT_REQUEST | flags[1] | GNUTLS_EXT_FLAG_EE, 2, 0, 0);
     }
     /* TLS 1.3 with a HelloRetryRequest: the client's first key share is
      * not the server's group */
