@@ -72,6 +72,7 @@ struct gnutls_certificate_credentials_st {
     gnutls_pin_callback_t pin_fn; /* passwords of encrypted keys given without one */
     void *pin_data;
     SSL_CTX *ctx[GNOSSL_CTX_N];
+    unsigned ctx_gen[GNOSSL_CTX_N]; /* gnossl_ext_custom_generation when made (ssl.c) */
     gnutls_certificate_retrieve_function2 *retrieve_fn2;
     gnutls_certificate_retrieve_function *retrieve_fn;
     gnutls_certificate_retrieve_function3 *retrieve_fn3; /* retrieve3.c */

@@ -22,6 +22,11 @@ SSL *gnossl_cred_new_ssl(gnutls_session_t s, int *err);
  * credentials room calls it only if it is linked in. */
 void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls) __attribute__((weak));
 
+/* The tls room's count of application hello extension numbers
+ * (ext-custom.c): a CTX made under a smaller count must be replaced, not
+ * changed.  Weak like the hook above. */
+unsigned gnossl_ext_custom_generation(void) __attribute__((weak));
+
 /* To be called by the tls room when OpenSSL reports the handshake complete
  * (before gnutls_handshake returns 0).  Runs what GnuTLS runs after an
  * EMPTY client Certificate message on a server that asked for one (the

@@ -15,6 +15,7 @@
 
 static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
 static SSL_CTX *default_ctx[GNOSSL_CTX_N];
+static unsigned default_gen[GNOSSL_CTX_N]; /* gnossl_ext_custom_generation at creation */
 
 /* OpenSSL must not decide on its own: verification results are computed by
  * us and enforced only when GnuTLS would (see gnossl_cred_cert_verify_cb). */
@@ -187,10 +188,20 @@ static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, gnutls_priority_t pr
         if (bare)
             c = NULL;
     }
+    /* A CTX made before a hello extension number was first registered
+     * lacks its dispatcher: replace it (never change a CTX in use, see
+     * ext-custom.c); sessions on the old one keep their references. */
+    unsigned gen = gnossl_ext_custom_generation != NULL ? gnossl_ext_custom_generation() : 0;
     if (c == NULL) {
         pthread_mutex_lock(&default_lock);
-        if (default_ctx[idx] == NULL)
-            default_ctx[idx] = ctx_prime(ctx_new(is_server, is_dtls), prio);
+        if (default_ctx[idx] == NULL || default_gen[idx] != gen) {
+            SSL_CTX *fresh = ctx_prime(ctx_new(is_server, is_dtls), prio);
+            if (fresh != NULL) {
+                SSL_CTX_free(default_ctx[idx]);
+                default_ctx[idx] = fresh;
+                default_gen[idx] = gen;
+            }
+        }
         ctx = default_ctx[idx];
         if (ctx != NULL)
             SSL_CTX_up_ref(ctx);
@@ -198,8 +209,14 @@ static SSL_CTX *get_ctx(gnutls_certificate_credentials_t c, gnutls_priority_t pr
         return ctx;
     }
     pthread_mutex_lock(&c->lock);
-    if (c->ctx[idx] == NULL)
-        c->ctx[idx] = ctx_prime(ctx_build(c, is_server, is_dtls), prio);
+    if (c->ctx[idx] == NULL || c->ctx_gen[idx] != gen) {
+        SSL_CTX *fresh = ctx_prime(ctx_build(c, is_server, is_dtls), prio);
+        if (fresh != NULL) {
+            SSL_CTX_free(c->ctx[idx]);
+            c->ctx[idx] = fresh;
+            c->ctx_gen[idx] = gen;
+        }
+    }
     ctx = c->ctx[idx];
     if (ctx != NULL)
         SSL_CTX_up_ref(ctx);

@@ -149,7 +149,6 @@ static int switch_credentials(gnutls_session_t s, SSL *ssl)
     SSL *tmp = gnossl_cred_new_ssl(s, &err);
     if (tmp == NULL)
         return err < 0 ? err : GNUTLS_E_INSUFFICIENT_CREDENTIALS;
-    gnossl_ext_custom_prepare_ctx(s, SSL_get_SSL_CTX(tmp)); /* SSL_set_SSL_CTX copies them */
     SSL_set_SSL_CTX(ssl, SSL_get_SSL_CTX(tmp));
     SSL_set_verify(ssl, SSL_get_verify_mode(tmp), SSL_get_verify_callback(tmp));
     SSL_free(tmp);
@@ -238,22 +237,29 @@ void gnossl_tls_ctx_setup(SSL_CTX *ctx, int is_server, int is_dtls)
 
 /* A server whose credentials come only from its ClientHello hooks starts on
  * a process-wide, credential-less SSL_CTX (one for TLS, one for DTLS: the
- * method is the SSL's for good). */
+ * method is the SSL's for good), made again when a hello extension was
+ * registered since (ext-custom.c: a CTX in use is never changed). */
 static SSL_CTX *bare_ctx[2];
-static pthread_once_t bare_once = PTHREAD_ONCE_INIT;
-
-static void bare_init(void)
-{
-    for (int dtls = 0; dtls < 2; dtls++) {
-        SSL_CTX *ctx = SSL_CTX_new(dtls ? DTLS_server_method() : TLS_server_method());
-        if (ctx != NULL)
-            gnossl_tls_ctx_setup(ctx, 1, dtls);
-        bare_ctx[dtls] = ctx;
-    }
-}
+static unsigned bare_gen[2];
+static pthread_mutex_t bare_lock = PTHREAD_MUTEX_INITIALIZER;
 
 SSL *gnossl_bare_server_ssl(int dtls)
 {
-    pthread_once(&bare_once, bare_init);
-    return bare_ctx[dtls != 0] != NULL ? SSL_new(bare_ctx[dtls != 0]) : NULL;
+    SSL *ssl = NULL;
+    dtls = dtls != 0;
+    pthread_mutex_lock(&bare_lock);
+    unsigned gen = gnossl_ext_custom_generation();
+    if (bare_ctx[dtls] == NULL || bare_gen[dtls] != gen) {
+        SSL_CTX *ctx = SSL_CTX_new(dtls ? DTLS_server_method() : TLS_server_method());
+        if (ctx != NULL) {
+            gnossl_tls_ctx_setup(ctx, 1, dtls);
+            SSL_CTX_free(bare_ctx[dtls]); /* SSLs made from it hold their own references */
+            bare_ctx[dtls] = ctx;
+            bare_gen[dtls] = gen;
+        }
+    }
+    if (bare_ctx[dtls] != NULL)
+        ssl = SSL_new(bare_ctx[dtls]);
+    pthread_mutex_unlock(&bare_lock);
+    return ssl;
 }

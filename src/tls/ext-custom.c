@@ -9,11 +9,11 @@
  * run time it finds the session and its registration and does nothing for
  * a session that has none, so sharing the CTX changes nothing for the
  * other sessions.  New CTXs get the dispatchers when they are made
- * (gnossl_tls_ctx_setup); an older CTX gets them when the first session
- * that needs them starts its handshake (OpenSSL has no lock there: another
- * thread making an SSL from that CTX at that moment would race, so
- * applications that register per session from several threads should
- * register once before their credentials serve handshakes).
+ * (gnossl_tls_ctx_setup).  A CTX is never changed once sessions use it
+ * (OpenSSL has no lock around its custom extensions, and SSL_new reads
+ * them): the first registration of a new number bumps a generation, and
+ * the credentials room replaces CTXs made under an older one
+ * (gnossl_ext_custom_generation).
  *
  * What OpenSSL cannot do: numbers it handles itself cannot be registered
  * (GNUTLS_E_ALREADY_REGISTERED), a server answers only extensions the
@@ -253,17 +253,21 @@ static int make_known(unsigned id)
         return 0;
     if (id > 0xffff || SSL_extension_supported(id) || n_known == sizeof known / sizeof known[0])
         return GNUTLS_E_ALREADY_REGISTERED;
-    known[n_known++] = id;
+    known[n_known] = id;
+    __atomic_store_n(&n_known, n_known + 1, __ATOMIC_RELEASE); /* the generation */
     return 0;
 }
 
-/* Under `lock`. */
-static int add_dispatcher(SSL_CTX *ctx, unsigned id)
+unsigned gnossl_ext_custom_generation(void)
 {
-    if (SSL_CTX_has_client_custom_ext(ctx, id))
-        return 0;
-    SSL_CTX_add_custom_ext(ctx, id, CONTEXTS, add_cb, free_cb, NULL, parse_cb, NULL);
-    return 1;
+    return __atomic_load_n(&n_known, __ATOMIC_ACQUIRE);
+}
+
+/* Under `lock`, on a CTX no session uses yet. */
+static void add_dispatcher(SSL_CTX *ctx, unsigned id)
+{
+    if (!SSL_CTX_has_client_custom_ext(ctx, id))
+        SSL_CTX_add_custom_ext(ctx, id, CONTEXTS, add_cb, free_cb, NULL, parse_cb, NULL);
 }
 
 void gnossl_ext_custom_ctx_setup(SSL_CTX *ctx)
@@ -272,19 +276,6 @@ void gnossl_ext_custom_ctx_setup(SSL_CTX *ctx)
     for (unsigned i = 0; i < n_known; i++)
         add_dispatcher(ctx, known[i]);
     pthread_mutex_unlock(&lock);
-}
-
-int gnossl_ext_custom_prepare_ctx(gnutls_session_t s, SSL_CTX *ctx)
-{
-    int added = 0;
-    struct gnossl_ext_custom *st = s->ext_custom;
-    pthread_mutex_lock(&lock);
-    for (unsigned i = 0; i < n_global; i++)
-        added |= add_dispatcher(ctx, global[i].id);
-    for (unsigned i = 0; st != NULL && i < st->n_regs; i++)
-        added |= add_dispatcher(ctx, st->regs[i].id);
-    pthread_mutex_unlock(&lock);
-    return added;
 }
 
 int gnutls_ext_register(const char *name, int id, gnutls_ext_parse_type_t parse_type,

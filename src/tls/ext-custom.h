@@ -11,12 +11,13 @@ struct gnossl_ext_custom;
 void gnossl_ext_custom_free(gnutls_session_t s);
 
 /* Gives `ctx` the dispatchers of every extension registered so far
- * (called for each new SSL_CTX). */
+ * (called for each new SSL_CTX, before any session uses it). */
 void gnossl_ext_custom_ctx_setup(SSL_CTX *ctx);
 
-/* Gives `ctx` the dispatchers this session needs; 1 when some had to be
- * added (an SSL made from `ctx` before lacks them and must be made again). */
-int gnossl_ext_custom_prepare_ctx(gnutls_session_t s, SSL_CTX *ctx);
+/* Grows when an extension number is registered for the first time: a CTX
+ * made under an older generation lacks its dispatcher and must be replaced
+ * by a new one (never changed: other threads may be making SSLs from it). */
+unsigned gnossl_ext_custom_generation(void);
 
 /* Server, in OpenSSL's ClientHello callback before the post-client-hello
  * function: the GNUTLS_EXT_MANDATORY then GNUTLS_EXT_APPLICATION

@@ -63,16 +63,12 @@ int gnossl_session_materialise(gnutls_session_t s)
     if (gnossl_cred_new_ssl == NULL || gnossl_priority_apply == NULL)
         return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
     SSL *ssl = new_ssl(s, &err);
-    if (ssl != NULL && gnossl_ext_custom_prepare_ctx(s, SSL_get_SSL_CTX(ssl))) {
-        /* made before its CTX had this session's hello extensions */
-        SSL_free(ssl);
-        ssl = new_ssl(s, &err);
-    }
     if (ssl == NULL)
         return GNOSSL_ERR(err < 0 ? err : GNUTLS_E_INTERNAL_ERROR);
     s->ssl_cert_cred = s->cred[GNUTLS_CRD_CERTIFICATE];
     SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
     s->ssl = ssl;
+    gnossl_seal_reset(s, ssl);
 
     err = gnossl_priority_apply(s->priority, ssl, s->is_server, (s->init_flags & GNUTLS_DATAGRAM) != 0);
     if (err < 0)
@@ -123,7 +119,7 @@ int gnossl_session_materialise(gnutls_session_t s)
         goto fail;
     }
     SSL_set_bio(ssl, bio, bio);
-    SSL_set_msg_callback(ssl, gnossl_dh_msg_callback);
+    SSL_set_msg_callback(ssl, gnossl_msg_callback);
     SSL_set_msg_callback_arg(ssl, s);
     SSL_set_info_callback(ssl, gnossl_info_callback);
 
