@@ -101,6 +101,8 @@ struct worker {
     int failures;
     char first_error[200];
     unsigned long bytes;
+    unsigned sessions;
+    unsigned ext_seen; /* hello extensions the client's send function was asked for */
 };
 
 static void failed(struct worker *w, const char *what, int code)
@@ -115,6 +117,22 @@ static int is_again(long r)
     return r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED;
 }
 
+/* A client hello extension only this session registers: the first
+ * registration of each number makes the library replace the shared SSL_CTXs
+ * while other threads make sessions from them. */
+static int ext_send(gnutls_session_t session, gnutls_buffer_t buf)
+{
+    struct worker *w = gnutls_session_get_ptr(session);
+    w->ext_seen++;
+    return gnutls_buffer_append_data(buf, "x", 1) < 0 ? -1 : 1;
+}
+
+static int ext_recv(gnutls_session_t session, const unsigned char *data, size_t len)
+{
+    (void)session, (void)data, (void)len;
+    return 0;
+}
+
 static void one_pair(struct worker *w, unsigned char *src, unsigned char *dst)
 {
     struct tpipe c2s = {0}, s2c = {0};
@@ -123,6 +141,12 @@ static void one_pair(struct worker *w, unsigned char *src, unsigned char *dst)
         failed(w, "init", 0);
         return;
     }
+    gnutls_session_set_ptr(c.s, w);
+    int er = gnutls_session_ext_register(c.s, "hard-threads", (int)(60000 + w->id * 4 + w->sessions++ % 4),
+                                         GNUTLS_EXT_TLS, ext_recv, ext_send, NULL, NULL, NULL,
+                                         GNUTLS_EXT_FLAG_CLIENT_HELLO);
+    if (er < 0)
+        failed(w, "session_ext_register", er);
     struct tend *ends[2] = {&c, &s};
     for (int i = 0; i < 2; i++) {
         int r = gnutls_priority_set(ends[i]->s, g_prio);
@@ -242,8 +266,10 @@ START_TEST(test_shared_credentials)
         pthread_join(th[i], NULL);
         bytes += w[i].bytes;
     }
-    for (int i = 0; i < HARD_THREADS; i++)
+    for (int i = 0; i < HARD_THREADS; i++) {
         ck_assert_msg(w[i].failures == 0, "%d failures; first: %s", w[i].failures, w[i].first_error);
+        ck_assert_uint_eq(w[i].ext_seen, HARD_SESSIONS); /* each hello carried the extension */
+    }
     ck_assert_uint_eq(bytes, (unsigned long)HARD_THREADS * HARD_SESSIONS * 2 * HARD_BULK);
     gnutls_priority_deinit(g_prio);
     gnutls_certificate_free_credentials(g_scred);
