@@ -2,13 +2,29 @@
  * and 1.3: required but not sent, requested but not sent, sent but not
  * trusted (the handshake completes and the application judges with
  * gnutls_certificate_verify_peers2), trusted, and the in-handshake check of
- * gnutls_session_set_verify_cert on the server.  Codes of both ends, the
- * verification status and the alert the client sees. */
+ * gnutls_session_set_verify_cert on the server; the client's own checks
+ * (set_verify_cert, a verify function) of a server it does not trust.
+ * Codes of both ends, the verification status, the alert the client sees
+ * and the last handshake messages in and out of each end. */
 #include "tls-pair.h"
 
 #include "test-keys.h"
 
 static gnutls_certificate_credentials_t scred_trusting, scred_plain, ccred_cert, ccred_none;
+
+/* Where each handshake stopped: the last message in and out. */
+static void print_last(struct tp_pair *p)
+{
+    printf("  last in/out: client %d/%d, server %d/%d\n", (int)gnutls_handshake_get_last_in(p->c.s),
+           (int)gnutls_handshake_get_last_out(p->c.s), (int)gnutls_handshake_get_last_in(p->s.s),
+           (int)gnutls_handshake_get_last_out(p->s.s));
+}
+
+static int refuse(gnutls_session_t s)
+{
+    (void)s;
+    return -1;
+}
 
 static void scenario(const char *name, const char *prio, gnutls_certificate_request_t req,
                      gnutls_certificate_credentials_t scred, gnutls_certificate_credentials_t ccred, int verify_cert)
@@ -22,8 +38,10 @@ static void scenario(const char *name, const char *prio, gnutls_certificate_requ
     gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
     gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
     gnutls_certificate_server_set_request(p.s.s, req);
-    if (verify_cert)
+    if (verify_cert == 1)
         gnutls_session_set_verify_cert(p.s.s, NULL, 0);
+    else if (verify_cert == 2)
+        gnutls_session_set_verify_function(p.s.s, refuse);
     int ok = tp_handshake(&p) == 0;
     if (!ok) {
         /* what the client makes of the server's failure */
@@ -40,9 +58,11 @@ static void scenario(const char *name, const char *prio, gnutls_certificate_requ
         if (r == GNUTLS_E_FATAL_ALERT_RECEIVED || r == GNUTLS_E_WARNING_ALERT_RECEIVED)
             printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(p.c.s)));
         printf("\n");
-        if (verify_cert)
+        if (verify_cert == 1)
             printf("  server verify status: 0x%x\n", gnutls_session_get_verify_cert_status(p.s.s));
+        print_last(&p);
     } else {
+        print_last(&p);
         unsigned st = 0, n = 0;
         int r = gnutls_certificate_verify_peers2(p.s.s, &st);
         printf("  server verify_peers2: %s status 0x%x\n", tp_code(r), st);
@@ -59,6 +79,29 @@ static void scenario(const char *name, const char *prio, gnutls_certificate_requ
             printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(p.c.s)));
         printf("\n");
     }
+    tp_free(&p);
+}
+
+/* The client checks the server's certificate, which it does not trust
+ * (set_verify_cert, or a verify function that refuses). */
+static void server_untrusted(const char *prio, int how)
+{
+    struct tp_pair p;
+    printf("== client %s, %s\n", how == 1 ? "set_verify_cert, untrusted server" : "verify function refuses", prio);
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred_none);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred_plain);
+    if (how == 1)
+        gnutls_session_set_verify_cert(p.c.s, NULL, 0);
+    else
+        gnutls_session_set_verify_function(p.c.s, refuse);
+    if (tp_handshake(&p) == 0)
+        printf("  handshake succeeded\n");
+    if (how == 1)
+        printf("  client verify status: 0x%x\n", gnutls_session_get_verify_cert_status(p.c.s));
+    print_last(&p);
     tp_free(&p);
 }
 
@@ -88,6 +131,16 @@ int main(void)
         scenario("required, untrusted, set_verify_cert", prios[i], GNUTLS_CERT_REQUIRE, scred_plain, ccred_cert, 1);
         scenario("required, trusted, set_verify_cert", prios[i], GNUTLS_CERT_REQUIRE, scred_trusting, ccred_cert, 1);
         scenario("required, none sent, set_verify_cert", prios[i], GNUTLS_CERT_REQUIRE, scred_trusting, ccred_none, 1);
+        scenario("required, refused by the verify function", prios[i], GNUTLS_CERT_REQUIRE, scred_trusting, ccred_cert, 2);
+        /* Not yet TLS 1.2: a gnossl server checks an empty client
+         * Certificate only once OpenSSL finished the handshake (it has no
+         * hook there), so the client completes where GnuTLS's waits. */
+        if (i == 1) {
+            scenario("requested, none sent, set_verify_cert", prios[i], GNUTLS_CERT_REQUEST, scred_trusting, ccred_none, 1);
+            scenario("requested, none sent, verify function", prios[i], GNUTLS_CERT_REQUEST, scred_trusting, ccred_none, 2);
+        }
+        server_untrusted(prios[i], 1);
+        server_untrusted(prios[i], 2);
     }
     gnutls_certificate_free_credentials(scred_trusting);
     gnutls_certificate_free_credentials(scred_plain);

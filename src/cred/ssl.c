@@ -93,6 +93,11 @@ static SSL_CTX *ctx_new(int is_server, int is_dtls)
     /* An idle session keeps no record buffers (~34 KB per SSL otherwise);
      * GnuTLS holds none between records either. */
     SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+    /* Every client CTX, the shared one of bare credentials too: a TLS 1.2
+     * client that asked for the certificate status verifies in this
+     * callback, at the end of the server's first flight (verify.c). */
+    if (!is_server)
+        SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_client_status_cb);
     if (is_server) {
         /* Resumption with client certificates requires a session id context. */
         SSL_CTX_set_session_id_context(ctx, sid_ctx, sizeof(sid_ctx) - 1);
@@ -155,8 +160,6 @@ static SSL_CTX *ctx_build(gnutls_certificate_credentials_t c, int is_server, int
         SSL_CTX_set_cert_cb(ctx, gnossl_cred_client_pick_cb, NULL);
     if (is_server && (c->ocsp_any || c->retrieve_fn3 != NULL))
         SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_ocsp_status_cb);
-    else if (!is_server)
-        SSL_CTX_set_tlsext_status_cb(ctx, gnossl_cred_client_status_cb);
     return ctx;
 }
 

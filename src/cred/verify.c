@@ -535,8 +535,10 @@ static int run_verification(gnutls_session_t s, struct gnossl_cred_session *st)
         if (ret != 0 && ret >= -1)
             ret = GNUTLS_E_CERTIFICATE_ERROR;
     }
-    if (ret != 0)
+    if (ret != 0) {
         gnossl_debug("certificate verification in the handshake failed: %d", ret);
+        gnossl_session_verify_failed(s, st->peer_chain != NULL && sk_X509_num(st->peer_chain) > 0);
+    }
     return ret;
 }
 

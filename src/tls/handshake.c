@@ -196,6 +196,9 @@ again:
         s->handshake_done = 1;
         s->hs_in_progress = 0;
         s->hs_deadline = 0;
+        /* GnuTLS clears them once a handshake succeeds: only a failed one
+         * (or a message after it) has a last message to report. */
+        s->hs_last_in = s->hs_last_out = -1;
         int e = gnossl_ext_check_after_handshake(s);
         if (e < 0)
             s->invalid = 1;

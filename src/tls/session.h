@@ -34,6 +34,11 @@ gnutls_priority_t gnossl_session_priority(gnutls_session_t s);
  * code the translator would derive from OpenSSL's state. 0 = none. */
 void gnossl_session_set_pending_error(gnutls_session_t s, int gnutls_error);
 
+/* The certificate check of the handshake failed (cred room): the last
+ * handshake messages in and out become those GnuTLS reports there
+ * (verify-point.c).  `peer_sent_certs`: the peer's Certificate was not empty. */
+void gnossl_session_verify_failed(gnutls_session_t s, int peer_sent_certs);
+
 /* What gnutls_session_set_verify_cert asked for (owned by src/cred/). */
 struct gnossl_verify_request {
     int enabled;
