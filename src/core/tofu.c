@@ -9,6 +9,7 @@
  * host or service "*" matches anything (a NULL argument is stored as "*" and
  * matches any entry); expiration 0 never expires. */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "core/encoding.h"
 
 #include <openssl/evp.h>
@@ -193,7 +194,7 @@ static int file_verify(const char *db, const char *host, const char *service, co
 {
     char *b64 = b64_line(pubkey), *line = NULL;
     size_t cap = 0;
-    time_t now = time(NULL);
+    time_t now = gnossl_time();
     int ret = GNUTLS_E_NO_CERTIFICATE_FOUND;
     FILE *f;
 

@@ -6,6 +6,7 @@
  * useless (revoked, expired, or none given); oidx -1 asks for the earliest
  * positive one (0 if none). */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "cred/cred-int.h"
 
 #include <openssl/err.h>
@@ -27,7 +28,7 @@ static time_t response_expiry(const gnutls_datum_t *der)
 
     if (status == V_OCSP_CERTSTATUS_GOOD && next != NULL && ASN1_TIME_to_tm(next, &tm) == 1) {
         t = timegm(&tm);
-        if (t <= time(NULL))
+        if (t <= gnossl_time())
             t = 0; /* already out of date */
     }
     OCSP_BASICRESP_free(bs);

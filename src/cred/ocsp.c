@@ -5,6 +5,7 @@
  * stapled response (leaf certificate), which the verification functions
  * check here as GnuTLS does. */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "cred/cred-int.h"
 #include "tls/session.h"
 #include <stdlib.h>
@@ -70,13 +71,13 @@ static int check_response(const struct gnossl_keypair *k, const unsigned char *d
         goto out;
     }
     status = OCSP_single_get0_status(single, &reason, NULL, &thisupd, &nextupd);
-    if (status == V_OCSP_CERTSTATUS_REVOKED || (nextupd != NULL && X509_cmp_time(nextupd, NULL) < 0)) {
+    if (status == V_OCSP_CERTSTATUS_REVOKED || (nextupd != NULL && gnossl_cmp_now(nextupd, 0) < 0)) {
         ret = GNOSSL_ERR(GNUTLS_E_EXPIRED);
         goto out;
     }
     ret = 0;
     if (nextupd == NULL && thisupd != NULL &&
-        X509_cmp_time(thisupd, &(time_t){time(NULL) - OCSP_MAX_VALIDITY_SECS}) < 0)
+        gnossl_cmp_now(thisupd, -OCSP_MAX_VALIDITY_SECS) < 0)
         ret = 1;
 out:
     ERR_pop_to_mark();
@@ -391,12 +392,11 @@ static unsigned check_stapled(X509_STORE *store, STACK_OF(X509) *chain, int pos,
     }
     /* Too old or superseded: reported, as GnuTLS does. */
     if (nextupd == NULL) {
-        time_t oldest = time(NULL) - OCSP_MAX_VALIDITY_SECS;
-        if (thisupd == NULL || X509_cmp_time(thisupd, &oldest) < 0) {
+        if (thisupd == NULL || gnossl_cmp_now(thisupd, -OCSP_MAX_VALIDITY_SECS) < 0) {
             bits = GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
             goto out;
         }
-    } else if (X509_cmp_time(nextupd, NULL) < 0) {
+    } else if (gnossl_cmp_now(nextupd, 0) < 0) {
         bits = GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
         goto out;
     }

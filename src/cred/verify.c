@@ -11,6 +11,7 @@
  *     plus the hostname check on the leaf;
  *   - revocation is reported only for a chain with no other problem. */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "cred/cred-int.h"
 #include "tls/session.h"
 #include "tls/priority.h"
@@ -251,6 +252,7 @@ static unsigned verify_chain(X509_STORE *store, STACK_OF(X509) *chain, unsigned 
     if (vflags & GNUTLS_VERIFY_DISABLE_TIME_CHECKS)
         oflags |= X509_V_FLAG_NO_CHECK_TIME;
     X509_VERIFY_PARAM_set_flags(param, oflags);
+    gnossl_verify_param_time(param);
     X509_STORE_CTX_set_app_data(xctx, &acc);
     X509_STORE_CTX_set_verify_cb(xctx, collect_cb);
 

@@ -6,6 +6,7 @@
  * message digest follow), and RSA signatures labelled rsaEncryption as
  * PKCS#7 prescribes.  The signature itself comes from gnutls_privkey. */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "x509/pkcs-int.h"
 
 #include <openssl/err.h>
@@ -49,7 +50,7 @@ static int signed_attrs(PKCS7_SIGNER_INFO *si, const ASN1_OBJECT *content_type, 
     if (flags & GNUTLS_PKCS7_INCLUDE_TIME) {
         if (data == NULL || data->data == NULL)
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-        ASN1_TIME *t = ASN1_TIME_set(NULL, time(NULL));
+        ASN1_TIME *t = ASN1_TIME_set(NULL, gnossl_time());
         if (t == NULL || !PKCS7_add_signed_attribute(si, NID_pkcs9_signingTime, t->type, t)) {
             ASN1_TIME_free(t);
             return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);

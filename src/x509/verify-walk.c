@@ -7,6 +7,7 @@
  * under the top certificate's own name.  The individual checks use
  * OpenSSL (signatures, extensions, times). */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "x509/x509.h"
 
 #include <openssl/err.h>
@@ -23,9 +24,9 @@ struct walk {
 
 static unsigned time_status(X509 *x)
 {
-    if (X509_cmp_current_time(X509_get0_notBefore(x)) > 0)
+    if (gnossl_cmp_now(X509_get0_notBefore(x), 0) > 0)
         return GNUTLS_CERT_NOT_ACTIVATED | GNUTLS_CERT_INVALID;
-    if (X509_cmp_current_time(X509_get0_notAfter(x)) < 0)
+    if (gnossl_cmp_now(X509_get0_notAfter(x), 0) < 0)
         return GNUTLS_CERT_EXPIRED | GNUTLS_CERT_INVALID;
     return 0;
 }

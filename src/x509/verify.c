@@ -3,6 +3,7 @@
  * the checks GnuTLS adds (insecure signature algorithms, host name, key
  * purpose). */
 #include "gnossl.h"
+#include "core/clock.h"
 #include "x509/x509.h"
 
 #include <time.h>
@@ -183,9 +184,9 @@ static unsigned lone_status(X509 *x, unsigned flags)
     if (weak_signature(x, flags) && X509_check_issued(x, x) != X509_V_OK)
         bits |= GNUTLS_CERT_INSECURE_ALGORITHM;
     if (!(flags & GNUTLS_VERIFY_DISABLE_TIME_CHECKS)) {
-        if (X509_cmp_current_time(X509_get0_notBefore(x)) > 0)
+        if (gnossl_cmp_now(X509_get0_notBefore(x), 0) > 0)
             bits |= GNUTLS_CERT_NOT_ACTIVATED;
-        if (X509_cmp_current_time(X509_get0_notAfter(x)) < 0)
+        if (gnossl_cmp_now(X509_get0_notAfter(x), 0) < 0)
             bits |= GNUTLS_CERT_EXPIRED;
     }
     return bits;
@@ -253,6 +254,7 @@ static int verify_chain(gnutls_x509_trust_list_t list, X509_STORE *store, gnutls
     if (flags & GNUTLS_VERIFY_DISABLE_TIME_CHECKS)
         vf |= X509_V_FLAG_NO_CHECK_TIME;
     X509_VERIFY_PARAM_set_flags(param, vf);
+    gnossl_verify_param_time(param);
     X509_VERIFY_PARAM_set_depth(param, 16);
     memset(&st, 0, sizeof st);
     st.top = -1;
@@ -556,7 +558,7 @@ int gnutls_x509_crl_verify(gnutls_x509_crl_t crl, const gnutls_x509_crt_t *CA_li
             return GNOSSL_ERR(GNUTLS_E_INSUFFICIENT_SECURITY);
         }
     }
-    time_t now = time(NULL), next = gnutls_x509_crl_get_next_update(crl);
+    time_t now = gnossl_time(), next = gnutls_x509_crl_get_next_update(crl);
     if (gnutls_x509_crl_get_this_update(crl) > now)
         st |= GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
     if (next != (time_t)-1 && next < now)
