@@ -29,66 +29,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct seal {
-    unsigned char secret[EVP_MAX_MD_SIZE]; /* TLS 1.3 write traffic secret */
-    unsigned secret_len;
-    unsigned char rsecret[EVP_MAX_MD_SIZE]; /* TLS 1.3 read traffic secret */
-    unsigned rsecret_len;
-    unsigned char state_key[2][32], state_iv[2][12]; /* gnossl_seal_state's answers */
-    uint64_t seq;  /* sequence number of the next record OpenSSL creates */
-    int counting;  /* our write side uses the record protection we model */
-    uint64_t rseq; /* TLS 1.2: sequence number of the next record OpenSSL reads */
-    int rcounting; /* ...counted since the peer's ChangeCipherSpec */
-    int tls12;     /* keys from the TLS 1.2 key block */
-    int broken;    /* something we cannot follow happened */
-};
-
-static int seal_index = -1;
-static pthread_once_t seal_once = PTHREAD_ONCE_INIT;
+static pthread_once_t kdf_once = PTHREAD_ONCE_INIT;
 static EVP_KDF *hkdf, *tls1_prf; /* fetched once */
 
-static void seal_free(void *parent, void *ptr, CRYPTO_EX_DATA *ad, int idx, long argl, void *argp)
+static void kdf_init(void)
 {
-    (void)parent, (void)ad, (void)idx, (void)argl, (void)argp;
-    if (ptr != NULL) {
-        OPENSSL_cleanse(ptr, sizeof(struct seal));
-        free(ptr);
-    }
-}
-
-static void seal_init(void)
-{
-    seal_index = SSL_get_ex_new_index(0, NULL, NULL, NULL, seal_free);
     hkdf = EVP_KDF_fetch(NULL, "HKDF", NULL);
     tls1_prf = EVP_KDF_fetch(NULL, "TLS1-PRF", NULL);
 }
 
-static struct seal *seal_of(const SSL *ssl, int create)
+/* The state of the session that owns ssl (outside the message callback,
+ * which has the session at hand). */
+static struct gnossl_seal *seal_of(const SSL *ssl)
 {
-    pthread_once(&seal_once, seal_init);
-    if (seal_index < 0 || ssl == NULL)
-        return NULL;
-    struct seal *st = SSL_get_ex_data(ssl, seal_index);
-    if (st == NULL && create) {
-        st = calloc(1, sizeof *st);
-        if (st != NULL && !SSL_set_ex_data((SSL *)ssl, seal_index, st)) {
-            free(st);
-            st = NULL;
-        }
-    }
-    return st;
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    return s != NULL ? &s->seal : NULL;
 }
 
-void gnossl_seal_note_secret(const SSL *ssl, const char *label, const unsigned char *secret, unsigned len)
+void gnossl_seal_reset(gnutls_session_t s, const SSL *ssl)
 {
+    OPENSSL_cleanse(&s->seal, sizeof s->seal);
+    s->seal.dtls = SSL_is_dtls(ssl);
+}
+
+void gnossl_seal_note_secret(gnutls_session_t s, const char *label, const unsigned char *secret, unsigned len)
+{
+    const SSL *ssl = s->ssl;
     const char *ours = SSL_is_server(ssl) ? "SERVER_TRAFFIC_SECRET_0" : "CLIENT_TRAFFIC_SECRET_0";
     const char *peers = SSL_is_server(ssl) ? "CLIENT_TRAFFIC_SECRET_0" : "SERVER_TRAFFIC_SECRET_0";
     int mine = strcmp(label, ours) == 0;
     if ((!mine && strcmp(label, peers) != 0) || len > EVP_MAX_MD_SIZE)
         return;
-    struct seal *st = seal_of(ssl, 1);
-    if (st == NULL)
-        return;
+    struct gnossl_seal *st = &s->seal;
     memcpy(mine ? st->secret : st->rsecret, secret, len);
     *(mine ? &st->secret_len : &st->rsecret_len) = len;
 }
@@ -107,6 +79,7 @@ static int expand_label(const EVP_MD *md, const unsigned char *secret, size_t se
     memcpy(info + 3, "tls13 ", 6);
     memcpy(info + 9, label, ll - 6);
     info[3 + ll] = 0;
+    pthread_once(&kdf_once, kdf_init);
     EVP_KDF_CTX *k = hkdf != NULL ? EVP_KDF_CTX_new(hkdf) : NULL;
     if (k == NULL)
         return -1;
@@ -125,54 +98,42 @@ static int expand_label(const EVP_MD *md, const unsigned char *secret, size_t se
 
 static int next_secret(SSL *ssl, unsigned char *secret, unsigned len);
 
-void gnossl_seal_note_read(SSL *ssl, int content_type, const unsigned char *p, size_t len)
+void gnossl_seal_note_read(gnutls_session_t s, int content_type, const unsigned char *p, size_t len)
 {
-    if (SSL_is_dtls(ssl))
+    struct gnossl_seal *st = &s->seal;
+    SSL *ssl = s->ssl;
+    if (st->dtls || content_type != SSL3_RT_HANDSHAKE || len < 1)
         return;
     int v13 = SSL_version(ssl) == TLS1_3_VERSION;
     /* OpenSSL shows no received ChangeCipherSpec: the peer's Finished is
      * the last record under its handshake keys (TLS 1.3) or the first
      * under the new ones (TLS 1.2) */
-    int finished = content_type == SSL3_RT_HANDSHAKE && len >= 1 && p[0] == SSL3_MT_FINISHED;
-    struct seal *st = seal_of(ssl, finished);
-    if (st == NULL)
-        return;
-    if (finished && !(v13 && st->rcounting)) { /* (TLS 1.3 post-handshake auth: a Finished under application keys) */
+    if (p[0] == SSL3_MT_FINISHED && !(v13 && st->rcounting)) { /* (TLS 1.3 post-handshake auth: a Finished under application keys) */
         st->rcounting = 1;
         st->rseq = v13 ? 0 : 1;
-    } else if (v13 && content_type == SSL3_RT_HANDSHAKE && len >= 1 && p[0] == SSL3_MT_KEY_UPDATE && st->rcounting) {
+    } else if (v13 && p[0] == SSL3_MT_KEY_UPDATE && st->rcounting) {
         if (next_secret(ssl, st->rsecret, st->rsecret_len) < 0)
             st->broken = 1;
         st->rseq = 0;
-    } else if (content_type == SSL3_RT_HEADER && st->rcounting) {
-        st->rseq++;
     }
 }
 
-void gnossl_seal_note_record(SSL *ssl, int content_type, const unsigned char *p, size_t len)
+void gnossl_seal_note_record(gnutls_session_t s, int content_type, const unsigned char *p, size_t len)
 {
-    if (SSL_is_dtls(ssl))
+    struct gnossl_seal *st = &s->seal;
+    SSL *ssl = s->ssl;
+    if (st->dtls)
         return;
-    struct seal *st = seal_of(ssl, 0);
-    if (content_type == SSL3_RT_HEADER) {
-        if (st != NULL && st->counting)
-            st->seq++;
-        return;
-    }
     int v13 = SSL_version(ssl) == TLS1_3_VERSION;
     if (content_type == SSL3_RT_CHANGE_CIPHER_SPEC && !v13) {
-        if ((st = seal_of(ssl, 1)) != NULL) {
-            st->counting = 1; /* the records after our CCS start at 0 */
-            st->tls12 = 1;
-            st->seq = 0;
-        }
+        st->counting = 1; /* the records after our CCS start at 0 */
+        st->tls12 = 1;
+        st->seq = 0;
         return;
     }
     if (content_type != SSL3_RT_HANDSHAKE || len < 1 || !v13)
         return;
     /* a server learns its application secret only after writing Finished */
-    if (st == NULL && (p[0] != SSL3_MT_FINISHED || (st = seal_of(ssl, 1)) == NULL))
-        return;
     if (p[0] == SSL3_MT_FINISHED && !st->counting) {
         st->counting = 1; /* application keys from the next record on */
         st->tls12 = 0;
@@ -263,7 +224,7 @@ int gnossl_seal_key_block(SSL *ssl, const char *prf_digest, unsigned char *out, 
     SSL_SESSION *sess = SSL_get_session(ssl);
     unsigned char ms[SSL_MAX_MASTER_KEY_LENGTH], seed[64];
     size_t ms_len = sess != NULL ? SSL_SESSION_get_master_key(sess, ms, sizeof ms) : 0;
-    pthread_once(&seal_once, seal_init);
+    pthread_once(&kdf_once, kdf_init);
     if (ms_len == 0 || SSL_get_server_random(ssl, seed, 32) != 32 || SSL_get_client_random(ssl, seed + 32, 32) != 32)
         return -1;
     EVP_KDF_CTX *k = tls1_prf != NULL ? EVP_KDF_CTX_new(tls1_prf) : NULL;
@@ -311,7 +272,7 @@ struct prot {
 /* Our write protection, or (peer, TLS 1.2 only) the peer's: 0 or -1. */
 static int prot_get(SSL *ssl, int peer, struct prot *pr)
 {
-    struct seal *st = seal_of(ssl, 0);
+    struct gnossl_seal *st = seal_of(ssl);
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
     if (st == NULL || st->broken || c == NULL || SSL_is_dtls(ssl))
         return -1;
@@ -370,7 +331,7 @@ static size_t prot_nonce(const struct prot *pr, uint64_t seq, int type, size_t p
 
 int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq)
 {
-    struct seal *st = seal_of(ssl, 0);
+    struct gnossl_seal *st = seal_of(ssl);
     if (st == NULL || !(peer ? st->rcounting : st->counting))
         return -1;
     *seq = peer ? st->rseq : st->seq;
@@ -444,7 +405,7 @@ int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t 
 
 int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq)
 {
-    struct seal *st = seal_of(ssl, 0);
+    struct gnossl_seal *st = seal_of(ssl);
     struct prot pr;
     if (gnossl_seal_seq(ssl, peer, seq) < 0 || prot_get(ssl, peer, &pr) < 0)
         return -1;

@@ -4,18 +4,51 @@
 #define GNOSSL_TLS_ALERT_SEAL_H
 
 #include "gnossl.h"
+#include <openssl/evp.h>
 #include <openssl/ssl.h>
 #include <stddef.h>
 #include <stdint.h>
 
+/* The record protection state we follow, kept in the session (one pointer
+ * from the message callback, which runs for every record header). */
+struct gnossl_seal {
+    unsigned char secret[EVP_MAX_MD_SIZE]; /* TLS 1.3 write traffic secret */
+    unsigned secret_len;
+    unsigned char rsecret[EVP_MAX_MD_SIZE]; /* TLS 1.3 read traffic secret */
+    unsigned rsecret_len;
+    unsigned char state_key[2][32], state_iv[2][12]; /* gnossl_seal_state's answers */
+    uint64_t seq;  /* sequence number of the next record OpenSSL creates */
+    int counting;  /* our write side uses the record protection we model */
+    uint64_t rseq; /* TLS 1.2: sequence number of the next record OpenSSL reads */
+    int rcounting; /* ...counted since the peer's ChangeCipherSpec */
+    int tls12;     /* keys from the TLS 1.2 key block */
+    int broken;    /* something we cannot follow happened */
+    int dtls;      /* the SSL is DTLS: nothing is followed */
+};
+
+/* A new SSL for the session: nothing followed yet (from materialise). */
+void gnossl_seal_reset(gnutls_session_t s, const SSL *ssl);
 /* From the keylog dispatcher: remembers our TLS 1.3 write traffic secret. */
-void gnossl_seal_note_secret(const SSL *ssl, const char *label, const unsigned char *secret, unsigned len);
-/* From the message callback, for what we write (write_p): record headers,
- * ChangeCipherSpec and handshake messages. */
-void gnossl_seal_note_record(SSL *ssl, int content_type, const unsigned char *p, size_t len);
-/* From the message callback, for what we read: record headers, the peer's
- * Finished and KeyUpdate (read sequence numbers and TLS 1.3 keys). */
-void gnossl_seal_note_read(SSL *ssl, int content_type, const unsigned char *p, size_t len);
+void gnossl_seal_note_secret(gnutls_session_t s, const char *label, const unsigned char *secret, unsigned len);
+/* From the message callback, for a record header OpenSSL wrote (write_p) or
+ * read: the sequence numbers.  Inline: it runs for every record. */
+static inline void gnossl_seal_note_header(struct gnossl_seal *st, int write_p)
+{
+    if (st->dtls)
+        return;
+    if (write_p) {
+        if (st->counting)
+            st->seq++;
+    } else if (st->rcounting) {
+        st->rseq++;
+    }
+}
+/* From the message callback, for what we write: ChangeCipherSpec and
+ * handshake messages (headers: gnossl_seal_note_header). */
+void gnossl_seal_note_record(gnutls_session_t s, int content_type, const unsigned char *p, size_t len);
+/* From the message callback, for what we read: the peer's Finished and
+ * KeyUpdate (read sequence numbers and TLS 1.3 keys). */
+void gnossl_seal_note_read(gnutls_session_t s, int content_type, const unsigned char *p, size_t len);
 /* Sequence number of the next record OpenSSL writes (peer = 0) or reads
  * (peer = 1): 0, or -1 when not followed. */
 int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);

@@ -7,6 +7,7 @@
  * control back with nothing lost and the translator reports the alert. */
 #include "gnossl.h"
 #include "tls/alert-seal.h"
+#include "tls/dh-group.h"
 #include "tls/session-int.h"
 
 #include <openssl/err.h>
@@ -254,6 +255,49 @@ static void on_alert(gnutls_session_t s, int write_p, SSL *ssl, const unsigned c
     }
 }
 
+/* A handshake message, in TLS's framing for the parsers below. */
+static void on_handshake(gnutls_session_t s, SSL *ssl, int write_p, const unsigned char *p, size_t len)
+{
+    unsigned char *tls = NULL;
+    if (SSL_is_dtls(ssl)) {
+        /* DTLS messages carry a 12-byte header (sequence, fragment);
+         * the parsers below read TLS's 4-byte one. */
+        if (len < 12 || (tls = malloc(len - 8)) == NULL)
+            return;
+        memcpy(tls, p, 4);
+        memcpy(tls + 4, p + 12, len - 12);
+        p = tls;
+        len -= 8;
+    }
+    if (p[0] == SSL3_MT_SERVER_KEY_EXCHANGE)
+        on_dhe_params(s, ssl, write_p, p, len);
+    on_handshake_msg(s, write_p, p, len);
+    free(tls);
+}
+
+/* Alerts, ChangeCipherSpec and handshake messages (out of line: the
+ * per-record path of gnossl_msg_callback stays small). */
+static __attribute__((noinline)) void on_message(gnutls_session_t s, SSL *ssl, int write_p, int content_type,
+                                                 const unsigned char *p, size_t len)
+{
+    if (content_type == SSL3_RT_ALERT) {
+        if (len >= 2)
+            on_alert(s, write_p, ssl, p);
+        return;
+    }
+    if (write_p)
+        gnossl_seal_note_record(s, content_type, p, len);
+    else
+        gnossl_seal_note_read(s, content_type, p, len);
+    if (content_type == SSL3_RT_HANDSHAKE) {
+        on_handshake(s, ssl, write_p, p, len);
+        gnossl_dh_note_handshake(ssl, write_p, p, len);
+    }
+}
+
+/* The one message callback of a session's SSL (the session is its
+ * argument).  OpenSSL calls it for every record header both ways, and for
+ * TLS 1.3's inner content type: those return after a few instructions. */
 void gnossl_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len,
                          SSL *ssl, void *arg)
 {
@@ -262,33 +306,15 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
     const unsigned char *p = buf;
     if (s == NULL || len < 1)
         return;
-    if (content_type == SSL3_RT_HEADER && !write_p && len >= 13 && p[0] == SSL3_RT_APPLICATION_DATA &&
-        SSL_is_dtls(ssl)) {
-        memcpy(s->dtls.read_seq, p + 3, 8); /* epoch and sequence number, for record_recv_seq */
-        s->dtls.app_headers++;
-    }
-    if (write_p)
-        gnossl_seal_note_record(ssl, content_type, p, len);
-    else
-        gnossl_seal_note_read(ssl, content_type, p, len);
-    if (content_type == SSL3_RT_ALERT && len >= 2)
-        on_alert(s, write_p, ssl, p);
-    else if (content_type == SSL3_RT_HANDSHAKE) {
-        unsigned char *tls = NULL;
-        if (SSL_is_dtls(ssl)) {
-            /* DTLS messages carry a 12-byte header (sequence, fragment);
-             * the parsers below read TLS's 4-byte one. */
-            if (len < 12 || (tls = malloc(len - 8)) == NULL)
-                return;
-            memcpy(tls, p, 4);
-            memcpy(tls + 4, p + 12, len - 12);
-            p = tls;
-            len -= 8;
+    if (content_type == SSL3_RT_HEADER) {
+        if (!write_p && s->seal.dtls && len >= 13 && p[0] == SSL3_RT_APPLICATION_DATA) {
+            memcpy(s->dtls.read_seq, p + 3, 8); /* epoch and sequence number, for record_recv_seq */
+            s->dtls.app_headers++;
         }
-        if (p[0] == SSL3_MT_SERVER_KEY_EXCHANGE)
-            on_dhe_params(s, ssl, write_p, p, len);
-        on_handshake_msg(s, write_p, p, len);
-        free(tls);
+        gnossl_seal_note_header(&s->seal, write_p);
+    } else if (content_type == SSL3_RT_ALERT || content_type == SSL3_RT_HANDSHAKE ||
+               content_type == SSL3_RT_CHANGE_CIPHER_SPEC) {
+        on_message(s, ssl, write_p, content_type, p, len);
     }
 }
 

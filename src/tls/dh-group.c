@@ -260,13 +260,12 @@ static void note_peer_pub(SSL *ssl, int type, const unsigned char *body, size_t 
     free_pub(NULL, old, NULL, 0, 0, NULL);
 }
 
-void gnossl_dh_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len, SSL *ssl,
-                            void *arg)
+void gnossl_dh_note_handshake(SSL *ssl, int write_p, const unsigned char *p, size_t len)
 {
-    gnossl_msg_callback(write_p, version, content_type, buf, len, ssl, arg);
-    const unsigned char *p = buf;
+    if (write_p)
+        return;
     size_t hdr = SSL_is_dtls(ssl) ? 12 : 4;
-    if (write_p || content_type != SSL3_RT_HANDSHAKE || len < hdr)
+    if (len < hdr)
         return;
     if ((p[0] == SSL3_MT_SERVER_KEY_EXCHANGE && !SSL_is_server(ssl)) ||
         (p[0] == SSL3_MT_CLIENT_KEY_EXCHANGE && SSL_is_server(ssl)))

@@ -19,9 +19,9 @@ void gnossl_dh_group_note_pkey(SSL *ssl, EVP_PKEY *dh);
  * negotiated RFC 7919 group (dh-select.c). */
 void gnossl_dh_hello(gnutls_session_t s, SSL *ssl);
 
-/* The session's message callback (alert.c) followed by the capture of the
- * peer's DHE public value for gnutls_dh_get_pubkey. */
-void gnossl_dh_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len, SSL *ssl,
-                            void *arg);
+/* From the message callback (alert.c), for each handshake message in
+ * OpenSSL's framing: captures the peer's DHE public value for
+ * gnutls_dh_get_pubkey. */
+void gnossl_dh_note_handshake(SSL *ssl, int write_p, const unsigned char *p, size_t len);
 
 #endif

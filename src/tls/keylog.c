@@ -80,7 +80,7 @@ void gnossl_keylog_dispatch(const SSL *ssl, const char *line)
             break;
         secret[len++] = (unsigned char)(hi << 4 | lo);
     }
-    gnossl_seal_note_secret(ssl, label, secret, len); /* for gnutls_alert_send */
+    gnossl_seal_note_secret(s, label, secret, len); /* for gnutls_alert_send */
     gnutls_datum_t d = {secret, len};
     if (fn != NULL)
         fn(s, label, &d);

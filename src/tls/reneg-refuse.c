@@ -250,9 +250,11 @@ int gnossl_refuse_read(gnutls_session_t s, BIO *b, char *buf, int len)
     uint64_t seq;
     if (rf->serving)
         return serve(s, buf, len);
-    /* at a record boundary, after the handshake */
-    if (rf->in_len == 0 && (!s->handshake_done || SSL_is_dtls(s->ssl) || SSL_version(s->ssl) == TLS1_3_VERSION ||
-                            s->rd_hdr_got != 0 || s->rd_body_left != 0 || gnossl_seal_seq(s->ssl, 1, &seq) < 0))
+    /* at a record boundary, after the handshake (cheapest tests first: this
+     * runs for every read) */
+    if (rf->in_len == 0 && (!s->handshake_done || s->rd_hdr_got != 0 || s->rd_body_left != 0 || s->seal.dtls ||
+                            !s->seal.rcounting || SSL_version(s->ssl) == TLS1_3_VERSION ||
+                            gnossl_seal_seq(s->ssl, 1, &seq) < 0))
         return GNOSSL_REFUSE_PASS;
     int res;
     if (!stage(s, b, 5, &res))

@@ -12,6 +12,7 @@
 #include "tls/session.h"
 #include "tls/dtls.h"
 #include "tls/reneg-refuse.h"
+#include "tls/alert-seal.h"
 #include <openssl/ssl.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -167,6 +168,7 @@ struct gnutls_session_int {
 
     struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
     struct gnossl_refuse refuse; /* TLS 1.2 renegotiation refusals (reneg-refuse.c) */
+    struct gnossl_seal seal;     /* record protection and sequence numbers we follow (alert-seal.c) */
 
     /* OCSP status request (client): asked for explicitly; last verification
      * found a valid stapled response (gnutls_ocsp_status_request_is_checked). */

@@ -355,14 +355,15 @@ static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
 {
     (void)num;
     (void)ptr;
-    gnutls_session_t s = BIO_get_data(b);
-    switch (cmd) {
+    gnutls_session_t s;
+    switch (cmd) { /* OpenSSL asks several times per record: the session only when needed */
     case BIO_CTRL_FLUSH:
         return 1;
     case BIO_CTRL_EOF:
+        s = BIO_get_data(b);
         return s != NULL && s->io_eof;
     case BIO_CTRL_DGRAM_SET_NEXT_TIMEOUT: /* OpenSSL's DTLS retransmission timer */
-        if (s != NULL)
+        if ((s = BIO_get_data(b)) != NULL)
             gnossl_dtls_set_next_timeout(s, ptr);
         return 1;
     default:
