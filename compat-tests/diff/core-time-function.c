@@ -1,15 +1,17 @@
 /* Differential: gnutls_global_set_time_function replaces the clock of every
- * date check.  Certificate verification (gnutls_x509_crt_verify, _list_verify
- * with a CRL, trust lists, with and without GNUTLS_VERIFY_DISABLE_TIME_CHECKS),
- * CRL verification, the load-time check of a stapled OCSP response, its
- * expiration, and gnutls_certificate_verify_peers3 after a handshake with a
- * stapled response, each at dates before, inside and after the validity
+ * date check.  Certificate verification (gnutls_x509_crt_verify, _list_verify,
+ * trust lists with and without a CRL; with and without
+ * GNUTLS_VERIFY_DISABLE_TIME_CHECKS), CRL verification, the load-time check
+ * of a stapled OCSP response, its expiration, gnutls_certificate_verify_peers3
+ * after a handshake with a stapled response, TOFU entry expiry and the
+ * PKCS#7 signing time, each at dates before, inside and after the validity
  * periods; the real clock first, before any function is set.
  *
  * The x509 PKI is made here (fixed dates, fresh keys): a CA valid 2030-2040,
  * a leaf valid 2031-2035, a CRL of 2032-01-01 with nextUpdate 2033-01-01.
  * The TLS/OCSP PKI is ocsp-pki.h (certificates 2020-2120, responses of
- * 2024-01-01 with nextUpdate 2119-01-01, or 2025-01-01 for ocsp_expired). */
+ * 2024-01-01 with nextUpdate 2119-01-01, or 2025-01-01 for ocsp_expired)
+ * and ocsp-delegated-pki.h (a response by a responder valid 2020-2030). */
 #include "tls-pair.h"
 #include <gnutls/abstract.h>
 #include <gnutls/pkcs7.h>
@@ -17,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ocsp-delegated-pki.h"
 #include "ocsp-pki.h"
 
 #define R(x) x, sizeof x
@@ -180,7 +183,13 @@ static void other_checks(struct pki *p, const char *db)
     gnutls_free(der.data);
 }
 
-static gnutls_certificate_credentials_t server_cred(const unsigned char *resp, size_t resp_len, unsigned flags)
+struct tls_pki {
+    const char *ca, *crt, *key;
+};
+static const struct tls_pki ca_signed = {ca_crt, leaf_crt, leaf_key}, delegated = {dl_ca_crt, dl_leaf_crt, dl_leaf_key};
+
+static gnutls_certificate_credentials_t server_cred(const struct tls_pki *k, const unsigned char *resp, size_t resp_len,
+                                                    unsigned flags)
 {
     gnutls_certificate_credentials_t c;
     gnutls_certificate_allocate_credentials(&c);
@@ -189,13 +198,13 @@ static gnutls_certificate_credentials_t server_cred(const unsigned char *resp, s
     /* the chain with its CA: GnuTLS finds the response's signer there */
     gnutls_x509_crt_t chain[2];
     gnutls_x509_privkey_t pk;
-    const char *pem[2] = {leaf_crt, ca_crt};
+    const char *pem[2] = {k->crt, k->ca};
     for (int i = 0; i < 2; i++) {
         gnutls_datum_t d = txt(pem[i]);
         gnutls_x509_crt_init(&chain[i]);
         gnutls_x509_crt_import(chain[i], &d, GNUTLS_X509_FMT_PEM);
     }
-    gnutls_datum_t kd = txt(leaf_key);
+    gnutls_datum_t kd = txt(k->key);
     gnutls_x509_privkey_init(&pk);
     gnutls_x509_privkey_import(pk, &kd, GNUTLS_X509_FMT_PEM);
     int r = gnutls_certificate_set_x509_key(c, chain, 2, pk);
@@ -213,12 +222,12 @@ static gnutls_certificate_credentials_t server_cred(const unsigned char *resp, s
 }
 
 /* A TLS 1.3 connection with the response stapled; the client's verdict. */
-static void connection(const unsigned char *resp, size_t resp_len, unsigned vflags)
+static void connection(const struct tls_pki *k, const unsigned char *resp, size_t resp_len, unsigned vflags)
 {
-    gnutls_certificate_credentials_t sc = server_cred(resp, resp_len, GNUTLS_CERTIFICATE_SKIP_OCSP_RESPONSE_CHECK);
+    gnutls_certificate_credentials_t sc = server_cred(k, resp, resp_len, GNUTLS_CERTIFICATE_SKIP_OCSP_RESPONSE_CHECK);
     gnutls_certificate_credentials_t cc;
     gnutls_certificate_allocate_credentials(&cc);
-    gnutls_datum_t d = txt(ca_crt);
+    gnutls_datum_t d = txt(k->ca);
     gnutls_certificate_set_x509_trust_mem(cc, &d, GNUTLS_X509_FMT_PEM);
     if (vflags)
         gnutls_certificate_set_verify_flags(cc, vflags);
@@ -241,11 +250,13 @@ static void connection(const unsigned char *resp, size_t resp_len, unsigned vfla
 
 static void tls_checks(void)
 {
-    gnutls_certificate_free_credentials(server_cred(R(ocsp_good), 0));
-    gnutls_certificate_free_credentials(server_cred(R(ocsp_expired), 0));
-    connection(R(ocsp_good), 0);
-    connection(R(ocsp_expired), 0);
-    connection(R(ocsp_good), GNUTLS_VERIFY_DISABLE_TIME_CHECKS);
+    gnutls_certificate_free_credentials(server_cred(&ca_signed, R(ocsp_good), 0));
+    gnutls_certificate_free_credentials(server_cred(&ca_signed, R(ocsp_expired), 0));
+    connection(&ca_signed, R(ocsp_good), 0);
+    connection(&ca_signed, R(ocsp_expired), 0);
+    connection(&ca_signed, R(ocsp_good), GNUTLS_VERIFY_DISABLE_TIME_CHECKS);
+    /* the responder's own validity (2020-2030) */
+    connection(&delegated, R(dl_ocsp), 0);
 }
 
 int main(void)

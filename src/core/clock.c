@@ -30,3 +30,23 @@ void gnossl_verify_param_time(X509_VERIFY_PARAM *param)
         return;
     X509_VERIFY_PARAM_set_time(param, gnossl_time());
 }
+
+int gnossl_dated_store(X509_STORE *store, X509_STORE **dated)
+{
+    *dated = NULL;
+    if (__atomic_load_n(&time_fn, __ATOMIC_ACQUIRE) == NULL)
+        return 0;
+    X509_STORE *d = X509_STORE_new();
+    STACK_OF(X509) *certs = X509_STORE_get1_all_certs(store);
+    int ok = d != NULL && certs != NULL;
+    for (int i = 0; ok && i < sk_X509_num(certs); i++)
+        ok = X509_STORE_add_cert(d, sk_X509_value(certs, i)) == 1;
+    sk_X509_pop_free(certs, X509_free);
+    if (!ok) {
+        X509_STORE_free(d);
+        return -1;
+    }
+    gnossl_verify_param_time(X509_STORE_get0_param(d));
+    *dated = d;
+    return 0;
+}

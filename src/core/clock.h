@@ -17,4 +17,10 @@ int gnossl_cmp_now(const ASN1_TIME *t, time_t offset);
  * as OpenSSL's fixed check time would otherwise override that flag. */
 void gnossl_verify_param_time(X509_VERIFY_PARAM *param);
 
+/* For OpenSSL calls that verify against a store's own parameters
+ * (OCSP_basic_verify): without a time function *dated = NULL (use
+ * `store`), else a new store of the same certificates dated by it, which
+ * the caller frees.  -1 when that store cannot be made. */
+int gnossl_dated_store(X509_STORE *store, X509_STORE **dated);
+
 #endif

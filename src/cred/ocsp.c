@@ -344,12 +344,15 @@ static int response_signed(OCSP_BASICRESP *bs, X509_STORE *store, STACK_OF(X509)
 {
     STACK_OF(X509) *all = X509_STORE_get1_all_certs(store);
     STACK_OF(X509) *others = sk_X509_new_null();
+    X509_STORE *dated = NULL; /* the signer's chain is checked as of gnossl_time() */
     int ok = 0, i;
 
     if (all == NULL)
         all = sk_X509_new_null();
-    if (all == NULL || others == NULL)
+    if (all == NULL || others == NULL || gnossl_dated_store(store, &dated) < 0)
         goto out;
+    if (dated != NULL)
+        store = dated;
     for (i = 0; i < sk_X509_num(chain); i++)
         if (sk_X509_push(all, sk_X509_value(chain, i)) > 0)
             X509_up_ref(sk_X509_value(chain, i));
@@ -360,6 +363,7 @@ static int response_signed(OCSP_BASICRESP *bs, X509_STORE *store, STACK_OF(X509)
         ok = OCSP_basic_verify(bs, others, store, OCSP_TRUSTOTHER) > 0;
     }
 out:
+    X509_STORE_free(dated);
     sk_X509_free(others);
     sk_X509_pop_free(all, X509_free);
     return ok;
