@@ -145,7 +145,9 @@ static void x509_checks(struct pki *p)
         gnutls_x509_crl_init(&crl_copy);
         gnutls_x509_crl_import(crl_copy, &der, GNUTLS_X509_FMT_DER);
         gnutls_free(der.data);
-        gnutls_x509_trust_list_add_crls(tl, &crl_copy, 1, 0, 0);
+        /* kept only if it verifies, dates included */
+        r = gnutls_x509_trust_list_add_crls(tl, &crl_copy, 1, GNUTLS_TL_VERIFY_CRL, fl);
+        printf("    add_crls verified: %s\n", tp_code(r));
         r = gnutls_x509_trust_list_verify_crt(tl, &p->leaf, 1, fl, &st, NULL);
         printf("    trust_list_verify_crt with CRL: %s 0x%x\n", tp_code(r), st);
         gnutls_x509_trust_list_deinit(tl, 1);
