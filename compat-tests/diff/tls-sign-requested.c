@@ -79,8 +79,7 @@ int main(void)
     gnutls_certificate_set_x509_key_mem(scred, &rc, &rk, GNUTLS_X509_FMT_PEM);
     gnutls_certificate_set_retrieve_function2(ccred, retrieve);
 
-    /* Without the SHA-1 signatures, which OpenSSL at Debian's security
-     * level 2 never offers (a difference of the hello, not of this call). */
+    /* Without the SHA-1 signatures (their own cases below). */
     static const char *tls12 = "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-RSA-SHA1:-SIGN-ECDSA-SHA1";
     static const char *tls13 = "NORMAL:-VERS-ALL:+VERS-TLS1.3:-SIGN-RSA-SHA1:-SIGN-ECDSA-SHA1";
     static const char *narrow12 = "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-ECDSA-SHA256:+SIGN-RSA-SHA384";
@@ -94,6 +93,18 @@ int main(void)
     run("TLS 1.2, narrow server list", tls12, narrow12, 1);
     run("TLS 1.3, narrow client list", narrow13, tls13, 1);
     run("TLS 1.3, narrow server list", tls13, narrow13, 1);
+    /* The default lists, SHA-1 signatures included (offered in the hello,
+     * as handshake signatures only), and a server that takes only those. */
+    run("TLS 1.2, default lists", "NORMAL:-VERS-ALL:+VERS-TLS1.2", "NORMAL:-VERS-ALL:+VERS-TLS1.2", 1);
+    /* (not a TLS 1.3-only client: OpenSSL leaves SHA-1 out of its hello
+     * whatever the security callback says, GnuTLS keeps it) */
+    run("default lists, TLS 1.3 negotiated", "NORMAL", "NORMAL", 1);
+    run("default client, TLS 1.2 server with RSA-SHA1 only", "NORMAL",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-RSA-SHA1", 1);
+    run("default client, TLS 1.2 server with ECDSA-SHA1 only", "NORMAL",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-ECDSA-SHA1", 0);
+    run("TLS 1.2 client with RSA-SHA1 only, default server", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-RSA-SHA1",
+        "NORMAL", 1);
     gnutls_certificate_free_credentials(scred);
     gnutls_certificate_free_credentials(ccred);
     gnutls_global_deinit();

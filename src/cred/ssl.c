@@ -44,6 +44,18 @@ static int security_cb(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int
      * checks the peer's leaf with this same non-PEER op). */
     if (op == SSL_SECOP_EE_KEY || op == SSL_SECOP_CA_KEY)
         return 1;
+    /* SHA-1 handshake signatures (RSA-SHA1, ECDSA-SHA1): GnuTLS offers and
+     * accepts them when the priority lists them (NORMAL does); OpenSSL's
+     * levels >= 1 refuse them.  Only TLS signature schemes (`other` is the
+     * code point); a certificate's own signature is CA_MD above, judged by
+     * our verification (GNUTLS_CERT_INSECURE_ALGORITHM). */
+    if ((op & SSL_SECOP_OTHER_TYPE) == SSL_SECOP_OTHER_SIGALG && nid == NID_sha1 &&
+        ssl != NULL && other != NULL) {
+        const unsigned char *code = other;
+        gnutls_session_t s = gnossl_session_from_ssl(ssl);
+        if (s != NULL && gnossl_priority_has_sign_code(gnossl_session_priority(s), (unsigned)code[0] << 8 | code[1]))
+            return 1;
+    }
     /* Removing a server's DH parameters (src/tls/dh-select.c) is no weakness. */
     if (op == SSL_SECOP_TMP_DH && other == NULL)
         return 1;

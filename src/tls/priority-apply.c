@@ -122,6 +122,16 @@ unsigned gnossl_priority_flags(gnutls_priority_t p)
     return p != NULL ? p->flags : 0;
 }
 
+int gnossl_priority_has_sign_code(gnutls_priority_t p, unsigned code)
+{
+    if (p == NULL || code == 0)
+        return 0;
+    for (unsigned i = 0; i < p->sign.n; i++)
+        if (gnossl_prio_sign_tls_code(p->sign.v[i]) == code)
+            return 1;
+    return 0;
+}
+
 /* Profile in the top byte, as GNUTLS_PROFILE_TO_VFLAGS puts it. */
 unsigned gnossl_priority_verify_flags(gnutls_priority_t p)
 {

@@ -47,6 +47,10 @@ void gnossl_priority_unref(gnutls_priority_t p);
 #define GNOSSL_PRIO_ALLOW_KEY_USAGE_VIOLATIONS 0x10000u
 unsigned gnossl_priority_flags(gnutls_priority_t p);
 
+/* Whether the priority's signature algorithms include the one with this
+ * TLS code point (0x0201 = RSA-SHA1, ...). */
+int gnossl_priority_has_sign_code(gnutls_priority_t p, unsigned code);
+
 /* Certificate verification flags implied by % options (%VERIFY_ALLOW_BROKEN,
  * %VERIFY_ALLOW_SIGN_WITH_SHA1, %VERIFY_DISABLE_CRL_CHECKS, ...), OR-ed into
  * the credentials' flags when a session verifies. */
