@@ -904,6 +904,10 @@ int main(void)
     scenario_basic("TLS1.3 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.3", ec_key, ec_crt);
     scenario_basic("TLS1.2 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.2", ec_key, ec_crt);
     scenario_basic("TLS1.2 RSA CBC", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1", rsa_key, rsa_crt);
+    /* 3DES-CBC added to NORMAL (as consumers' strings do): the preferred
+     * suites still win.  (3DES alone does not negotiate through gnossl:
+     * OpenSSL 3.0's libssl is built without its 3DES suites.) */
+    scenario_basic("TLS1.2 RSA NORMAL:+3DES-CBC", "NORMAL:-VERS-ALL:+VERS-TLS1.2:+3DES-CBC", rsa_key, rsa_crt);
     scenario_basic("TLS1.3 CHACHA", "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305", rsa_key, rsa_crt);
     scenario_basic("TLS1.2 SECP384R1", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-GROUP-ALL:+GROUP-SECP384R1", rsa_key, rsa_crt);
     scenario_no_priority();
