@@ -35,6 +35,12 @@ unsigned gnossl_ext_custom_generation(void) __attribute__((weak));
  * with (the caller should then send a fatal alert, e.g. access_denied). */
 int gnossl_cred_handshake_done(gnutls_session_t s);
 
+/* The same check run earlier, where GnuTLS runs it: as a TLS 1.2 server
+ * reads the client's empty Certificate message (tls room's message
+ * callback).  Returns 0 (then gnossl_cred_handshake_done does not run it
+ * again), or the GnuTLS error the handshake fails with. */
+int gnossl_cred_empty_certificate(gnutls_session_t s);
+
 /* GnuTLS's hostname rules applied to a certificate (IP literals against IP
  * SANs, wildcards only as a whole leftmost label, CN only when there is no
  * DNS/IP SAN); 1 = match.  vflags: gnutls_certificate_verify_flags. */

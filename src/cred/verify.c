@@ -629,6 +629,14 @@ int gnossl_cred_client_status_cb(SSL *ssl, void *arg)
     return 0;
 }
 
+int gnossl_cred_empty_certificate(gnutls_session_t s)
+{
+    struct gnossl_cred_session *st = gnossl_session_cred_state(s);
+    if (st == NULL || st->verify_ran || !gnossl_session_is_server(s))
+        return 0;
+    return run_verification(s, st);
+}
+
 int gnossl_cred_handshake_done(gnutls_session_t s)
 {
     struct gnossl_cred_session *st = gnossl_session_cred_state(s);

@@ -9,6 +9,7 @@
 #include "tls/alert-seal.h"
 #include "tls/dh-group.h"
 #include "tls/session-int.h"
+#include "tls/verify-point.h"
 
 #include <openssl/err.h>
 #include <stdlib.h>
@@ -221,6 +222,8 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         s->ticket_received = 1;
     if (type == SSL3_MT_CERTIFICATE_REQUEST)
         s->cert_requested = 1;
+    if (type == SSL3_MT_CERTIFICATE)
+        gnossl_session_certificate_in(s, body, blen);
     if (hook_matches(s, type, GNUTLS_HOOK_PRE))
         run_hook(s, type, GNUTLS_HOOK_PRE, 1, body, blen);
     if (s->n_pending_post_hook < 4)
