@@ -3,7 +3,7 @@
  * library owns them (GNUTLS_CERT_RETR_DEINIT_ALL) or not; a callback
  * without responses staples nothing.  The client's view: the response it
  * got, and the verification status with it.  The PKI: ocsp-pki.h. */
-#include "tls-pair.h"
+#include "ocsp-pair.h"
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 
@@ -11,12 +11,6 @@
 
 static int mode; /* 0: handed over, 1: kept by the application, 2: no response */
 static gnutls_ocsp_data_st kept_ocsp;
-
-static gnutls_datum_t txt(const char *s)
-{
-    gnutls_datum_t d = {(unsigned char *)s, (unsigned)strlen(s)};
-    return d;
-}
 
 static gnutls_pcert_st kept_pcert[2];
 static gnutls_privkey_t kept_key;
@@ -74,12 +68,7 @@ static void run(const char *what, const char *prio, int m)
     gnutls_certificate_set_retrieve_function3(sc, retr3);
     gnutls_certificate_allocate_credentials(&cc);
     gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM);
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, cc);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, sc);
-    gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "localhost", 9);
+    ocsp_pair_init(&p, prio, cc, sc);
     if (tp_handshake(&p) == 0) {
         int r = gnutls_ocsp_status_request_get(p.c.s, &d);
         printf("  client get: %s", tp_code(r));

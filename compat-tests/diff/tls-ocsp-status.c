@@ -7,16 +7,10 @@
  * server calls.
  *
  * The PKI: ocsp-pki.h. */
-#include "tls-pair.h"
+#include "ocsp-pair.h"
 #include <gnutls/x509.h>
 
 #include "ocsp-pki.h"
-
-static gnutls_datum_t txt(const char *s)
-{
-    gnutls_datum_t d = {(unsigned char *)s, (unsigned)strlen(s)};
-    return d;
-}
 
 static gnutls_certificate_credentials_t server_cred(const char *crt, const char *key, unsigned flags,
                                                     const unsigned char *resp, size_t resp_len)
@@ -60,12 +54,7 @@ static void scenario(const char *name, const char *prio, const char *crt, const 
     if (vflags)
         gnutls_certificate_set_verify_flags(cc, vflags);
     struct tp_pair p;
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, cc);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, sc);
-    gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "localhost", 9);
+    ocsp_pair_init(&p, prio, cc, sc);
     if (verify_in_handshake)
         gnutls_session_set_verify_cert(p.c.s, "localhost", 0);
     if (tp_handshake(&p) == 0) {

@@ -337,26 +337,31 @@ static int must_staple(X509 *x)
     return found;
 }
 
-/* Whether the response's signature is good: by a signer the trust store
- * vouches for, or else (as GnuTLS's fallback) directly by one of the
- * certificates the peer sent after `cert`. */
+/* Whether the response's signature is good, by GnuTLS's two routes.  The
+ * trust store: the signer is the certificate the response carries for its
+ * responder ID, or else a trust anchor with the responder's name (a
+ * responder named by key hash is never looked up in the store, so a CA's
+ * response naming it that way needs the CA in the peer's chain).  Then,
+ * directly: one of the certificates the peer sent after `cert`. */
 static int response_signed(OCSP_BASICRESP *bs, X509_STORE *store, STACK_OF(X509) *chain, int pos)
 {
-    STACK_OF(X509) *all = X509_STORE_get1_all_certs(store);
-    STACK_OF(X509) *others = sk_X509_new_null();
+    STACK_OF(X509) *anchors = NULL, *others = sk_X509_new_null();
     X509_STORE *dated = NULL; /* the signer's chain is checked as of gnossl_time() */
+    X509 *included = NULL;
+    const ASN1_OCTET_STRING *by_key = NULL;
+    const X509_NAME *by_name = NULL;
     int ok = 0, i;
 
-    if (all == NULL)
-        all = sk_X509_new_null();
-    if (all == NULL || others == NULL || gnossl_dated_store(store, &dated) < 0)
+    if (others == NULL || gnossl_dated_store(store, &dated) < 0 || !OCSP_resp_get0_id(bs, &by_key, &by_name))
         goto out;
     if (dated != NULL)
         store = dated;
-    for (i = 0; i < sk_X509_num(chain); i++)
-        if (sk_X509_push(all, sk_X509_value(chain, i)) > 0)
-            X509_up_ref(sk_X509_value(chain, i));
-    ok = OCSP_basic_verify(bs, all, store, 0) > 0;
+    /* NOCHAIN: a carried signer is an anchor or issued by one, as GnuTLS
+     * verifies it alone against its trust list */
+    if (OCSP_resp_get0_signer(bs, &included, NULL)) /* only the response's own certificates */
+        ok = OCSP_basic_verify(bs, NULL, store, OCSP_NOCHAIN) > 0;
+    else if (by_name != NULL && (anchors = X509_STORE_get1_all_certs(store)) != NULL)
+        ok = OCSP_basic_verify(bs, anchors, store, OCSP_NOCHAIN) > 0;
     if (!ok && pos + 1 < sk_X509_num(chain)) {
         for (i = pos + 1; i < sk_X509_num(chain); i++)
             sk_X509_push(others, sk_X509_value(chain, i));
@@ -365,7 +370,7 @@ static int response_signed(OCSP_BASICRESP *bs, X509_STORE *store, STACK_OF(X509)
 out:
     X509_STORE_free(dated);
     sk_X509_free(others);
-    sk_X509_pop_free(all, X509_free);
+    sk_X509_pop_free(anchors, X509_free);
     return ok;
 }
 
