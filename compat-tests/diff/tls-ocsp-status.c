@@ -76,6 +76,9 @@ static void scenario(const char *name, const char *prio, const char *crt, const 
                gnutls_ocsp_status_request_is_checked(p.c.s, GNUTLS_OCSP_SR_IS_AVAIL));
     } else if (verify_in_handshake) {
         printf("  verify status: 0x%x\n", gnutls_session_get_verify_cert_status(p.c.s));
+        /* the check follows the CertificateStatus in TLS 1.2 */
+        printf("  client last in/out: %d/%d\n", (int)gnutls_handshake_get_last_in(p.c.s),
+               (int)gnutls_handshake_get_last_out(p.c.s));
     }
     tp_free(&p);
     gnutls_certificate_free_credentials(sc);
