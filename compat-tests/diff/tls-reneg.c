@@ -94,6 +94,9 @@ static void rehandshake_accepted(void)
         printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.s.s)));
         printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
         both("handshakes", &p.c, op_handshake, NULL, &p.s, op_handshake, NULL);
+        printf("  last in/out: client %d/%d, server %d/%d\n", (int)gnutls_handshake_get_last_in(p.c.s),
+               (int)gnutls_handshake_get_last_out(p.c.s), (int)gnutls_handshake_get_last_in(p.s.s),
+               (int)gnutls_handshake_get_last_out(p.s.s));
         exchange(&p, "after");
         printf("  safe renegotiation: %u %u\n", gnutls_safe_renegotiation_status(p.c.s),
                gnutls_safe_renegotiation_status(p.s.s));

@@ -239,6 +239,7 @@ static int renegotiation_step(gnutls_session_t s)
             /* done (a server after its HelloRequest waits for the
              * client's renegotiation to start and finish) */
             s->hello_request_pending = 0;
+            s->hs_last_in = s->hs_last_out = -1; /* as after the first handshake */
             return 0;
         }
         if (s->io_blocked)
