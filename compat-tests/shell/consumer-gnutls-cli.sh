@@ -3,6 +3,7 @@
 # answers each line reversed; -www for resumption), on the real GnuTLS and through gnossl.
 #  - TLS 1.2 and TLS 1.3 forced with --priority; both sides agree on the version
 #  - ALPN (--alpn) is negotiated
+#  - a TLS 1.2 server that signs only with RSA-SHA1 is reachable
 #  - a client certificate (--x509certfile/--x509keyfile) satisfies s_server -Verify
 #  - --resume: the second connection resumes, as the server reports (TLS 1.2, 1.3)
 #  - --starttls-proto=smtp against a fake SMTP server (Python ssl)
@@ -94,6 +95,19 @@ for mode in $GN_MODES; do
     # The server's -trace shows the client's offer (h2, http/1.1).
     gn_req "server saw h2 offered" eval "grep -A2 application_layer_protocol_negotiation '$SLOG' | grep -q '^ *h2\$'"
     verdict "$mode: ALPN: offers h2,http/1.1; server selects http/1.1" "$out" "$SLOG"
+
+    # A TLS 1.2 server that signs only with RSA-SHA1: GnuTLS's NORMAL offers
+    # that handshake signature (a SHA-1-signed certificate stays untrusted).
+    out=$GN_TMP/cli-$mode-sha1
+    srv_start "${good[@]}" -tls1_2 -sigalgs RSA+SHA1 -cipher 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0'
+    client "$mode" "$out" --verify-hostname=localhost
+    ok=$?
+    srv_stop
+    req_exchange $ok
+    gn_req "status trusted" grep -q "^- Status: The certificate is trusted" "$out"
+    gn_req "description (TLS1.2-X.509)-(ECDHE-...)-(RSA-SHA1)-..." \
+        grep -q "^- Description: (TLS1.2-X.509)-(ECDHE-[A-Z0-9]*)-(RSA-SHA1)-" "$out"
+    verdict "$mode: a TLS 1.2 server signing only with RSA-SHA1" "$out" "$SLOG"
 
     # Client certificate, required and verified by s_server.
     for v in 1.2 1.3; do
