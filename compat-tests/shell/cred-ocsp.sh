@@ -4,6 +4,9 @@
 # real GnuTLS and once on gnossl; `openssl s_client -status` must see the
 # same stapled response (TLS 1.2 and 1.3), and none when it does not ask.
 set -u
+# the test runner may put the build dir on LD_LIBRARY_PATH: the "real" runs
+# must load the real libgnutls (gnossl is chosen explicitly below)
+unset LD_PRELOAD LD_LIBRARY_PATH
 command -v gnutls-serv >/dev/null && command -v openssl >/dev/null || exit 77
 build=${GNOSSL_BUILD:?}
 src=${GNOSSL_SRC:?}

@@ -8,6 +8,9 @@
 set -u
 command -v openssl >/dev/null && command -v certtool >/dev/null || exit 77
 [ -e "${GNOSSL_BUILD:-}/libgnutls.so.30" ] || exit 77
+# the test runner may put the build dir on LD_LIBRARY_PATH: the "real" runs
+# must load the real libgnutls (gnossl is chosen explicitly below)
+unset LD_PRELOAD LD_LIBRARY_PATH
 export LC_ALL=C TZ=UTC
 T=$(mktemp -d /tmp/gnossl-x509-openssl.XXXXXX)
 trap 'rm -rf "$T"' EXIT
