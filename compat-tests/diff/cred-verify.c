@@ -121,6 +121,28 @@ static void pair_close(struct pair *p)
     close(p->fds[1]);
 }
 
+/* gnutls_session_set_verify_output_function: every step reported. */
+static void print_dn(const char *what, gnutls_x509_crt_t crt)
+{
+    gnutls_datum_t dn;
+
+    if (crt != NULL && gnutls_x509_crt_get_dn3(crt, &dn, 0) == 0) {
+        printf(" %s=%s", what, dn.data);
+        gnutls_free(dn.data);
+    } else {
+        printf(" %s=-", what);
+    }
+}
+
+static int output_cb(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer, gnutls_x509_crl_t crl, unsigned status)
+{
+    printf("    output:");
+    print_dn("cert", cert);
+    print_dn("issuer", issuer);
+    printf(" crl=%s status=0x%x\n", crl != NULL ? "yes" : "no", status);
+    return 0;
+}
+
 static void print_status(const char *what, int r, unsigned status)
 {
     gnutls_datum_t out;
@@ -157,7 +179,9 @@ static void case_post(const char *name)
     if (rc == 0) {
         peers = gnutls_certificate_get_peers(p.c, &n);
         printf("  peers=%u first=%s\n", n, peers != NULL && peers[0].size > 0 ? "der" : "none");
+        gnutls_session_set_verify_output_function(p.c, output_cb);
         r = gnutls_certificate_verify_peers2(p.c, &status);
+        gnutls_session_set_verify_output_function(p.c, NULL);
         print_status("verify_peers2", r, status);
         for (i = 0; hosts[i] != NULL; i++) {
             char what[64];

@@ -93,6 +93,10 @@ int gnossl_cred_ocsp_status_cb(SSL *ssl, void *arg);
  * have arrived; runs the verification deferred until then (verify.c). */
 int gnossl_cred_client_status_cb(SSL *ssl, void *arg);
 unsigned gnossl_cred_ocsp_verify(gnutls_session_t s, X509_STORE *store, STACK_OF(X509) *chain, unsigned vflags);
+/* Report the verification steps to the session's output function, if any
+ * (verify-output.c): over `tlist`, else over a list built from `store`. */
+void gnossl_cred_report_verify_output(gnutls_session_t s, gnutls_x509_trust_list_t tlist, X509_STORE *store,
+                                      STACK_OF(X509) *chain, unsigned vflags);
 
 /* Per-session state of this room (in the session's cred_state slot). */
 struct gnossl_cred_session {

@@ -322,6 +322,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     char ipbuf[INET6_ADDRSTRLEN];
     unsigned vflags, max_depth, i;
     int have_crls, distrusted = 0;
+    gnutls_x509_trust_list_t tlist;
 
     if (s == NULL || status == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
@@ -358,6 +359,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     store = c->store;
     if (store != NULL)
         X509_STORE_up_ref(store);
+    tlist = c->tlist;
     if (c->tlist != NULL) {
         /* a certificate removed from the credentials' trust list: GnuTLS
          * reports the chain revoked (a self-signed last one aside) */
@@ -393,6 +395,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     if (prio != NULL && gnossl_priority_verify_flags != NULL)
         vflags |= gnossl_priority_verify_flags(prio);
 
+    gnossl_cred_report_verify_output(s, tlist, store, chain, vflags);
     *status = verify_chain(store, chain, vflags, have_crls, hostname, purpose,
                            gnossl_cred_ocsp_verify(s, store, chain, vflags));
     X509_STORE_free(store);

@@ -45,6 +45,7 @@ struct gnossl_verify_request {
     char *hostname; /* NULL: no hostname check */
     unsigned flags; /* gnutls_certificate_verify_flags */
     unsigned status; /* result, for gnutls_session_get_verify_cert_status */
+    gnutls_verify_output_function *output; /* set_verify_output_function */
 };
 struct gnossl_verify_request *gnossl_session_verify_request(gnutls_session_t s);
 

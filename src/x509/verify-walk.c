@@ -20,6 +20,7 @@ struct walk {
     unsigned flags;
     unsigned max_path;
     gnutls_verify_output_function *func;
+    gnutls_x509_name_constraints_t nc; /* the issuers' so far, top down */
 };
 
 static unsigned time_status(X509 *x)
@@ -85,6 +86,23 @@ static int unknown_critical(gnutls_x509_crt_t c)
     return (X509_get_extension_flags(c->x509) & EXFLAG_CRITICAL) != 0;
 }
 
+/* GnuTLS collects the name constraints of every issuer on the way down and
+ * checks them against the end certificate only. */
+static int names_allowed(gnutls_x509_crt_t cert, gnutls_x509_crt_t issuer, gnutls_x509_name_constraints_t nc,
+                         int end_cert)
+{
+    if (nc == NULL)
+        return 1;
+    int r = gnutls_x509_crt_get_name_constraints(issuer, nc, GNUTLS_NAME_CONSTRAINTS_FLAG_APPEND, NULL);
+    if (r < 0 && r != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        return 0;
+    if (!end_cert)
+        return 1;
+    return gnutls_x509_name_constraints_check_crt(nc, GNUTLS_SAN_DNSNAME, cert) &&
+           gnutls_x509_name_constraints_check_crt(nc, GNUTLS_SAN_RFC822NAME, cert) &&
+           gnutls_x509_name_constraints_check_crt(nc, GNUTLS_SAN_IPADDRESS, cert);
+}
+
 #define MARK(bits)                                                                                                     \
     do {                                                                                                               \
         out |= (bits) | GNUTLS_CERT_INVALID;                                                                           \
@@ -129,6 +147,8 @@ static int verify_one(gnutls_x509_crt_t cert, gnutls_x509_crt_t *cas, unsigned n
                     MARK(GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE);
             }
         }
+        if (!names_allowed(cert, issuer, w->nc, end_cert))
+            MARK(GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE);
         if (sig != GNUTLS_SIGN_UNKNOWN) {
             ERR_clear_error();
             if (X509_verify(cert->x509, X509_get0_pubkey(issuer->x509)) != 1)
@@ -177,12 +197,11 @@ static int purpose_ok(gnutls_x509_crt_t crt, const char *oid, int no_any)
     }
 }
 
-/* GnuTLS's _gnutls_verify_crt_status over one set of anchors. */
-static unsigned verify_status(gnutls_x509_crt_t *clist, unsigned n, gnutls_x509_crt_t *cas, unsigned ncas,
-                              unsigned flags, const char *purpose, gnutls_verify_output_function func)
+static unsigned walk_status(gnutls_x509_crt_t *clist, unsigned n, gnutls_x509_crt_t *cas, unsigned ncas,
+                            unsigned flags, const char *purpose, gnutls_verify_output_function func, struct walk *wp)
 {
     unsigned status = 0, output;
-    struct walk w = {flags, WALK_MAX_DEPTH, func};
+    struct walk w = *wp;
 
     if (n > 1 && gnutls_x509_crt_check_issuer(clist[n - 1], clist[n - 1]))
         n--;
@@ -224,6 +243,18 @@ static unsigned verify_status(gnutls_x509_crt_t *clist, unsigned n, gnutls_x509_
             return status | output | GNUTLS_CERT_INVALID;
     }
     return 0;
+}
+
+/* GnuTLS's _gnutls_verify_crt_status over one set of anchors. */
+static unsigned verify_status(gnutls_x509_crt_t *clist, unsigned n, gnutls_x509_crt_t *cas, unsigned ncas,
+                              unsigned flags, const char *purpose, gnutls_verify_output_function func)
+{
+    struct walk w = {flags, WALK_MAX_DEPTH, func, NULL};
+    if (gnutls_x509_name_constraints_init(&w.nc) < 0)
+        return GNUTLS_CERT_INVALID;
+    unsigned status = walk_status(clist, n, cas, ncas, flags, purpose, func, &w);
+    gnutls_x509_name_constraints_deinit(w.nc);
+    return status;
 }
 
 /* Each certificate followed by its issuer, from the first, as far as the
