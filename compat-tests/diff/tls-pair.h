@@ -155,4 +155,44 @@ static inline int tp_handshake(struct tp_pair *p)
     return rc == 0 && rs == 0 ? 0 : -1;
 }
 
+/* PSK credentials for both ends of `p` (one fixed key for any user name)
+ * and the priority string `prio` on both. */
+struct tp_psk {
+    gnutls_psk_client_credentials_t c;
+    gnutls_psk_server_credentials_t s;
+};
+
+#define TP_PSK_KEY "0123456789abcdef"
+
+static inline int tp_psk_server_key(gnutls_session_t s, const char *user, gnutls_datum_t *key)
+{
+    (void)s;
+    (void)user;
+    key->data = gnutls_malloc(sizeof TP_PSK_KEY - 1);
+    if (key->data == NULL)
+        return -1;
+    memcpy(key->data, TP_PSK_KEY, sizeof TP_PSK_KEY - 1);
+    key->size = sizeof TP_PSK_KEY - 1;
+    return 0;
+}
+
+static inline void tp_psk_set(struct tp_pair *p, struct tp_psk *k, const char *prio)
+{
+    gnutls_datum_t key = {(unsigned char *)TP_PSK_KEY, sizeof TP_PSK_KEY - 1};
+    gnutls_psk_allocate_client_credentials(&k->c);
+    gnutls_psk_allocate_server_credentials(&k->s);
+    gnutls_psk_set_client_credentials(k->c, "user", &key, GNUTLS_PSK_KEY_RAW);
+    gnutls_psk_set_server_credentials_function(k->s, tp_psk_server_key);
+    gnutls_priority_set_direct(p->c.s, prio, NULL);
+    gnutls_priority_set_direct(p->s.s, prio, NULL);
+    gnutls_credentials_set(p->c.s, GNUTLS_CRD_PSK, k->c);
+    gnutls_credentials_set(p->s.s, GNUTLS_CRD_PSK, k->s);
+}
+
+static inline void tp_psk_free(struct tp_psk *k)
+{
+    gnutls_psk_free_client_credentials(k->c);
+    gnutls_psk_free_server_credentials(k->s);
+}
+
 #endif

@@ -18,6 +18,8 @@
  *                  folded the way GnuTLS reports them), hostname/purpose/
  *                  must-staple checks, the in-handshake hook (OpenSSL's
  *                  cert_verify_callback) and gnossl_cred_handshake_done.
+ *   verify-output.c the steps of a peer verification reported to the
+ *                  session's gnutls_verify_output_function (trust-list walk).
  *   peers.c        peer chain captured in the handshake (or from the SSL on
  *                  resumption) and its DER copies; get_ours; peer times.
  *   status-print.c GnuTLS's verification sentence.
