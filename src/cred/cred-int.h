@@ -98,7 +98,8 @@ unsigned gnossl_cred_ocsp_verify(gnutls_session_t s, X509_STORE *store, STACK_OF
 /* Report the verification steps to the session's output function, if any
  * (verify-output.c): over `tlist`, else over a list built from `store`. */
 void gnossl_cred_report_verify_output(gnutls_session_t s, gnutls_x509_trust_list_t tlist, X509_STORE *store,
-                                      STACK_OF(X509) *chain, unsigned vflags);
+                                      STACK_OF(X509) *chain, unsigned vflags, const gnutls_typed_vdata_st *data,
+                                      unsigned elements);
 
 /* Per-session state of this room (in the session's cred_state slot). */
 struct gnossl_cred_session {

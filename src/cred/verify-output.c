@@ -4,7 +4,9 @@
  * so the steps reported are those of that call.  gnossl keeps the
  * credentials' anchors in an X509_STORE (unless a trust list was set), so
  * the report runs the same trust-list walk over a list built from the
- * store; the session's status still comes from gnossl_cred_verify. */
+ * store, with the caller's hostname and purpose (a chain failing those is
+ * not checked against CRLs, so no CRL step is reported); the session's
+ * status still comes from gnossl_cred_verify. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include "tls/session.h"
@@ -57,7 +59,8 @@ static gnutls_x509_trust_list_t list_of_store(X509_STORE *store)
 }
 
 void gnossl_cred_report_verify_output(gnutls_session_t s, gnutls_x509_trust_list_t tlist, X509_STORE *store,
-                                      STACK_OF(X509) *chain, unsigned vflags)
+                                      STACK_OF(X509) *chain, unsigned vflags, const gnutls_typed_vdata_st *data,
+                                      unsigned elements)
 {
     struct gnossl_verify_request *vr = gnossl_session_verify_request(s);
     if (vr == NULL || vr->output == NULL)
@@ -69,7 +72,8 @@ void gnossl_cred_report_verify_output(gnutls_session_t s, gnutls_x509_trust_list
         if (gnossl_x509_crt_from_X509(sk_X509_value(chain, i), &crts[n]) == 0)
             n++;
     if (n > 0 && (tlist != NULL || own != NULL))
-        gnutls_x509_trust_list_verify_crt2(tlist != NULL ? tlist : own, crts, n, NULL, 0, vflags, &status, vr->output);
+        gnutls_x509_trust_list_verify_crt2(tlist != NULL ? tlist : own, crts, n, (gnutls_typed_vdata_st *)data,
+                                           elements, vflags, &status, vr->output);
     for (unsigned i = 0; i < n; i++)
         gnutls_x509_crt_deinit(crts[i]);
     if (own != NULL)

@@ -395,7 +395,7 @@ int gnossl_cred_verify(gnutls_session_t s, const gnutls_typed_vdata_st *data, un
     if (prio != NULL && gnossl_priority_verify_flags != NULL)
         vflags |= gnossl_priority_verify_flags(prio);
 
-    gnossl_cred_report_verify_output(s, tlist, store, chain, vflags);
+    gnossl_cred_report_verify_output(s, tlist, store, chain, vflags, data, elements);
     *status = verify_chain(store, chain, vflags, have_crls, hostname, purpose,
                            gnossl_cred_ocsp_verify(s, store, chain, vflags));
     X509_STORE_free(store);
