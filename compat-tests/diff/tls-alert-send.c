@@ -155,7 +155,7 @@ int main(void)
     gnutls_certificate_allocate_credentials(&ccred);
     gnutls_certificate_set_x509_key_mem(scred, &c, &k, GNUTLS_X509_FMT_PEM);
 
-    static const char *const prios[] = {TP_AEAD_PRIOS};
+    static const char *const prios[] = {TP_AEAD_PRIOS, TP_CBC_PRIOS};
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
         for (int side = 0; side < 2; side++)
             scenario(prios[i], side, 1, side ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);

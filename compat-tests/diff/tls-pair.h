@@ -80,6 +80,16 @@ static int tp_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CCM",                                  \
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CCM"
 
+/* TLS 1.2 CBC suites with HMAC-SHA1, SHA-256 and SHA-384 (SHA-384 PRF),
+ * encrypt-then-MAC and MAC-then-encrypt; TP_TLS11_CBC: TLS 1.1's PRF. */
+#define TP_CBC_PRIOS                                                                               \
+    "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC",                                      \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:%NO_ETM",                          \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA256",                 \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA384:%NO_ETM",         \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA384"
+#define TP_TLS11_CBC "NORMAL:-VERS-ALL:+VERS-TLS1.1:-CIPHER-ALL:+AES-128-CBC:%NO_ETM"
+
 /* Sessions with the given init flags, transports attached; the caller sets
  * priorities and credentials. */
 static inline void tp_init(struct tp_pair *p, unsigned cflags, unsigned sflags)

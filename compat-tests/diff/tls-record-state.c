@@ -1,4 +1,5 @@
-/* Differential: gnutls_record_get_state over TLS 1.2 and 1.3 AEAD suites:
+/* Differential: gnutls_record_get_state over TLS 1.2 and 1.3 AEAD suites
+ * and TLS 1.1 / 1.2 CBC suites:
  * what it returns before and after the handshake, the sizes of the MAC key,
  * IV and key, the sequence numbers in both directions after application
  * data and TLS 1.3 key updates, and whether each side's write state is the
@@ -44,8 +45,9 @@ static void show(struct tp_pair *p, const char *when)
         printf("\n");
     }
     if (cw.r == 0 && sr.r == 0 && sw.r == 0 && cr.r == 0)
-        printf("    client->server keys match %d %d, server->client %d %d\n", same(&cw.key, &sr.key),
-               same(&cw.iv, &sr.iv), same(&sw.key, &cr.key), same(&sw.iv, &cr.iv));
+        printf("    client->server keys match %d %d %d, server->client %d %d %d\n", same(&cw.key, &sr.key),
+               same(&cw.iv, &sr.iv), same(&cw.mac, &sr.mac), same(&sw.key, &cr.key), same(&sw.iv, &cr.iv),
+               same(&sw.mac, &cr.mac));
 }
 
 static void traffic(struct tp_pair *p, int records)
@@ -100,7 +102,7 @@ int main(void)
     gnutls_certificate_allocate_credentials(&ccred);
     gnutls_certificate_set_x509_key_mem(scred, &c, &k, GNUTLS_X509_FMT_PEM);
 
-    static const char *const prios[] = {TP_AEAD_PRIOS};
+    static const char *const prios[] = {TP_AEAD_PRIOS, TP_CBC_PRIOS, TP_TLS11_CBC};
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
         run(prios[i]);
     gnutls_certificate_free_credentials(scred);

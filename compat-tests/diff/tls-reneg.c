@@ -105,13 +105,17 @@ static void rehandshake_accepted(void)
 }
 
 /* The client answers the HelloRequest with a warning alert (no_renegotiation
- * refuses it), or with data. */
-static void rehandshake_refused(const char *prio, int desc)
+ * refuses it), or with data; corrupt: the last byte of the alert record is
+ * flipped on its way (a bad MAC or padding), and only the server's error is
+ * shown (after it, gnossl's server lets OpenSSL's bad_record_mac alert out
+ * where GnuTLS sends none: not this test's subject). */
+static void rehandshake_refused(const char *prio, int desc, int corrupt)
 {
     struct tp_pair p;
     char buf[64];
     if (desc >= 0)
-        printf("== %s: server rehandshake, client answers with warning %s\n", prio, gnutls_alert_get_strname(desc));
+        printf("== %s: server rehandshake, client answers with %swarning %s\n", prio, corrupt ? "a corrupted " : "",
+               gnutls_alert_get_strname(desc));
     else
         printf("== %s: server rehandshake, client ignores it and sends data\n", prio);
     if (setup(&p, prio, prio, 0, 0) == 0) {
@@ -121,8 +125,14 @@ static void rehandshake_refused(const char *prio, int desc)
             printf("  client alert_send: %s\n", tp_code(gnutls_alert_send(p.c.s, GNUTLS_AL_WARNING, desc)));
         else
             printf("  client send: %s\n", tp_code((int)gnutls_record_send(p.c.s, "data", 4)));
+        if (corrupt && p.c2s.len > p.c2s.off)
+            p.c2s.buf[p.c2s.len - 1] ^= 1;
         int r = gnutls_handshake(p.s.s);
         printf("  server handshake: %s alert %s\n", tp_code(r), gnutls_alert_get_strname(gnutls_alert_get(p.s.s)));
+        if (corrupt) {
+            tp_free(&p);
+            return;
+        }
         if (desc < 0)
             printf("  server recv: %s\n", tp_code(read_one(&p.s, buf, sizeof buf)));
         exchange(&p, "after");
@@ -248,13 +258,14 @@ int main(void)
     gnutls_certificate_set_x509_key_mem(ccred, &rc, &rk, GNUTLS_X509_FMT_PEM);
 
     rehandshake_accepted();
-    static const char *const aead12[] = {TLS12 ":-CIPHER-ALL:+AES-128-GCM", TLS12 ":-CIPHER-ALL:+CHACHA20-POLY1305",
-                                         TLS12 ":-CIPHER-ALL:+AES-256-CCM"};
-    for (unsigned i = 0; i < sizeof aead12 / sizeof aead12[0]; i++) {
-        rehandshake_refused(aead12[i], GNUTLS_A_NO_RENEGOTIATION);
-        rehandshake_refused(aead12[i], -1);
+    static const char *const prot12[] = {TLS12 ":-CIPHER-ALL:+AES-128-GCM", TLS12 ":-CIPHER-ALL:+CHACHA20-POLY1305",
+                                         TLS12 ":-CIPHER-ALL:+AES-256-CCM", TP_CBC_PRIOS, TP_TLS11_CBC};
+    for (unsigned i = 0; i < sizeof prot12 / sizeof prot12[0]; i++) {
+        rehandshake_refused(prot12[i], GNUTLS_A_NO_RENEGOTIATION, 0);
+        rehandshake_refused(prot12[i], GNUTLS_A_NO_RENEGOTIATION, 1);
+        rehandshake_refused(prot12[i], -1, 0);
     }
-    rehandshake_refused(TLS12, GNUTLS_A_USER_CANCELED);
+    rehandshake_refused(TLS12, GNUTLS_A_USER_CANCELED, 0);
     rehandshake_interleaved();
     client_initiated(TLS12);
     client_initiated(TLS12 ":%UNSAFE_RENEGOTIATION");

@@ -5,14 +5,16 @@
  * gnutls_alert_send(FATAL, ...), and their clients wait for that alert.  We
  * protect the one alert record ourselves with the write key OpenSSL uses:
  * - TLS 1.3: the application traffic secret comes from the keylog callback;
- * - TLS 1.2 with an AEAD suite: the key block is derived from the master
- *   secret and the randoms, as OpenSSL derived it.
+ * - TLS 1.2 with an AEAD suite, TLS 1.1 / 1.2 with a CBC suite: the key
+ *   block is derived from the master secret and the randoms, as OpenSSL
+ *   derived it.  CBC records: HMAC then encryption (RFC 5246, 6.2.3.2) or
+ *   encrypt-then-MAC (RFC 7366, as negotiated), a random explicit IV.
  * The message callback shows every record OpenSSL creates, our
  * ChangeCipherSpec / Finished / KeyUpdate, which gives the next sequence
  * number.  A fatal alert ends the connection, so one record written behind
  * OpenSSL's back desynchronises nothing that is used afterwards.  Anything
- * else (CBC suites, DTLS, a record half written) is left to the caller's
- * fallback.
+ * else (TLS 1.0, stream ciphers, DTLS, a record half written) is left to
+ * the caller's fallback.
  *
  * The same keys serve reneg-refuse.c (records written in place of one
  * OpenSSL wrote, with its sequence number; TLS 1.2 peer records opened and
@@ -25,17 +27,20 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
+#include <openssl/rand.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 static pthread_once_t kdf_once = PTHREAD_ONCE_INIT;
 static EVP_KDF *hkdf, *tls1_prf; /* fetched once */
+static EVP_MAC *hmac;
 
 static void kdf_init(void)
 {
     hkdf = EVP_KDF_fetch(NULL, "HKDF", NULL);
     tls1_prf = EVP_KDF_fetch(NULL, "TLS1-PRF", NULL);
+    hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 }
 
 /* The state of the session that owns ssl (outside the message callback,
@@ -244,30 +249,67 @@ int gnossl_seal_key_block(SSL *ssl, const char *prf_digest, unsigned char *out, 
     return ok ? 0 : -1;
 }
 
-/* TLS 1.2 key block (RFC 5246, 6.3) up to the write key and IV of one
- * side: ours, or the peer's (our read key). */
-static int tls12_keys(SSL *ssl, int peer, size_t key_len, size_t iv_len, unsigned char *key, unsigned char *iv)
-{
-    const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
-    const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
-    unsigned char block[2 * 32 + 2 * 12];
-    if (md == NULL || gnossl_seal_key_block(ssl, EVP_MD_get0_name(md), block, 2 * key_len + 2 * iv_len) < 0)
-        return -1;
-    /* AEAD suites have no MAC keys: client key, server key, client IV, server IV */
-    int srv = SSL_is_server(ssl) ^ (peer != 0);
-    memcpy(key, block + (srv ? key_len : 0), key_len);
-    memcpy(iv, block + 2 * key_len + (srv ? iv_len : 0), iv_len);
-    OPENSSL_cleanse(block, sizeof block);
-    return 0;
-}
-
 /* The record protection of one side of the connection. */
 struct prot {
     const EVP_CIPHER *cipher;
     int ccm, v13, chacha;
     size_t key_len, tag_len, explicit_len;
-    unsigned char key[32], iv[12];
+    unsigned char key[32], iv[16];
+    /* TLS 1.1 / 1.2 CBC suites: HMAC, MAC-then-encrypt or encrypt-then-MAC
+     * (RFC 7366), a random explicit IV of one block */
+    int cbc, etm;
+    unsigned char minor; /* record version 3.minor */
+    const EVP_MD *mac_md;
+    size_t mac_len, block;
+    unsigned char mac_key[EVP_MAX_MD_SIZE];
 };
+
+/* TLS 1.1 / 1.2 key block (RFC 5246, 6.3): client MAC key, server MAC key,
+ * client key, server key, client IV, server IV; the parts of one side (ours,
+ * or the peer's: our read keys). */
+static int tls12_keys(SSL *ssl, int peer, struct prot *pr, size_t iv_len)
+{
+    const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
+    const EVP_MD *md = c != NULL ? SSL_CIPHER_get_handshake_digest(c) : NULL;
+    size_t ml = pr->mac_len, kl = pr->key_len, total = 2 * (ml + kl + iv_len);
+    unsigned char block[2 * (EVP_MAX_MD_SIZE + 32 + 16)];
+    if (md == NULL || total > sizeof block)
+        return -1;
+    /* TLS 1.1: TLS 1.0's PRF; TLS 1.2: the suite's, SHA-256 for the suites
+     * older than TLS 1.2 (OpenSSL reports their MD5+SHA-1) */
+    const char *prf = SSL_version(ssl) < TLS1_2_VERSION      ? "MD5-SHA1"
+                      : EVP_MD_get_type(md) == NID_md5_sha1 ? "SHA256"
+                                                            : EVP_MD_get0_name(md);
+    if (gnossl_seal_key_block(ssl, prf, block, total) < 0)
+        return -1;
+    int srv = SSL_is_server(ssl) ^ (peer != 0);
+    memcpy(pr->mac_key, block + (srv ? ml : 0), ml);
+    memcpy(pr->key, block + 2 * ml + (srv ? kl : 0), kl);
+    memcpy(pr->iv, block + 2 * (ml + kl) + (srv ? iv_len : 0), iv_len);
+    OPENSSL_cleanse(block, sizeof block);
+    return 0;
+}
+
+/* A TLS 1.1 / 1.2 CBC suite: cipher, MAC and sizes in pr; 0 or -1. */
+static int cbc_of(SSL *ssl, const SSL_CIPHER *c, struct prot *pr)
+{
+    gnutls_session_t s = gnossl_session_from_ssl(ssl);
+    const EVP_CIPHER *ci = EVP_get_cipherbynid(SSL_CIPHER_get_cipher_nid(c));
+    const EVP_MD *md = EVP_get_digestbynid(SSL_CIPHER_get_digest_nid(c));
+    if (s == NULL || ci == NULL || md == NULL || SSL_version(ssl) < TLS1_1_VERSION ||
+        EVP_CIPHER_get_mode(ci) != EVP_CIPH_CBC_MODE || EVP_CIPHER_get_key_length(ci) > 32 ||
+        EVP_CIPHER_get_block_size(ci) > 16 || EVP_MD_get_size(md) <= 0)
+        return -1;
+    pr->cbc = 1;
+    pr->etm = s->etm_negotiated;
+    pr->cipher = ci;
+    pr->key_len = (size_t)EVP_CIPHER_get_key_length(ci);
+    pr->block = (size_t)EVP_CIPHER_get_block_size(ci);
+    pr->mac_md = md;
+    pr->mac_len = (size_t)EVP_MD_get_size(md);
+    pr->explicit_len = pr->block;
+    return 0;
+}
 
 /* Our write protection, or (peer, TLS 1.2 only) the peer's: 0 or -1. */
 static int prot_get(SSL *ssl, int peer, struct prot *pr)
@@ -276,7 +318,9 @@ static int prot_get(SSL *ssl, int peer, struct prot *pr)
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
     if (st == NULL || st->broken || c == NULL || SSL_is_dtls(ssl))
         return -1;
+    memset(pr, 0, sizeof *pr);
     pr->v13 = SSL_version(ssl) == TLS1_3_VERSION;
+    pr->minor = pr->v13 ? 3 : (unsigned char)SSL_version(ssl);
     const unsigned char *secret = peer ? st->rsecret : st->secret;
     unsigned secret_len = peer ? st->rsecret_len : st->secret_len;
     if (peer ? !st->rcounting : !st->counting || pr->v13 == st->tls12)
@@ -284,8 +328,8 @@ static int prot_get(SSL *ssl, int peer, struct prot *pr)
     if (pr->v13 && secret_len == 0)
         return -1;
     pr->cipher = aead_of(c, &pr->key_len, &pr->tag_len, &pr->ccm);
-    if (pr->cipher == NULL) /* CBC suites are not modelled */
-        return -1;
+    if (pr->cipher == NULL)
+        return pr->v13 || cbc_of(ssl, c, pr) < 0 ? -1 : tls12_keys(ssl, peer, pr, pr->block);
     pr->chacha = SSL_CIPHER_get_cipher_nid(c) == NID_chacha20_poly1305;
     pr->explicit_len = 0;
     if (pr->v13) {
@@ -298,7 +342,7 @@ static int prot_get(SSL *ssl, int peer, struct prot *pr)
     /* GCM and CCM: 4 implicit IV bytes and an explicit nonce equal to the
      * sequence number, as OpenSSL writes it; ChaCha20: 12. */
     pr->explicit_len = pr->chacha ? 0 : 8;
-    return tls12_keys(ssl, peer, pr->key_len, pr->chacha ? 12 : 4, pr->key, pr->iv);
+    return tls12_keys(ssl, peer, pr, pr->chacha ? 12 : 4);
 }
 
 /* Nonce and additional data of the record with sequence number seq, content
@@ -338,6 +382,125 @@ int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq)
     return 0;
 }
 
+/* The MAC of a TLS 1.1 / 1.2 CBC record (RFC 5246, 6.2.3.1): over the
+ * sequence number, type, version and length len of what is MACed, then
+ * len bytes of in. */
+static int cbc_mac(const struct prot *pr, uint64_t seq, int type, const unsigned char *in, size_t len,
+                   unsigned char *mac)
+{
+    unsigned char pseudo[13];
+    for (int i = 0; i < 8; i++)
+        pseudo[i] = (unsigned char)(seq >> (56 - 8 * i));
+    pseudo[8] = (unsigned char)type;
+    pseudo[9] = 3;
+    pseudo[10] = pr->minor;
+    pseudo[11] = (unsigned char)(len >> 8);
+    pseudo[12] = (unsigned char)len;
+    pthread_once(&kdf_once, kdf_init);
+    EVP_MAC_CTX *m = hmac != NULL ? EVP_MAC_CTX_new(hmac) : NULL;
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)EVP_MD_get0_name(pr->mac_md), 0),
+        OSSL_PARAM_construct_end(),
+    };
+    size_t n = 0;
+    int ok = m != NULL && EVP_MAC_init(m, pr->mac_key, pr->mac_len, params) == 1 &&
+             EVP_MAC_update(m, pseudo, sizeof pseudo) == 1 && EVP_MAC_update(m, in, len) == 1 &&
+             EVP_MAC_final(m, mac, &n, EVP_MAX_MD_SIZE) == 1 && n == pr->mac_len;
+    EVP_MAC_CTX_free(m);
+    return ok ? 0 : -1;
+}
+
+/* CBC without padding of whole blocks: 0 or -1. */
+static int cbc_run(int enc, const struct prot *pr, const unsigned char *iv, const unsigned char *in, size_t len,
+                   unsigned char *out)
+{
+    EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
+    int n = 0;
+    int ok = x != NULL && EVP_CipherInit_ex(x, pr->cipher, NULL, pr->key, iv, enc) == 1 &&
+             EVP_CIPHER_CTX_set_padding(x, 0) == 1 && EVP_CipherUpdate(x, out, &n, in, (int)len) == 1 &&
+             (size_t)n == len;
+    EVP_CIPHER_CTX_free(x);
+    return ok ? 0 : -1;
+}
+
+/* One CBC record: data, then (MAC-then-encrypt) its MAC and the least
+ * padding, as OpenSSL and GnuTLS write them, encrypted under the explicit
+ * IV iv (random if NULL); encrypt-then-MAC: the MAC after the ciphertext. */
+static int cbc_seal(const struct prot *pr, uint64_t seq, const unsigned char *iv, int type,
+                    const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len)
+{
+    unsigned char buf[GNOSSL_SEAL_MAX];
+    size_t bl = pr->block, ml = pr->mac_len, inner = pr->etm ? len : len + ml;
+    size_t ct_len = (inner / bl + 1) * bl, body = bl + ct_len + (pr->etm ? ml : 0);
+    if (ct_len > sizeof buf || out_size < 5 + body)
+        return -1;
+    out[0] = (unsigned char)type;
+    out[1] = 3;
+    out[2] = pr->minor;
+    out[3] = (unsigned char)(body >> 8);
+    out[4] = (unsigned char)body;
+    if (iv != NULL)
+        memcpy(out + 5, iv, bl);
+    else if (RAND_bytes(out + 5, (int)bl) != 1)
+        return -1;
+    memcpy(buf, data, len);
+    int r = pr->etm ? 0 : cbc_mac(pr, seq, type, data, len, buf + len);
+    memset(buf + inner, (int)(ct_len - inner - 1), ct_len - inner);
+    if (r == 0)
+        r = cbc_run(1, pr, out + 5, buf, ct_len, out + 5 + bl);
+    if (r == 0 && pr->etm) /* over the IV and the ciphertext */
+        r = cbc_mac(pr, seq, type, out + 5, bl + ct_len, out + 5 + bl + ct_len);
+    OPENSSL_cleanse(buf, sizeof buf);
+    *out_len = 5 + body;
+    return r;
+}
+
+/* Open a CBC record of the peer: 0 and its plaintext, or -1 (OpenSSL then
+ * sees the record and fails on it as before).  Encrypt-then-MAC: the MAC is
+ * checked first.  MAC-then-encrypt: only a 2-byte plaintext (an alert) is
+ * accepted, so the padding check and the MAC take the same time whatever
+ * the record holds. */
+static int cbc_open(const struct prot *pr, uint64_t seq, const unsigned char *rec, size_t rec_len,
+                    unsigned char *out, size_t out_size, size_t *out_len)
+{
+    unsigned char buf[GNOSSL_SEAL_MAX], mac[EVP_MAX_MD_SIZE];
+    size_t bl = pr->block, ml = pr->mac_len, tail = pr->etm ? ml : 0;
+    if (rec_len < 5 + 2 * bl + tail)
+        return -1;
+    size_t enc = rec_len - 5 - tail, ct_len = enc - bl;
+    if (ct_len % bl != 0 || ct_len > sizeof buf)
+        return -1;
+    if (pr->etm &&
+        (cbc_mac(pr, seq, rec[0], rec + 5, enc, mac) < 0 || CRYPTO_memcmp(mac, rec + 5 + enc, ml) != 0))
+        return -1;
+    if (cbc_run(0, pr, rec + 5, rec + 5 + bl, ct_len, buf) < 0)
+        return -1;
+    size_t pad = buf[ct_len - 1], pt_len;
+    unsigned bad = 0;
+    if (pr->etm) {
+        if (pad + 1 > ct_len)
+            return -1;
+        pt_len = ct_len - pad - 1;
+    } else {
+        if (ct_len < 2 + ml + 1)
+            return -1;
+        pt_len = 2;
+        pad = ct_len - 2 - ml - 1;
+        if (cbc_mac(pr, seq, rec[0], buf, 2, mac) < 0)
+            return -1;
+        bad |= (unsigned)CRYPTO_memcmp(mac, buf + 2, ml);
+    }
+    for (size_t i = ct_len - pad - 1; i < ct_len; i++)
+        bad |= buf[i] ^ (unsigned)pad;
+    int r = bad == 0 && pt_len <= out_size ? 0 : -1;
+    if (r == 0) {
+        memcpy(out, buf, pt_len);
+        *out_len = pt_len;
+    }
+    OPENSSL_cleanse(buf, sizeof buf);
+    return r;
+}
+
 int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
                        const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len)
 {
@@ -345,6 +508,11 @@ int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *ex
     unsigned char pt[64];
     if (len > sizeof pt - 1 || prot_get(ssl, peer, &pr) < 0)
         return -1;
+    if (pr.cbc) { /* the explicit IV of the record this one replaces */
+        int r = cbc_seal(&pr, seq, explicit_nonce, type, data, len, out, out_size, out_len);
+        OPENSSL_cleanse(&pr, sizeof pr);
+        return r;
+    }
     memcpy(pt, data, len);
     size_t pt_len = len;
     if (pr.v13)
@@ -379,7 +547,9 @@ int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t re
     if (prot_get(ssl, 1, &pr) < 0)
         return -1;
     int r = -1;
-    if (rec_len >= 5 + pr.explicit_len + pr.tag_len && rec_len - 5 - pr.explicit_len - pr.tag_len <= out_size) {
+    if (pr.cbc)
+        r = cbc_open(&pr, seq, rec, rec_len, out, out_size, out_len);
+    else if (rec_len >= 5 + pr.explicit_len + pr.tag_len && rec_len - 5 - pr.explicit_len - pr.tag_len <= out_size) {
         size_t pt_len = rec_len - 5 - pr.explicit_len - pr.tag_len;
         unsigned char nonce[12], aad[13], seqb[8], tag[16];
         size_t aad_len = prot_nonce(&pr, seq, rec[0], pt_len, rec, nonce, aad, seqb);
@@ -403,18 +573,23 @@ int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t 
     return gnossl_seal_record(ssl, 0, seq, NULL, SSL3_RT_ALERT, alert, 2, out, out_size, out_len);
 }
 
-int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq)
+int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *mac, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq)
 {
     struct gnossl_seal *st = seal_of(ssl);
     struct prot pr;
+    int p = peer != 0;
     if (gnossl_seal_seq(ssl, peer, seq) < 0 || prot_get(ssl, peer, &pr) < 0)
         return -1;
-    memcpy(st->state_key[peer != 0], pr.key, pr.key_len);
-    memcpy(st->state_iv[peer != 0], pr.iv, 12);
-    key->data = st->state_key[peer != 0];
+    memcpy(st->state_mac[p], pr.mac_key, pr.mac_len);
+    memcpy(st->state_key[p], pr.key, pr.key_len);
+    memcpy(st->state_iv[p], pr.iv, sizeof pr.iv);
+    mac->data = st->state_mac[p];
+    mac->size = (unsigned)pr.mac_len; /* (AEAD: none) */
+    key->data = st->state_key[p];
     key->size = (unsigned)pr.key_len;
-    iv->data = st->state_iv[peer != 0];
-    iv->size = pr.v13 || pr.chacha ? 12 : 4; /* TLS 1.2 GCM/CCM: the implicit part */
+    iv->data = st->state_iv[p];
+    /* TLS 1.2 GCM/CCM: the implicit part; CBC: the key block's IV */
+    iv->size = pr.cbc ? (unsigned)pr.block : pr.v13 || pr.chacha ? 12 : 4;
     OPENSSL_cleanse(&pr, sizeof pr);
     return 0;
 }

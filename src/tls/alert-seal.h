@@ -1,5 +1,6 @@
 /* Protecting an application's fatal alert ourselves, since OpenSSL cannot
- * send a chosen alert (alert-seal.c). */
+ * send a chosen alert (alert-seal.c): TLS 1.3, TLS 1.2 AEAD and TLS 1.1 /
+ * 1.2 CBC suites. */
 #ifndef GNOSSL_TLS_ALERT_SEAL_H
 #define GNOSSL_TLS_ALERT_SEAL_H
 
@@ -9,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The largest record gnossl protects or opens itself (a CBC alert with an
+ * HMAC-SHA384 is 85 bytes). */
+#define GNOSSL_SEAL_MAX 128
+
 /* The record protection state we follow, kept in the session (one pointer
  * from the message callback, which runs for every record header). */
 struct gnossl_seal {
@@ -16,7 +21,7 @@ struct gnossl_seal {
     unsigned secret_len;
     unsigned char rsecret[EVP_MAX_MD_SIZE]; /* TLS 1.3 read traffic secret */
     unsigned rsecret_len;
-    unsigned char state_key[2][32], state_iv[2][12]; /* gnossl_seal_state's answers */
+    unsigned char state_mac[2][EVP_MAX_MD_SIZE], state_key[2][32], state_iv[2][16]; /* gnossl_seal_state's answers */
     uint64_t seq;  /* sequence number of the next record OpenSSL creates */
     int counting;  /* our write side uses the record protection we model */
     uint64_t rseq; /* TLS 1.2: sequence number of the next record OpenSSL reads */
@@ -57,18 +62,21 @@ int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);
  * it) at sequence number seq: 0, or -1 when the connection's record
  * protection is not one we can reproduce.  TLS 1.2 GCM/CCM: the 8-byte
  * explicit nonce is explicit_nonce (that of the record this one replaces:
- * OpenSSL's GCM nonces are a counter from a random start), or seq if NULL. */
+ * OpenSSL's GCM nonces are a counter from a random start), or seq if NULL;
+ * CBC: the explicit IV (one block) of the record replaced, or random. */
 int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
                        const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len);
 /* Open a TLS 1.2 record the peer sent, with sequence number seq: 0 and its
- * plaintext, or -1. */
+ * plaintext, or -1 (CBC MAC-then-encrypt: 2-byte plaintexts only). */
 int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t rec_len, unsigned char *out,
                      size_t out_size, size_t *out_len);
 /* The current record protection of our writes (peer = 0) or reads
- * (peer = 1), AEAD suites: key, IV (TLS 1.2 GCM/CCM: the 4 implicit bytes)
- * and the next sequence number, as gnutls_record_get_state gives them
- * (the data stay valid while the SSL lives): 0 or -1. */
-int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq);
+ * (peer = 1): MAC key (CBC suites; AEAD: empty), key, IV (TLS 1.2 GCM/CCM:
+ * the 4 implicit bytes) and the next sequence number, as
+ * gnutls_record_get_state gives them (the data stay valid while the SSL
+ * lives): 0 or -1. */
+int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *mac, gnutls_datum_t *key, gnutls_datum_t *iv,
+                      uint64_t *seq);
 /* The TLS (1.0-1.2) key block of the current session, len bytes, with the
  * PRF of digest prf_digest ("MD5-SHA1" for TLS 1.0's): 0 or -1. */
 int gnossl_seal_key_block(SSL *ssl, const char *prf_digest, unsigned char *out, size_t len);

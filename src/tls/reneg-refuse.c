@@ -21,7 +21,10 @@
  * handshake the BIO reads a small alert record of the peer whole, opens it
  * with the peer's key, and hands OpenSSL an empty record with the same
  * sequence number in place of a no_renegotiation warning, reporting the
- * alert itself.  Only AEAD suites are modelled; otherwise OpenSSL behaves
+ * alert itself.  A record that does not open (bad MAC or padding) goes to
+ * OpenSSL as it came, which fails on it as before.  AEAD and CBC suites
+ * are modelled (alert-seal.c; a CBC replacement reuses the explicit IV of
+ * the record it replaces, which never goes out); otherwise OpenSSL behaves
  * as before (renegotiation cannot be refused, warnings are not sent). */
 #include "gnossl.h"
 #include "tls/alert-seal.h"
@@ -36,7 +39,7 @@ void gnossl_refuse_hello_request(gnutls_session_t s)
     struct gnossl_refuse *rf = &s->refuse;
     SSL *ssl = s->ssl;
     uint64_t seq;
-    unsigned char probe[64], none = 0;
+    unsigned char probe[GNOSSL_SEAL_MAX], none = 0;
     size_t n;
     if (s->is_server || SSL_is_dtls(ssl) || s->in_renegotiation_step || rf->state != REFUSE_NONE ||
         (SSL_get_options(ssl) & SSL_OP_NO_RENEGOTIATION))
@@ -98,7 +101,7 @@ static int send_warning(gnutls_session_t s, int level, int desc)
     struct gnossl_refuse *rf = &s->refuse;
     if (!rf->placeholder) {
         uint64_t seq;
-        unsigned char rec[64];
+        unsigned char rec[GNOSSL_SEAL_MAX];
         size_t n;
         if (!s->handshake_done || s->invalid || s->may_not_write || s->own_alert_sent || s->send_pending != NULL ||
             SSL_is_dtls(s->ssl) || SSL_in_init(s->ssl) || SSL_want_write(s->ssl) ||
@@ -127,7 +130,7 @@ int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
     if (rf->placeholder || (rf->state == REFUSE_NONE && level == GNUTLS_AL_WARNING))
         return send_warning(s, level, desc);
     if (rf->state == REFUSE_HELD) {
-        unsigned char rec[64], alert[2] = {(unsigned char)level, (unsigned char)desc};
+        unsigned char rec[GNOSSL_SEAL_MAX], alert[2] = {(unsigned char)level, (unsigned char)desc};
         size_t n;
         if (level == GNUTLS_AL_WARNING && desc == GNUTLS_A_NO_RENEGOTIATION)
             choose(rf, rf->alert, rf->alert_len);
@@ -153,7 +156,7 @@ static int swap_placeholder(gnutls_session_t s, const unsigned char *buf, int le
 {
     struct gnossl_refuse *rf = &s->refuse;
     uint64_t seq;
-    unsigned char rec[64];
+    unsigned char rec[GNOSSL_SEAL_MAX];
     size_t n;
     if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len < 13 || (size_t)len > sizeof rec ||
         len != 5 + ((buf[3] << 8) | buf[4]) || gnossl_seal_seq(s->ssl, 0, &seq) < 0)

@@ -5,6 +5,7 @@
 #define GNOSSL_TLS_RENEG_REFUSE_H
 
 #include "gnossl.h"
+#include "tls/alert-seal.h"
 #include <openssl/ssl.h>
 #include <stdint.h>
 
@@ -12,20 +13,20 @@ struct gnossl_refuse {
     /* Client: OpenSSL's no_renegotiation warning, held until the
      * application decides (state), and what goes out in its place. */
     int state;
-    int option_set;            /* we set SSL_OP_NO_RENEGOTIATION */
-    uint64_t seq;              /* the held record's sequence number */
-    unsigned char alert[64];   /* OpenSSL's record */
+    int option_set;                       /* we set SSL_OP_NO_RENEGOTIATION */
+    uint64_t seq;                         /* the held record's sequence number */
+    unsigned char alert[GNOSSL_SEAL_MAX]; /* OpenSSL's record */
     unsigned alert_len;
-    unsigned char empty[64];   /* an empty record with the same number */
+    unsigned char empty[GNOSSL_SEAL_MAX]; /* an empty record with the same number */
     unsigned empty_len;
-    unsigned char out[64];     /* what is going out */
+    unsigned char out[GNOSSL_SEAL_MAX];   /* what is going out */
     unsigned out_len, out_off;
     /* Any warning alert: OpenSSL writes a 2-byte application record in
      * its place (placeholder) and the BIO swallows it once ours is out. */
     int placeholder, swallow;
     unsigned char ph_alert[2];
     /* Server: a record of the client staged before OpenSSL sees it. */
-    unsigned char in[64];
+    unsigned char in[GNOSSL_SEAL_MAX];
     unsigned in_len, in_served;
     int serving;
     int alert_after; /* a refusal was replaced: report it once served */

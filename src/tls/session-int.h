@@ -159,7 +159,7 @@ struct gnutls_session_int {
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
     int app_alert_write; /* the transport writes an alert the application asked for */
-    unsigned char held_alert[64]; /* an alert OpenSSL wrote on its own, not yet sent */
+    unsigned char held_alert[GNOSSL_SEAL_MAX]; /* an alert OpenSSL wrote on its own, not yet sent */
     unsigned held_alert_len;
     int fatal_alert_wanted; /* the application asked for one inside the handshake */
     int own_alert_sent;     /* gnossl sent the application's fatal alert (alert-seal.c): nothing more goes out */
