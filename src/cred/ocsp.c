@@ -1,13 +1,15 @@
 /* OCSP stapling.  Servers: gnutls_certificate_set_ocsp_status_request_*;
  * a response (or a function producing one) belongs to a key pair; when a
  * client asks for the status, the response of the pair OpenSSL selected is
- * stapled.  Clients: gnutls_ocsp_status_request_*; OpenSSL only keeps the
- * stapled response (leaf certificate), which the verification functions
- * check here as GnuTLS does. */
+ * stapled.  Clients: gnutls_ocsp_status_request_*; OpenSSL keeps the
+ * leaf's stapled response, tls/ocsp-chain.c those a TLS 1.3 server stapled
+ * for the rest of its chain; the verification checks each here as GnuTLS
+ * does. */
 #include "gnossl.h"
 #include "core/clock.h"
 #include "cred/cred-int.h"
 #include "tls/session.h"
+#include "tls/ocsp-chain.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -281,13 +283,16 @@ int gnutls_ocsp_status_request_enable_client(gnutls_session_t session, gnutls_da
     return 0;
 }
 
-/* The stapled response OpenSSL kept (it keeps one, for the leaf). */
-static long stapled(gnutls_session_t s, const unsigned char **p)
+/* The response stapled for peer certificate idx: the leaf's is the one
+ * OpenSSL kept. */
+static long stapled(gnutls_session_t s, unsigned idx, const unsigned char **p)
 {
     SSL *ssl = gnossl_session_ssl(s);
     *p = NULL;
     if (ssl == NULL || gnossl_session_is_server(s))
         return -1;
+    if (idx > 0)
+        return gnossl_ocsp_chain_get(s, idx, p);
     long len = SSL_get_tlsext_status_ocsp_resp(ssl, p);
     return *p != NULL && len > 0 ? len : -1;
 }
@@ -301,7 +306,7 @@ int gnutls_ocsp_status_request_get2(gnutls_session_t session, unsigned idx, gnut
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     /* Servers: only TLS 1.3 clients may staple, which OpenSSL does not
      * support. */
-    if (idx != 0 || (len = stapled(session, &p)) < 0)
+    if ((len = stapled(session, idx, &p)) < 0)
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
     response->data = (unsigned char *)p;
     response->size = (unsigned)len;
@@ -319,7 +324,7 @@ unsigned gnutls_ocsp_status_request_is_checked(gnutls_session_t session, unsigne
     if (session == NULL)
         return 0;
     if (flags & GNUTLS_OCSP_SR_IS_AVAIL)
-        return stapled(session, &p) >= 0;
+        return stapled(session, 0, &p) >= 0;
     return (unsigned)gnossl_session_ocsp_check_ok(session);
 }
 
@@ -427,7 +432,7 @@ unsigned gnossl_cred_ocsp_verify(gnutls_session_t s, X509_STORE *store, STACK_OF
         return 0;
     for (i = 0; i < sk_X509_num(chain); i++) {
         const unsigned char *der = NULL;
-        long len = i == 0 ? stapled(s, &der) : -1;
+        long len = stapled(s, (unsigned)i, &der);
         if (len < 0) {
             /* Asked for a status, got none, and the certificate requires one. */
             if (gnossl_session_status_requested(s) && must_staple(sk_X509_value(chain, i)))

@@ -8,6 +8,7 @@
 #include "gnossl.h"
 #include "tls/alert-seal.h"
 #include "tls/dh-group.h"
+#include "tls/ocsp-chain.h"
 #include "tls/session-int.h"
 #include "tls/verify-point.h"
 
@@ -274,6 +275,8 @@ static void on_handshake(gnutls_session_t s, SSL *ssl, int write_p, const unsign
     }
     if (p[0] == SSL3_MT_SERVER_KEY_EXCHANGE)
         on_dhe_params(s, ssl, write_p, p, len);
+    else if (p[0] == SSL3_MT_CERTIFICATE && !write_p && !s->is_server && SSL_version(ssl) == TLS1_3_VERSION)
+        gnossl_ocsp_chain_note(s, p, len);
     on_handshake_msg(s, write_p, p, len);
     free(tls);
 }

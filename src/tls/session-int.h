@@ -174,6 +174,10 @@ struct gnutls_session_int {
      * found a valid stapled response (gnutls_ocsp_status_request_is_checked). */
     int status_request_enabled;
     int ocsp_check_ok;
+    /* TLS 1.3: responses stapled for certificates after the leaf, by
+     * position in the peer's chain (ocsp-chain.c) */
+    gnutls_datum_t *ocsp_chain;
+    unsigned ocsp_chain_n;
 
     /* TLS 1.3 early data (early.c): client, what to send; server, what
      * was received. */

@@ -4,6 +4,7 @@
 #include "tls/session-int.h"
 #include "tls/priority.h"
 #include "tls/ext-custom.h"
+#include "tls/ocsp-chain.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -71,6 +72,7 @@ void gnutls_deinit(gnutls_session_t s)
     free(s->send_pending);
     gnossl_early_free(s);
     gnossl_ext_custom_free(s);
+    gnossl_ocsp_chain_free(s);
     free(s->cork_buf);
     OPENSSL_cleanse(s, sizeof(*s));
     free(s);
