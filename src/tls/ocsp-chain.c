@@ -51,35 +51,45 @@ static void keep(gnutls_session_t s, unsigned idx, const unsigned char *resp, si
     s->ocsp_chain[idx].size = (unsigned)rlen;
 }
 
-void gnossl_ocsp_chain_note(gnutls_session_t s, const unsigned char *msg, size_t len)
+/* 0, or -1 when the message is malformed (OpenSSL then fails the
+ * handshake; nothing of it is kept). */
+static int parse(gnutls_session_t s, const unsigned char *msg, size_t len)
 {
-    gnossl_ocsp_chain_free(s); /* a new chain: the old responses are not about it */
     if (len < 5)
-        return;
+        return -1;
     const unsigned char *p = msg + 4, *end = msg + len;
     size_t ctx = p[0];
     if ((size_t)(end - p) < 1 + ctx + 3)
-        return;
+        return -1;
     p += 1 + ctx;
     size_t list = get_n(p, 3);
     p += 3;
-    if (list > (size_t)(end - p))
-        return;
-    end = p + list;
-    for (unsigned idx = 0; end - p >= 3; idx++) {
+    if (list != (size_t)(end - p))
+        return -1;
+    for (unsigned idx = 0; p < end; idx++) {
+        if (end - p < 3)
+            return -1;
         size_t clen = get_n(p, 3);
         if (clen > (size_t)(end - p) - 3 || (size_t)(end - p) - 3 - clen < 2)
-            return;
+            return -1;
         p += 3 + clen;
         size_t elen = get_n(p, 2), rlen = 0;
         p += 2;
         if (elen > (size_t)(end - p))
-            return;
+            return -1;
         const unsigned char *resp = idx > 0 ? entry_response(p, elen, &rlen) : NULL;
         if (resp != NULL)
             keep(s, idx, resp, rlen);
         p += elen;
     }
+    return 0;
+}
+
+void gnossl_ocsp_chain_note(gnutls_session_t s, const unsigned char *msg, size_t len)
+{
+    gnossl_ocsp_chain_free(s); /* a new chain: the old responses are not about it */
+    if (parse(s, msg, len) < 0)
+        gnossl_ocsp_chain_free(s);
 }
 
 long gnossl_ocsp_chain_get(gnutls_session_t s, unsigned idx, const unsigned char **p)
