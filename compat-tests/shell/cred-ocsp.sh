@@ -25,8 +25,9 @@ n=0
 for mode in real gnossl; do
     n=$((n + 1))
     port=$((port_base + n))
-    if [ $mode = gnossl ]; then libpath=$build; else libpath=; fi
-    env ${libpath:+LD_LIBRARY_PATH=$libpath} gnutls-serv --echo -p "$port" --x509certfile="$tmp/c/good.chain" \
+    # gnossl-run: it also loads a sanitizer build of gnossl (ASan runtime first)
+    if [ $mode = gnossl ]; then run="env GNOSSL_LIBDIR=$build $src/tools/gnossl-run --libpath"; else run=; fi
+    $run gnutls-serv --echo -p "$port" --x509certfile="$tmp/c/good.chain" \
         --x509keyfile="$tmp/c/good.key" --ocsp-response="$tmp/c/good.ocsp" >"$tmp/serv-$mode.log" 2>&1 &
     srv_pid=$!
     for _ in $(seq 50); do

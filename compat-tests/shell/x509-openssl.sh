@@ -11,6 +11,8 @@ command -v openssl >/dev/null && command -v certtool >/dev/null || exit 77
 # the test runner may put the build dir on LD_LIBRARY_PATH: the "real" runs
 # must load the real libgnutls (gnossl is chosen explicitly below)
 unset LD_PRELOAD LD_LIBRARY_PATH
+# gnossl-run: it also loads a sanitizer build of gnossl (ASan runtime first)
+run=$(cd "$(dirname "$0")/../../tools" && pwd)/gnossl-run
 export LC_ALL=C TZ=UTC
 T=$(mktemp -d /tmp/gnossl-x509-openssl.XXXXXX)
 trap 'rm -rf "$T"' EXIT
@@ -56,7 +58,7 @@ both() {
     shift
     certtool "$@" >"$name.real" 2>&1
     echo "exit $?" >>"$name.real"
-    LD_LIBRARY_PATH=$GNOSSL_BUILD certtool "$@" >"$name.gnossl" 2>&1
+    GNOSSL_LIBDIR=$GNOSSL_BUILD "$run" --libpath certtool "$@" >"$name.gnossl" 2>&1
     echo "exit $?" >>"$name.gnossl"
     if cmp -s "$name.real" "$name.gnossl"; then
         echo "ok   - $name"
