@@ -51,6 +51,7 @@ gn_cleanup() {
         kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
     done
     GN_PIDS=()
+    gn_release_ports
     [ -n "${GN_KEEP_TMP:-}" ] || rm -rf "$GN_TMP"
 }
 

@@ -12,7 +12,9 @@ build=${GNOSSL_BUILD:?}
 src=${GNOSSL_SRC:?}
 tmp=$(mktemp -d)
 srv_pid=
-trap '[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+gn_log() { printf '%s\n' "$*" >&2; }
+. "$src/compat-tests/lib/net.sh" # gn_free_port
+trap '[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null; gn_release_ports; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 cc -Wall -Wextra -o server "$src/compat-tests/programs/ocsp-chain-server.c" -lgnutls || exit 77
 
@@ -42,9 +44,8 @@ respond int leaf int.idx leaf.ocsp && respond root int root-good.idx int-good.oc
     respond root int root-revoked.idx int-revoked.ocsp || { echo "setup: openssl ocsp failed"; exit 1; }
 
 fail=0
-port=$((20000 + RANDOM % 20000))
 for intresp in good revoked; do
-    port=$((port + 1))
+    port=$(gn_free_port) || exit 1
     "$tmp/server" "$port" chain.pem leaf.key leaf.ocsp int-$intresp.ocsp >serv.log 2>&1 &
     srv_pid=$!
     for _ in $(seq 50); do

@@ -14,17 +14,17 @@ tmp=$(mktemp -d)
 srv_pid=
 cleanup() {
     [ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null
+    gn_release_ports
     rm -rf "$tmp"
 }
+gn_log() { printf '%s\n' "$*" >&2; }
+. "$src/compat-tests/lib/net.sh" # gn_free_port
 trap cleanup EXIT
 bash "$src/compat-tests/shell/cred-corpus.sh" "$tmp/c" >/dev/null 2>&1 || { echo "corpus failed"; exit 1; }
 
 fail=0
-port_base=$((20000 + RANDOM % 20000))
-n=0
 for mode in real gnossl; do
-    n=$((n + 1))
-    port=$((port_base + n))
+    port=$(gn_free_port) || exit 1
     # gnossl-run: it also loads a sanitizer build of gnossl (ASan runtime first)
     if [ $mode = gnossl ]; then run="env GNOSSL_LIBDIR=$build $src/tools/gnossl-run --libpath"; else run=; fi
     $run gnutls-serv --echo -p "$port" --x509certfile="$tmp/c/good.chain" \

@@ -22,24 +22,10 @@ gn_make_pki "$GN_TMP/pki" rsa || exit 1
 pki=$GN_TMP/pki
 
 # UDP sockets are "07" (unconnected) in /proc/net/udp{,6}.
-udp_bound() {
-    local hex
-    hex=$(printf ':%04X' "$1")
-    awk -v p="$hex" 'substr($2, length($2) - 4) == p { f = 1 } END { exit !f }' \
-        /proc/net/udp /proc/net/udp6 2>/dev/null
-}
-free_udp_port() {
-    local i p
-    for i in $(seq 1 200); do
-        p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-        udp_bound "$p" || gn_port_listening "$p" || { echo "$p"; return 0; }
-    done
-    return 1
-}
 wait_udp() { # PORT PID
     local i
     for i in $(seq 1 400); do
-        udp_bound "$1" && return 0
+        gn_udp_bound "$1" && return 0
         kill -0 "$2" 2>/dev/null || return 1
         sleep 0.05
     done
@@ -65,7 +51,7 @@ cli() {
 # is a fifo we write its line into once the client's line arrived.
 against_openssl() {
     local mode=$1 v=$2 port sin sfd slog out pid
-    port=$(free_udp_port) || return 1
+    port=$(gn_free_port) || return 1
     slog=$GN_TMP/s_server-$mode-$v.log
     out=$GN_TMP/cli-openssl-$mode-$v.log
     sin=$GN_TMP/sin.$RANDOM$RANDOM
@@ -103,7 +89,7 @@ against_openssl() {
 serv() {
     local mode=$1 name=$2 port
     shift 2
-    port=$(free_udp_port) || return 1
+    port=$(gn_free_port) || return 1
     GN_TIMEOUT=300 gn_prefix "$mode"
     "${GN_PFX[@]}" gnutls-serv --udp --echo -p "$port" "$@" </dev/null >"$GN_TMP/$name.log" 2>&1 &
     GN_PIDS+=("$!")
