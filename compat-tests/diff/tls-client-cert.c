@@ -105,6 +105,26 @@ static void server_untrusted(const char *prio, int how)
     tp_free(&p);
 }
 
+/* Mutual authentication: which signature algorithms each side reports for
+ * itself and for its peer (before TLS 1.2 none is negotiated). */
+static void sign_report(const char *prio)
+{
+    struct tp_pair p;
+    printf("== signatures reported, %s\n", prio);
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred_cert);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred_trusting);
+    gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
+    if (tp_handshake(&p) == 0)
+        printf("  client: server's %s client's %s; server: server's %s client's %s\n",
+               tp_code(gnutls_sign_algorithm_get(p.c.s)), tp_code(gnutls_sign_algorithm_get_client(p.c.s)),
+               tp_code(gnutls_sign_algorithm_get(p.s.s)), tp_code(gnutls_sign_algorithm_get_client(p.s.s)));
+    print_last(&p);
+    tp_free(&p);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -137,6 +157,10 @@ int main(void)
         server_untrusted(prios[i], 1);
         server_untrusted(prios[i], 2);
     }
+    static const char *const versions[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.0", "NORMAL:-VERS-ALL:+VERS-TLS1.1",
+                                           "NORMAL:-VERS-ALL:+VERS-TLS1.2", "NORMAL:-VERS-ALL:+VERS-TLS1.3"};
+    for (int i = 0; i < 4; i++)
+        sign_report(versions[i]);
     gnutls_certificate_free_credentials(scred_trusting);
     gnutls_certificate_free_credentials(scred_plain);
     gnutls_certificate_free_credentials(ccred_cert);

@@ -903,6 +903,8 @@ int main(void)
     scenario_basic("TLS1.2 RSA", "NORMAL:-VERS-ALL:+VERS-TLS1.2", rsa_key, rsa_crt);
     scenario_basic("TLS1.3 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.3", ec_key, ec_crt);
     scenario_basic("TLS1.2 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.2", ec_key, ec_crt);
+    scenario_basic("TLS1.1 ECDSA", "NORMAL:-VERS-ALL:+VERS-TLS1.1", ec_key, ec_crt);
+    scenario_basic("TLS1.0 RSA", "NORMAL:-VERS-ALL:+VERS-TLS1.0", rsa_key, rsa_crt);
     scenario_basic("TLS1.2 RSA CBC", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1", rsa_key, rsa_crt);
     /* 3DES-CBC added to NORMAL (as consumers' strings do): the preferred
      * suites still win.  (3DES alone does not negotiate through gnossl:

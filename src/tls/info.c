@@ -151,6 +151,13 @@ static gnutls_sign_algorithm_t sign_of(gnutls_session_t s, int mine)
 {
     if (current_cipher(s) == NULL || !s->handshake_done)
         return GNUTLS_SIGN_UNKNOWN;
+    /* Before TLS 1.2 no signature scheme is negotiated: GnuTLS records the
+     * one it used itself, never the peer's. */
+    if (!mine) {
+        gnutls_protocol_t v = gnutls_protocol_get_version(s);
+        if (v == GNUTLS_TLS1_0 || v == GNUTLS_TLS1_1 || v == GNUTLS_DTLS1_0 || v == GNUTLS_DTLS0_9)
+            return GNUTLS_SIGN_UNKNOWN;
+    }
     int type = 0, md = 0, ok;
     EVP_PKEY *key = NULL;
     X509 *peer = NULL;
