@@ -31,7 +31,7 @@ $CC $CFLAGS -Isrc/unimplemented -c "$out/stubs.c" -o "$out/stubs.o"
 $CC $CFLAGS -DHARD_SESSIONS=${HARD_SESSIONS:-10} -DHARD_BULK=${HARD_BULK:-65536} \
     compat-tests/unit/test-hard-threads.c "$out/stubs.o" \
     -Wl,--whole-archive "$out/libgnossl-real.a" -Wl,--no-whole-archive \
-    $(pkg-config --cflags --libs check libssl libcrypto libidn2) -lpthread -o "$out/test-hard-threads"
+    $(pkg-config --cflags --libs check libssl libcrypto libidn2) -lunistring -lpthread -o "$out/test-hard-threads"
 # Self-check: a plain data race must be reported (exit 66), so that a TSan
 # that sees nothing cannot pass for a clean run.
 printf '#include <pthread.h>\nint x;\nstatic void *f(void *a) { x++; return a; }\nint main(void) { pthread_t t; pthread_create(&t, 0, f, 0); x++; pthread_join(t, 0); return 0; }\n' > "$out/race.c"

@@ -26,7 +26,7 @@ JOBS=${JOBS:-$(nproc)}
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-g -O1 -std=gnu11 -D_GNU_SOURCE -fvisibility=hidden -Iinclude -Isrc $SAN"
 # the same external libraries as meson.build
-LIBS="$(pkg-config --libs libssl libcrypto libidn2) -lpthread"
+LIBS="$(pkg-config --libs libssl libcrypto libidn2) -lunistring -lpthread"
 
 # 1. real code, compiled in parallel; objects are named after their path
 python3 tools/list-sources src | grep -v '^$' | while read -r f; do
