@@ -6,6 +6,9 @@
  * and unsigned attributes, the result verified and printed again after
  * export (RSA signatures without signing time are deterministic: their DER
  * must be byte-identical); the attribute list API; CRLs and deletions.
+ * Signers identified by subjectKeyIdentifier too: `openssl cms -keyid`
+ * messages (pkcs7-skid.h) and gnutls_pkcs7_sign with GNUTLS_PKCS7_WRITE_SPKI,
+ * verified against the right and a wrong signer and trust list.
  * Output must be identical on real GnuTLS and gnossl. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -20,6 +23,7 @@
 #include <string.h>
 
 #include "test-keys.h"
+#include "pkcs7-skid.h"
 
 static const char crl_pem[] =
     "-----BEGIN X509 CRL-----\n"
@@ -514,6 +518,74 @@ static void tamper(const char *label, const unsigned char *der, size_t len, gnut
     free(copy);
 }
 
+/* The signer looked up in the other signer's trust list (same DN, other
+ * key).  (No trust list at all crashes GnuTLS for key id signers.) */
+static void wrong_trust(const char *label, const unsigned char *der, size_t len, gnutls_x509_crt_t signer)
+{
+    gnutls_pkcs7_t p7;
+    gnutls_datum_t in = { (unsigned char *)der, (unsigned)len };
+    gnutls_datum_t data = { (unsigned char *)msg, sizeof msg - 1 };
+    gnutls_x509_crt_t other = signer == rsa ? ec : rsa;
+    gnutls_pkcs7_init(&p7);
+    int r = gnutls_pkcs7_import(p7, &in, GNUTLS_X509_FMT_DER);
+    printf("== wrong trust %s: import=%d", label, r);
+    if (r >= 0)
+        printf(" verify(other tl)=%d", gnutls_pkcs7_verify(p7, TL(other), NULL, 0, 0, &data, 0));
+    printf("\n");
+    gnutls_pkcs7_deinit(p7);
+}
+
+/* An imported message changed (a CRL and a certificate added: GnuTLS
+ * cannot append to a set the message lacks), exported and read again. */
+static void modify(const char *label, const unsigned char *der, size_t len)
+{
+    gnutls_pkcs7_t p7, p2;
+    gnutls_x509_crl_t crl;
+    gnutls_datum_t in = { (unsigned char *)der, (unsigned)len }, out, d;
+    gnutls_datum_t crl_in = { (unsigned char *)crl_pem, sizeof crl_pem - 1 };
+    gnutls_datum_t data = { (unsigned char *)msg, sizeof msg - 1 };
+    unsigned char h[32];
+    printf("== modify %s\n", label);
+    gnutls_x509_crl_init(&crl);
+    gnutls_x509_crl_import(crl, &crl_in, GNUTLS_X509_FMT_PEM);
+    gnutls_pkcs7_init(&p7);
+    printf("import=%d", gnutls_pkcs7_import(p7, &in, GNUTLS_X509_FMT_DER));
+    printf(" set_crl=%d", gnutls_pkcs7_set_crl(p7, crl));
+    printf(" set_crt=%d", gnutls_pkcs7_set_crt(p7, ec));
+    printf(" crt_count=%d", gnutls_pkcs7_get_crt_count(p7));
+    printf(" crl_count=%d\n", gnutls_pkcs7_get_crl_count(p7));
+    int r = gnutls_pkcs7_export2(p7, GNUTLS_X509_FMT_PEM, &out);
+    printf("export2=%d\n", r);
+    if (r >= 0) {
+        gnutls_pkcs7_init(&p2);
+        printf("reimport=%d", gnutls_pkcs7_import(p2, &out, GNUTLS_X509_FMT_PEM));
+        printf(" crt_count=%d", gnutls_pkcs7_get_crt_count(p2));
+        printf(" crl_count=%d", gnutls_pkcs7_get_crl_count(p2));
+        for (unsigned i = 0; i < 3; i++) {
+            r = gnutls_pkcs7_get_crt_raw2(p2, i, &d);
+            printf(" crt%u=%d", i, r);
+            if (r >= 0) {
+                gnutls_hash_fast(GNUTLS_DIG_SHA256, d.data, d.size, h);
+                hex(h, 4);
+                gnutls_free(d.data);
+            }
+        }
+        r = gnutls_pkcs7_get_crl_raw2(p2, 0, &d);
+        printf(" crl0=%d", r);
+        if (r >= 0) {
+            gnutls_hash_fast(GNUTLS_DIG_SHA256, d.data, d.size, h);
+            hex(h, 4);
+            gnutls_free(d.data);
+        }
+        printf(" verify=%d", gnutls_pkcs7_verify(p2, tl_rsa, NULL, 0, 0, NULL, 0));
+        printf(" verify_direct=%d\n", gnutls_pkcs7_verify_direct(p2, rsa, 0, &data, 0));
+        gnutls_pkcs7_deinit(p2);
+        gnutls_free(out.data);
+    }
+    gnutls_pkcs7_deinit(p7);
+    gnutls_x509_crl_deinit(crl);
+}
+
 static void sign_case(const char *label, gnutls_x509_crt_t crt, gnutls_privkey_t key, gnutls_digest_algorithm_t dig,
                       unsigned flags, int with_attrs, int deterministic)
 {
@@ -552,6 +624,17 @@ static void sign_case(const char *label, gnutls_x509_crt_t crt, gnutls_privkey_t
         } else {
             printf("\n");
         }
+    } else {
+        /* what a failed signature leaves behind */
+        gnutls_pkcs7_signature_info_st info;
+        printf("after failure: info0=%d", r = gnutls_pkcs7_get_signature_info(p7, 0, &info));
+        if (r >= 0)
+            gnutls_pkcs7_signature_info_deinit(&info);
+        printf(" verify_direct=%d", gnutls_pkcs7_verify_direct(p7, crt, 0, &data, 0));
+        r = gnutls_pkcs7_export2(p7, GNUTLS_X509_FMT_DER, &out);
+        printf(" export2=%d\n", r);
+        if (r >= 0)
+            gnutls_free(out.data);
     }
     gnutls_pkcs7_deinit(p7);
 }
@@ -686,6 +769,27 @@ int main(void)
     sign_case("ed25519 sha256", ed, ed_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
     sign_case("rsa md5", rsa, rsa_priv, GNUTLS_DIG_MD5, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
     sign_case("unknown digest", rsa, rsa_priv, GNUTLS_DIG_UNKNOWN, 0, 0, 1);
+
+    show("openssl cms -keyid, attributes", ossl_skid_attr, sizeof ossl_skid_attr, rsa, 0);
+    show("openssl cms -keyid -noattr -nocerts", ossl_skid_noattr, sizeof ossl_skid_noattr, rsa, 0);
+    show("openssl cms -keyid detached, ECDSA SHA-384", ossl_skid_detached_ec, sizeof ossl_skid_detached_ec, ec, 0);
+    tamper("openssl cms -keyid, attributes", ossl_skid_attr, sizeof ossl_skid_attr, rsa);
+    tamper("openssl cms -keyid -noattr -nocerts", ossl_skid_noattr, sizeof ossl_skid_noattr, rsa);
+    wrong_trust("openssl cms -keyid, attributes", ossl_skid_attr, sizeof ossl_skid_attr, rsa);
+    wrong_trust("openssl cms -keyid -noattr -nocerts", ossl_skid_noattr, sizeof ossl_skid_noattr, rsa);
+    wrong_trust("openssl smime, attributes", ossl_attached, sizeof ossl_attached, rsa);
+    sign_case("spki rsa sha256 embedded + cert", rsa, rsa_priv, GNUTLS_DIG_SHA256,
+              GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_INCLUDE_CERT | GNUTLS_PKCS7_WRITE_SPKI, 0, 1);
+    sign_case("spki rsa sha256 detached, attributes", rsa, rsa_priv, GNUTLS_DIG_SHA256,
+              GNUTLS_PKCS7_WRITE_SPKI, 1, 1);
+    sign_case("spki ecdsa sha384 time + cert", ec, ec_priv, GNUTLS_DIG_SHA384,
+              GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_INCLUDE_TIME | GNUTLS_PKCS7_INCLUDE_CERT | GNUTLS_PKCS7_WRITE_SPKI,
+              0, 0);
+    sign_case("spki ed25519 embedded", ed, ed_priv, GNUTLS_DIG_SHA512,
+              GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_WRITE_SPKI, 0, 1);
+    modify("openssl cms -keyid, attributes", ossl_skid_attr, sizeof ossl_skid_attr);
+    modify("openssl cms -keyid -noattr -nocerts", ossl_skid_noattr, sizeof ossl_skid_noattr);
+    modify("openssl smime, attributes", ossl_attached, sizeof ossl_attached);
     crls_and_deletes();
 
     gnutls_x509_trust_list_deinit(tl_rsa, 1);

@@ -121,15 +121,46 @@ int gnossl_pkcs8_encrypt(PKCS8_PRIV_KEY_INFO *p8, const char *password, unsigned
 OSSL_LIB_CTX *gnossl_pkcs_libctx(void);
 
 /* ---- PKCS#7 (pkcs7*.c) ---- */
+#include <openssl/cms.h>
 #include <openssl/pkcs7.h>
 
+/* A structure is held as OpenSSL's PKCS7, or, when imported DER needs what
+ * only CMS can represent (signers identified by subjectKeyIdentifier), as
+ * a CMS_ContentInfo: exactly one of p7 and cms is set once imported. */
 struct gnutls_pkcs7_int {
     PKCS7 *p7;            /* NULL until imported or built */
+    CMS_ContentInfo *cms; /* instead of p7 */
+    STACK_OF(X509) *cms_certs;     /* cms's certificates and CRLs, */
+    STACK_OF(X509_CRL) *cms_crls;  /* refreshed when cms changes */
     gnutls_datum_t der;   /* as imported */
     int imported;
     int dirty;            /* changed since import: re-encode */
+    int pruned;           /* imported or signed: like GnuTLS's decoded
+                           * tree, absent certificate/CRL sets cannot be
+                           * appended to */
+    int unencodable;      /* holds the half-written SignerInfo GnuTLS
+                           * leaves after failing GNUTLS_PKCS7_WRITE_SPKI */
     char oid[128];
 };
+
+/* One SignerInfo, whichever the representation; the attribute stacks are
+ * borrowed (for CMS, temporary stacks of borrowed attributes). */
+struct gnossl_p7_signer {
+    const X509_ALGOR *digest_alg, *sig_alg;
+    const ASN1_OCTET_STRING *sig;
+    const X509_NAME *issuer;          /* issuerAndSerialNumber, or */
+    const ASN1_INTEGER *serial;
+    const ASN1_OCTET_STRING *keyid;   /* subjectKeyIdentifier */
+    STACK_OF(X509_ATTRIBUTE) *signed_attrs, *unsigned_attrs;
+    int own_stacks;
+};
+/* The idx-th SignerInfo; 0, or GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE. */
+int gnossl_pkcs7_signer(gnutls_pkcs7_t pkcs7, unsigned idx, struct gnossl_p7_signer *out);
+void gnossl_pkcs7_signer_clear(struct gnossl_p7_signer *s);
+/* The encapsulated content type, NULL if none (pkcs7.c). */
+const ASN1_OBJECT *gnossl_pkcs7_content_type(gnutls_pkcs7_t pkcs7);
+/* The encapsulated content octets, NULL if absent (pkcs7.c). */
+const ASN1_OCTET_STRING *gnossl_pkcs7_content(gnutls_pkcs7_t pkcs7);
 
 struct gnutls_pkcs7_attrs_st {
     char *oid;
@@ -140,10 +171,5 @@ struct gnutls_pkcs7_attrs_st {
 /* GnuTLS's empty SignedData template, made when a structure is first
  * changed without having been imported (pkcs7.c). */
 int gnossl_pkcs7_ensure(gnutls_pkcs7_t pkcs7);
-/* The bytes a signature covers: the signed attributes re-tagged as a SET
- * (after checking their message digest and content type against data or
- * the encapsulated content), or the data itself (pkcs7-verify.c). */
-int gnossl_pkcs7_sigdata(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, const gnutls_datum_t *data,
-                         gnutls_sign_algorithm_t algo, gnutls_datum_t *out);
 
 #endif

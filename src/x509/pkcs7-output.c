@@ -80,7 +80,9 @@ static void print_attrs(struct gnossl_buf *b, gnutls_pkcs7_attrs_t list, const c
 static void print_info(struct gnossl_buf *b, gnutls_pkcs7_signature_info_st *info,
                        gnutls_certificate_print_formats_t format)
 {
-    print_dn(b, "\tSigner's issuer DN", &info->issuer_dn);
+    /* signers named by key id have no issuer DN to print */
+    if (info->issuer_dn.size > 0)
+        print_dn(b, "\tSigner's issuer DN", &info->issuer_dn);
     print_raw(b, "\tSigner's serial", &info->signer_serial);
     print_raw(b, "\tSigner's issuer key ID", &info->issuer_keyid);
     if (info->signing_time != -1)

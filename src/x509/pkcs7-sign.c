@@ -1,7 +1,8 @@
 /* gnutls_pkcs7_sign over OpenSSL's PKCS7 structures, laid out as GnuTLS
  * 3.7.9 writes them: SignedData version 1 with id-data content (embedded
  * or detached), the digest algorithm without parameters, a version 1
- * SignerInfo identified by issuer and serial, signed attributes only when
+ * SignerInfo identified by issuer and serial (GNUTLS_PKCS7_WRITE_SPKI
+ * fails in GnuTLS 3.7.9, and fails the same way here), signed attributes only when
  * a signing time or caller attributes are asked for (then content type and
  * message digest follow), and RSA signatures labelled rsaEncryption as
  * PKCS#7 prescribes.  The signature itself comes from gnutls_privkey. */
@@ -123,6 +124,22 @@ static X509_ALGOR *algor_no_params(const char *oid)
     return a;
 }
 
+/* GnuTLS 3.7.9 writes a subjectKeyIdentifier signer id to a path its
+ * ASN.1 module lacks: the signature fails with
+ * GNUTLS_E_ASN1_ELEMENT_NOT_FOUND (or the key id lookup's error when the
+ * certificate has none), leaving a SignerInfo without signature algorithm
+ * that get_signature_info calls unknown and export cannot encode. */
+static int spki_signer_id(gnutls_x509_crt_t signer)
+{
+    unsigned char id[128];
+    size_t id_size = sizeof id;
+    int ret = gnutls_x509_crt_get_subject_key_id(signer, id, &id_size, NULL);
+    if (ret < 0)
+        return ret;
+    gnossl_debug("pkcs7: GNUTLS_PKCS7_WRITE_SPKI fails as in GnuTLS 3.7.9");
+    return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
+}
+
 int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_privkey_t signer_key,
                       const gnutls_datum_t *data, gnutls_pkcs7_attrs_t signed_attrs_list,
                       gnutls_pkcs7_attrs_t unsigned_attrs, gnutls_digest_algorithm_t dig, unsigned flags)
@@ -130,9 +147,9 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
     const char *dig_oid = gnutls_digest_get_oid(dig);
     if (pkcs7 == NULL || signer == NULL || signer->x509 == NULL || signer_key == NULL || dig_oid == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (flags & GNUTLS_PKCS7_WRITE_SPKI) {
-        /* OpenSSL's PKCS7 has no subjectKeyIdentifier signer ids */
-        gnossl_debug("pkcs7: GNUTLS_PKCS7_WRITE_SPKI is not supported");
+    if (pkcs7->cms) {
+        /* an imported structure only CMS could read (key id signers) */
+        gnossl_debug("pkcs7: cannot add a signature to a structure with key id signers");
         return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
     }
     int fresh = pkcs7->p7 == NULL, ret;
@@ -164,10 +181,12 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
 
     PKCS7_SIGNER_INFO *si = PKCS7_SIGNER_INFO_new();
     ASN1_OBJECT *dobj = OBJ_txt2obj(dig_oid, 1);
-    int ok = si && dobj && ASN1_INTEGER_set(si->version, 1) && X509_ALGOR_set0(si->digest_alg, dobj, V_ASN1_UNDEF, NULL);
+    int spki = (flags & GNUTLS_PKCS7_WRITE_SPKI) != 0;
+    int ok = si && dobj && ASN1_INTEGER_set(si->version, spki ? 3 : 1) &&
+             X509_ALGOR_set0(si->digest_alg, dobj, V_ASN1_UNDEF, NULL);
     if (ok)
         dobj = NULL; /* the algorithm owns it now */
-    if (!ok || !X509_NAME_set(&si->issuer_and_serial->issuer, X509_get_issuer_name(signer->x509))) {
+    if (!ok || (!spki && !X509_NAME_set(&si->issuer_and_serial->issuer, X509_get_issuer_name(signer->x509)))) {
         ASN1_OBJECT_free(dobj);
         PKCS7_SIGNER_INFO_free(si);
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
@@ -178,6 +197,11 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
         PKCS7_SIGNER_INFO_free(si);
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
+    /* until it has its signature, GnuTLS could not encode it */
+    int was_unencodable = pkcs7->unencodable;
+    pkcs7->unencodable = 1;
+    if (spki)
+        return spki_signer_id(signer);
     ASN1_INTEGER_free(si->issuer_and_serial->serial);
     si->issuer_and_serial->serial = ASN1_INTEGER_dup(X509_get0_serialNumber(signer->x509));
     ret = si->issuer_and_serial->serial ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
@@ -232,7 +256,8 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
     gnutls_free(sigdata.data);
     gnutls_free(sig.data);
 
-    /* empty certificate and CRL sets are left out */
+    /* empty certificate and CRL sets are left out, for good */
+    pkcs7->pruned = 1;
     if (sd->cert && sk_X509_num(sd->cert) == 0) {
         sk_X509_free(sd->cert);
         sd->cert = NULL;
@@ -241,5 +266,7 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
         sk_X509_CRL_free(sd->crl);
         sd->crl = NULL;
     }
+    if (ret >= 0)
+        pkcs7->unencodable = was_unencodable;
     return ret < 0 ? ret : 0;
 }

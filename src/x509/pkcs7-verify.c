@@ -4,27 +4,85 @@
  * present, must carry the digest of the data (or of the encapsulated
  * content) and the right content type, and the signature covers them
  * re-tagged as a SET; otherwise it covers the data.  The structures are
- * OpenSSL's PKCS7; the checks use the x509 room's certificate and
- * trust-list functions. */
+ * OpenSSL's PKCS7 or CMS (pkcs7.c), read here through one SignerInfo view;
+ * the checks use the x509 room's certificate and trust-list functions.
+ * Signers are named by issuer and serial or by subjectKeyIdentifier. */
 #include "gnossl.h"
 #include "x509/pkcs-int.h"
 
 #include <openssl/err.h>
 #include <string.h>
 
-static STACK_OF(PKCS7_SIGNER_INFO) *signer_infos(gnutls_pkcs7_t pkcs7)
+/* A temporary stack of the attributes get(si, i) borrows, NULL if none. */
+static STACK_OF(X509_ATTRIBUTE) *cms_attrs(CMS_SignerInfo *si, int (*count)(const CMS_SignerInfo *),
+                                           X509_ATTRIBUTE *(*get)(const CMS_SignerInfo *, int))
 {
-    if (pkcs7->p7 == NULL || !PKCS7_type_is_signed(pkcs7->p7) || pkcs7->p7->d.sign == NULL)
+    int n = count(si);
+    if (n < 0)
         return NULL;
-    return pkcs7->p7->d.sign->signer_info;
+    STACK_OF(X509_ATTRIBUTE) *sk = sk_X509_ATTRIBUTE_new_null();
+    for (int i = 0; sk && i < n; i++)
+        if (!sk_X509_ATTRIBUTE_push(sk, get(si, i))) {
+            sk_X509_ATTRIBUTE_free(sk);
+            return NULL;
+        }
+    return sk;
 }
 
-static PKCS7_SIGNER_INFO *signer_info_at(gnutls_pkcs7_t pkcs7, unsigned idx)
+static int cms_signer(gnutls_pkcs7_t pkcs7, unsigned idx, struct gnossl_p7_signer *out)
 {
-    STACK_OF(PKCS7_SIGNER_INFO) *sis = signer_infos(pkcs7);
+    STACK_OF(CMS_SignerInfo) *sis = CMS_get0_SignerInfos(pkcs7->cms);
+    if (sis == NULL || idx >= (unsigned)sk_CMS_SignerInfo_num(sis))
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    CMS_SignerInfo *si = sk_CMS_SignerInfo_value(sis, (int)idx);
+    X509_ALGOR *dig = NULL, *sig = NULL;
+    ASN1_OCTET_STRING *keyid = NULL;
+    X509_NAME *issuer = NULL;
+    ASN1_INTEGER *serial = NULL;
+    CMS_SignerInfo_get0_algs(si, NULL, NULL, &dig, &sig);
+    CMS_SignerInfo_get0_signer_id(si, &keyid, &issuer, &serial);
+    out->digest_alg = dig;
+    out->sig_alg = sig;
+    out->sig = CMS_SignerInfo_get0_signature(si);
+    out->keyid = keyid;
+    out->issuer = issuer;
+    out->serial = serial;
+    out->own_stacks = 1;
+    out->signed_attrs = cms_attrs(si, CMS_signed_get_attr_count, CMS_signed_get_attr);
+    out->unsigned_attrs = cms_attrs(si, CMS_unsigned_get_attr_count, CMS_unsigned_get_attr);
+    return 0;
+}
+
+int gnossl_pkcs7_signer(gnutls_pkcs7_t pkcs7, unsigned idx, struct gnossl_p7_signer *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (pkcs7->cms)
+        return cms_signer(pkcs7, idx, out);
+    if (pkcs7->p7 == NULL || !PKCS7_type_is_signed(pkcs7->p7) || pkcs7->p7->d.sign == NULL)
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    STACK_OF(PKCS7_SIGNER_INFO) *sis = pkcs7->p7->d.sign->signer_info;
     if (sis == NULL || idx >= (unsigned)sk_PKCS7_SIGNER_INFO_num(sis))
-        return NULL;
-    return sk_PKCS7_SIGNER_INFO_value(sis, (int)idx);
+        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+    PKCS7_SIGNER_INFO *si = sk_PKCS7_SIGNER_INFO_value(sis, (int)idx);
+    out->digest_alg = si->digest_alg;
+    out->sig_alg = si->digest_enc_alg;
+    out->sig = si->enc_digest;
+    if (si->issuer_and_serial) {
+        out->issuer = si->issuer_and_serial->issuer;
+        out->serial = si->issuer_and_serial->serial;
+    }
+    out->signed_attrs = PKCS7_get_signed_attributes(si);
+    out->unsigned_attrs = PKCS7_get_attributes(si);
+    return 0;
+}
+
+void gnossl_pkcs7_signer_clear(struct gnossl_p7_signer *s)
+{
+    if (s->own_stacks) {
+        sk_X509_ATTRIBUTE_free(s->signed_attrs);
+        sk_X509_ATTRIBUTE_free(s->unsigned_attrs);
+    }
+    memset(s, 0, sizeof(*s));
 }
 
 void gnutls_pkcs7_signature_info_deinit(gnutls_pkcs7_signature_info_st *info)
@@ -42,10 +100,12 @@ void gnutls_pkcs7_signature_info_deinit(gnutls_pkcs7_signature_info_st *info)
 
 /* GnuTLS's signature algorithm of a SignerInfo: the signature OID, or
  * (PKCS#7 allows naming only the key type) key type + digest. */
-static gnutls_sign_algorithm_t signer_algo(const PKCS7_SIGNER_INFO *si)
+static gnutls_sign_algorithm_t signer_algo(const struct gnossl_p7_signer *si)
 {
     char oid[128];
-    gnossl_oid_text(si->digest_enc_alg->algorithm, oid, sizeof oid);
+    if (si->sig_alg == NULL || si->digest_alg == NULL)
+        return GNUTLS_SIGN_UNKNOWN;
+    gnossl_oid_text(si->sig_alg->algorithm, oid, sizeof oid);
     gnutls_sign_algorithm_t sig = gnutls_oid_to_sign(oid);
     if (sig != GNUTLS_SIGN_UNKNOWN)
         return sig;
@@ -89,29 +149,36 @@ int gnutls_pkcs7_get_signature_info(gnutls_pkcs7_t pkcs7, unsigned idx, gnutls_p
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     memset(info, 0, sizeof(*info));
     info->signing_time = -1;
-    PKCS7_SIGNER_INFO *si = signer_info_at(pkcs7, idx);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
-    info->algo = signer_algo(si);
-    if (info->algo == GNUTLS_SIGN_UNKNOWN)
+    struct gnossl_p7_signer si;
+    int ret = gnossl_pkcs7_signer(pkcs7, idx, &si);
+    if (ret < 0)
+        return ret;
+    info->algo = signer_algo(&si);
+    if (info->algo == GNUTLS_SIGN_UNKNOWN) {
+        gnossl_pkcs7_signer_clear(&si);
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_ALGORITHM);
+    }
 
-    int ret = gnossl_datum_set(&info->sig, ASN1_STRING_get0_data(si->enc_digest),
-                               (size_t)ASN1_STRING_length(si->enc_digest));
-    if (ret >= 0 && si->issuer_and_serial && si->issuer_and_serial->issuer) {
+    ret = gnossl_datum_set(&info->sig, ASN1_STRING_get0_data(si.sig), (size_t)ASN1_STRING_length(si.sig));
+    if (ret >= 0 && si.issuer) {
         unsigned char *der = NULL;
-        int n = i2d_X509_NAME(si->issuer_and_serial->issuer, &der);
+        int n = i2d_X509_NAME(si.issuer, &der);
         ret = n > 0 ? gnossl_datum_set(&info->issuer_dn, der, (size_t)n) : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
         OPENSSL_free(der);
         if (ret >= 0)
-            ret = gnossl_asn1_int_datum(si->issuer_and_serial->serial, &info->signer_serial);
+            ret = gnossl_asn1_int_datum(si.serial, &info->signer_serial);
+    } else if (ret >= 0 && si.keyid) {
+        /* GnuTLS reports the signer's own key id in issuer_keyid */
+        ret = gnossl_datum_set(&info->issuer_keyid, ASN1_STRING_get0_data(si.keyid),
+                               (size_t)ASN1_STRING_length(si.keyid));
     }
-    if (ret >= 0 && info->issuer_dn.data == NULL)
+    if (ret >= 0 && info->issuer_dn.data == NULL && info->issuer_keyid.data == NULL)
         ret = GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
     if (ret >= 0)
-        ret = read_attrs(PKCS7_get_signed_attributes(si), &info->signed_attrs, &info->signing_time);
+        ret = read_attrs(si.signed_attrs, &info->signed_attrs, &info->signing_time);
     if (ret >= 0)
-        ret = read_attrs(PKCS7_get_attributes(si), &info->unsigned_attrs, NULL);
+        ret = read_attrs(si.unsigned_attrs, &info->unsigned_attrs, NULL);
+    gnossl_pkcs7_signer_clear(&si);
     if (ret < 0) {
         gnutls_pkcs7_signature_info_deinit(info);
         return ret;
@@ -126,19 +193,14 @@ static int econtent(gnutls_pkcs7_t pkcs7, gnutls_datum_t *out)
      * here has none until exported and imported again */
     if (!pkcs7->imported)
         return GNOSSL_ERR(GNUTLS_E_NO_EMBEDDED_DATA);
-    PKCS7 *c = pkcs7->p7->d.sign->contents;
-    const ASN1_OCTET_STRING *os = NULL;
-    if (c && PKCS7_type_is_data(c))
-        os = c->d.data;
-    else if (c && PKCS7_type_is_other(c) && c->d.other && c->d.other->type == V_ASN1_OCTET_STRING)
-        os = c->d.other->value.octet_string;
+    const ASN1_OCTET_STRING *os = gnossl_pkcs7_content(pkcs7);
     if (os == NULL)
         return GNOSSL_ERR(GNUTLS_E_NO_EMBEDDED_DATA);
     return gnossl_datum_set(out, ASN1_STRING_get0_data(os), (size_t)ASN1_STRING_length(os));
 }
 
 /* The message digest and content type attributes must match. */
-static int check_signed_attrs(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, gnutls_sign_algorithm_t algo,
+static int check_signed_attrs(gnutls_pkcs7_t pkcs7, STACK_OF(X509_ATTRIBUTE) *attrs, gnutls_sign_algorithm_t algo,
                               const gnutls_datum_t *data)
 {
     gnutls_digest_algorithm_t hash = gnutls_sign_get_hash_algorithm(algo);
@@ -158,7 +220,6 @@ static int check_signed_attrs(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, gnutl
     if (ret < 0)
         return ret;
 
-    STACK_OF(X509_ATTRIBUTE) *attrs = PKCS7_get_signed_attributes(si);
     int md_ok = 0, content_types = 0;
     for (int i = 0; i < sk_X509_ATTRIBUTE_num(attrs); i++) {
         X509_ATTRIBUTE *a = sk_X509_ATTRIBUTE_value(attrs, i);
@@ -173,7 +234,7 @@ static int check_signed_attrs(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, gnutl
         } else if (nid == NID_pkcs9_contentType) {
             if (content_types++ > 0)
                 return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-            const ASN1_OBJECT *ct = pkcs7->p7->d.sign->contents ? pkcs7->p7->d.sign->contents->type : NULL;
+            const ASN1_OBJECT *ct = gnossl_pkcs7_content_type(pkcs7);
             if (v == NULL || v->type != V_ASN1_OBJECT || ct == NULL || OBJ_cmp(v->value.object, ct) != 0)
                 return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
         }
@@ -185,12 +246,15 @@ static int check_signed_attrs(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, gnutl
     return 0;
 }
 
-int gnossl_pkcs7_sigdata(gnutls_pkcs7_t pkcs7, PKCS7_SIGNER_INFO *si, const gnutls_datum_t *data,
-                         gnutls_sign_algorithm_t algo, gnutls_datum_t *out)
+/* The bytes a signature covers: the signed attributes re-tagged as a SET
+ * (after checking their message digest and content type against data or
+ * the encapsulated content), or the data itself. */
+static int sigdata_of(gnutls_pkcs7_t pkcs7, const struct gnossl_p7_signer *si, const gnutls_datum_t *data,
+                      gnutls_sign_algorithm_t algo, gnutls_datum_t *out)
 {
-    STACK_OF(X509_ATTRIBUTE) *attrs = PKCS7_get_signed_attributes(si);
+    STACK_OF(X509_ATTRIBUTE) *attrs = si->signed_attrs;
     if (attrs) {
-        int ret = check_signed_attrs(pkcs7, si, algo, data);
+        int ret = check_signed_attrs(pkcs7, attrs, algo, data);
         if (ret < 0)
             return ret;
         /* the attributes as a DER SET (sorted, as libtasn1 encodes them
@@ -227,20 +291,34 @@ static int check_signature(gnutls_x509_crt_t signer, const gnutls_pkcs7_signatur
     return ret;
 }
 
+/* What both verifications start with: the signature info of signer idx
+ * and the bytes its signature covers (info is left empty on error). */
+static int signed_bytes(gnutls_pkcs7_t pkcs7, unsigned idx, const gnutls_datum_t *data,
+                        gnutls_pkcs7_signature_info_st *info, gnutls_datum_t *sigdata)
+{
+    struct gnossl_p7_signer si;
+    memset(info, 0, sizeof(*info));
+    int ret = gnossl_pkcs7_signer(pkcs7, idx, &si);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_pkcs7_get_signature_info(pkcs7, idx, info);
+    if (ret >= 0) {
+        ret = sigdata_of(pkcs7, &si, data, info->algo, sigdata);
+        if (ret < 0)
+            gnutls_pkcs7_signature_info_deinit(info);
+    }
+    gnossl_pkcs7_signer_clear(&si);
+    return ret;
+}
+
 int gnutls_pkcs7_verify_direct(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, unsigned idx,
                                const gnutls_datum_t *data, unsigned flags)
 {
     if (pkcs7 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    PKCS7_SIGNER_INFO *si = signer_info_at(pkcs7, idx);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     gnutls_pkcs7_signature_info_st info;
-    int ret = gnutls_pkcs7_get_signature_info(pkcs7, idx, &info);
-    if (ret < 0)
-        return ret;
     gnutls_datum_t sigdata = { NULL, 0 };
-    ret = gnossl_pkcs7_sigdata(pkcs7, si, data, info.algo, &sigdata);
+    int ret = signed_bytes(pkcs7, idx, data, &info, &sigdata);
     if (ret >= 0)
         ret = signer ? check_signature(signer, &info, flags, &sigdata) : GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     gnutls_free(sigdata.data);
@@ -248,12 +326,16 @@ int gnutls_pkcs7_verify_direct(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, u
     return ret;
 }
 
-static int same_serial(gnutls_x509_crt_t c, const gnutls_datum_t *serial)
+/* c is the signer info names: by serial, else by subject key id. */
+static int is_named_signer(gnutls_x509_crt_t c, const gnutls_pkcs7_signature_info_st *info)
 {
     unsigned char buf[128];
     size_t len = sizeof buf;
-    return gnutls_x509_crt_get_serial(c, buf, &len) >= 0 && len == serial->size &&
-           memcmp(buf, serial->data, len) == 0;
+    if (info->signer_serial.size > 0)
+        return gnutls_x509_crt_get_serial(c, buf, &len) >= 0 && len == info->signer_serial.size &&
+               memcmp(buf, info->signer_serial.data, len) == 0;
+    return info->issuer_keyid.size > 0 && gnutls_x509_crt_get_subject_key_id(c, buf, &len, NULL) >= 0 &&
+           len == info->issuer_keyid.size && memcmp(buf, info->issuer_keyid.data, len) == 0;
 }
 
 /* The i-th certificate of the structure, NULL at the end or on error. */
@@ -272,7 +354,7 @@ static gnutls_x509_crt_t crt_at(gnutls_pkcs7_t pkcs7, int i)
 }
 
 /* A certificate of the structure issued by issuer (if given), fit for the
- * purpose, with the signer's serial number. */
+ * purpose, with the signer's serial number or subject key id. */
 static gnutls_x509_crt_t child_with_serial(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t issuer, const char *purpose,
                                            const gnutls_pkcs7_signature_info_st *info)
 {
@@ -282,8 +364,7 @@ static gnutls_x509_crt_t child_with_serial(gnutls_pkcs7_t pkcs7, gnutls_x509_crt
         if (c == NULL)
             return NULL;
         if ((issuer == NULL || gnutls_x509_crt_check_issuer(c, issuer)) &&
-            (purpose == NULL || gnutls_x509_crt_check_key_purpose(c, purpose, 0)) && info->signer_serial.size > 0 &&
-            same_serial(c, &info->signer_serial))
+            (purpose == NULL || gnutls_x509_crt_check_key_purpose(c, purpose, 0)) && is_named_signer(c, info))
             return c;
         gnutls_x509_crt_deinit(c);
     }
@@ -317,9 +398,10 @@ static int trusted(gnutls_x509_trust_list_t tl, gnutls_x509_crt_t c, gnutls_type
            status == 0;
 }
 
-/* GnuTLS's signer search: a certificate of the structure with the
- * signer's serial, issued by the anchor named as its issuer (then it
- * must verify against the trust list), or else any with that serial
+/* GnuTLS's signer search: an anchor with the signer's key id, or a
+ * certificate of the structure with the signer's serial, issued by the
+ * anchor named as its issuer (then it must verify against the trust
+ * list), or else any with that serial or key id
  * whose chain through the structure's certificates reaches the trust
  * list. */
 static gnutls_x509_crt_t find_signer(gnutls_pkcs7_t pkcs7, gnutls_x509_trust_list_t tl, gnutls_typed_vdata_st *vdata,
@@ -335,6 +417,17 @@ static gnutls_x509_crt_t find_signer(gnutls_pkcs7_t pkcs7, gnutls_x509_trust_lis
         }
     if (tl == NULL)
         return NULL;
+    /* a signer named by key id may itself be in the trust list; it must
+     * then verify against it */
+    if (info->issuer_keyid.data &&
+        gnutls_x509_trust_list_get_issuer_by_subject_key_id(tl, NULL, &info->issuer_keyid, &signer, 0) >= 0 &&
+        signer) {
+        if (!trusted(tl, signer, vdata, vdata_size, vflags)) {
+            gnutls_x509_crt_deinit(signer);
+            signer = NULL;
+        }
+        return signer;
+    }
     /* a copy of the anchor */
     if (info->issuer_dn.data &&
         gnutls_x509_trust_list_get_issuer_by_dn(tl, &info->issuer_dn, &issuer, GNUTLS_TL_GET_COPY) >= 0 && issuer) {
@@ -373,15 +466,9 @@ int gnutls_pkcs7_verify(gnutls_pkcs7_t pkcs7, gnutls_x509_trust_list_t tl, gnutl
 {
     if (pkcs7 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    PKCS7_SIGNER_INFO *si = signer_info_at(pkcs7, idx);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     gnutls_pkcs7_signature_info_st info;
-    int ret = gnutls_pkcs7_get_signature_info(pkcs7, idx, &info);
-    if (ret < 0)
-        return ret;
     gnutls_datum_t sigdata = { NULL, 0 };
-    ret = gnossl_pkcs7_sigdata(pkcs7, si, data, info.algo, &sigdata);
+    int ret = signed_bytes(pkcs7, idx, data, &info, &sigdata);
     if (ret >= 0) {
         gnutls_x509_crt_t signer = find_signer(pkcs7, tl, vdata, vdata_size, flags, &info);
         if (signer) {
