@@ -40,3 +40,28 @@ int gnossl_ext_data_datum(const X509_EXTENSION *e, gnutls_datum_t *out)
     const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data((X509_EXTENSION *)e);
     return gnossl_datum_set(out, ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
 }
+
+/* OCSP requests and responses hand out an extension's parts as new
+ * datums; oid, critical and data may each be NULL. */
+int gnossl_ext_datums(const X509_EXTENSION *e, gnutls_datum_t *oid, unsigned *critical, gnutls_datum_t *data)
+{
+    if (critical)
+        *critical = X509_EXTENSION_get_critical(e) ? 1 : 0;
+    if (oid) {
+        char buf[128];
+        gnossl_oid_text(X509_EXTENSION_get_object((X509_EXTENSION *)e), buf, sizeof buf);
+        int ret = gnossl_datum_set(oid, buf, strlen(buf));
+        if (ret < 0)
+            return ret;
+    }
+    if (data) {
+        const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data((X509_EXTENSION *)e);
+        int ret = gnossl_datum_set(data, ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
+        if (ret < 0) {
+            if (oid)
+                gnutls_free(oid->data);
+            return ret;
+        }
+    }
+    return 0;
+}

@@ -88,10 +88,19 @@ int gnutls_ocsp_req_get_cert_id(gnutls_ocsp_req_const_t req, unsigned indx, gnut
     if (indx >= (unsigned)OCSP_request_onereq_count(req->req))
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     OCSP_CERTID *cid = OCSP_onereq_get0_id(OCSP_request_onereq_get0(req->req, (int)indx));
+    return gnossl_ocsp_certid_out(cid, digest, issuer_name_hash, issuer_key_hash, serial_number);
+}
+
+/* The CertID fields a request and a response report alike; on failure
+ * the datums already filled are freed and cleared. */
+int gnossl_ocsp_certid_out(const OCSP_CERTID *cid, gnutls_digest_algorithm_t *digest,
+                           gnutls_datum_t *issuer_name_hash, gnutls_datum_t *issuer_key_hash,
+                           gnutls_datum_t *serial_number)
+{
     ASN1_OCTET_STRING *nh = NULL, *kh = NULL;
     ASN1_OBJECT *md = NULL;
     ASN1_INTEGER *sn = NULL;
-    if (cid == NULL || !OCSP_id_get0_info(&nh, &md, &kh, &sn, cid))
+    if (cid == NULL || !OCSP_id_get0_info(&nh, &md, &kh, &sn, (OCSP_CERTID *)cid))
         return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
     if (digest) {
         char oid[128];
@@ -119,10 +128,14 @@ int gnutls_ocsp_req_get_cert_id(gnutls_ocsp_req_const_t req, unsigned indx, gnut
     }
     return 0;
 fail:
-    if (issuer_name_hash)
+    if (issuer_name_hash) {
         gnutls_free(issuer_name_hash->data);
-    if (issuer_key_hash)
+        issuer_name_hash->data = NULL;
+    }
+    if (issuer_key_hash) {
         gnutls_free(issuer_key_hash->data);
+        issuer_key_hash->data = NULL;
+    }
     return ret;
 }
 
@@ -234,26 +247,7 @@ int gnutls_ocsp_req_get_extension(gnutls_ocsp_req_const_t req, unsigned indx, gn
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (indx >= (unsigned)OCSP_REQUEST_get_ext_count(req->req))
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
-    X509_EXTENSION *ext = OCSP_REQUEST_get_ext(req->req, (int)indx);
-    if (critical)
-        *critical = X509_EXTENSION_get_critical(ext) ? 1 : 0;
-    if (oid) {
-        char buf[128];
-        gnossl_oid_text(X509_EXTENSION_get_object(ext), buf, sizeof buf);
-        int ret = gnossl_datum_set(oid, buf, strlen(buf));
-        if (ret < 0)
-            return ret;
-    }
-    if (data) {
-        const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(ext);
-        int ret = gnossl_datum_set(data, ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
-        if (ret < 0) {
-            if (oid)
-                gnutls_free(oid->data);
-            return ret;
-        }
-    }
-    return 0;
+    return gnossl_ext_datums(OCSP_REQUEST_get_ext(req->req, (int)indx), oid, critical, data);
 }
 
 int gnutls_ocsp_req_set_extension(gnutls_ocsp_req_t req, const char *oid, unsigned int critical,

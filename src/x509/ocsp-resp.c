@@ -225,36 +225,9 @@ int gnutls_ocsp_resp_get_single(gnutls_ocsp_resp_const_t resp, unsigned indx, gn
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     OCSP_SINGLERESP *single = OCSP_resp_get0(resp->basic, (int)indx);
     const OCSP_CERTID *cid = OCSP_SINGLERESP_get0_id(single);
-    ASN1_OCTET_STRING *nh = NULL, *kh = NULL;
-    ASN1_OBJECT *md = NULL;
-    ASN1_INTEGER *sn = NULL;
-    if (cid == NULL || !OCSP_id_get0_info(&nh, &md, &kh, &sn, (OCSP_CERTID *)cid))
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-
-    if (digest) {
-        char oid[128];
-        gnossl_oid_text(md, oid, sizeof oid);
-        int d = gnutls_oid_to_digest(oid);
-        if (d <= 0)
-            return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
-        *digest = d;
-    }
-    int ret = 0;
-    if (issuer_name_hash) {
-        ret = gnossl_datum_set(issuer_name_hash, ASN1_STRING_get0_data(nh), (size_t)ASN1_STRING_length(nh));
-        if (ret < 0)
-            return ret;
-    }
-    if (issuer_key_hash) {
-        ret = gnossl_datum_set(issuer_key_hash, ASN1_STRING_get0_data(kh), (size_t)ASN1_STRING_length(kh));
-        if (ret < 0)
-            goto fail;
-    }
-    if (serial_number) {
-        ret = gnossl_asn1_int_datum(sn, serial_number);
-        if (ret < 0)
-            goto fail;
-    }
+    int ret = gnossl_ocsp_certid_out(cid, digest, issuer_name_hash, issuer_key_hash, serial_number);
+    if (ret < 0)
+        return ret;
 
     int reason = -1;
     ASN1_GENERALIZEDTIME *rev = NULL, *thisupd = NULL, *nextupd = NULL;
@@ -271,17 +244,6 @@ int gnutls_ocsp_resp_get_single(gnutls_ocsp_resp_const_t resp, unsigned indx, gn
         *revocation_reason = (st == V_OCSP_CERTSTATUS_REVOKED && reason >= 0) ? (unsigned)reason
                                                                               : GNUTLS_X509_CRLREASON_UNSPECIFIED;
     return 0;
-
-fail:
-    if (issuer_name_hash) {
-        gnutls_free(issuer_name_hash->data);
-        issuer_name_hash->data = NULL;
-    }
-    if (issuer_key_hash) {
-        gnutls_free(issuer_key_hash->data);
-        issuer_key_hash->data = NULL;
-    }
-    return ret;
 }
 
 int gnutls_ocsp_resp_get_extension(gnutls_ocsp_resp_const_t resp, unsigned indx, gnutls_datum_t *oid,
@@ -291,26 +253,7 @@ int gnutls_ocsp_resp_get_extension(gnutls_ocsp_resp_const_t resp, unsigned indx,
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (resp->basic == NULL || indx >= (unsigned)OCSP_BASICRESP_get_ext_count(resp->basic))
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
-    X509_EXTENSION *ext = OCSP_BASICRESP_get_ext(resp->basic, (int)indx);
-    if (critical)
-        *critical = X509_EXTENSION_get_critical(ext) ? 1 : 0;
-    if (oid) {
-        char buf[128];
-        gnossl_oid_text(X509_EXTENSION_get_object(ext), buf, sizeof buf);
-        int ret = gnossl_datum_set(oid, buf, strlen(buf));
-        if (ret < 0)
-            return ret;
-    }
-    if (data) {
-        const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(ext);
-        int ret = gnossl_datum_set(data, ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
-        if (ret < 0) {
-            if (oid)
-                gnutls_free(oid->data);
-            return ret;
-        }
-    }
-    return 0;
+    return gnossl_ext_datums(OCSP_BASICRESP_get_ext(resp->basic, (int)indx), oid, critical, data);
 }
 
 /* The nonce extension's value is itself a DER OCTET STRING. */

@@ -25,6 +25,11 @@ struct gnutls_x509_crq_int {
 const unsigned char *gnossl_der_body(const unsigned char *der, size_t len, size_t *body_len);
 /* DER contents of an ASN1_INTEGER (sign byte kept) into a new datum. */
 int gnossl_asn1_int_datum(const ASN1_INTEGER *i, gnutls_datum_t *out);
+/* An OCSP CertID's digest, name and key hashes and serial, as requests and
+ * responses both report them (ocsp-req.c); any output may be NULL. */
+int gnossl_ocsp_certid_out(const OCSP_CERTID *cid, gnutls_digest_algorithm_t *digest,
+                           gnutls_datum_t *issuer_name_hash, gnutls_datum_t *issuer_key_hash,
+                           gnutls_datum_t *serial_number);
 /* The version field (explicit [0] INTEGER at the start of a DER
  * SEQUENCE) + 1, or 1 when absent. */
 int gnossl_der_seq_version(const unsigned char *der, size_t len);

@@ -137,6 +137,8 @@ void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
 int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, unsigned *critical);
 int gnossl_ext_data_out(const X509_EXTENSION *e, void *data, size_t *size);
 int gnossl_ext_data_datum(const X509_EXTENSION *e, gnutls_datum_t *out);
+/* All of an extension (e not NULL) as new datums, for OCSP (ext-read.c). */
+int gnossl_ext_datums(const X509_EXTENSION *e, gnutls_datum_t *oid, unsigned *critical, gnutls_datum_t *data);
 
 /* ---- writing names (dn.c, dn-parse.c) ---- */
 /* OID of a GnuTLS/LDAP attribute name (case-insensitive), NULL if unknown. */
