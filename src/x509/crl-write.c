@@ -199,9 +199,7 @@ int gnutls_x509_crl_sign2(gnutls_x509_crl_t crl, gnutls_x509_crt_t issuer, gnutl
                           gnutls_digest_algorithm_t dig, unsigned int flags)
 {
     (void)flags;
-    if (issuer_key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return crl_sign(crl, issuer, issuer_key->pkey, dig);
+    return crl_sign(crl, issuer, issuer_key ? issuer_key->pkey : NULL, dig);
 }
 
 int gnutls_x509_crl_sign(gnutls_x509_crl_t crl, gnutls_x509_crt_t issuer, gnutls_x509_privkey_t issuer_key)
@@ -213,9 +211,7 @@ int gnutls_x509_crl_privkey_sign(gnutls_x509_crl_t crl, gnutls_x509_crt_t issuer
                                  gnutls_digest_algorithm_t dig, unsigned int flags)
 {
     (void)flags;
-    if (issuer_key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return crl_sign(crl, issuer, issuer_key->pkey, dig);
+    return crl_sign(crl, issuer, issuer_key ? issuer_key->pkey : NULL, dig);
 }
 
 /* ---- extension getters ---- */
@@ -237,8 +233,6 @@ int gnutls_x509_crl_get_extension_info(gnutls_x509_crl_t crl, unsigned indx, voi
                                        unsigned int *critical)
 {
     CRL_ARGS(crl);
-    if (sizeof_oid == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_ext_info_out(ext_at(crl, indx), oid, sizeof_oid, critical);
 }
 
@@ -250,16 +244,12 @@ int gnutls_x509_crl_get_extension_oid(gnutls_x509_crl_t crl, unsigned indx, void
 int gnutls_x509_crl_get_extension_data(gnutls_x509_crl_t crl, unsigned indx, void *data, size_t *sizeof_data)
 {
     CRL_ARGS(crl);
-    if (sizeof_data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_ext_data_out(ext_at(crl, indx), data, sizeof_data);
 }
 
 int gnutls_x509_crl_get_extension_data2(gnutls_x509_crl_t crl, unsigned indx, gnutls_datum_t *data)
 {
     CRL_ARGS(crl);
-    if (data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_ext_data_datum(ext_at(crl, indx), data);
 }
 

@@ -36,8 +36,6 @@ int gnutls_x509_crq_get_extension_info(gnutls_x509_crq_t crq, unsigned indx, voi
                                        unsigned int *critical)
 {
     CRQ_ARGS(crq);
-    if (sizeof_oid == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     STACK_OF(X509_EXTENSION) *exts;
     int ret = gnossl_ext_info_out(ext_at(crq, indx, &exts), oid, sizeof_oid, critical);
     if (ret == 0)
@@ -49,8 +47,6 @@ int gnutls_x509_crq_get_extension_info(gnutls_x509_crq_t crq, unsigned indx, voi
 int gnutls_x509_crq_get_extension_data(gnutls_x509_crq_t crq, unsigned indx, void *data, size_t *sizeof_data)
 {
     CRQ_ARGS(crq);
-    if (sizeof_data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     STACK_OF(X509_EXTENSION) *exts;
     int ret = gnossl_ext_data_out(ext_at(crq, indx, &exts), data, sizeof_data);
     exts_free(exts);
@@ -60,8 +56,6 @@ int gnutls_x509_crq_get_extension_data(gnutls_x509_crq_t crq, unsigned indx, voi
 int gnutls_x509_crq_get_extension_data2(gnutls_x509_crq_t crq, unsigned indx, gnutls_datum_t *data)
 {
     CRQ_ARGS(crq);
-    if (data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     STACK_OF(X509_EXTENSION) *exts;
     int ret = gnossl_ext_data_datum(ext_at(crq, indx, &exts), data);
     exts_free(exts);

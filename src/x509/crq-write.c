@@ -190,6 +190,8 @@ int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subj
 
 static int crq_sign(gnutls_x509_crq_t crq, EVP_PKEY *pkey, gnutls_digest_algorithm_t dig)
 {
+    if (crq == NULL || pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     const EVP_MD *md = NULL;
     int ret = gnossl_sign_md(pkey, dig, &md);
     if (ret < 0)
@@ -206,9 +208,7 @@ int gnutls_x509_crq_sign2(gnutls_x509_crq_t crq, gnutls_x509_privkey_t key, gnut
                           unsigned int flags)
 {
     (void)flags;
-    if (crq == NULL || key == NULL || key->pkey == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return crq_sign(crq, key->pkey, dig);
+    return crq_sign(crq, key ? key->pkey : NULL, dig);
 }
 
 int gnutls_x509_crq_sign(gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
@@ -220,9 +220,7 @@ int gnutls_x509_crq_privkey_sign(gnutls_x509_crq_t crq, gnutls_privkey_t key, gn
                                  unsigned int flags)
 {
     (void)flags;
-    if (crq == NULL || key == NULL || key->pkey == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return crq_sign(crq, key->pkey, dig);
+    return crq_sign(crq, key ? key->pkey : NULL, dig);
 }
 
 int gnutls_x509_crq_set_extension_by_oid(gnutls_x509_crq_t crq, const char *oid, const void *buf,

@@ -71,8 +71,6 @@ int gnutls_x509_crt_get_extension_info(gnutls_x509_crt_t cert, unsigned indx, vo
                                        unsigned int *critical)
 {
     CRT_ARGS(cert);
-    if (oid_size == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_ext_info_out(ext_at(cert, indx), oid, oid_size, critical);
 }
 
@@ -84,16 +82,12 @@ int gnutls_x509_crt_get_extension_oid(gnutls_x509_crt_t cert, unsigned indx, voi
 int gnutls_x509_crt_get_extension_data(gnutls_x509_crt_t cert, unsigned indx, void *data, size_t *sizeof_data)
 {
     CRT_ARGS(cert);
-    if (sizeof_data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_ext_data_out(ext_at(cert, indx), data, sizeof_data);
 }
 
 int gnutls_x509_crt_get_extension_data2(gnutls_x509_crt_t cert, unsigned indx, gnutls_datum_t *data)
 {
     CRT_ARGS(cert);
-    if (data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return gnossl_ext_data_datum(ext_at(cert, indx), data);
 }
 

@@ -376,9 +376,7 @@ int gnutls_x509_crt_sign2(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer, gnutl
                           gnutls_digest_algorithm_t dig, unsigned int flags)
 {
     (void)flags;
-    if (issuer_key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return crt_sign(crt, issuer, issuer_key->pkey, dig);
+    return crt_sign(crt, issuer, issuer_key ? issuer_key->pkey : NULL, dig);
 }
 
 int gnutls_x509_crt_sign(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer, gnutls_x509_privkey_t issuer_key)
@@ -390,7 +388,5 @@ int gnutls_x509_crt_privkey_sign(gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer
                                  gnutls_digest_algorithm_t dig, unsigned int flags)
 {
     (void)flags;
-    if (issuer_key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    return crt_sign(crt, issuer, issuer_key->pkey, dig);
+    return crt_sign(crt, issuer, issuer_key ? issuer_key->pkey : NULL, dig);
 }

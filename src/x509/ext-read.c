@@ -1,7 +1,8 @@
 /* The extension getters by index shared by certificates, CRLs and requests
  * (gnutls_x509_{crt,crl,crq}_get_extension_info/data/data2): each object
  * finds the X509_EXTENSION, these write it out the GnuTLS way.  A NULL
- * extension (index past the end) is REQUESTED_DATA_NOT_AVAILABLE. */
+ * extension (index past the end) is REQUESTED_DATA_NOT_AVAILABLE; a NULL
+ * size or datum, checked first, INVALID_REQUEST. */
 #include "gnossl.h"
 #include "x509/x509.h"
 
@@ -9,6 +10,8 @@
 
 int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, unsigned *critical)
 {
+    if (oid_size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (e == NULL)
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
     char txt[128];
@@ -21,6 +24,8 @@ int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, un
 
 int gnossl_ext_data_out(const X509_EXTENSION *e, void *data, size_t *size)
 {
+    if (size == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (e == NULL)
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
     const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data((X509_EXTENSION *)e);
@@ -35,6 +40,8 @@ int gnossl_ext_data_out(const X509_EXTENSION *e, void *data, size_t *size)
 
 int gnossl_ext_data_datum(const X509_EXTENSION *e, gnutls_datum_t *out)
 {
+    if (out == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (e == NULL)
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
     const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data((X509_EXTENSION *)e);
