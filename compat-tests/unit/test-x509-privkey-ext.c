@@ -1,12 +1,11 @@
-/* Unit tests of external keys as libssl sees them (src/x509/privkey-ext-evp.c):
- * a gnutls_privkey_import_ext4 key whose callbacks count their calls and
- * sign with an ordinary key becomes an EVP_PKEY proxy; signatures made
- * through the proxy verify with the public key, and an OpenSSL server whose
- * private key is the proxy completes handshakes (ECDSA: TLS 1.3; RSA:
- * TLS 1.2 PKCS#1) with a verifying client, the callbacks doing the signing.
- * This is the plumbing the certificate credentials need to use such keys. */
-/* The included src/x509/privkey-ext-evp.c uses OpenSSL's method APIs. */
-#define OPENSSL_SUPPRESS_DEPRECATED
+/* Unit tests of external keys as libssl sees them (src/x509/privkey-ext-prov.c
+ * and privkey-ext-sig.c): a gnutls_privkey_import_ext4 key whose callbacks
+ * count their calls and sign with an ordinary key becomes an EVP_PKEY of
+ * gnossl's private provider; signatures made through it verify with the
+ * public key, and an OpenSSL server whose private key it is completes
+ * handshakes (ECDSA: TLS 1.3; RSA: TLS 1.3 with RSA-PSS and TLS 1.2 with
+ * PKCS#1) with a verifying client, the callbacks doing the signing.  This
+ * is the plumbing the certificate credentials need to use such keys. */
 #include <check.h>
 #include <string.h>
 #include <gnutls/gnutls.h>
@@ -22,7 +21,8 @@
  * into this test directly; the two helpers it needs from elsewhere in the
  * library are replaced by trivial ones. */
 #include "../src/x509/privkey-ext.c"
-#include "../src/x509/privkey-ext-evp.c"
+#include "../src/x509/privkey-ext-prov.c"
+#include "../src/x509/privkey-ext-sig.c"
 int gnossl_err(int code, const char *func, int line)
 {
     (void)func;
@@ -202,6 +202,12 @@ START_TEST(rsa_proxy_tls12_pkcs1)
 }
 END_TEST
 
+START_TEST(rsa_proxy_tls13_pss)
+{
+    run("RSA", GNUTLS_PK_RSA, 1);
+}
+END_TEST
+
 START_TEST(not_external)
 {
     EVP_PKEY *real;
@@ -227,6 +233,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, ec_proxy_tls13);
     tcase_add_test(tc, rsa_proxy_tls12_pkcs1);
+    tcase_add_test(tc, rsa_proxy_tls13_pss);
     tcase_add_test(tc, not_external);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);

@@ -39,6 +39,26 @@ int gnutls_certificate_set_x509_key(gnutls_certificate_credentials_t res, gnutls
     return gnossl_cert_cred_add_pair(res, sk, key->pkey, NULL, NULL, 0);
 }
 
+/* An external key cannot show its public half: as GnuTLS does, prove the
+ * pair by a signature (SHA-256, the key's algorithm) that the
+ * certificate's key verifies; the callback sees this test. */
+static int ext_key_matches(gnutls_privkey_t key, gnutls_pubkey_t pub)
+{
+    gnutls_datum_t test = {(unsigned char *)"gnossl: does the key match?", 27}, sig = {NULL, 0};
+    int pk = pub != NULL ? gnutls_pubkey_get_pk_algorithm(pub, NULL) : GNUTLS_PK_UNKNOWN;
+    gnutls_sign_algorithm_t algo = gnutls_pk_to_sign((gnutls_pk_algorithm_t)pk, GNUTLS_DIG_SHA256);
+    int ret;
+
+    if (pk != gnutls_privkey_get_pk_algorithm(key, NULL) || algo == GNUTLS_SIGN_UNKNOWN)
+        return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_KEY_MISMATCH);
+    ret = gnutls_privkey_sign_data2(key, algo, 0, &test, &sig);
+    if (ret < 0)
+        return ret;
+    ret = gnutls_pubkey_verify_data2(pub, algo, GNUTLS_VERIFY_ALLOW_BROKEN, &test, &sig);
+    gnutls_free(sig.data);
+    return ret < 0 ? GNOSSL_ERR(GNUTLS_E_CERTIFICATE_KEY_MISMATCH) : 0;
+}
+
 int gnutls_certificate_set_key(gnutls_certificate_credentials_t res, const char **names, int names_size,
                                gnutls_pcert_st *pcert_list, int pcert_list_size, gnutls_privkey_t key)
 {
@@ -51,6 +71,9 @@ int gnutls_certificate_set_key(gnutls_certificate_credentials_t res, const char 
     if (res == NULL || pcert_list == NULL || pcert_list_size <= 0 || key == NULL ||
         (key->pkey == NULL && key->ext == NULL))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->ext != NULL && !(res->flags & GNUTLS_CERTIFICATE_SKIP_KEY_CERT_MATCH) &&
+        (ret = ext_key_matches(key, pcert_list[0].pubkey)) < 0)
+        return ret;
     sk = sk_X509_new_null();
     if (sk == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);

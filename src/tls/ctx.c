@@ -9,6 +9,7 @@
 #include "tls/priority.h"
 #include "tls/dh-group.h"
 #include "tls/ext-custom.h"
+#include "cred/ext-key-limits.h"
 
 #include <openssl/core_names.h>
 #include <openssl/rand.h>
@@ -154,7 +155,10 @@ static int switch_credentials(gnutls_session_t s, SSL *ssl)
     SSL_free(tmp);
     SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
     s->ssl_cert_cred = s->cred[GNUTLS_CRD_CERTIFICATE];
-    return gnossl_priority_apply(s->priority, ssl, 1, (s->init_flags & GNUTLS_DATAGRAM) != 0);
+    err = gnossl_priority_apply(s->priority, ssl, 1, (s->init_flags & GNUTLS_DATAGRAM) != 0);
+    if (err == 0)
+        gnossl_ext_key_limits(s, ssl);
+    return err;
 }
 
 /* Hooks on the ClientHello (GNUTLS_HANDSHAKE_CLIENT_HELLO, post-client-hello

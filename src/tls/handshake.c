@@ -7,6 +7,7 @@
 #include "cred/cred.h"
 #include "tls/dh-group.h"
 #include "tls/ext-custom.h"
+#include "cred/ext-key-limits.h"
 
 #include <openssl/err.h>
 #include <time.h>
@@ -73,6 +74,7 @@ int gnossl_session_materialise(gnutls_session_t s)
     err = gnossl_priority_apply(s->priority, ssl, s->is_server, (s->init_flags & GNUTLS_DATAGRAM) != 0);
     if (err < 0)
         goto fail;
+    gnossl_ext_key_limits(s, ssl);
     /* %NO_EXTENSIONS: no extended master secret or encrypt-then-MAC
      * either (tickets: resume.c; SNI, ALPN, status request: ext.c). */
     if (gnossl_session_no_extensions(s))

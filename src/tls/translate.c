@@ -8,6 +8,7 @@
  * by the reason code at the top of the error queue. */
 #include "gnossl.h"
 #include "tls/session-int.h"
+#include "x509/x509.h"
 
 #include <errno.h>
 #include <openssl/err.h>
@@ -192,6 +193,10 @@ static int translate_ssl_error(gnutls_session_t s)
         else
             code = from_ssl_reason(reason);
     }
+    /* An external key's callback failed (always taken, never left stale). */
+    int ext_err = gnossl_privkey_ext_take_error();
+    if (code == 0)
+        code = ext_err;
     if (code == 0 && s->io_error != 0)
         code = s->io_error;
     if (code == 0 && s->fatal_alert_received)

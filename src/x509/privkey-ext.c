@@ -220,6 +220,44 @@ int gnossl_privkey_ext_sign(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, 
     return e->sign(key, e->userdata, &hash, sig);
 }
 
+/* GnuTLS's judgement whether an external key may sign with `algo` in TLS
+ * (its pk matching the key's): the info callback's answer when it gives
+ * one, else the algorithms an ext..ext3 callback signs (no RSA-PSS). */
+int gnossl_privkey_ext_can_sign(gnutls_privkey_t key, gnutls_sign_algorithm_t algo)
+{
+    struct gnossl_privkey_ext *e = key->ext;
+    gnutls_pk_algorithm_t spk = gnutls_sign_get_pk_algorithm(algo);
+
+    if (e->info != NULL) {
+        int r = e->info(key, GNUTLS_SIGN_ALGO_TO_FLAGS(algo) | GNUTLS_PRIVKEY_INFO_HAVE_SIGN_ALGO, e->userdata);
+        if (r != -1)
+            return r != 0;
+        if (e->info(key, GNUTLS_PRIVKEY_INFO_SIGN_ALGO, e->userdata) == (int)algo)
+            return 1;
+    }
+    return spk == GNUTLS_PK_RSA || spk == GNUTLS_PK_ECDSA || spk == GNUTLS_PK_DSA;
+}
+
+/* Can it sign any TLS 1.3 signature algorithm of its kind?  (GnuTLS keeps
+ * TLS 1.3 off on a server whose keys all cannot.) */
+int gnossl_privkey_ext_tls13_ok(gnutls_privkey_t key)
+{
+    static const gnutls_sign_algorithm_t rsa[] = {
+        GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, GNUTLS_SIGN_RSA_PSS_RSAE_SHA384, GNUTLS_SIGN_RSA_PSS_RSAE_SHA512,
+        GNUTLS_SIGN_RSA_PSS_SHA256,      GNUTLS_SIGN_RSA_PSS_SHA384,      GNUTLS_SIGN_RSA_PSS_SHA512};
+    static const gnutls_sign_algorithm_t ec[] = {GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, GNUTLS_SIGN_ECDSA_SECP384R1_SHA384,
+                                                 GNUTLS_SIGN_ECDSA_SECP521R1_SHA512};
+    const gnutls_sign_algorithm_t *list = key->ext->pk == GNUTLS_PK_RSA ? rsa : key->ext->pk == GNUTLS_PK_EC ? ec : NULL;
+    size_t n = key->ext->pk == GNUTLS_PK_RSA ? sizeof rsa / sizeof rsa[0] : sizeof ec / sizeof ec[0];
+
+    if (list == NULL)
+        return 1; /* EdDSA signs in TLS 1.3 or not at all */
+    for (size_t i = 0; i < n; i++)
+        if (gnossl_privkey_ext_can_sign(key, list[i]))
+            return 1;
+    return 0;
+}
+
 int gnossl_privkey_ext_decrypt(gnutls_privkey_t key, const gnutls_datum_t *ct, gnutls_datum_t *pt)
 {
     struct gnossl_privkey_ext *e = key->ext;

@@ -1,0 +1,229 @@
+/* Differential: a server whose RSA key is external (gnutls_privkey_import_ext
+ * .. ext4: callbacks that sign with an ordinary key, as a token or an agent
+ * would), given to gnutls_certificate_set_key.  Per import variant: RSA-PSS
+ * and PKCS#1 signatures through the API, verified with the public key; then
+ * TLS 1.3, TLS 1.2 and "either" handshakes against an ordinary client:
+ * negotiated version, the server's signature algorithm, and which callback
+ * was asked for what.  Keys that can only sign PKCS#1 v1.5 (ext..ext3)
+ * cannot do TLS 1.3; ext4 keys sign RSA-PSS when their info callback says
+ * so.  An ECDSA ext4 key is the control.
+ *
+ * Not compared: a PKCS#1-only key against a TLS 1.2 client offering only
+ * RSA-PSS.  GnuTLS then picks an RSA key-exchange suite (and fails for want
+ * of a decrypt callback), OpenSSL an ECDHE-RSA suite it cannot sign for;
+ * both fail, with different codes. */
+#include "tls-pair.h"
+
+#include <gnutls/abstract.h>
+#include <gnutls/x509.h>
+
+#include "test-keys.h"
+
+struct ud {
+    const char *name;
+    gnutls_privkey_t real;
+    int pk;
+    int pss;  /* info: HAVE_SIGN_ALGO answers yes for RSA-PSS */
+    int have; /* info: answers HAVE_SIGN_ALGO at all (else -1) */
+};
+
+static gnutls_pubkey_t pub_rsa;
+
+static int cb_sign(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *raw, gnutls_datum_t *sig)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("    sign_func(%s) %u bytes\n", u->name, raw->size);
+    if (u->pk == GNUTLS_PK_RSA)
+        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, raw, sig);
+    return gnutls_privkey_sign_hash(u->real, raw->size == 48 ? GNUTLS_DIG_SHA384 : GNUTLS_DIG_SHA256, 0, raw, sig);
+}
+
+static int cb_sign_hash(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
+                        const gnutls_datum_t *hash, gnutls_datum_t *sig)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("    sign_hash_func(%s, %s, flags %u) %u bytes\n", u->name, gnutls_sign_get_name(algo), flags, hash->size);
+    if (algo == GNUTLS_SIGN_RSA_RAW)
+        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, hash, sig);
+    return gnutls_privkey_sign_hash2(u->real, algo, 0, hash, sig);
+}
+
+static int cb_sign_data(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
+                        const gnutls_datum_t *data, gnutls_datum_t *sig)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("    sign_data_func(%s, %s, flags %u)\n", u->name, gnutls_sign_get_name(algo), flags);
+    return gnutls_privkey_sign_data2(u->real, algo, 0, data, sig);
+}
+
+static int cb_info(gnutls_privkey_t key, unsigned flags, void *userdata)
+{
+    struct ud *u = userdata;
+    (void)key;
+    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO)
+        return u->pk;
+    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO_BITS)
+        return u->pk == GNUTLS_PK_RSA ? 2048 : 256;
+    if ((flags & GNUTLS_PRIVKEY_INFO_HAVE_SIGN_ALGO) && u->have) {
+        int spk = gnutls_sign_get_pk_algorithm(GNUTLS_FLAGS_TO_SIGN_ALGO(flags));
+        return spk == u->pk || (u->pss && spk == GNUTLS_PK_RSA_PSS);
+    }
+    return -1;
+}
+
+/* Sign with the API and check with the public key. */
+static void api(gnutls_privkey_t k)
+{
+    static const gnutls_sign_algorithm_t algos[] = {GNUTLS_SIGN_RSA_SHA256, GNUTLS_SIGN_RSA_PSS_RSAE_SHA256,
+                                                    GNUTLS_SIGN_RSA_PSS_RSAE_SHA384};
+    gnutls_datum_t data = {(unsigned char *)"message to sign", 15}, sig;
+    for (unsigned i = 0; i < sizeof algos / sizeof algos[0]; i++) {
+        int r = gnutls_privkey_sign_data2(k, algos[i], 0, &data, &sig);
+        printf("  sign_data2 %s: %s", gnutls_sign_get_name(algos[i]), tp_code(r));
+        if (r == 0) {
+            r = gnutls_pubkey_verify_data2(pub_rsa, algos[i], 0, &data, &sig);
+            printf(", verifies: %s", tp_code(r));
+            gnutls_free(sig.data);
+        }
+        printf("\n");
+    }
+    int r = gnutls_privkey_sign_data(k, GNUTLS_DIG_SHA256, GNUTLS_PRIVKEY_SIGN_FLAG_RSA_PSS, &data, &sig);
+    printf("  sign_data sha256 PSS flag: %s", tp_code(r));
+    if (r == 0) {
+        r = gnutls_pubkey_verify_data2(pub_rsa, GNUTLS_SIGN_RSA_PSS_RSAE_SHA256, 0, &data, &sig);
+        printf(", verifies: %s", tp_code(r));
+        gnutls_free(sig.data);
+    }
+    printf("\n");
+}
+
+static gnutls_privkey_t load(const char *pem)
+{
+    gnutls_privkey_t k;
+    gnutls_datum_t d = {(unsigned char *)pem, strlen(pem)};
+    if (gnutls_privkey_init(&k) < 0 || gnutls_privkey_import_x509_raw(k, &d, GNUTLS_X509_FMT_PEM, NULL, 0) < 0)
+        exit(1);
+    return k;
+}
+
+enum variant { EXT, EXT2, EXT3, EXT3_NOINFO, EXT4_HASH, EXT4_BOTH, EXT4_NOPSS, EXT4_EC };
+
+static gnutls_privkey_t make(enum variant v, struct ud *u)
+{
+    gnutls_privkey_t k;
+    int r = -1;
+    gnutls_privkey_init(&k);
+    switch (v) {
+    case EXT:
+        r = gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, u, cb_sign, NULL, 0);
+        break;
+    case EXT2:
+        r = gnutls_privkey_import_ext2(k, GNUTLS_PK_RSA, u, cb_sign, NULL, NULL, 0);
+        break;
+    case EXT3:
+    case EXT3_NOINFO:
+        r = gnutls_privkey_import_ext3(k, u, cb_sign, NULL, NULL, cb_info, 0);
+        break;
+    case EXT4_HASH:
+    case EXT4_NOPSS:
+    case EXT4_EC:
+        r = gnutls_privkey_import_ext4(k, u, NULL, cb_sign_hash, NULL, NULL, cb_info, 0);
+        break;
+    case EXT4_BOTH:
+        r = gnutls_privkey_import_ext4(k, u, cb_sign_data, cb_sign_hash, NULL, NULL, cb_info, 0);
+        break;
+    }
+    if (r < 0) {
+        printf("  import: %s\n", tp_code(r));
+        exit(1);
+    }
+    return k;
+}
+
+static void handshake(const char *prio, enum variant v, struct ud *u, const char *crt)
+{
+    gnutls_certificate_credentials_t scred, ccred;
+    gnutls_pcert_st pcert[1]; /* the credentials take its element, not the array */
+    gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
+    struct tp_pair p;
+    int r;
+
+    printf(" %s\n", prio);
+    gnutls_certificate_allocate_credentials(&scred);
+    gnutls_certificate_allocate_credentials(&ccred);
+    gnutls_pcert_import_x509_raw(pcert, &c, GNUTLS_X509_FMT_PEM, 0);
+    r = gnutls_certificate_set_key(scred, NULL, 0, pcert, 1, make(v, u));
+    if (r < 0)
+        printf("  set_key: %s\n", tp_code(r));
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    if (tp_handshake(&p) == 0) {
+        const char *sn = gnutls_sign_get_name(gnutls_sign_algorithm_get(p.c.s));
+        printf("  %s, server signed with %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(p.c.s)),
+               sn ? sn : "(none)");
+        r = gnutls_record_send(p.s.s, "ping", 4);
+        char buf[8];
+        int n = gnutls_record_recv(p.c.s, buf, sizeof buf);
+        printf("  data: sent %s, received %s\n", tp_code(r), tp_code(n));
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_certificate_free_credentials(ccred);
+}
+
+int main(void)
+{
+    static const char *const prios[] = {
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-RSA-PSS-RSAE-SHA256:+SIGN-ECDSA-SHA256",
+        "NORMAL",
+    };
+    static const struct {
+        const char *label;
+        enum variant v;
+        int pk, pss, have;
+    } cases[] = {
+        {"import_ext", EXT, GNUTLS_PK_RSA, 0, 0},
+        {"import_ext2", EXT2, GNUTLS_PK_RSA, 0, 0},
+        {"import_ext3, info claims RSA-PSS", EXT3, GNUTLS_PK_RSA, 1, 1},
+        {"import_ext3, info without HAVE_SIGN_ALGO", EXT3_NOINFO, GNUTLS_PK_RSA, 0, 0},
+        {"import_ext4, sign_hash only", EXT4_HASH, GNUTLS_PK_RSA, 1, 1},
+        {"import_ext4, sign_data and sign_hash", EXT4_BOTH, GNUTLS_PK_RSA, 1, 1},
+        {"import_ext4, info refuses RSA-PSS", EXT4_NOPSS, GNUTLS_PK_RSA, 0, 1},
+        {"import_ext4 ECDSA", EXT4_EC, GNUTLS_PK_EC, 0, 1},
+    };
+    gnutls_privkey_t real_rsa, real_ec;
+
+    gnutls_global_init();
+    real_rsa = load(rsa_key);
+    real_ec = load(ec_key);
+    gnutls_pubkey_init(&pub_rsa);
+    gnutls_pubkey_import_privkey(pub_rsa, real_rsa, 0, 0);
+
+    for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct ud u = {"key", cases[i].pk == GNUTLS_PK_RSA ? real_rsa : real_ec, cases[i].pk, cases[i].pss,
+                       cases[i].have};
+        printf("== %s\n", cases[i].label);
+        if (cases[i].pk == GNUTLS_PK_RSA) {
+            gnutls_privkey_t k = make(cases[i].v, &u);
+            api(k);
+            gnutls_privkey_deinit(k);
+        }
+        for (unsigned j = 0; j < sizeof prios / sizeof prios[0]; j++)
+            if (j != 2 || cases[i].pss || cases[i].pk != GNUTLS_PK_RSA)
+                handshake(prios[j], cases[i].v, &u, cases[i].pk == GNUTLS_PK_RSA ? rsa_crt : ec_crt);
+    }
+
+    gnutls_pubkey_deinit(pub_rsa);
+    gnutls_privkey_deinit(real_rsa);
+    gnutls_privkey_deinit(real_ec);
+    gnutls_global_deinit();
+    return 0;
+}

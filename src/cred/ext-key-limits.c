@@ -1,0 +1,109 @@
+/* What a server with external keys (gnutls_privkey_import_ext*) may
+ * negotiate, as GnuTLS decides it: a signature algorithm only when the key
+ * may sign with it (gnossl_privkey_ext_can_sign: its info callback, else no
+ * RSA-PSS), and TLS 1.3 only when some key of the credentials can sign in
+ * it (RSA keys that cannot do PSS cannot), the version falling back to
+ * TLS 1.2.  Applied to each server SSL after its priorities. */
+#include "gnossl.h"
+#include "cred/cred-int.h"
+#include "cred/ext-key-limits.h"
+#include "tls/priority-int.h"
+#include "tls/session.h"
+#include "x509/x509.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The external key libssl signs `algo` with, or NULL: the last pair of the
+ * matching key type (OpenSSL keeps one per type, the last set). */
+static gnutls_privkey_t ext_signer(gnutls_certificate_credentials_t c, gnutls_sign_algorithm_t algo)
+{
+    gnutls_pk_algorithm_t pk = gnutls_sign_get_pk_algorithm(algo);
+    int type = pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS ? EVP_PKEY_RSA : pk == GNUTLS_PK_ECDSA ? EVP_PKEY_EC : 0;
+    for (unsigned i = c->nkeys; type != 0 && i-- > 0;)
+        if (EVP_PKEY_get_base_id(X509_get0_pubkey(c->keys[i].cert)) == type)
+            return c->keys[i].gkey != NULL && c->keys[i].gkey->ext != NULL ? c->keys[i].gkey : NULL;
+    return NULL;
+}
+
+static int listed(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; (p = strstr(p, name)) != NULL; p += n)
+        if ((p == list || p[-1] == ':') && (p[n] == 0 || p[n] == ':'))
+            return 1;
+    return 0;
+}
+
+/* The priority's signature algorithms less those an external key would
+ * refuse; NULL when nothing is left out (or on allocation failure). */
+static char *own_sigalgs(gnutls_certificate_credentials_t c, gnutls_priority_t p)
+{
+    const unsigned *list = NULL;
+    int n = gnutls_priority_sign_list(p, &list), dropped = 0;
+    size_t len = 0, cap;
+    char *out;
+
+    if (n <= 0)
+        return NULL;
+    cap = (size_t)n * 32 + 1;
+    if ((out = malloc(cap)) == NULL)
+        return NULL;
+    out[0] = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = gnossl_prio_sign_ossl(list[i]);
+        gnutls_privkey_t k = ext_signer(c, (gnutls_sign_algorithm_t)list[i]);
+        if (name == NULL || listed(out, name))
+            continue; /* OpenSSL refuses a list naming one twice */
+        if (k != NULL && !gnossl_privkey_ext_can_sign(k, (gnutls_sign_algorithm_t)list[i])) {
+            dropped = 1;
+            continue;
+        }
+        if (strlen(name) + 2 > cap - len)
+            break;
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? ":" : "", name);
+    }
+    if (!dropped || len == 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
+{
+    gnutls_certificate_credentials_t c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
+    gnutls_priority_t p = gnossl_session_priority(s);
+    int any_ext = 0, tls13 = 0;
+    char *sigalgs = NULL;
+
+    if (!gnossl_session_is_server(s) || c == NULL || p == NULL)
+        return;
+    pthread_mutex_lock(&c->lock);
+    for (unsigned i = 0; i < c->nkeys; i++) {
+        gnutls_privkey_t k = c->keys[i].gkey;
+        if (k != NULL && k->ext != NULL) {
+            any_ext = 1;
+            tls13 |= gnossl_privkey_ext_tls13_ok(k);
+        } else {
+            tls13 = 1;
+        }
+    }
+    if (any_ext)
+        sigalgs = own_sigalgs(c, p);
+    pthread_mutex_unlock(&c->lock);
+    if (!any_ext)
+        return;
+    if (!tls13 && !SSL_is_dtls(ssl) &&
+        (SSL_get_max_proto_version(ssl) == 0 || SSL_get_max_proto_version(ssl) > TLS1_2_VERSION))
+        SSL_set_max_proto_version(ssl, TLS1_2_VERSION);
+    if (sigalgs != NULL) {
+        /* what the server signs with; a CertificateRequest still asks for
+         * the priority's whole list */
+        if (p->sigalgs_list != NULL)
+            SSL_set1_client_sigalgs_list(ssl, p->sigalgs_list);
+        SSL_set1_sigalgs_list(ssl, sigalgs);
+        free(sigalgs);
+    }
+}

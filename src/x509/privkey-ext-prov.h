@@ -1,0 +1,21 @@
+/* The in-process provider behind external keys (privkey-ext-prov.c: key
+ * management; privkey-ext-sig.c: signatures).  Internal to those files. */
+#ifndef GNOSSL_PRIVKEY_EXT_PROV_H
+#define GNOSSL_PRIVKEY_EXT_PROV_H
+
+#include <gnutls/abstract.h>
+#include <openssl/core_dispatch.h>
+#include <openssl/evp.h>
+
+/* A provider key: the public half as an ordinary EVP_PKEY (parameters
+ * and comparisons are answered from it) and the external key that signs;
+ * key is NULL for a public key imported only to be compared. */
+struct gnossl_ext_keydata {
+    gnutls_privkey_t key;
+    EVP_PKEY *pub;
+    int is_ec;
+};
+
+extern const OSSL_DISPATCH gnossl_ext_sig_fns[];
+
+#endif
