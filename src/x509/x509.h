@@ -227,12 +227,18 @@ gnutls_pk_algorithm_t gnossl_privkey_ext_pk(gnutls_privkey_t key, unsigned *bits
 int gnossl_privkey_ext_sign(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig,
                             unsigned flags, int is_hash, const gnutls_datum_t *data, gnutls_datum_t *sig);
 int gnossl_privkey_ext_decrypt(gnutls_privkey_t key, const gnutls_datum_t *ct, gnutls_datum_t *pt);
-/* For libssl: an EVP_PKEY with pub's public half whose signatures are made
- * by the external key's callbacks (privkey-ext-evp.c); NULL if the key is
- * not external or pub is neither RSA nor EC.  ECDSA works in every TLS
- * version; RSA signs PKCS#1 v1.5 only (no PSS: TLS 1.2 with RSA+SHA*
- * signature algorithms).  It points at key: free it first. */
+/* May it sign with algo in TLS, as GnuTLS judges (info callback, else no
+ * RSA-PSS); can it sign in TLS 1.3 at all? */
+int gnossl_privkey_ext_can_sign(gnutls_privkey_t key, gnutls_sign_algorithm_t algo);
+int gnossl_privkey_ext_tls13_ok(gnutls_privkey_t key);
+/* For libssl: an EVP_PKEY with pub's public half (RSA or EC) whose
+ * signatures are made by the external key's callbacks, through a private
+ * provider (privkey-ext-prov.c); NULL if the key is not external or pub is
+ * neither.  It points at key: free it first. */
 EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub);
+/* The GnuTLS code of this thread's last failed signature through such an
+ * EVP_PKEY (0 if none), cleared by the call (privkey-ext-sig.c). */
+int gnossl_privkey_ext_take_error(void);
 
 /* ---- trust lists (trust-list.c) ---- */
 /* The X509_STORE behind a trust list (CAs and CRLs added so far); the
