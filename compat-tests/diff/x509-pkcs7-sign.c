@@ -475,6 +475,16 @@ static void show(const char *label, const unsigned char *der, size_t len, gnutls
         gnutls_pkcs7_deinit(p7);
         return;
     }
+    gnutls_datum_t content;
+    r = gnutls_pkcs7_get_embedded_data(p7, 0, &content);
+    printf("embedded=%d", r);
+    if (r >= 0) {
+        printf(" '%.*s'", (int)content.size, content.data);
+        gnutls_free(content.data);
+    }
+    const char *oid = gnutls_pkcs7_get_embedded_data_oid(p7);
+    printf(" oid=%s crt_count=%d crl_count=%d\n", oid ? oid : "(null)", gnutls_pkcs7_get_crt_count(p7),
+           gnutls_pkcs7_get_crl_count(p7));
     show_info(p7, skip_time);
     verify_all(p7, signer, &data);
     if (gnutls_pkcs7_print(p7, GNUTLS_CRT_PRINT_FULL, &out) >= 0) {
