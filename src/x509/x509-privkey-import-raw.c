@@ -9,32 +9,22 @@
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/param_build.h>
-#include <string.h>
 
-static BIGNUM *bn_of(const gnutls_datum_t *d)
+/* Take pkey as key's key, replacing any it had. */
+static void adopt(gnutls_x509_privkey_t key, EVP_PKEY *pkey)
 {
-    return d && d->data ? BN_bin2bn(d->data, (int)d->size, NULL) : NULL;
+    EVP_PKEY_free(key->pkey);
+    key->pkey = pkey;
+    key->ec_no_params = 0;
 }
 
 static int set_pkey(gnutls_x509_privkey_t key, const char *type, OSSL_PARAM_BLD *bld)
 {
-    OSSL_PARAM *params = OSSL_PARAM_BLD_to_param(bld);
-    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, type, NULL);
-    EVP_PKEY *pkey = NULL;
-    int ret = 0;
-    ERR_clear_error();
-    if (params == NULL || ctx == NULL || EVP_PKEY_fromdata_init(ctx) != 1 ||
-        EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_KEYPAIR, params) != 1)
-        ret = GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    else {
-        EVP_PKEY_free(key->pkey);
-        key->pkey = pkey;
-        key->ec_no_params = 0;
-    }
-    ERR_clear_error();
-    EVP_PKEY_CTX_free(ctx);
-    OSSL_PARAM_free(params);
-    return ret;
+    EVP_PKEY *pkey = gnossl_pkey_from_bld(type, bld, EVP_PKEY_KEYPAIR);
+    if (pkey == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    adopt(key, pkey);
+    return 0;
 }
 
 int gnutls_x509_privkey_import_rsa_raw2(gnutls_x509_privkey_t key, const gnutls_datum_t *m, const gnutls_datum_t *e,
@@ -43,8 +33,8 @@ int gnutls_x509_privkey_import_rsa_raw2(gnutls_x509_privkey_t key, const gnutls_
 {
     if (key == NULL || m == NULL || e == NULL || d == NULL || p == NULL || q == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    BIGNUM *n = bn_of(m), *ex = bn_of(e), *dd = bn_of(d), *pp = bn_of(p), *qq = bn_of(q);
-    BIGNUM *uu = bn_of(u), *x1 = bn_of(e1), *x2 = bn_of(e2), *t = BN_new();
+    BIGNUM *n = gnossl_bn_of(m), *ex = gnossl_bn_of(e), *dd = gnossl_bn_of(d), *pp = gnossl_bn_of(p), *qq = gnossl_bn_of(q);
+    BIGNUM *uu = gnossl_bn_of(u), *x1 = gnossl_bn_of(e1), *x2 = gnossl_bn_of(e2), *t = BN_new();
     BN_CTX *bctx = BN_CTX_new();
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
     int ret = 0;
@@ -97,7 +87,7 @@ int gnutls_x509_privkey_import_dsa_raw(gnutls_x509_privkey_t key, const gnutls_d
 {
     if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    BIGNUM *bn[5] = {bn_of(p), bn_of(q), bn_of(g), bn_of(y), bn_of(x)};
+    BIGNUM *bn[5] = {gnossl_bn_of(p), gnossl_bn_of(q), gnossl_bn_of(g), gnossl_bn_of(y), gnossl_bn_of(x)};
     static const char *const names[5] = {OSSL_PKEY_PARAM_FFC_P, OSSL_PKEY_PARAM_FFC_Q, OSSL_PKEY_PARAM_FFC_G,
                                          OSSL_PKEY_PARAM_PUB_KEY, OSSL_PKEY_PARAM_PRIV_KEY};
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
@@ -113,84 +103,31 @@ int gnutls_x509_privkey_import_dsa_raw(gnutls_x509_privkey_t key, const gnutls_d
     return ret;
 }
 
-static const char *ec_group(gnutls_ecc_curve_t c)
-{
-    switch (c) {
-    case GNUTLS_ECC_CURVE_SECP192R1:
-        return "prime192v1";
-    case GNUTLS_ECC_CURVE_SECP224R1:
-        return "secp224r1";
-    case GNUTLS_ECC_CURVE_SECP256R1:
-        return "prime256v1";
-    case GNUTLS_ECC_CURVE_SECP384R1:
-        return "secp384r1";
-    case GNUTLS_ECC_CURVE_SECP521R1:
-        return "secp521r1";
-    default:
-        return NULL;
-    }
-}
-
-static const char *raw_type(gnutls_ecc_curve_t c)
-{
-    switch (c) {
-    case GNUTLS_ECC_CURVE_ED25519:
-        return "ED25519";
-    case GNUTLS_ECC_CURVE_ED448:
-        return "ED448";
-    case GNUTLS_ECC_CURVE_X25519:
-        return "X25519";
-    case GNUTLS_ECC_CURVE_X448:
-        return "X448";
-    default:
-        return NULL;
-    }
-}
-
 int gnutls_x509_privkey_import_ecc_raw(gnutls_x509_privkey_t key, gnutls_ecc_curve_t curve, const gnutls_datum_t *x,
                                        const gnutls_datum_t *y, const gnutls_datum_t *k)
 {
     if (key == NULL || x == NULL || x->data == NULL || k == NULL || k->data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    const char *rt = raw_type(curve), *group = ec_group(curve);
+    size_t rawlen;
+    const char *rt = gnossl_raw_curve_type(curve, &rawlen), *group;
     if (rt) {
         /* the private key alone determines the public one */
         EVP_PKEY *pkey = EVP_PKEY_new_raw_private_key_ex(NULL, rt, NULL, k->data, k->size);
         ERR_clear_error();
         if (pkey == NULL)
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-        EVP_PKEY_free(key->pkey);
-        key->pkey = pkey;
-        key->ec_no_params = 0;
+        adopt(key, pkey);
         return 0;
     }
-    if (group == NULL)
-        return GNOSSL_ERR(GNUTLS_E_ECC_UNSUPPORTED_CURVE);
-    if (y == NULL || y->data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    size_t flen = (size_t)gnutls_ecc_curve_get_size(curve);
-    unsigned char point[1 + 2 * 66];
-    if (flen == 0 || flen > 66)
-        return GNOSSL_ERR(GNUTLS_E_ECC_UNSUPPORTED_CURVE);
-    point[0] = 4;
-    const gnutls_datum_t *c[2] = {x, y};
-    for (int i = 0; i < 2; i++) {
-        const unsigned char *d = c[i]->data;
-        size_t n = c[i]->size;
-        while (n > flen && *d == 0) {
-            d++;
-            n--;
-        }
-        if (n > flen)
-            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-        memset(point + 1 + i * flen, 0, flen - n);
-        memcpy(point + 1 + i * flen + (flen - n), d, n);
-    }
-    BIGNUM *priv = bn_of(k);
+    unsigned char point[GNOSSL_EC_POINT_MAX];
+    size_t plen;
+    int ret = gnossl_ec_point_of(curve, x, y, point, &plen, &group);
+    if (ret < 0)
+        return ret;
+    BIGNUM *priv = gnossl_bn_of(k);
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
-    int ret;
     if (priv == NULL || bld == NULL || !OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, group, 0) ||
-        !OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point, 1 + 2 * flen) ||
+        !OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point, plen) ||
         !OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, priv))
         ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     else
@@ -202,6 +139,15 @@ int gnutls_x509_privkey_import_ecc_raw(gnutls_x509_privkey_t key, gnutls_ecc_cur
 
 /* ---- the abstract key wrappers ---- */
 
+/* A fresh x509 key for an abstract key's import. */
+static int new_xkey(gnutls_privkey_t key, gnutls_x509_privkey_t *xkey)
+{
+    if (key == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    return gnutls_x509_privkey_init(xkey);
+}
+
+/* Hand xkey to pkey once its import (ret) succeeded; drop it otherwise. */
 static int to_privkey(gnutls_privkey_t pkey, gnutls_x509_privkey_t xkey, int ret)
 {
     if (ret == 0)
@@ -216,34 +162,22 @@ int gnutls_privkey_import_rsa_raw(gnutls_privkey_t key, const gnutls_datum_t *m,
                                   const gnutls_datum_t *u, const gnutls_datum_t *e1, const gnutls_datum_t *e2)
 {
     gnutls_x509_privkey_t x;
-    if (key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    int ret = gnutls_x509_privkey_init(&x);
-    if (ret < 0)
-        return ret;
-    return to_privkey(key, x, gnutls_x509_privkey_import_rsa_raw2(x, m, e, d, p, q, u, e1, e2));
+    int ret = new_xkey(key, &x);
+    return ret < 0 ? ret : to_privkey(key, x, gnutls_x509_privkey_import_rsa_raw2(x, m, e, d, p, q, u, e1, e2));
 }
 
 int gnutls_privkey_import_dsa_raw(gnutls_privkey_t key, const gnutls_datum_t *p, const gnutls_datum_t *q,
                                   const gnutls_datum_t *g, const gnutls_datum_t *y, const gnutls_datum_t *x)
 {
     gnutls_x509_privkey_t xk;
-    if (key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    int ret = gnutls_x509_privkey_init(&xk);
-    if (ret < 0)
-        return ret;
-    return to_privkey(key, xk, gnutls_x509_privkey_import_dsa_raw(xk, p, q, g, y, x));
+    int ret = new_xkey(key, &xk);
+    return ret < 0 ? ret : to_privkey(key, xk, gnutls_x509_privkey_import_dsa_raw(xk, p, q, g, y, x));
 }
 
 int gnutls_privkey_import_ecc_raw(gnutls_privkey_t key, gnutls_ecc_curve_t curve, const gnutls_datum_t *x,
                                   const gnutls_datum_t *y, const gnutls_datum_t *k)
 {
     gnutls_x509_privkey_t xk;
-    if (key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    int ret = gnutls_x509_privkey_init(&xk);
-    if (ret < 0)
-        return ret;
-    return to_privkey(key, xk, gnutls_x509_privkey_import_ecc_raw(xk, curve, x, y, k));
+    int ret = new_xkey(key, &xk);
+    return ret < 0 ? ret : to_privkey(key, xk, gnutls_x509_privkey_import_ecc_raw(xk, curve, x, y, k));
 }

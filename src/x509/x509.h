@@ -202,6 +202,17 @@ int gnossl_pkey_bn_datum(const EVP_PKEY *pkey, const char *param, gnutls_datum_t
 /* EC point coordinates, or the raw key of EdDSA/X25519/X448 (y empty). */
 int gnossl_pkey_ecc_raw(const EVP_PKEY *pkey, gnutls_ecc_curve_t *curve, gnutls_datum_t *x, gnutls_datum_t *y);
 int gnossl_pubkey_from_pkey(gnutls_pubkey_t key, EVP_PKEY *pkey);
+/* Raw key parameters, one copy for the public and private raw imports
+ * (pubkey-import-raw.c): a big-endian datum as a BIGNUM (NULL if absent),
+ * a key from built parameters (NULL on failure), the OpenSSL type and
+ * public length of one-string curves (Ed25519/448, X25519/448), and the
+ * uncompressed point of a NIST curve with its group name. */
+#define GNOSSL_EC_POINT_MAX (1 + 2 * 66)
+BIGNUM *gnossl_bn_of(const gnutls_datum_t *d);
+EVP_PKEY *gnossl_pkey_from_bld(const char *type, OSSL_PARAM_BLD *bld, int selection);
+const char *gnossl_raw_curve_type(gnutls_ecc_curve_t c, size_t *len);
+int gnossl_ec_point_of(gnutls_ecc_curve_t curve, const gnutls_datum_t *x, const gnutls_datum_t *y,
+                       unsigned char point[GNOSSL_EC_POINT_MAX], size_t *len, const char **group);
 
 /* Sign data (or, prehashed, its digest) with pkey: PKCS#1 v1.5, or PSS
  * (salt = digest length) when pss or the key is RSA-PSS; raw_tls1 signs
