@@ -125,6 +125,28 @@ static void sb_hex(struct sbuf *b, const unsigned char *d, size_t n)
     }
 }
 
+/* One code point as UTF-8 into u; its length.  Shared by the BMPString
+ * decoder here and the punycode decoder of output.c. */
+size_t gnossl_utf8_put(unsigned long c, unsigned char u[4])
+{
+    if (c < 0x80) {
+        u[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        u[0] = (unsigned char)(0xc0 | (c >> 6)), u[1] = (unsigned char)(0x80 | (c & 0x3f));
+        return 2;
+    }
+    if (c < 0x10000) {
+        u[0] = (unsigned char)(0xe0 | (c >> 12)), u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+        u[2] = (unsigned char)(0x80 | (c & 0x3f));
+        return 3;
+    }
+    u[0] = (unsigned char)(0xf0 | (c >> 18)), u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+    u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (unsigned char)(0x80 | (c & 0x3f));
+    return 4;
+}
+
 /* UTF-16BE to UTF-8; -1 on odd length or broken surrogates. */
 static int utf16be_to_utf8(const unsigned char *in, size_t n, struct sbuf *out)
 {
@@ -143,18 +165,7 @@ static int utf16be_to_utf8(const unsigned char *in, size_t n, struct sbuf *out)
         } else if (c >= 0xdc00 && c < 0xe000)
             return -1;
         unsigned char u[4];
-        size_t k;
-        if (c < 0x80)
-            u[0] = (unsigned char)c, k = 1;
-        else if (c < 0x800)
-            u[0] = (unsigned char)(0xc0 | (c >> 6)), u[1] = (unsigned char)(0x80 | (c & 0x3f)), k = 2;
-        else if (c < 0x10000)
-            u[0] = (unsigned char)(0xe0 | (c >> 12)), u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)),
-            u[2] = (unsigned char)(0x80 | (c & 0x3f)), k = 3;
-        else
-            u[0] = (unsigned char)(0xf0 | (c >> 18)), u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f)),
-            u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (unsigned char)(0x80 | (c & 0x3f)), k = 4;
-        sb_add(out, u, k);
+        sb_add(out, u, gnossl_utf8_put(c, u));
     }
     return 0;
 }

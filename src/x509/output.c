@@ -367,18 +367,7 @@ static int puny_label(const char *in, size_t n, struct out *o)
     for (size_t j = 0; j < out; j++) {
         unsigned long c = cps[j];
         unsigned char u[4];
-        size_t k;
-        if (c < 0x80)
-            u[0] = (unsigned char)c, k = 1;
-        else if (c < 0x800)
-            u[0] = (unsigned char)(0xc0 | (c >> 6)), u[1] = (unsigned char)(0x80 | (c & 0x3f)), k = 2;
-        else if (c < 0x10000)
-            u[0] = (unsigned char)(0xe0 | (c >> 12)), u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)),
-            u[2] = (unsigned char)(0x80 | (c & 0x3f)), k = 3;
-        else
-            u[0] = (unsigned char)(0xf0 | (c >> 18)), u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f)),
-            u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)), u[3] = (unsigned char)(0x80 | (c & 0x3f)), k = 4;
-        add(o, u, k);
+        add(o, u, gnossl_utf8_put(c, u));
     }
     return 0;
 }

@@ -131,6 +131,8 @@ int gnossl_dn_get_by_oid(const X509_NAME *name, const char *oid, unsigned indx, 
 int gnossl_dn_get_oid(const X509_NAME *name, unsigned indx, void *oid, size_t *oid_size);
 /* UTF-16BE (BMPString) to UTF-8. */
 int gnossl_bmp_to_utf8(const unsigned char *in, size_t n, gnutls_datum_t *out);
+/* One code point (at most 0x10ffff) as UTF-8; its length (dn.c). */
+size_t gnossl_utf8_put(unsigned long c, unsigned char u[4]);
 /* Dotted OID text of an ASN1_OBJECT into buf (>= 128 bytes). */
 void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
 /* Extension getters by index (ext-read.c); e NULL = past the end. */
