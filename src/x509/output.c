@@ -72,6 +72,57 @@ static void add_hex(struct out *o, const unsigned char *d, size_t n)
         addf(o, "%02x", d[i]);
 }
 
+/* Ways to compute a certificate's or key's sha1/sha256 IDs, for add_ids. */
+typedef int (*id_fn)(const void *obj, unsigned kind, unsigned char *id, size_t *n);
+
+static int crt_key_id(const void *cert, unsigned kind, unsigned char *id, size_t *n)
+{
+    return gnutls_x509_crt_get_key_id((gnutls_x509_crt_t)cert, kind, id, n);
+}
+
+static int crt_fingerprint(const void *cert, unsigned kind, unsigned char *id, size_t *n)
+{
+    return gnutls_x509_crt_get_fingerprint((gnutls_x509_crt_t)cert, (gnutls_digest_algorithm_t)kind, id, n);
+}
+
+static int spki_key_id(const void *pkey, unsigned kind, unsigned char *id, size_t *n)
+{
+    return gnossl_spki_key_id(pkey, kind, id, n);
+}
+
+/* The "sha1:" and "sha256:" lines under a key ID or fingerprint heading,
+ * one copy for certificates and public keys; a digest whose getter fails
+ * is left out. */
+static void add_ids(struct out *o, const char *indent, id_fn get, const void *obj, unsigned sha1, unsigned sha256)
+{
+    static const char *const names[2] = {"sha1", "sha256"};
+    const unsigned kinds[2] = {sha1, sha256};
+    for (int i = 0; i < 2; i++) {
+        unsigned char id[64];
+        size_t n = sizeof id;
+        if (get(obj, kinds[i], id, &n) == 0) {
+            addf(o, "%s%s:", indent, names[i]);
+            add_hex(o, id, n);
+            addf(o, "\n");
+        }
+    }
+}
+
+/* Hand the text to out (an empty one as "", not NULL), or fail with the
+ * error met while writing it. */
+static int out_done(struct out *o, gnutls_datum_t *out)
+{
+    if (o->err) {
+        gnutls_free(o->p);
+        return GNOSSL_ERR(o->err);
+    }
+    if (o->p == NULL)
+        return gnossl_datum_set(out, "", 0);
+    out->data = (unsigned char *)o->p;
+    out->size = (unsigned)o->len;
+    return 0;
+}
+
 /* "xx:xx:..." sixteen to a line, each line prefixed by `indent`. */
 static void add_hexdump(struct out *o, const unsigned char *d, size_t n, const char *indent)
 {
@@ -217,20 +268,8 @@ static void print_oneline(struct out *o, gnutls_x509_crt_t cert)
 
 static void print_keyids(struct out *o, gnutls_x509_crt_t cert)
 {
-    unsigned char id[64];
-    size_t n = sizeof id;
     addf(o, "\tPublic Key ID:\n");
-    if (gnutls_x509_crt_get_key_id(cert, GNUTLS_KEYID_USE_SHA1, id, &n) == 0) {
-        addf(o, "\t\tsha1:");
-        add_hex(o, id, n);
-        addf(o, "\n");
-    }
-    n = sizeof id;
-    if (gnutls_x509_crt_get_key_id(cert, GNUTLS_KEYID_USE_SHA256, id, &n) == 0) {
-        addf(o, "\t\tsha256:");
-        add_hex(o, id, n);
-        addf(o, "\n");
-    }
+    add_ids(o, "\t\t", crt_key_id, cert, GNUTLS_KEYID_USE_SHA1, GNUTLS_KEYID_USE_SHA256);
     addf(o, "\tPublic Key PIN:\n\t\tpin-sha256:");
     add_pin(o, X509_get0_pubkey(cert->x509));
     addf(o, "\n");
@@ -841,20 +880,8 @@ static void print_full(struct out *o, gnutls_x509_crt_t cert, gnutls_certificate
     }
     addf(o, "Other Information:\n");
     if (signed_part) {
-        unsigned char fp[64];
-        size_t n = sizeof fp;
         addf(o, "\tFingerprint:\n");
-        if (gnutls_x509_crt_get_fingerprint(cert, GNUTLS_DIG_SHA1, fp, &n) == 0) {
-            addf(o, "\t\tsha1:");
-            add_hex(o, fp, n);
-            addf(o, "\n");
-        }
-        n = sizeof fp;
-        if (gnutls_x509_crt_get_fingerprint(cert, GNUTLS_DIG_SHA256, fp, &n) == 0) {
-            addf(o, "\t\tsha256:");
-            add_hex(o, fp, n);
-            addf(o, "\n");
-        }
+        add_ids(o, "\t\t", crt_fingerprint, cert, GNUTLS_DIG_SHA1, GNUTLS_DIG_SHA256);
     }
     print_keyids(o, cert);
 }
@@ -901,15 +928,7 @@ int gnutls_x509_crt_print(gnutls_x509_crt_t cert, gnutls_certificate_print_forma
         print_keyids(&o, cert);
     } else
         print_full(&o, cert, format);
-    if (o.err) {
-        gnutls_free(o.p);
-        return GNOSSL_ERR(o.err);
-    }
-    if (o.p == NULL)
-        return gnossl_datum_set(out, "", 0);
-    out->data = (unsigned char *)o.p;
-    out->size = (unsigned)o.len;
-    return 0;
+    return out_done(&o, out);
 }
 
 /* GnuTLS's key usage flags in bit-string order (digitalSignature first). */
@@ -932,30 +951,12 @@ int gnutls_pubkey_print(gnutls_pubkey_t pubkey, gnutls_certificate_print_formats
     for (size_t i = 0; i < sizeof ku_flags / sizeof ku_flags[0]; i++)
         if (pubkey->key_usage & ku_flags[i])
             addf(&o, "\t%s\n", ku_names[i]);
-    unsigned char id[64];
-    size_t n = sizeof id;
     addf(&o, "Public Key ID:\n");
-    if (gnossl_spki_key_id(pubkey->pkey, GNUTLS_KEYID_USE_SHA1, id, &n) == 0) {
-        addf(&o, "\tsha1:");
-        add_hex(&o, id, n);
-        addf(&o, "\n");
-    }
-    n = sizeof id;
-    if (gnossl_spki_key_id(pubkey->pkey, GNUTLS_KEYID_USE_SHA256, id, &n) == 0) {
-        addf(&o, "\tsha256:");
-        add_hex(&o, id, n);
-        addf(&o, "\n");
-    }
+    add_ids(&o, "\t", spki_key_id, pubkey->pkey, GNUTLS_KEYID_USE_SHA1, GNUTLS_KEYID_USE_SHA256);
     addf(&o, "Public Key PIN:\n\tpin-sha256:");
     add_pin(&o, pubkey->pkey);
     addf(&o, "\n");
-    if (o.err) {
-        gnutls_free(o.p);
-        return GNOSSL_ERR(o.err);
-    }
-    out->data = (unsigned char *)o.p;
-    out->size = (unsigned)o.len;
-    return 0;
+    return out_done(&o, out);
 }
 
 /* ---- CRLs ---- */
@@ -1055,13 +1056,7 @@ int gnutls_x509_crl_print(gnutls_x509_crl_t crl, gnutls_certificate_print_format
     if (crl == NULL || crl->crl == NULL || out == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     print_crl(&o, crl, format);
-    if (o.err) {
-        gnutls_free(o.p);
-        return GNOSSL_ERR(o.err);
-    }
-    out->data = (unsigned char *)o.p;
-    out->size = (unsigned)o.len;
-    return 0;
+    return out_done(&o, out);
 }
 
 int gnutls_x509_ext_print(gnutls_x509_ext_st *exts, unsigned int exts_size, gnutls_certificate_print_formats_t format,
@@ -1091,13 +1086,5 @@ int gnutls_x509_ext_print(gnutls_x509_ext_st *exts, unsigned int exts_size, gnut
         print_ext(&o, NULL, ext);
         X509_EXTENSION_free(ext);
     }
-    if (o.err) {
-        gnutls_free(o.p);
-        return GNOSSL_ERR(o.err);
-    }
-    if (o.p == NULL)
-        return gnossl_datum_set(out, "", 0);
-    out->data = (unsigned char *)o.p;
-    out->size = (unsigned)o.len;
-    return 0;
+    return out_done(&o, out);
 }
