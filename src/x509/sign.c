@@ -98,18 +98,48 @@ static int set_padding(EVP_PKEY_CTX *pctx, gnutls_pk_algorithm_t keypk, int pss)
     return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
 }
 
+/* The digest to sign or verify with (none for EdDSA, which hashes
+ * itself; none needed for TLS 1.0's raw MD5+SHA1). */
+static int pick_md(gnutls_pk_algorithm_t pk, gnutls_digest_algorithm_t dig, int raw_tls1, const EVP_MD **md)
+{
+    *md = eddsa(pk) ? NULL : md_of(dig);
+    if (!eddsa(pk) && *md == NULL && !raw_tls1)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    return 0;
+}
+
+/* A context to sign or verify an already computed digest: PKCS#1 v1.5
+ * without DigestInfo for raw_tls1, else the key's padding and md; NULL if
+ * it cannot be set up. One copy for signing and verifying. */
+static EVP_PKEY_CTX *digest_ctx(EVP_PKEY *pkey, gnutls_pk_algorithm_t pk, const EVP_MD *md, int pss, int raw_tls1,
+                                int verify)
+{
+    EVP_PKEY_CTX *pctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
+    int setup = pctx && (verify ? EVP_PKEY_verify_init(pctx) : EVP_PKEY_sign_init(pctx)) == 1;
+    if (setup && raw_tls1)
+        setup = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
+    else if (setup)
+        setup = set_padding(pctx, pk, pss) && EVP_PKEY_CTX_set_signature_md(pctx, md) > 0;
+    if (!setup) {
+        EVP_PKEY_CTX_free(pctx);
+        return NULL;
+    }
+    return pctx;
+}
+
 /* Sign a message (hashing it) or, with prehashed, an already computed
  * digest `md` of it. */
 int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int prehashed, int raw_tls1,
                      const gnutls_datum_t *data, gnutls_datum_t *sig)
 {
     gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(pkey);
-    const EVP_MD *md = eddsa(pk) ? NULL : md_of(dig);
+    const EVP_MD *md;
     size_t len = 0;
     int ok = 0;
 
-    if (!eddsa(pk) && md == NULL && !raw_tls1)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    int ret = pick_md(pk, dig, raw_tls1, &md);
+    if (ret < 0)
+        return ret;
     ERR_clear_error();
     if (!prehashed) {
         EVP_MD_CTX *mctx = EVP_MD_CTX_new();
@@ -124,13 +154,8 @@ int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int
     } else {
         if (eddsa(pk))
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* EdDSA signs messages only */
-        EVP_PKEY_CTX *pctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
-        int setup = pctx && EVP_PKEY_sign_init(pctx) == 1;
-        if (setup && raw_tls1)
-            setup = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
-        else if (setup)
-            setup = set_padding(pctx, pk, pss) && EVP_PKEY_CTX_set_signature_md(pctx, md) > 0;
-        if (setup && EVP_PKEY_sign(pctx, NULL, &len, data->data, data->size) == 1) {
+        EVP_PKEY_CTX *pctx = digest_ctx(pkey, pk, md, pss, raw_tls1, 0);
+        if (pctx && EVP_PKEY_sign(pctx, NULL, &len, data->data, data->size) == 1) {
             sig->data = gnutls_malloc(len ? len : 1);
             if (sig->data && EVP_PKEY_sign(pctx, sig->data, &len, data->data, data->size) == 1)
                 ok = 1;
@@ -152,11 +177,12 @@ static int pkey_verify(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, i
                        const gnutls_datum_t *data, const gnutls_datum_t *sig)
 {
     gnutls_pk_algorithm_t pk = gnossl_pkey_algorithm(pkey);
-    const EVP_MD *md = eddsa(pk) ? NULL : md_of(dig);
+    const EVP_MD *md;
     int ok = 0;
 
-    if (!eddsa(pk) && md == NULL && !raw_tls1)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    int ret = pick_md(pk, dig, raw_tls1, &md);
+    if (ret < 0)
+        return ret;
     ERR_clear_error();
     if (!prehashed) {
         EVP_MD_CTX *mctx = EVP_MD_CTX_new();
@@ -167,13 +193,8 @@ static int pkey_verify(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, i
     } else {
         if (eddsa(pk))
             return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-        EVP_PKEY_CTX *pctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
-        int setup = pctx && EVP_PKEY_verify_init(pctx) == 1;
-        if (setup && raw_tls1)
-            setup = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
-        else if (setup)
-            setup = set_padding(pctx, pk, pss) && EVP_PKEY_CTX_set_signature_md(pctx, md) > 0;
-        if (setup)
+        EVP_PKEY_CTX *pctx = digest_ctx(pkey, pk, md, pss, raw_tls1, 1);
+        if (pctx)
             ok = EVP_PKEY_verify(pctx, sig->data, sig->size, data->data, data->size) == 1;
         EVP_PKEY_CTX_free(pctx);
     }
@@ -190,6 +211,32 @@ static int key_fits(gnutls_pk_algorithm_t keypk, const struct sig_info *si)
     if (keypk == GNUTLS_PK_RSA && si->pk == GNUTLS_PK_RSA_PSS)
         return 1;
     return keypk == GNUTLS_PK_RSA_PSS && si->pk == GNUTLS_PK_RSA && si->pss;
+}
+
+/* The parameters of algo, if key can check its signatures (one copy for
+ * verify_data2 and verify_hash2). */
+static int sig_for_pubkey(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo, const struct sig_info **si)
+{
+    *si = sig_find(algo);
+    if (*si == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (key->pkey == NULL || !key_fits(key->pk, *si))
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    if ((*si)->curve && gnossl_pkey_curve(key->pkey) != (*si)->curve)
+        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    return 0;
+}
+
+/* The parameters of algo, if pkey can make its signatures (one copy for
+ * sign_data2 and sign_hash2). */
+static int sig_for_privkey(EVP_PKEY *pkey, gnutls_sign_algorithm_t algo, const struct sig_info **si)
+{
+    *si = sig_find(algo);
+    if (*si == NULL)
+        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+    if (!key_fits(gnossl_pkey_algorithm(pkey), *si))
+        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    return 0;
 }
 
 /* GnuTLS checks the signature first and only then whether its algorithm
@@ -221,13 +268,10 @@ int gnutls_pubkey_verify_data2(gnutls_pubkey_t pubkey, gnutls_sign_algorithm_t a
 {
     if (pubkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    const struct sig_info *si = sig_find(algo);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (pubkey->pkey == NULL || !key_fits(pubkey->pk, si))
-        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
-    if (si->curve && gnossl_pkey_curve(pubkey->pkey) != si->curve)
-        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    const struct sig_info *si;
+    int ret = sig_for_pubkey(pubkey, algo, &si);
+    if (ret < 0)
+        return ret;
     return checked(pkey_verify(pubkey->pkey, si->dig, si->pss, 0, 0, data, signature), algo, flags);
 }
 
@@ -238,13 +282,10 @@ int gnutls_pubkey_verify_hash2(gnutls_pubkey_t key, gnutls_sign_algorithm_t algo
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (flags & GNUTLS_PUBKEY_VERIFY_FLAG_TLS1_RSA)
         return pkey_verify(key->pkey, GNUTLS_DIG_UNKNOWN, 0, 1, 1, hash, signature);
-    const struct sig_info *si = sig_find(algo);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (!key_fits(key->pk, si))
-        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
-    if (si->curve && gnossl_pkey_curve(key->pkey) != si->curve)
-        return GNOSSL_ERR(GNUTLS_E_INCOMPATIBLE_SIG_WITH_KEY);
+    const struct sig_info *si;
+    int ret = sig_for_pubkey(key, algo, &si);
+    if (ret < 0)
+        return ret;
     if (eddsa(si->pk))
         return checked(pkey_verify(key->pkey, si->dig, 0, 0, 0, hash, signature), algo, flags);
     return checked(pkey_verify(key->pkey, si->dig, si->pss, 1, 0, hash, signature), algo, flags);
@@ -373,11 +414,10 @@ int gnutls_privkey_sign_data2(gnutls_privkey_t signer, gnutls_sign_algorithm_t a
         return gnossl_privkey_ext_sign(signer, algo, GNUTLS_DIG_UNKNOWN, flags, 0, data, signature);
     if (signer == NULL || signer->pkey == NULL || data == NULL || signature == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    const struct sig_info *si = sig_find(algo);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
-    if (!key_fits(gnossl_pkey_algorithm(signer->pkey), si))
-        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    const struct sig_info *si;
+    int ret = sig_for_privkey(signer->pkey, algo, &si);
+    if (ret < 0)
+        return ret;
     return gnossl_pkey_sign(signer->pkey, si->dig, si->pss, 0, 0, data, signature);
 }
 
@@ -403,11 +443,10 @@ int gnutls_privkey_sign_hash2(gnutls_privkey_t signer, gnutls_sign_algorithm_t a
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (flags & GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA)
         return gnossl_pkey_sign(signer->pkey, GNUTLS_DIG_UNKNOWN, 0, 1, 1, hash_data, signature);
-    const struct sig_info *si = sig_find(algo);
-    if (si == NULL)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
-    if (!key_fits(gnossl_pkey_algorithm(signer->pkey), si))
-        return GNOSSL_ERR(GNUTLS_E_CONSTRAINT_ERROR);
+    const struct sig_info *si;
+    int ret = sig_for_privkey(signer->pkey, algo, &si);
+    if (ret < 0)
+        return ret;
     return gnossl_pkey_sign(signer->pkey, si->dig, si->pss, 1, 0, hash_data, signature);
 }
 
