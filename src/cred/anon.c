@@ -2,14 +2,11 @@
  * the priority string; the credentials only carry the server's DH choice. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
-#include "tls/dh-group.h"
 #include "tls/session.h"
 #include <stdlib.h>
 
 struct gnutls_anon_server_credentials_st {
-    EVP_PKEY *dh; /* explicit DH parameters, or NULL */
-    gnutls_params_function *params_fn; /* asked when dh is NULL */
-    unsigned dh_sec_param;
+    struct gnossl_server_dh dh;
 };
 
 struct gnutls_anon_client_credentials_st {
@@ -28,7 +25,7 @@ void gnutls_anon_free_server_credentials(gnutls_anon_server_credentials_t sc)
 {
     if (sc == NULL)
         return;
-    EVP_PKEY_free(sc->dh);
+    EVP_PKEY_free(sc->dh.dh);
     free(sc);
 }
 
@@ -47,31 +44,21 @@ void gnutls_anon_free_client_credentials(gnutls_anon_client_credentials_t sc)
 
 void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t res, gnutls_dh_params_t dh_params)
 {
-    EVP_PKEY *pk;
-
-    if (res == NULL)
-        return;
-    pk = gnossl_dh_params_pkey(dh_params);
-    EVP_PKEY_free(res->dh);
-    res->dh = pk;
-    res->dh_sec_param = gnossl_dh_sec_param_of(pk);
+    if (res != NULL)
+        gnossl_server_dh_set(&res->dh, dh_params);
 }
 
 int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t res, gnutls_sec_param_t sec_param)
 {
     if (res == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    res->dh_sec_param = sec_param; /* the group is picked per session (dh-select.c) */
+    res->dh.dh_sec_param = sec_param; /* the group is picked per session (dh-select.c) */
     return 0;
 }
 
 unsigned gnossl_anon_dh_settings(gnutls_anon_server_credentials_t c, EVP_PKEY **dh, int *has_fn)
 {
-    *dh = c->dh;
-    if (c->dh != NULL)
-        EVP_PKEY_up_ref(c->dh);
-    *has_fn = c->params_fn != NULL;
-    return c->dh_sec_param;
+    return gnossl_server_dh_settings(&c->dh, dh, has_fn);
 }
 
 int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server)
@@ -80,21 +67,14 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server)
 
     if (!is_server || (c = gnossl_session_get_cred(s, GNUTLS_CRD_ANON)) == NULL)
         return 0;
-    if (c->dh != NULL) {
-        gnossl_dh_group_note_pkey(ssl, c->dh); /* for gnutls_dh_get_group */
-        EVP_PKEY_up_ref(c->dh);
-        if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
-            EVP_PKEY_free(c->dh);
-    } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn, GNUTLS_KX_ANON_DH, GNUTLS_KX_ANON_DH)) {
-        SSL_set_dh_auto(ssl, 1);
-    }
+    gnossl_server_dh_apply(&c->dh, s, ssl, GNUTLS_KX_ANON_DH);
     return 0;
 }
 
 void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t res, gnutls_params_function *func)
 {
     if (res != NULL)
-        res->params_fn = func;
+        res->dh.params_fn = func;
 }
 
 void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t res, gnutls_params_function *func)

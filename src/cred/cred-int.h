@@ -178,9 +178,23 @@ int gnossl_anon_apply(gnutls_session_t s, SSL *ssl, int is_server);
 EVP_PKEY *gnossl_dh_params_pkey(gnutls_dh_params_t p);
 /* The security parameter GnuTLS records with explicit DH parameters (dh.c). */
 unsigned gnossl_dh_sec_param_of(EVP_PKEY *dh);
-/* DH settings of PSK and anonymous server credentials (psk.c, anon.c):
- * returns the security parameter, *dh the explicit parameters (a new
+/* The server DH choice of PSK and anonymous credentials, with one set of
+ * helpers for both (params-function.c): explicit parameters, a params
+ * callback asked when there are none, and the security parameter. */
+struct gnossl_server_dh {
+    EVP_PKEY *dh; /* explicit DH parameters, or NULL */
+    gnutls_params_function *params_fn; /* asked when dh is NULL */
+    unsigned dh_sec_param;
+};
+/* Replace the explicit parameters with p's (NULL p: none). */
+void gnossl_server_dh_set(struct gnossl_server_dh *c, gnutls_dh_params_t p);
+/* Returns the security parameter, *dh the explicit parameters (a new
  * reference, or NULL), *has_fn whether a params callback is set. */
+unsigned gnossl_server_dh_settings(const struct gnossl_server_dh *c, EVP_PKEY **dh, int *has_fn);
+/* Put the explicit parameters, else the callback's, else automatic ones
+ * on a server SSL for key exchange kx. */
+void gnossl_server_dh_apply(const struct gnossl_server_dh *c, gnutls_session_t s, SSL *ssl, gnutls_kx_algorithm_t kx);
+/* gnossl_server_dh_settings of PSK and anonymous server credentials. */
 unsigned gnossl_psk_dh_settings(gnutls_psk_server_credentials_t c, EVP_PKEY **dh, int *has_fn);
 unsigned gnossl_anon_dh_settings(gnutls_anon_server_credentials_t c, EVP_PKEY **dh, int *has_fn);
 /* Run a gnutls_certificate_retrieve_function3 and put its choice on the

@@ -3,7 +3,8 @@
  * libgnutlsxx).  GnuTLS asks the callback while a server negotiates an
  * ephemeral DH key exchange and no parameters were set; gnossl asks it when
  * a server session's SSL is made (OpenSSL needs the group before the
- * handshake), under the same condition. */
+ * handshake), under the same condition.  Also the DH choice that PSK and
+ * anonymous server credentials share (struct gnossl_server_dh). */
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include "tls/session.h"
@@ -62,4 +63,33 @@ void gnutls_certificate_set_params_function(gnutls_certificate_credentials_t res
     pthread_mutex_lock(&res->lock);
     res->params_fn = func;
     pthread_mutex_unlock(&res->lock);
+}
+
+void gnossl_server_dh_set(struct gnossl_server_dh *c, gnutls_dh_params_t p)
+{
+    EVP_PKEY *pk = gnossl_dh_params_pkey(p);
+    EVP_PKEY_free(c->dh);
+    c->dh = pk;
+    c->dh_sec_param = gnossl_dh_sec_param_of(pk);
+}
+
+unsigned gnossl_server_dh_settings(const struct gnossl_server_dh *c, EVP_PKEY **dh, int *has_fn)
+{
+    *dh = c->dh;
+    if (c->dh != NULL)
+        EVP_PKEY_up_ref(c->dh);
+    *has_fn = c->params_fn != NULL;
+    return c->dh_sec_param;
+}
+
+void gnossl_server_dh_apply(const struct gnossl_server_dh *c, gnutls_session_t s, SSL *ssl, gnutls_kx_algorithm_t kx)
+{
+    if (c->dh != NULL) {
+        gnossl_dh_group_note_pkey(ssl, c->dh); /* for gnutls_dh_get_group */
+        EVP_PKEY_up_ref(c->dh);
+        if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
+            EVP_PKEY_free(c->dh);
+    } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn, kx, kx)) {
+        SSL_set_dh_auto(ssl, 1);
+    }
 }

@@ -4,7 +4,6 @@
  * SHA-256 suite (GnuTLS uses SHA-256 for the binder of such keys). */
 #include "gnossl.h"
 #include "cred/cred-int.h"
-#include "tls/dh-group.h"
 #include "tls/session.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -24,9 +23,7 @@ struct gnutls_psk_server_credentials_st {
     char *hint;
     gnutls_psk_server_credentials_function *fn;
     gnutls_psk_server_credentials_function2 *fn2;
-    EVP_PKEY *dh;
-    gnutls_params_function *params_fn; /* asked when dh is NULL */
-    unsigned dh_sec_param;
+    struct gnossl_server_dh dh;
 };
 
 /* ---- helpers ---- */
@@ -303,7 +300,7 @@ void gnutls_psk_free_server_credentials(gnutls_psk_server_credentials_t sc)
         return;
     free(sc->file);
     free(sc->hint);
-    EVP_PKEY_free(sc->dh);
+    EVP_PKEY_free(sc->dh.dh);
     free(sc);
 }
 
@@ -500,20 +497,14 @@ int gnutls_psk_server_get_username2(gnutls_session_t session, gnutls_datum_t *ou
 
 void gnutls_psk_set_server_dh_params(gnutls_psk_server_credentials_t res, gnutls_dh_params_t dh_params)
 {
-    EVP_PKEY *pk;
-
-    if (res == NULL)
-        return;
-    pk = gnossl_dh_params_pkey(dh_params);
-    EVP_PKEY_free(res->dh);
-    res->dh = pk;
-    res->dh_sec_param = gnossl_dh_sec_param_of(pk);
+    if (res != NULL)
+        gnossl_server_dh_set(&res->dh, dh_params);
 }
 
 void gnutls_psk_set_server_params_function(gnutls_psk_server_credentials_t res, gnutls_params_function *func)
 {
     if (res != NULL)
-        res->params_fn = func;
+        res->dh.params_fn = func;
 }
 
 void gnutls_psk_set_params_function(gnutls_psk_server_credentials_t res, gnutls_params_function *func)
@@ -525,17 +516,13 @@ int gnutls_psk_set_server_known_dh_params(gnutls_psk_server_credentials_t res, g
 {
     if (res == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    res->dh_sec_param = sec_param; /* the group is picked per session (dh-select.c) */
+    res->dh.dh_sec_param = sec_param; /* the group is picked per session (dh-select.c) */
     return 0;
 }
 
 unsigned gnossl_psk_dh_settings(gnutls_psk_server_credentials_t c, EVP_PKEY **dh, int *has_fn)
 {
-    *dh = c->dh;
-    if (c->dh != NULL)
-        EVP_PKEY_up_ref(c->dh);
-    *has_fn = c->params_fn != NULL;
-    return c->dh_sec_param;
+    return gnossl_server_dh_settings(&c->dh, dh, has_fn);
 }
 
 int gnossl_psk_apply(gnutls_session_t s, SSL *ssl, int is_server)
@@ -550,14 +537,7 @@ int gnossl_psk_apply(gnutls_session_t s, SSL *ssl, int is_server)
         SSL_set_psk_find_session_callback(ssl, tls13_find_session_cb);
         if (c->hint != NULL)
             SSL_use_psk_identity_hint(ssl, c->hint);
-        if (c->dh != NULL) {
-            gnossl_dh_group_note_pkey(ssl, c->dh); /* for gnutls_dh_get_group */
-            EVP_PKEY_up_ref(c->dh);
-            if (SSL_set0_tmp_dh_pkey(ssl, c->dh) != 1)
-                EVP_PKEY_free(c->dh);
-        } else if (!gnossl_params_fn_apply(s, ssl, c->params_fn, GNUTLS_KX_DHE_PSK, GNUTLS_KX_DHE_PSK)) {
-            SSL_set_dh_auto(ssl, 1);
-        }
+        gnossl_server_dh_apply(&c->dh, s, ssl, GNUTLS_KX_DHE_PSK);
     } else {
         SSL_set_psk_client_callback(ssl, tls12_client_cb);
         SSL_set_psk_use_session_callback(ssl, tls13_use_session_cb);
