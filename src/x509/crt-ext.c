@@ -25,9 +25,12 @@ static void *ext_get(gnutls_x509_crt_t cert, int nid, unsigned *critical)
             return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);                                                  \
     } while (0)
 
-static int ext_present(gnutls_x509_crt_t cert, int nid)
+/* Why ext_get gave NULL, in one place for every getter: the extension is
+ * there but does not decode, or it is absent. */
+static int ext_missing(gnutls_x509_crt_t cert, int nid)
 {
-    return X509_get_ext_by_NID(cert->x509, nid, -1) >= 0;
+    return GNOSSL_ERR(X509_get_ext_by_NID(cert->x509, nid, -1) >= 0 ? GNUTLS_E_ASN1_DER_ERROR
+                                                                    : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
 }
 
 int gnutls_x509_crt_get_subject_key_id(gnutls_x509_crt_t cert, void *ret, size_t *ret_size, unsigned int *critical)
@@ -36,8 +39,7 @@ int gnutls_x509_crt_get_subject_key_id(gnutls_x509_crt_t cert, void *ret, size_t
     unsigned crit = 0;
     ASN1_OCTET_STRING *id = ext_get(cert, NID_subject_key_identifier, &crit);
     if (id == NULL)
-        return GNOSSL_ERR(ext_present(cert, NID_subject_key_identifier) ? GNUTLS_E_ASN1_DER_ERROR
-                                                                        : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        return ext_missing(cert, NID_subject_key_identifier);
     int r = gnossl_copy_out(ret, ret_size, ASN1_STRING_get0_data(id), (size_t)ASN1_STRING_length(id));
     if (r == 0 && critical)
         *critical = crit;
@@ -51,8 +53,7 @@ int gnutls_x509_crt_get_authority_key_id(gnutls_x509_crt_t cert, void *id, size_
     unsigned crit = 0;
     AUTHORITY_KEYID *akid = ext_get(cert, NID_authority_key_identifier, &crit);
     if (akid == NULL)
-        return GNOSSL_ERR(ext_present(cert, NID_authority_key_identifier) ? GNUTLS_E_ASN1_DER_ERROR
-                                                                          : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        return ext_missing(cert, NID_authority_key_identifier);
     int r;
     if (akid->keyid == NULL)
         r = GNOSSL_ERR(GNUTLS_E_X509_UNSUPPORTED_EXTENSION);
@@ -71,8 +72,7 @@ int gnutls_x509_crt_get_basic_constraints(gnutls_x509_crt_t cert, unsigned int *
     unsigned crit = 0;
     BASIC_CONSTRAINTS *bc = ext_get(cert, NID_basic_constraints, &crit);
     if (bc == NULL)
-        return GNOSSL_ERR(ext_present(cert, NID_basic_constraints) ? GNUTLS_E_ASN1_DER_ERROR
-                                                                   : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        return ext_missing(cert, NID_basic_constraints);
     if (critical)
         *critical = crit;
     if (ca)
@@ -99,8 +99,7 @@ int gnutls_x509_crt_get_key_usage(gnutls_x509_crt_t cert, unsigned int *key_usag
     unsigned crit = 0;
     ASN1_BIT_STRING *ku = ext_get(cert, NID_key_usage, &crit);
     if (ku == NULL)
-        return GNOSSL_ERR(ext_present(cert, NID_key_usage) ? GNUTLS_E_ASN1_DER_ERROR
-                                                           : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        return ext_missing(cert, NID_key_usage);
     /* GnuTLS's flags are the first two octets of the bit string, first
      * octet low (digitalSignature = 0x80). */
     const unsigned char *d = ASN1_STRING_get0_data(ku);
@@ -126,8 +125,7 @@ int gnutls_x509_crt_get_key_purpose_oid(gnutls_x509_crt_t cert, unsigned indx, v
     unsigned crit = 0;
     EXTENDED_KEY_USAGE *eku = ext_get(cert, NID_ext_key_usage, &crit);
     if (eku == NULL)
-        return GNOSSL_ERR(ext_present(cert, NID_ext_key_usage) ? GNUTLS_E_ASN1_DER_ERROR
-                                                               : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        return ext_missing(cert, NID_ext_key_usage);
     int r;
     if ((int)indx >= sk_ASN1_OBJECT_num(eku))
         r = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
@@ -237,8 +235,7 @@ static int san_get(gnutls_x509_crt_t cert, int nid, unsigned seq, void *san, siz
     unsigned crit = 0;
     GENERAL_NAMES *gns = ext_get(cert, nid, &crit);
     if (gns == NULL)
-        return GNOSSL_ERR(ext_present(cert, nid) ? GNUTLS_E_ASN1_DER_ERROR
-                                                                  : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+        return ext_missing(cert, nid);
     int r;
     if ((int)seq >= sk_GENERAL_NAME_num(gns)) {
         r = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
