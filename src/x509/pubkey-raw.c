@@ -152,26 +152,29 @@ int gnutls_pubkey_set_key_usage(gnutls_pubkey_t key, unsigned int usage)
     return 0;
 }
 
+/* One check for the three verify_params: the public half only, or the
+ * whole key pair. */
+int gnossl_pkey_check(EVP_PKEY *pkey, int public_only)
+{
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pkey, NULL);
+    int ok = ctx && (public_only ? EVP_PKEY_public_check(ctx) : EVP_PKEY_check(ctx)) == 1;
+    EVP_PKEY_CTX_free(ctx);
+    ERR_clear_error();
+    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_PK_GENERATION_ERROR);
+}
+
 int gnutls_pubkey_verify_params(gnutls_pubkey_t key)
 {
     if (key == NULL || key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_pkey(NULL, key->pkey, NULL);
-    int ok = ctx && EVP_PKEY_public_check(ctx) == 1;
-    EVP_PKEY_CTX_free(ctx);
-    ERR_clear_error();
-    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_PK_GENERATION_ERROR);
+    return gnossl_pkey_check(key->pkey, 1);
 }
 
 int gnutls_privkey_verify_params(gnutls_privkey_t key)
 {
     if (key == NULL || key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_pkey(NULL, key->pkey, NULL);
-    int ok = ctx && EVP_PKEY_check(ctx) == 1;
-    EVP_PKEY_CTX_free(ctx);
-    ERR_clear_error();
-    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_PK_GENERATION_ERROR);
+    return gnossl_pkey_check(key->pkey, 0);
 }
 
 void gnutls_privkey_set_flags(gnutls_privkey_t key, unsigned int flags)

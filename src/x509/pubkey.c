@@ -94,17 +94,25 @@ static int spki_der(gnutls_pubkey_t key, unsigned char **der)
     return len;
 }
 
-int gnutls_pubkey_export(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, void *output_data,
-                         size_t *output_data_size)
+/* The key's SubjectPublicKeyInfo for both exports: its length, or a
+ * negative code (an empty key is UNKNOWN_PK_ALGORITHM). */
+static int export_der(gnutls_pubkey_t key, unsigned char **der)
 {
     if (key == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
+    int len = spki_der(key, der);
+    return len <= 0 ? GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR) : len;
+}
+
+int gnutls_pubkey_export(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, void *output_data,
+                         size_t *output_data_size)
+{
     unsigned char *der;
-    int len = spki_der(key, &der);
-    if (len <= 0)
-        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    int len = export_der(key, &der);
+    if (len < 0)
+        return len;
     int ret = gnossl_export_fmt("PUBLIC KEY", der, (size_t)len, format, output_data, output_data_size);
     OPENSSL_free(der);
     return ret;
@@ -112,14 +120,10 @@ int gnutls_pubkey_export(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, void
 
 int gnutls_pubkey_export2(gnutls_pubkey_t key, gnutls_x509_crt_fmt_t format, gnutls_datum_t *out)
 {
-    if (key == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (key->pkey == NULL)
-        return GNOSSL_ERR(GNUTLS_E_UNKNOWN_PK_ALGORITHM);
     unsigned char *der;
-    int len = spki_der(key, &der);
-    if (len <= 0)
-        return GNOSSL_ERR(GNUTLS_E_INTERNAL_ERROR);
+    int len = export_der(key, &der);
+    if (len < 0)
+        return len;
     int ret = gnossl_export_fmt2("PUBLIC KEY", der, (size_t)len, format, out);
     OPENSSL_free(der);
     return ret;

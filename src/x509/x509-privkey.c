@@ -564,11 +564,7 @@ int gnutls_x509_privkey_verify_params(gnutls_x509_privkey_t key)
 {
     if (key == NULL || key->pkey == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_pkey(NULL, key->pkey, NULL);
-    int ok = ctx && EVP_PKEY_check(ctx) == 1;
-    EVP_PKEY_CTX_free(ctx);
-    ERR_clear_error();
-    return ok ? 0 : GNOSSL_ERR(GNUTLS_E_PK_GENERATION_ERROR);
+    return gnossl_pkey_check(key->pkey, 0);
 }
 
 int gnutls_x509_privkey_cpy(gnutls_x509_privkey_t dst, gnutls_x509_privkey_t src)

@@ -204,6 +204,8 @@ int gnossl_pkey_bn_datum(const EVP_PKEY *pkey, const char *param, gnutls_datum_t
 /* EC point coordinates, or the raw key of EdDSA/X25519/X448 (y empty). */
 int gnossl_pkey_ecc_raw(const EVP_PKEY *pkey, gnutls_ecc_curve_t *curve, gnutls_datum_t *x, gnutls_datum_t *y);
 int gnossl_pubkey_from_pkey(gnutls_pubkey_t key, EVP_PKEY *pkey);
+/* verify_params of every key type: 0, or PK_GENERATION_ERROR (pubkey-raw.c). */
+int gnossl_pkey_check(EVP_PKEY *pkey, int public_only);
 /* Raw key parameters, one copy for the public and private raw imports
  * (pubkey-import-raw.c): a big-endian datum as a BIGNUM (NULL if absent),
  * a key from built parameters (NULL on failure), the OpenSSL type and
