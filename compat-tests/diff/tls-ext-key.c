@@ -143,6 +143,83 @@ static gnutls_privkey_t make(enum variant v, struct ud *u)
     return k;
 }
 
+static int cb_sign_hash_down(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
+                             const gnutls_datum_t *hash, gnutls_datum_t *sig)
+{
+    (void)key, (void)algo, (void)userdata, (void)flags, (void)hash, (void)sig;
+    printf("    sign_hash_func: signer unreachable\n");
+    return GNUTLS_E_INTERNAL_ERROR;
+}
+
+/* gnutls_certificate_set_key's own check of an external key: a test
+ * signature; one that cannot be made is no mismatch (ocserv's signer is
+ * another process), one that does not verify is. */
+static void set_key_checks(struct ud *rsa, struct ud *ec)
+{
+    static const struct {
+        const char *label, *crt;
+        int down, ec;
+    } c[] = {{"signer unreachable", rsa_crt, 1, 0},
+             {"EC key, RSA certificate", rsa_crt, 0, 1},
+             {"RSA key, EC certificate", ec_crt, 0, 0}};
+    for (unsigned i = 0; i < sizeof c / sizeof c[0]; i++) {
+        gnutls_certificate_credentials_t cred;
+        gnutls_pcert_st pcert;
+        gnutls_datum_t d = {(unsigned char *)c[i].crt, strlen(c[i].crt)};
+        gnutls_privkey_t k;
+        int r;
+        printf("== set_key, %s\n", c[i].label);
+        gnutls_certificate_allocate_credentials(&cred);
+        gnutls_pcert_import_x509_raw(&pcert, &d, GNUTLS_X509_FMT_PEM, 0);
+        gnutls_privkey_init(&k);
+        gnutls_privkey_import_ext4(k, c[i].ec ? ec : rsa, NULL, c[i].down ? cb_sign_hash_down : cb_sign_hash, NULL,
+                                   NULL, cb_info, 0);
+        r = gnutls_certificate_set_key(cred, NULL, 0, &pcert, 1, k);
+        printf("  set_key: %s\n", tp_code(r));
+        if (r < 0) {
+            gnutls_pcert_deinit(&pcert);
+            gnutls_privkey_deinit(k);
+        }
+        gnutls_certificate_free_credentials(cred);
+    }
+}
+
+/* Client authentication: the client's key is the external one. */
+static void client_auth(const char *prio, enum variant v, struct ud *u, const char *crt)
+{
+    gnutls_certificate_credentials_t scred, ccred;
+    gnutls_pcert_st pcert[1];
+    gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
+    gnutls_datum_t sk = {(unsigned char *)ec_key, sizeof ec_key - 1}, sc = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    struct tp_pair p;
+    int r;
+
+    printf(" client certificate, %s\n", prio);
+    gnutls_certificate_allocate_credentials(&scred);
+    gnutls_certificate_allocate_credentials(&ccred);
+    gnutls_certificate_set_x509_key_mem(scred, &sc, &sk, GNUTLS_X509_FMT_PEM);
+    gnutls_pcert_import_x509_raw(pcert, &c, GNUTLS_X509_FMT_PEM, 0);
+    r = gnutls_certificate_set_key(ccred, NULL, 0, pcert, 1, make(v, u));
+    if (r < 0)
+        printf("  set_key: %s\n", tp_code(r));
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
+    if (tp_handshake(&p) == 0) {
+        const char *sn = gnutls_sign_get_name(gnutls_sign_algorithm_get_client(p.s.s));
+        unsigned n = 0;
+        gnutls_certificate_get_peers(p.s.s, &n);
+        printf("  %s, client signed with %s, server got %u certificate(s)\n",
+               gnutls_protocol_get_name(gnutls_protocol_get_version(p.s.s)), sn ? sn : "(none)", n);
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_certificate_free_credentials(ccred);
+}
+
 static void handshake(const char *prio, enum variant v, struct ud *u, const char *crt)
 {
     gnutls_certificate_credentials_t scred, ccred;
@@ -219,7 +296,12 @@ int main(void)
         for (unsigned j = 0; j < sizeof prios / sizeof prios[0]; j++)
             if (j != 2 || cases[i].pss || cases[i].pk != GNUTLS_PK_RSA)
                 handshake(prios[j], cases[i].v, &u, cases[i].pk == GNUTLS_PK_RSA ? rsa_crt : ec_crt);
+        for (unsigned j = 0; j < 2; j++)
+            client_auth(prios[j], cases[i].v, &u, cases[i].pk == GNUTLS_PK_RSA ? rsa_crt : ec_crt);
     }
+
+    struct ud ursa = {"key", real_rsa, GNUTLS_PK_RSA, 1, 1}, uec = {"key", real_ec, GNUTLS_PK_EC, 0, 1};
+    set_key_checks(&ursa, &uec);
 
     gnutls_pubkey_deinit(pub_rsa);
     gnutls_privkey_deinit(real_rsa);

@@ -1,9 +1,10 @@
-/* What a server with external keys (gnutls_privkey_import_ext*) may
+/* What a session with external keys (gnutls_privkey_import_ext*) may
  * negotiate, as GnuTLS decides it: a signature algorithm only when the key
  * may sign with it (gnossl_privkey_ext_can_sign: its info callback, else no
- * RSA-PSS), and TLS 1.3 only when some key of the credentials can sign in
+ * RSA-PSS), so a client without a suitable one sends no certificate; and,
+ * on a server, TLS 1.3 only when some key of the credentials can sign in
  * it (RSA keys that cannot do PSS cannot), the version falling back to
- * TLS 1.2.  Applied to each server SSL after its priorities. */
+ * TLS 1.2.  Applied to each SSL after its priorities. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include "cred/ext-key-limits.h"
@@ -78,7 +79,7 @@ void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
     int any_ext = 0, tls13 = 0;
     char *sigalgs = NULL;
 
-    if (!gnossl_session_is_server(s) || c == NULL || p == NULL)
+    if (c == NULL || p == NULL)
         return;
     pthread_mutex_lock(&c->lock);
     for (unsigned i = 0; i < c->nkeys; i++) {
@@ -95,6 +96,14 @@ void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
     pthread_mutex_unlock(&c->lock);
     if (!any_ext)
         return;
+    if (!gnossl_session_is_server(s)) {
+        /* a client signs with its "client" list (OpenSSL's name), and
+         * sends no certificate when nothing in it suits the server */
+        if (sigalgs != NULL)
+            SSL_set1_client_sigalgs_list(ssl, sigalgs);
+        free(sigalgs);
+        return;
+    }
     if (!tls13 && !SSL_is_dtls(ssl) &&
         (SSL_get_max_proto_version(ssl) == 0 || SSL_get_max_proto_version(ssl) > TLS1_2_VERSION))
         SSL_set_max_proto_version(ssl, TLS1_2_VERSION);

@@ -40,20 +40,29 @@ int gnutls_certificate_set_x509_key(gnutls_certificate_credentials_t res, gnutls
 }
 
 /* An external key cannot show its public half: as GnuTLS does, prove the
- * pair by a signature (SHA-256, the key's algorithm) that the
- * certificate's key verifies; the callback sees this test. */
+ * pair by a signature (SHA-256, the certificate's algorithm) that the
+ * certificate's key verifies; the callback sees this test.  A key that
+ * cannot sign yet (ocserv's asks another process, maybe not started) is
+ * taken on trust, as GnuTLS takes it. */
 static int ext_key_matches(gnutls_privkey_t key, gnutls_pubkey_t pub)
 {
     gnutls_datum_t test = {(unsigned char *)"gnossl: does the key match?", 27}, sig = {NULL, 0};
     int pk = pub != NULL ? gnutls_pubkey_get_pk_algorithm(pub, NULL) : GNUTLS_PK_UNKNOWN;
-    gnutls_sign_algorithm_t algo = gnutls_pk_to_sign((gnutls_pk_algorithm_t)pk, GNUTLS_DIG_SHA256);
+    int pk2 = gnutls_privkey_get_pk_algorithm(key, NULL);
+    gnutls_sign_algorithm_t algo;
     int ret;
 
-    if (pk != gnutls_privkey_get_pk_algorithm(key, NULL) || algo == GNUTLS_SIGN_UNKNOWN)
+    if ((pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS) && (pk2 == GNUTLS_PK_RSA || pk2 == GNUTLS_PK_RSA_PSS)) {
+        if (pk2 == GNUTLS_PK_RSA_PSS && pk == GNUTLS_PK_RSA)
+            return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_KEY_MISMATCH);
+        if (pk2 == GNUTLS_PK_RSA_PSS)
+            pk = GNUTLS_PK_RSA_PSS;
+    } else if (pk != pk2) {
         return GNOSSL_ERR(GNUTLS_E_CERTIFICATE_KEY_MISMATCH);
-    ret = gnutls_privkey_sign_data2(key, algo, 0, &test, &sig);
-    if (ret < 0)
-        return ret;
+    }
+    algo = gnutls_pk_to_sign((gnutls_pk_algorithm_t)pk, GNUTLS_DIG_SHA256);
+    if (gnutls_privkey_sign_data2(key, algo, 0, &test, &sig) < 0)
+        return 0;
     ret = gnutls_pubkey_verify_data2(pub, algo, GNUTLS_VERIFY_ALLOW_BROKEN, &test, &sig);
     gnutls_free(sig.data);
     return ret < 0 ? GNOSSL_ERR(GNUTLS_E_CERTIFICATE_KEY_MISMATCH) : 0;
