@@ -388,6 +388,8 @@ int main(void)
     no_extensions("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_EXTENSIONS");
     no_extensions("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:%NO_EXTENSIONS");
     no_extensions("NORMAL:%NO_EXTENSIONS");
+    /* %COMPAT drops encrypt-then-MAC and the extended master secret too */
+    no_extensions("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC:%COMPAT");
     no_extensions_verify("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_EXTENSIONS", "wrong.example");
     no_extensions_verify("NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_EXTENSIONS", "localhost");
     no_extensions_verify("NORMAL:-VERS-ALL:+VERS-TLS1.2", "wrong.example");

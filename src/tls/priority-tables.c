@@ -365,11 +365,16 @@ VFLAG_FN(opt_allow_sha1, GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1)
 VFLAG_FN(opt_allow_broken, GNUTLS_VERIFY_ALLOW_BROKEN)
 VFLAG_FN(opt_no_crl, GNUTLS_VERIFY_DISABLE_CRL_CHECKS)
 
-/* %COMPAT: tolerate oversized records and servers broken by big hellos. */
+/* %COMPAT: tolerate oversized records and servers broken by big hellos,
+ * and, as GnuTLS, offer neither encrypt-then-MAC nor the extended master
+ * secret (openconnect's DTLS 0.9 relies on it: ocserv's server would take
+ * the encrypt-then-MAC that OpenSSL's DTLS 0.9 client gets wrong). */
 static void opt_compat(struct gnutls_priority_st *p)
 {
     p->allow_large_records = 1;
     p->dumbfw = 1;
+    p->no_etm = 1;
+    p->no_ems = 1;
 }
 
 static void opt_nothing(struct gnutls_priority_st *p)
