@@ -99,6 +99,9 @@ static int dtls10_security(const SSL *ssl, const SSL_CTX *ctx, int op, int bits,
 
 int gnossl_dtls_apply(gnutls_session_t s)
 {
+    int r = gnossl_dtls09_prepare(s, s->ssl);
+    if (r < 0)
+        return r;
     if (SSL_get_min_proto_version(s->ssl) == DTLS1_VERSION && SSL_get_max_proto_version(s->ssl) != DTLS1_VERSION) {
         /* OpenSSL's default callback: the same function for every SSL */
         int (*cb)(const SSL *, const SSL_CTX *, int, int, int, void *, void *) = SSL_get_security_callback(s->ssl);
@@ -107,7 +110,7 @@ int gnossl_dtls_apply(gnutls_session_t s)
             SSL_set_security_callback(s->ssl, dtls10_security);
         }
     }
-    int r = gnossl_srtp_apply(s);
+    r = gnossl_srtp_apply(s);
     if (r < 0)
         return r;
     /* Our BIO knows no path MTU: OpenSSL must use the one we give it. */

@@ -42,8 +42,10 @@ struct gnutls_session_int;
 
 /* gnutls_init(GNUTLS_DATAGRAM): GnuTLS's defaults (MTU 1200, 1 s, 60 s). */
 void gnossl_dtls_init(struct gnutls_session_int *s);
-/* On the new SSL: MTU, timer, no MTU queries. */
+/* On the new SSL: DTLS 0.9 (dtls09.c), MTU, timer, no MTU queries. */
 int gnossl_dtls_apply(struct gnutls_session_int *s);
+/* The DTLS 0.9 part of it (dtls09.c). */
+int gnossl_dtls09_prepare(struct gnutls_session_int *s, SSL *ssl);
 /* Before a handshake step: a server whose cookie was verified lets OpenSSL
  * take the ClientHello that carried it.  >0 go on, otherwise a GnuTLS code. */
 int gnossl_dtls_handshake_pre(struct gnutls_session_int *s);

@@ -2,7 +2,8 @@
  * were agreed outside TLS.  openconnect and ocserv use it for "legacy" DTLS:
  * the server sends the ID (X-DTLS-Session-ID) over the TLS channel, the
  * client the master secret (X-DTLS-Master-Secret), and both sides then run
- * an abbreviated DTLS handshake that resumes this made-up session.
+ * an abbreviated DTLS handshake that resumes this made-up session (DTLS 1.x,
+ * or, on the client only, Cisco's DTLS 0.9: dtls09.c).
  *
  * The session is an SSL_SESSION held where set_data's decoded session goes:
  * a client offers it in its hello (resume.c), a server finds it by ID in
@@ -12,6 +13,7 @@
  * set with the SSL_SESSION setters. */
 #include "gnossl.h"
 #include "tls/session-int.h"
+#include "core/algorithms.h"
 
 #include <openssl/ssl.h>
 #include <string.h>
@@ -21,21 +23,11 @@
  * (src/cred/ssl.c): OpenSSL resumes only sessions carrying the same one. */
 static const unsigned char server_sid_ctx[] = "gnossl";
 
-static int wire_version(gnutls_protocol_t v, int dtls)
+/* GnuTLS takes any TLS or DTLS version up to 1.2 whatever the transport;
+ * TLS 1.3 has no master secret to resume from. */
+static int wire_version(gnutls_protocol_t v)
 {
-    if (dtls) {
-        switch (v) {
-        case GNUTLS_DTLS1_0: return DTLS1_VERSION;
-        case GNUTLS_DTLS1_2: return DTLS1_2_VERSION;
-        default: return 0; /* DTLS 0.9 (Cisco's pre-standard DTLS): no OpenSSL method for it here */
-        }
-    }
-    switch (v) {
-    case GNUTLS_TLS1_0: return TLS1_VERSION;
-    case GNUTLS_TLS1_1: return TLS1_1_VERSION;
-    case GNUTLS_TLS1_2: return TLS1_2_VERSION;
-    default: return 0; /* TLS 1.3 has no master secret to resume from */
-    }
+    return v == GNUTLS_TLS1_3 || v == GNUTLS_SSL3 ? 0 : gnossl_protocol_to_ossl(v);
 }
 
 /* The two-byte ID of the TLS 1.2-style suite made of kx, cipher and mac. */
@@ -87,8 +79,9 @@ int gnutls_session_set_premaster(gnutls_session_t session, unsigned int entity, 
         master->size != SSL_MAX_MASTER_KEY_LENGTH || session_id->size > SSL_MAX_SSL_SESSION_ID_LENGTH ||
         (session_id->size > 0 && session_id->data == NULL))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    int ver = wire_version(version, (session->init_flags & GNUTLS_DATAGRAM) != 0);
-    if (ver == 0) {
+    int ver = wire_version(version);
+    /* OpenSSL 3.0 runs DTLS 0.9 as a client only (dtls09.c) */
+    if (ver == 0 || (ver == DTLS1_BAD_VER && session->is_server)) {
         gnossl_debug("gnossl: set_premaster: protocol %d cannot be resumed here", (int)version);
         return GNOSSL_ERR(GNUTLS_E_UNSUPPORTED_VERSION_PACKET);
     }

@@ -340,7 +340,7 @@ static int seclevel_for(const struct gnutls_priority_st *p, int legacy_only)
 static int compile(struct gnutls_priority_st *p, const struct fin *f)
 {
     struct sbuf tls12 = {0}, tls13 = {0}, groups = {0}, sigs = {0};
-    int dtls10 = 0, dtls12 = 0, legacy_only = 0;
+    int dtls09 = 0, dtls10 = 0, dtls12 = 0, legacy_only = 0;
 
     for (unsigned i = 0; i < p->n_suites; i++) {
         const struct gnossl_suite *s = &gnossl_suites[p->suites[i]];
@@ -381,7 +381,9 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
 
     /* Versions OpenSSL can actually run with what is left. */
     for (unsigned i = 0; i < p->protocol.n; i++) {
-        if (p->protocol.v[i] == GNUTLS_DTLS1_0)
+        if (p->protocol.v[i] == GNUTLS_DTLS0_9)
+            dtls09 = tls12.s != NULL;
+        else if (p->protocol.v[i] == GNUTLS_DTLS1_0)
             dtls10 = tls12.s != NULL;
         else if (p->protocol.v[i] == GNUTLS_DTLS1_2)
             dtls12 = tls12.s != NULL;
@@ -421,7 +423,11 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         p->tls_max = ossl_tls_version(vmax);
         legacy_only = vmax < GNUTLS_TLS1_2;
     }
-    if (!dtls10 && !dtls12) {
+    if (!dtls10 && !dtls12 && dtls09) {
+        /* Cisco's DTLS 0.9 alone (openconnect): OpenSSL's client runs it
+         * within these bounds; servers refuse it (dtls09.c). */
+        p->dtls_min = p->dtls_max = DTLS1_BAD_VER;
+    } else if (!dtls10 && !dtls12) {
         p->dtls_min = DTLS1_2_VERSION;
         p->dtls_max = DTLS1_VERSION;
         p->dtls_unusable = 1;
@@ -430,7 +436,7 @@ static int compile(struct gnutls_priority_st *p, const struct fin *f)
         p->dtls_max = dtls12 ? DTLS1_2_VERSION : DTLS1_VERSION;
     }
     p->seclevel = seclevel_for(p, legacy_only);
-    p->dtls_seclevel = seclevel_for(p, dtls10 && !dtls12);
+    p->dtls_seclevel = seclevel_for(p, (dtls09 || dtls10) && !dtls12);
 
     /* Options: set what the priority asks for; clear only the options
      * whose state the priority decides. */
