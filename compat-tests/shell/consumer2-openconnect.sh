@@ -9,7 +9,10 @@
 #    server announced (gnutls_session_set_id);
 #  - legacy (ocserv's dtls-psk = false; what Cisco's own clients use): the
 #    server sends a session ID and the client a master secret over TLS, and
-#    both resume that made-up DTLS 1.2 session (gnutls_session_set_premaster).
+#    both resume that made-up DTLS 1.2 session (gnutls_session_set_premaster);
+#  - legacy DTLS 0.9 (openconnect --dtls-ciphers=AES256-SHA: Cisco's
+#    pre-standard DTLS, same resumption), with the real ocserv only: OpenSSL
+#    3.0 has no DTLS 0.9 server (src/tls/dtls09.c).
 #
 # Every pairing of the two sides: both on the real GnuTLS (baseline), then for
 # each gnossl mode (LD_PRELOAD, LD_LIBRARY_PATH) gnossl client vs real
@@ -198,6 +201,8 @@ wait_log() {
 start_client() {
     local mode=$1 port=$2 ca=$3 log=$4 fwd=${5:-}
     local script=(--script-tun --script "ocproxy${fwd:+ -L $fwd}")
+    # OC_DTLS_CIPHERS: the legacy suites offered (default: openconnect's)
+    [ -n "${OC_DTLS_CIPHERS:-}" ] && script+=(--dtls-ciphers="$OC_DTLS_CIPHERS")
     GN_TIMEOUT=40 gn_prefix "$mode"
     printf '%s\n' "$pass" | "${GN_PFX[@]}" openconnect -v -v -v --non-inter --protocol=anyconnect \
         --cafile "$ca" --user alice --passwd-on-stdin "${script[@]}" \
@@ -221,7 +226,7 @@ answered() {
     [[ $1 =~ ^"${2^^}"" from $NET."[0-9]+$ ]]
 }
 
-# pair SMODE CMODE DTLS: one server, one client, every check
+# pair SMODE CMODE DTLS(psk|legacy|legacy09): one server, one client, every check
 pair() {
     local sm=$1 cm=$2 dt=$3 tag="srv-$1-cli-$2-$3" port eport lport log tok ans cpid ts ds
     local what="server $sm, client $cm, $3 DTLS"
@@ -239,6 +244,8 @@ pair() {
     fi
     start_echo "$eport" || { gn_fail "$what: the VPN-side echo server did not start"; stop_tree "$OC_TO"; return 1; }
     log=$GN_TMP/openconnect-$tag.log
+    local OC_DTLS_CIPHERS=
+    [ "$dt" = legacy09 ] && OC_DTLS_CIPHERS=AES256-SHA
     start_client "$cm" "$port" "$pki/ca.pem" "$log" "$lport:$NET.1:$eport"
     # "Configured as ..." comes once the tunnel is set up, DTLS included
     # (openconnect delays it while DTLS's MTU detection runs).
@@ -274,6 +281,7 @@ pair() {
     else
         gn_req "legacy DTLS (session resumption)" grep -q 'setting up legacy DTLS (resumption)' "$GN_TMP/ocserv-$tag.log"
     fi
+    [ "$dt" = legacy09 ] && gn_req "DTLS 0.9 negotiated" [ "${ds#(DTLS0.9)-}" != "$ds" ]
     gn_verdict "$what: DTLS channel established: $ds"
     [ "$sm$cm" = realreal ] && gn_like_real real "dtls-$dt" "$ds"
     if [ -n "$ds" ] && gn_like_real x "dtls-$dt" "$ds"; then
@@ -335,6 +343,7 @@ for mode in $GN_MODES; do
             pair "$mode" "$mode" $dt
         fi
     done
+    pair real "$mode" legacy09
     refuse "$mode" "$mode"
 done
 
