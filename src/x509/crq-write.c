@@ -114,15 +114,9 @@ int gnutls_x509_crq_set_basic_constraints(gnutls_x509_crq_t crq, unsigned int ca
 {
     if (crq == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    BASIC_CONSTRAINTS *bc = BASIC_CONSTRAINTS_new();
+    BASIC_CONSTRAINTS *bc = gnossl_bc_make(ca, pathLenConstraint);
     if (bc == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    bc->ca = ca ? 0xff : 0;
-    if (ca && pathLenConstraint >= 0) {
-        bc->pathlen = ASN1_INTEGER_new();
-        if (bc->pathlen)
-            ASN1_INTEGER_set(bc->pathlen, pathLenConstraint);
-    }
     int ret = put_d2i(crq, NID_basic_constraints, 1, bc);
     BASIC_CONSTRAINTS_free(bc);
     return ret;
@@ -157,23 +151,16 @@ int gnutls_x509_crq_set_key_purpose_oid(gnutls_x509_crq_t crq, const void *oid, 
     return ret;
 }
 
-int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subject_alt_name_t nt,
-                                         const void *data, unsigned int data_size, unsigned int flags)
+/* Put gn (taken) in the request's subject alternative names: after the
+ * present ones with GNUTLS_FSAN_APPEND (keeping their criticality), else
+ * alone.  One copy for set_subject_alt_name and set_subject_alt_othername. */
+static int san_add(gnutls_x509_crq_t crq, GENERAL_NAME *gn, unsigned flags)
 {
-    if (crq == NULL || data == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    GENERAL_NAME *gn = NULL;
-    int err = gnossl_san_make(nt, data, data_size, &gn);
-    if (err < 0)
-        return err;
-
     GENERAL_NAMES *names = NULL;
-    unsigned crit = 0;
+    int c = 0;
     if (flags & GNUTLS_FSAN_APPEND) {
         STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
-        int c = 0;
         names = exts ? X509V3_get_d2i(exts, NID_subject_alt_name, &c, NULL) : NULL;
-        crit = c > 0;
         sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
     }
     if (names == NULL)
@@ -183,9 +170,21 @@ int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subj
         GENERAL_NAMES_free(names);
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     }
-    int ret = put_d2i(crq, NID_subject_alt_name, (int)crit, names);
+    int ret = put_d2i(crq, NID_subject_alt_name, c > 0, names);
     GENERAL_NAMES_free(names);
     return ret;
+}
+
+int gnutls_x509_crq_set_subject_alt_name(gnutls_x509_crq_t crq, gnutls_x509_subject_alt_name_t nt,
+                                         const void *data, unsigned int data_size, unsigned int flags)
+{
+    if (crq == NULL || data == NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    GENERAL_NAME *gn = NULL;
+    int err = gnossl_san_make(nt, data, data_size, &gn);
+    if (err < 0)
+        return err;
+    return san_add(crq, gn, flags);
 }
 
 static int crq_sign(gnutls_x509_crq_t crq, EVP_PKEY *pkey, gnutls_digest_algorithm_t dig)
@@ -274,48 +273,11 @@ int gnutls_x509_crq_set_subject_alt_othername(gnutls_x509_crq_t crq, const char 
 {
     if (crq == NULL || oid == NULL || data == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    ASN1_TYPE *value = NULL;
-    if (flags & (GNUTLS_FSAN_ENCODE_OCTET_STRING | GNUTLS_FSAN_ENCODE_UTF8_STRING)) {
-        int t = (flags & GNUTLS_FSAN_ENCODE_OCTET_STRING) ? V_ASN1_OCTET_STRING : V_ASN1_UTF8STRING;
-        ASN1_STRING *s = ASN1_STRING_type_new(t);
-        value = ASN1_TYPE_new();
-        if (s == NULL || value == NULL || !ASN1_STRING_set(s, data, (int)data_size)) {
-            ASN1_STRING_free(s);
-            ASN1_TYPE_free(value);
-            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-        }
-        ASN1_TYPE_set(value, t, s);
-    } else {
-        const unsigned char *p = data;
-        value = d2i_ASN1_TYPE(NULL, &p, (long)data_size);
-        if (value == NULL)
-            return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    }
-    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
-    GENERAL_NAME *gn = GENERAL_NAME_new();
-    if (obj == NULL || gn == NULL || !GENERAL_NAME_set0_othername(gn, obj, value)) {
-        ASN1_OBJECT_free(obj);
-        ASN1_TYPE_free(value);
-        GENERAL_NAME_free(gn);
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    }
-    GENERAL_NAMES *names = NULL;
-    int c = 0;
-    if (flags & GNUTLS_FSAN_APPEND) {
-        STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(crq->req);
-        names = exts ? X509V3_get_d2i(exts, NID_subject_alt_name, &c, NULL) : NULL;
-        sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
-    }
-    if (names == NULL)
-        names = GENERAL_NAMES_new();
-    if (names == NULL || sk_GENERAL_NAME_push(names, gn) <= 0) {
-        GENERAL_NAME_free(gn);
-        GENERAL_NAMES_free(names);
-        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    }
-    int ret = put_d2i(crq, NID_subject_alt_name, c > 0, names);
-    GENERAL_NAMES_free(names);
-    return ret;
+    GENERAL_NAME *gn = NULL;
+    int ret = gnossl_othername_make(oid, data, data_size, flags, &gn);
+    if (ret < 0)
+        return ret;
+    return san_add(crq, gn, flags);
 }
 
 int gnutls_x509_crq_set_tlsfeatures(gnutls_x509_crq_t crq, gnutls_x509_tlsfeatures_t features)

@@ -273,38 +273,11 @@ static int alt_add(gnutls_x509_crt_t crt, int nid, GENERAL_NAME *gn, unsigned fl
     return ret;
 }
 
-/* otherName: raw DER of the value, or text wrapped as UTF8String or
- * OCTET STRING per the flags. */
+/* An otherName, NULL on any failure (alt_add then refuses it). */
 static GENERAL_NAME *othername(const char *oid, const void *data, unsigned size, unsigned flags)
 {
-    ASN1_TYPE *value = NULL;
-    if (flags & (GNUTLS_FSAN_ENCODE_OCTET_STRING | GNUTLS_FSAN_ENCODE_UTF8_STRING)) {
-        int t = (flags & GNUTLS_FSAN_ENCODE_OCTET_STRING) ? V_ASN1_OCTET_STRING : V_ASN1_UTF8STRING;
-        ASN1_STRING *s = ASN1_STRING_type_new(t);
-        value = ASN1_TYPE_new();
-        if (s == NULL || value == NULL || !ASN1_STRING_set(s, data, (int)size)) {
-            ASN1_STRING_free(s);
-            ASN1_TYPE_free(value);
-            return NULL;
-        }
-        ASN1_TYPE_set(value, t, s);
-    } else {
-        const unsigned char *p = data;
-        value = d2i_ASN1_TYPE(NULL, &p, (long)size);
-        if (value == NULL) {
-            ERR_clear_error();
-            return NULL;
-        }
-    }
-    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
-    GENERAL_NAME *gn = GENERAL_NAME_new();
-    if (obj == NULL || gn == NULL || !GENERAL_NAME_set0_othername(gn, obj, value)) {
-        ASN1_OBJECT_free(obj);
-        ASN1_TYPE_free(value);
-        GENERAL_NAME_free(gn);
-        return NULL;
-    }
-    return gn;
+    GENERAL_NAME *gn = NULL;
+    return gnossl_othername_make(oid, data, size, flags, &gn) < 0 ? NULL : gn;
 }
 
 int gnutls_x509_crt_set_subject_alt_othername(gnutls_x509_crt_t crt, const char *oid, const void *data,

@@ -158,18 +158,28 @@ static int put_ext(gnutls_x509_crt_t c, int nid, void *value, int critical)
     return gnossl_crt_put_ext(c, nid, value, critical);
 }
 
+/* One builder for the crt and crq basic constraints setters. */
+BASIC_CONSTRAINTS *gnossl_bc_make(unsigned ca, int pathlen)
+{
+    BASIC_CONSTRAINTS *bc = BASIC_CONSTRAINTS_new();
+    if (bc == NULL)
+        return NULL;
+    bc->ca = ca ? 0xff : 0;
+    if (ca && pathlen >= 0) {
+        bc->pathlen = ASN1_INTEGER_new();
+        if (bc->pathlen)
+            ASN1_INTEGER_set(bc->pathlen, pathlen);
+    }
+    return bc;
+}
+
 int gnutls_x509_crt_set_basic_constraints(gnutls_x509_crt_t crt, unsigned int ca, int pathLenConstraint)
 {
     if (crt == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    BASIC_CONSTRAINTS *bc = BASIC_CONSTRAINTS_new();
+    BASIC_CONSTRAINTS *bc = gnossl_bc_make(ca, pathLenConstraint);
     if (bc == NULL)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    bc->ca = ca ? 0xff : 0;
-    if (ca && pathLenConstraint >= 0) {
-        bc->pathlen = ASN1_INTEGER_new();
-        ASN1_INTEGER_set(bc->pathlen, pathLenConstraint);
-    }
     int ret = put_ext(crt, NID_basic_constraints, bc, 1);
     BASIC_CONSTRAINTS_free(bc);
     return ret;

@@ -155,3 +155,40 @@ int gnossl_san_make(unsigned type, const void *data, unsigned size, GENERAL_NAME
     *out = gn;
     return 0;
 }
+
+/* An otherName from raw DER of its value, or from text wrapped as
+ * UTF8String or OCTET STRING per the flags; one copy for certificates and
+ * requests.  Requests report these codes; certificates refuse any failure
+ * as INVALID_REQUEST. */
+int gnossl_othername_make(const char *oid, const void *data, unsigned size, unsigned flags, GENERAL_NAME **out)
+{
+    ASN1_TYPE *value = NULL;
+    if (flags & (GNUTLS_FSAN_ENCODE_OCTET_STRING | GNUTLS_FSAN_ENCODE_UTF8_STRING)) {
+        int t = (flags & GNUTLS_FSAN_ENCODE_OCTET_STRING) ? V_ASN1_OCTET_STRING : V_ASN1_UTF8STRING;
+        ASN1_STRING *s = ASN1_STRING_type_new(t);
+        value = ASN1_TYPE_new();
+        if (s == NULL || value == NULL || !ASN1_STRING_set(s, data, (int)size)) {
+            ASN1_STRING_free(s);
+            ASN1_TYPE_free(value);
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+        }
+        ASN1_TYPE_set(value, t, s);
+    } else {
+        const unsigned char *p = data;
+        value = d2i_ASN1_TYPE(NULL, &p, (long)size);
+        if (value == NULL) {
+            ERR_clear_error();
+            return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+        }
+    }
+    ASN1_OBJECT *obj = OBJ_txt2obj(oid, 1);
+    GENERAL_NAME *gn = GENERAL_NAME_new();
+    if (obj == NULL || gn == NULL || !GENERAL_NAME_set0_othername(gn, obj, value)) {
+        ASN1_OBJECT_free(obj);
+        ASN1_TYPE_free(value);
+        GENERAL_NAME_free(gn);
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    }
+    *out = gn;
+    return 0;
+}

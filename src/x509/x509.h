@@ -166,6 +166,10 @@ GENERAL_NAME *gnossl_make_gn(gnutls_x509_subject_alt_name_t type, const void *da
  * (incl. XMPP/Kerberos virtual types, registered IDs); GnuTLS's error
  * codes for types it refuses there (san-write.c). */
 int gnossl_san_make(unsigned type, const void *data, unsigned size, GENERAL_NAME **out);
+/* An otherName GeneralName for crt and crq othername setters (san-write.c). */
+int gnossl_othername_make(const char *oid, const void *data, unsigned size, unsigned flags, GENERAL_NAME **out);
+/* basicConstraints for crt and crq setters: pathlen only for a CA, when >= 0 (crt-write.c). */
+BASIC_CONSTRAINTS *gnossl_bc_make(unsigned ca, int pathlen);
 /* GnuTLS SAN type of a GeneralName (-1 if none) and its value as GnuTLS
  * returns it (text: NUL-terminated string). */
 int gnossl_gn_type(const GENERAL_NAME *gn);
