@@ -119,6 +119,26 @@ static int has_ocsp_purpose(gnutls_x509_crt_t crt)
     }
 }
 
+/* After a delegated responder's chain check (*rc, vtmp): is the verdict
+ * settled, as an error in *rc or a refusal in *verify (its chain, or no
+ * OCSP signing purpose)?  One copy for both verify calls. */
+static int delegate_refused(gnutls_x509_crt_t signer, unsigned vtmp, unsigned *verify, int *rc)
+{
+    if (*rc < 0)
+        return 1;
+    if (vtmp != 0) {
+        *verify = to_ocsp_status(vtmp);
+        *rc = 0;
+        return 1;
+    }
+    if (has_ocsp_purpose(signer) < 0) {
+        *verify = GNUTLS_OCSP_VERIFY_SIGNER_KEYUSAGE_ERROR;
+        *rc = 0;
+        return 1;
+    }
+    return 0;
+}
+
 int gnutls_ocsp_resp_verify_direct(gnutls_ocsp_resp_const_t resp, gnutls_x509_crt_t issuer, unsigned int *verify,
                                    unsigned int flags)
 {
@@ -133,18 +153,8 @@ int gnutls_ocsp_resp_verify_direct(gnutls_ocsp_resp_const_t resp, gnutls_x509_cr
          * carry the OCSP signing purpose */
         unsigned vtmp = 0;
         rc = gnutls_x509_crt_verify(signer, &issuer, 1, flags, &vtmp);
-        if (rc < 0)
+        if (delegate_refused(signer, vtmp, verify, &rc))
             goto done;
-        if (vtmp != 0) {
-            *verify = to_ocsp_status(vtmp);
-            rc = 0;
-            goto done;
-        }
-        if (has_ocsp_purpose(signer) < 0) {
-            *verify = GNUTLS_OCSP_VERIFY_SIGNER_KEYUSAGE_ERROR;
-            rc = 0;
-            goto done;
-        }
     }
     rc = verify_sig(resp, signer, verify, flags);
 done:
@@ -191,18 +201,8 @@ int gnutls_ocsp_resp_verify(gnutls_ocsp_resp_const_t resp, gnutls_x509_trust_lis
         vdata.data = (void *)GNUTLS_KP_OCSP_SIGNING;
         vdata.size = 0;
         rc = gnutls_x509_trust_list_verify_crt2(trustlist, &signer, 1, &vdata, 1, flags, &vtmp, NULL);
-        if (rc < 0)
+        if (delegate_refused(signer, vtmp, verify, &rc))
             goto done;
-        if (vtmp != 0) {
-            *verify = to_ocsp_status(vtmp);
-            rc = 0;
-            goto done;
-        }
-        if (has_ocsp_purpose(signer) < 0) {
-            *verify = GNUTLS_OCSP_VERIFY_SIGNER_KEYUSAGE_ERROR;
-            rc = 0;
-            goto done;
-        }
     }
     rc = verify_sig(resp, signer, verify, flags);
 done:
