@@ -253,23 +253,6 @@ int gnutls_x509_crl_get_extension_data2(gnutls_x509_crl_t crl, unsigned indx, gn
     return gnossl_ext_data_datum(ext_at(crl, indx), data);
 }
 
-/* The content octets of an INTEGER (GnuTLS hands out the raw bytes). */
-static int int_content(const ASN1_INTEGER *i, void *buf, size_t *size)
-{
-    unsigned char *der = NULL;
-    int len = i2d_ASN1_INTEGER((ASN1_INTEGER *)i, &der);
-    const unsigned char *p = der;
-    long clen = 0;
-    int tag, xc;
-    if (len <= 0 || (ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
-        OPENSSL_free(der);
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    }
-    int ret = gnossl_copy_out(buf, size, p, (size_t)clen);
-    OPENSSL_free(der);
-    return ret;
-}
-
 int gnutls_x509_crl_get_number(gnutls_x509_crl_t crl, void *ret, size_t *ret_size, unsigned int *critical)
 {
     CRL_ARGS(crl);
@@ -279,7 +262,7 @@ int gnutls_x509_crl_get_number(gnutls_x509_crl_t crl, void *ret, size_t *ret_siz
     ASN1_INTEGER *n = X509_CRL_get_ext_d2i(crl->crl, NID_crl_number, &crit, NULL);
     if (n == NULL)
         return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    int r = int_content(n, ret, ret_size);
+    int r = gnossl_copy_int_content(n, ret, ret_size);
     ASN1_INTEGER_free(n);
     if (r == 0 && critical)
         *critical = crit > 0;

@@ -202,18 +202,7 @@ int gnutls_x509_crl_get_crt_serial(gnutls_x509_crl_t crl, unsigned indx, unsigne
     if (rs == NULL || (int)indx >= sk_X509_REVOKED_num(rs))
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     X509_REVOKED *r = sk_X509_REVOKED_value(rs, (int)indx);
-    const ASN1_INTEGER *s = X509_REVOKED_get0_serialNumber(r);
-    unsigned char *der = NULL;
-    int len = i2d_ASN1_INTEGER((ASN1_INTEGER *)s, &der);
-    const unsigned char *p = der;
-    long clen = 0;
-    int tag, xc;
-    if (len <= 0 || (ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
-        OPENSSL_free(der);
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    }
-    int ret = gnossl_copy_out(serial, serial_size, p, (size_t)clen);
-    OPENSSL_free(der);
+    int ret = gnossl_copy_int_content(X509_REVOKED_get0_serialNumber(r), serial, serial_size);
     if (ret == 0 && t)
         *t = gnossl_asn1_time_to_time(X509_REVOKED_get0_revocationDate(r));
     return ret;

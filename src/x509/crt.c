@@ -347,18 +347,7 @@ int gnutls_x509_crt_get_serial(gnutls_x509_crt_t cert, void *result, size_t *res
     if (cert->x509 == NULL)
         return GNOSSL_ERR(GNOSSL_EMPTY_CRT_ERR(cert));
     /* the content octets of the INTEGER, two's complement as encoded */
-    const ASN1_INTEGER *s = X509_get0_serialNumber(cert->x509);
-    unsigned char *der = NULL;
-    int len = i2d_ASN1_INTEGER((ASN1_INTEGER *)s, &der);
-    if (len <= 0)
-        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    const unsigned char *p = der;
-    long clen = 0;
-    int tag, xclass;
-    ASN1_get_object(&p, &clen, &tag, &xclass, len);
-    int ret = gnossl_copy_out(result, result_size, p, (size_t)clen);
-    OPENSSL_free(der);
-    return ret;
+    return gnossl_copy_int_content(X509_get0_serialNumber(cert->x509), result, result_size);
 }
 
 time_t gnossl_asn1_time_to_time(const ASN1_TIME *t)

@@ -24,6 +24,22 @@ int gnossl_copy_out(void *buf, size_t *size, const void *data, size_t len)
     return 0;
 }
 
+int gnossl_copy_int_content(const ASN1_INTEGER *i, void *buf, size_t *size)
+{
+    unsigned char *der = NULL;
+    int len = i2d_ASN1_INTEGER((ASN1_INTEGER *)i, &der);
+    const unsigned char *p = der;
+    long clen = 0;
+    int tag, xc;
+    if (len <= 0 || (ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
+        OPENSSL_free(der);
+        return GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
+    }
+    int ret = gnossl_copy_out(buf, size, p, (size_t)clen);
+    OPENSSL_free(der);
+    return ret;
+}
+
 int gnossl_copy_str(char *buf, size_t *size, const char *s, size_t len)
 {
     if (size == NULL)

@@ -96,6 +96,9 @@ struct gnutls_x509_trust_list_st {
 int gnossl_copy_out(void *buf, size_t *size, const void *data, size_t len);
 /* The same for a NUL-terminated string: needs len+1, reports len on success. */
 int gnossl_copy_str(char *buf, size_t *size, const char *s, size_t len);
+/* The same for an INTEGER's content octets (two's complement as encoded),
+ * which GnuTLS hands out for serials and CRL numbers. */
+int gnossl_copy_int_content(const ASN1_INTEGER *i, void *buf, size_t *size);
 /* Allocate with gnutls_malloc and copy into a datum (NUL-terminated). */
 int gnossl_datum_set(gnutls_datum_t *d, const void *data, size_t len);
 /* Base64-armour DER with "-----BEGIN label-----" as GnuTLS writes it. */
