@@ -6,7 +6,7 @@
  * negotiated version, the server's signature algorithm, and which callback
  * was asked for what.  Keys that can only sign PKCS#1 v1.5 (ext..ext3)
  * cannot do TLS 1.3; ext4 keys sign RSA-PSS when their info callback says
- * so.  An ECDSA ext4 key is the control.
+ * so.  ECDSA and Ed25519 ext4 keys are the controls.
  *
  * Not compared: a PKCS#1-only key against a TLS 1.2 client offering only
  * RSA-PSS.  GnuTLS then picks an RSA key-exchange suite (and fails for want
@@ -18,6 +18,20 @@
 #include <gnutls/x509.h>
 
 #include "test-keys.h"
+
+/* Ed25519, made for this test (openssl genpkey -algorithm ed25519; req -x509). */
+static const char ed_key[] = "-----BEGIN PRIVATE KEY-----\n"
+                             "MC4CAQAwBQYDK2VwBCIEIDl7sSFZifG5R1gICmZL9eIrUnfO5kFKKROgwGwfL9FL\n"
+                             "-----END PRIVATE KEY-----\n";
+static const char ed_crt[] = "-----BEGIN CERTIFICATE-----\n"
+                             "MIIBMTCB5KADAgECAgEHMAUGAytlcDAXMRUwEwYDVQQDDAxlZDI1NTE5IHRlc3Qw\n"
+                             "IBcNMjYxMTI0MDcwOTU3WhgPMjEyNjEwMzEwNzA5NTdaMBcxFTATBgNVBAMMDGVk\n"
+                             "MjU1MTkgdGVzdDAqMAUGAytlcAMhAJiLsXNKqP991v0irHSXnE5SPNBFoA7y9gZp\n"
+                             "ctQU222So1MwUTAdBgNVHQ4EFgQUaU+r+4lrtd5CvmqjAKFyApn9ywUwHwYDVR0j\n"
+                             "BBgwFoAUaU+r+4lrtd5CvmqjAKFyApn9ywUwDwYDVR0TAQH/BAUwAwEB/zAFBgMr\n"
+                             "ZXADQQD6VVjd+J+Ev9Ls/FYAkrpFNyIhRg9reetkBQcmQj75HXpSblW3GcXbeQZF\n"
+                             "8hGyHRDT0IUjaYpdHotkq/7E/SEJ\n"
+                             "-----END CERTIFICATE-----\n";
 
 struct ud {
     const char *name;
@@ -109,7 +123,7 @@ static gnutls_privkey_t load(const char *pem)
     return k;
 }
 
-enum variant { EXT, EXT2, EXT3, EXT3_NOINFO, EXT4_HASH, EXT4_BOTH, EXT4_NOPSS, EXT4_EC };
+enum variant { EXT, EXT2, EXT3, EXT3_NOINFO, EXT4_HASH, EXT4_BOTH, EXT4_NOPSS, EXT4_EC, EXT4_ED };
 
 static gnutls_privkey_t make(enum variant v, struct ud *u)
 {
@@ -133,6 +147,7 @@ static gnutls_privkey_t make(enum variant v, struct ud *u)
         r = gnutls_privkey_import_ext4(k, u, NULL, cb_sign_hash, NULL, NULL, cb_info, 0);
         break;
     case EXT4_BOTH:
+    case EXT4_ED:
         r = gnutls_privkey_import_ext4(k, u, cb_sign_data, cb_sign_hash, NULL, NULL, cb_info, 0);
         break;
     }
@@ -275,17 +290,21 @@ int main(void)
         {"import_ext4, sign_data and sign_hash", EXT4_BOTH, GNUTLS_PK_RSA, 1, 1},
         {"import_ext4, info refuses RSA-PSS", EXT4_NOPSS, GNUTLS_PK_RSA, 0, 1},
         {"import_ext4 ECDSA", EXT4_EC, GNUTLS_PK_EC, 0, 1},
+        {"import_ext4 Ed25519", EXT4_ED, GNUTLS_PK_EDDSA_ED25519, 0, 1},
     };
-    gnutls_privkey_t real_rsa, real_ec;
+    gnutls_privkey_t real_rsa, real_ec, real_ed;
 
     gnutls_global_init();
     real_rsa = load(rsa_key);
     real_ec = load(ec_key);
+    real_ed = load(ed_key);
     gnutls_pubkey_init(&pub_rsa);
     gnutls_pubkey_import_privkey(pub_rsa, real_rsa, 0, 0);
 
     for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct ud u = {"key", cases[i].pk == GNUTLS_PK_RSA ? real_rsa : real_ec, cases[i].pk, cases[i].pss,
+        int rsa = cases[i].pk == GNUTLS_PK_RSA, ed = cases[i].pk == GNUTLS_PK_EDDSA_ED25519;
+        const char *crt = rsa ? rsa_crt : ed ? ed_crt : ec_crt;
+        struct ud u = {"key", rsa ? real_rsa : ed ? real_ed : real_ec, cases[i].pk, cases[i].pss,
                        cases[i].have};
         printf("== %s\n", cases[i].label);
         if (cases[i].pk == GNUTLS_PK_RSA) {
@@ -295,9 +314,9 @@ int main(void)
         }
         for (unsigned j = 0; j < sizeof prios / sizeof prios[0]; j++)
             if (j != 2 || cases[i].pss || cases[i].pk != GNUTLS_PK_RSA)
-                handshake(prios[j], cases[i].v, &u, cases[i].pk == GNUTLS_PK_RSA ? rsa_crt : ec_crt);
+                handshake(prios[j], cases[i].v, &u, crt);
         for (unsigned j = 0; j < 2; j++)
-            client_auth(prios[j], cases[i].v, &u, cases[i].pk == GNUTLS_PK_RSA ? rsa_crt : ec_crt);
+            client_auth(prios[j], cases[i].v, &u, crt);
     }
 
     struct ud ursa = {"key", real_rsa, GNUTLS_PK_RSA, 1, 1}, uec = {"key", real_ec, GNUTLS_PK_EC, 0, 1};
@@ -306,6 +325,7 @@ int main(void)
     gnutls_pubkey_deinit(pub_rsa);
     gnutls_privkey_deinit(real_rsa);
     gnutls_privkey_deinit(real_ec);
+    gnutls_privkey_deinit(real_ed);
     gnutls_global_deinit();
     return 0;
 }

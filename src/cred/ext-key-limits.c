@@ -21,7 +21,11 @@
 static gnutls_privkey_t ext_signer(gnutls_certificate_credentials_t c, gnutls_sign_algorithm_t algo)
 {
     gnutls_pk_algorithm_t pk = gnutls_sign_get_pk_algorithm(algo);
-    int type = pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS ? EVP_PKEY_RSA : pk == GNUTLS_PK_ECDSA ? EVP_PKEY_EC : 0;
+    int type = pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS ? EVP_PKEY_RSA
+               : pk == GNUTLS_PK_ECDSA                        ? EVP_PKEY_EC
+               : pk == GNUTLS_PK_EDDSA_ED25519                ? EVP_PKEY_ED25519
+               : pk == GNUTLS_PK_EDDSA_ED448                  ? EVP_PKEY_ED448
+                                                              : 0;
     for (unsigned i = c->nkeys; type != 0 && i-- > 0;)
         if (EVP_PKEY_get_base_id(X509_get0_pubkey(c->keys[i].cert)) == type)
             return c->keys[i].gkey != NULL && c->keys[i].gkey->ext != NULL ? c->keys[i].gkey : NULL;

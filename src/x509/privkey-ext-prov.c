@@ -6,7 +6,7 @@
  * them.  The provider lives in a private OSSL_LIB_CTX, so that no fetch by
  * anyone else can land on it; its keys carry their public half as an
  * ordinary key, which answers every parameter query (size, bits, curve).
- * Keys are RSA and EC; signing is in privkey-ext-sig.c. */
+ * Keys are RSA, EC, Ed25519 and Ed448; signing is in privkey-ext-sig.c. */
 #include "gnossl.h"
 #include "x509/x509.h"
 #include "x509/privkey-ext-prov.h"
@@ -25,24 +25,36 @@
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static OSSL_LIB_CTX *libctx;
 
-static void *key_new(int is_ec)
+static void *key_new(const char *type)
 {
     struct gnossl_ext_keydata *k = calloc(1, sizeof *k);
     if (k != NULL)
-        k->is_ec = is_ec;
+        k->type = type;
     return k;
 }
 
 static void *rsa_new(void *provctx)
 {
     (void)provctx;
-    return key_new(0);
+    return key_new("RSA");
 }
 
 static void *ec_new(void *provctx)
 {
     (void)provctx;
-    return key_new(1);
+    return key_new("EC");
+}
+
+static void *ed25519_new(void *provctx)
+{
+    (void)provctx;
+    return key_new("ED25519");
+}
+
+static void *ed448_new(void *provctx)
+{
+    (void)provctx;
+    return key_new("ED448");
 }
 
 static void key_free(void *keydata)
@@ -91,7 +103,7 @@ static int key_import(void *keydata, int selection, const OSSL_PARAM params[])
         k->pub = ptr;
         return EVP_PKEY_up_ref(k->pub);
     }
-    ctx = EVP_PKEY_CTX_new_from_name(NULL, k->is_ec ? "EC" : "RSA", NULL);
+    ctx = EVP_PKEY_CTX_new_from_name(NULL, k->type, NULL);
     if (ctx == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
         EVP_PKEY_fromdata(ctx, &k->pub, EVP_PKEY_PUBLIC_KEY, (OSSL_PARAM *)params) <= 0)
         k->pub = NULL;
@@ -111,6 +123,13 @@ static const OSSL_PARAM *ec_import_types(int selection)
 {
     static const OSSL_PARAM types[] = {OSSL_PARAM_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, NULL, 0),
                                        OSSL_PARAM_octet_string(OSSL_PKEY_PARAM_PUB_KEY, NULL, 0), OSSL_PARAM_END};
+    (void)selection;
+    return types;
+}
+
+static const OSSL_PARAM *ed_import_types(int selection)
+{
+    static const OSSL_PARAM types[] = {OSSL_PARAM_octet_string(OSSL_PKEY_PARAM_PUB_KEY, NULL, 0), OSSL_PARAM_END};
     (void)selection;
     return types;
 }
@@ -149,6 +168,16 @@ static const char *ec_operation(int op)
     return op == OSSL_OP_SIGNATURE ? "ECDSA" : NULL;
 }
 
+static const char *ed25519_operation(int op)
+{
+    return op == OSSL_OP_SIGNATURE ? "ED25519" : NULL;
+}
+
+static const char *ed448_operation(int op)
+{
+    return op == OSSL_OP_SIGNATURE ? "ED448" : NULL;
+}
+
 #define KEYMGMT_FNS(new_fn, types_fn, op_fn)                                                               \
     {                                                                                                      \
         {OSSL_FUNC_KEYMGMT_NEW, (void (*)(void))new_fn}, {OSSL_FUNC_KEYMGMT_FREE, (void (*)(void))key_free}, \
@@ -165,15 +194,21 @@ static const char *ec_operation(int op)
  * must fail so that it signs with ours. */
 static const OSSL_DISPATCH rsa_keymgmt[] = KEYMGMT_FNS(rsa_new, rsa_import_types, rsa_operation);
 static const OSSL_DISPATCH ec_keymgmt[] = KEYMGMT_FNS(ec_new, ec_import_types, ec_operation);
+static const OSSL_DISPATCH ed25519_keymgmt[] = KEYMGMT_FNS(ed25519_new, ed_import_types, ed25519_operation);
+static const OSSL_DISPATCH ed448_keymgmt[] = KEYMGMT_FNS(ed448_new, ed_import_types, ed448_operation);
 
 static const OSSL_ALGORITHM keymgmts[] = {
     {"RSA:rsaEncryption:1.2.840.113549.1.1.1", "provider=gnossl-ext", rsa_keymgmt, NULL},
     {"EC:id-ecPublicKey:1.2.840.10045.2.1", "provider=gnossl-ext", ec_keymgmt, NULL},
+    {"ED25519:1.3.101.112", "provider=gnossl-ext", ed25519_keymgmt, NULL},
+    {"ED448:1.3.101.113", "provider=gnossl-ext", ed448_keymgmt, NULL},
     {NULL, NULL, NULL, NULL}};
 
 static const OSSL_ALGORITHM signatures[] = {
     {"RSA:rsaEncryption:1.2.840.113549.1.1.1", "provider=gnossl-ext", gnossl_ext_sig_fns, NULL},
     {"ECDSA", "provider=gnossl-ext", gnossl_ext_sig_fns, NULL},
+    {"ED25519:1.3.101.112", "provider=gnossl-ext", gnossl_ext_sig_fns, NULL},
+    {"ED448:1.3.101.113", "provider=gnossl-ext", gnossl_ext_sig_fns, NULL},
     {NULL, NULL, NULL, NULL}};
 
 static const OSSL_ALGORITHM *query(void *provctx, int op, int *no_cache)
@@ -216,12 +251,22 @@ EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub)
 
     if (key == NULL || key->ext == NULL || pub == NULL)
         return NULL;
-    if (EVP_PKEY_get_base_id(pub) == EVP_PKEY_RSA)
+    switch (EVP_PKEY_get_base_id(pub)) {
+    case EVP_PKEY_RSA:
         type = "RSA";
-    else if (EVP_PKEY_get_base_id(pub) == EVP_PKEY_EC)
+        break;
+    case EVP_PKEY_EC:
         type = "EC";
-    else
+        break;
+    case EVP_PKEY_ED25519:
+        type = "ED25519";
+        break;
+    case EVP_PKEY_ED448:
+        type = "ED448";
+        break;
+    default:
         return NULL;
+    }
     pthread_once(&once, init);
     if (libctx == NULL)
         return NULL;

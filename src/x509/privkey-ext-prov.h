@@ -9,11 +9,12 @@
 
 /* A provider key: the public half as an ordinary EVP_PKEY (parameters
  * and comparisons are answered from it) and the external key that signs;
- * key is NULL for a public key imported only to be compared. */
+ * key is NULL for a public key imported only to be compared.  type is
+ * OpenSSL's name: "RSA", "EC", "ED25519" or "ED448". */
 struct gnossl_ext_keydata {
     gnutls_privkey_t key;
     EVP_PKEY *pub;
-    int is_ec;
+    const char *type;
 };
 
 extern const OSSL_DISPATCH gnossl_ext_sig_fns[];

@@ -3,7 +3,8 @@
  * (gnossl_privkey_ext_sign): RSA-PSS as GNUTLS_SIGN_RSA_PSS_RSAE_* with the
  * hash, PKCS#1 v1.5 as a DigestInfo, the MD5+SHA1 bytes of TLS 1.0/1.1,
  * ECDSA with the curve-bound TLS 1.3 algorithm when the data is a TLS 1.3
- * CertificateVerify (which starts with 64 spaces and "TLS 1.3, ").  A
+ * CertificateVerify (which starts with 64 spaces and "TLS 1.3, "), EdDSA
+ * the message itself (one-shot).  A
  * callback's error is kept for the handshake to report
  * (gnossl_privkey_ext_take_error). */
 #include "gnossl.h"
@@ -30,6 +31,7 @@ int gnossl_privkey_ext_take_error(void)
 
 struct sigctx {
     struct gnossl_ext_keydata *k;
+    gnutls_sign_algorithm_t eddsa; /* EdDSA: signs the message, one-shot */
     EVP_MD_CTX *md;
     gnutls_digest_algorithm_t dig;
     int md5sha1; /* TLS 1.0/1.1 RSA */
@@ -137,12 +139,19 @@ static int sig_init(void *vctx, const char *mdname, void *provkey, const OSSL_PA
     EVP_MD *md;
     int ok;
 
-    if (k == NULL || k->key == NULL || mdname == NULL)
+    if (k == NULL || k->key == NULL)
+        return 0;
+    c->k = k;
+    c->eddsa = strcmp(k->type, "ED25519") == 0 ? GNUTLS_SIGN_EDDSA_ED25519
+               : strcmp(k->type, "ED448") == 0 ? GNUTLS_SIGN_EDDSA_ED448
+                                               : GNUTLS_SIGN_UNKNOWN;
+    if (c->eddsa != GNUTLS_SIGN_UNKNOWN)
+        return mdname == NULL || mdname[0] == 0;
+    if (mdname == NULL)
         return 0;
     md = EVP_MD_fetch(NULL, mdname, NULL);
     if (md == NULL)
         return 0;
-    c->k = k;
     c->md5sha1 = EVP_MD_get_type(md) == NID_md5_sha1;
     c->dig = dig_of_nid(EVP_MD_get_type(md));
     c->headlen = 0;
@@ -156,6 +165,8 @@ static int sig_init(void *vctx, const char *mdname, void *provkey, const OSSL_PA
 static int sig_update(void *vctx, const unsigned char *data, size_t len)
 {
     struct sigctx *c = vctx;
+    if (c->md == NULL)
+        return 0; /* EdDSA signs in one go */
     if (c->headlen < TLS13_HEAD) {
         size_t n = len < TLS13_HEAD - c->headlen ? len : TLS13_HEAD - c->headlen;
         memcpy(c->head + c->headlen, data, n);
@@ -185,24 +196,40 @@ static gnutls_sign_algorithm_t ecdsa_algo(const struct sigctx *c)
     return gnutls_pk_to_sign(GNUTLS_PK_EC, c->dig);
 }
 
+/* Sign through the callbacks and hand the signature over. */
+static int sign_out(struct sigctx *c, gnutls_sign_algorithm_t algo, gnutls_digest_algorithm_t dig, unsigned flags,
+                    int is_hash, const gnutls_datum_t *in, unsigned char *sig, size_t *siglen, size_t sigsize)
+{
+    gnutls_datum_t out = {NULL, 0};
+    int ret = gnossl_privkey_ext_sign(c->k->key, algo, dig, flags, is_hash, in, &out);
+    if (ret == 0 && out.size > sigsize)
+        ret = GNUTLS_E_SHORT_MEMORY_BUFFER;
+    if (ret == 0) {
+        memcpy(sig, out.data, out.size);
+        *siglen = out.size;
+    }
+    gnutls_free(out.data);
+    last_error = ret;
+    return ret == 0;
+}
+
 static int sig_final(void *vctx, unsigned char *sig, size_t *siglen, size_t sigsize)
 {
     struct sigctx *c = vctx;
     unsigned char hash[EVP_MAX_MD_SIZE];
     unsigned hlen = 0;
-    gnutls_datum_t h = {hash, 0}, out = {NULL, 0};
+    gnutls_datum_t h = {hash, 0};
     gnutls_sign_algorithm_t algo = GNUTLS_SIGN_UNKNOWN;
     unsigned flags = 0;
-    int ret;
 
     if (sig == NULL) {
         *siglen = (size_t)EVP_PKEY_get_size(c->k->pub);
         return 1;
     }
-    if (!EVP_DigestFinal_ex(c->md, hash, &hlen))
+    if (c->md == NULL || !EVP_DigestFinal_ex(c->md, hash, &hlen))
         return 0;
     h.size = hlen;
-    if (c->k->is_ec) {
+    if (strcmp(c->k->type, "EC") == 0) {
         algo = ecdsa_algo(c);
     } else if (c->pad == RSA_PKCS1_PSS_PADDING) {
         /* GnuTLS salts with the hash length, the callbacks cannot do otherwise */
@@ -217,22 +244,22 @@ static int sig_final(void *vctx, unsigned char *sig, size_t *siglen, size_t sigs
     } else if (c->md5sha1) {
         flags = GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA;
     }
-    ret = gnossl_privkey_ext_sign(c->k->key, algo, algo == GNUTLS_SIGN_UNKNOWN ? c->dig : GNUTLS_DIG_UNKNOWN, flags, 1,
-                                  &h, &out);
-    if (ret == 0 && out.size > sigsize)
-        ret = GNUTLS_E_SHORT_MEMORY_BUFFER;
-    if (ret == 0) {
-        memcpy(sig, out.data, out.size);
-        *siglen = out.size;
-    }
-    gnutls_free(out.data);
-    last_error = ret;
-    return ret == 0;
+    return sign_out(c, algo, algo == GNUTLS_SIGN_UNKNOWN ? c->dig : GNUTLS_DIG_UNKNOWN, flags, 1, &h, sig, siglen,
+                    sigsize);
 }
 
 static int sig_oneshot(void *vctx, unsigned char *sig, size_t *siglen, size_t sigsize, const unsigned char *tbs,
                        size_t tbslen)
 {
+    struct sigctx *c = vctx;
+    if (c->eddsa != GNUTLS_SIGN_UNKNOWN) {
+        gnutls_datum_t msg = {(unsigned char *)tbs, (unsigned)tbslen};
+        if (sig == NULL) {
+            *siglen = (size_t)EVP_PKEY_get_size(c->k->pub);
+            return 1;
+        }
+        return sign_out(c, c->eddsa, GNUTLS_DIG_UNKNOWN, 0, 0, &msg, sig, siglen, sigsize);
+    }
     if (sig != NULL && !sig_update(vctx, tbs, tbslen))
         return 0;
     return sig_final(vctx, sig, siglen, sigsize);
