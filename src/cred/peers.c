@@ -146,7 +146,8 @@ static time_t asn1_to_time(const ASN1_TIME *t)
     return timegm(&tm);
 }
 
-time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
+/* One of the peer certificate's validity bounds (both getters). */
+static time_t peer_time(gnutls_session_t session, int not_after)
 {
     STACK_OF(X509) *chain;
 
@@ -157,19 +158,16 @@ time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* no certificate key exchange */
     if (chain == NULL || sk_X509_num(chain) == 0)
         return (time_t)-1;
-    return asn1_to_time(X509_get0_notBefore(sk_X509_value(chain, 0)));
+    X509 *x = sk_X509_value(chain, 0);
+    return asn1_to_time(not_after ? X509_get0_notAfter(x) : X509_get0_notBefore(x));
+}
+
+time_t gnutls_certificate_activation_time_peers(gnutls_session_t session)
+{
+    return peer_time(session, 0);
 }
 
 time_t gnutls_certificate_expiration_time_peers(gnutls_session_t session)
 {
-    STACK_OF(X509) *chain;
-
-    if (session == NULL || gnossl_session_ssl(session) == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    chain = gnossl_cred_peer_chain(session);
-    if ((chain == NULL || sk_X509_num(chain) == 0) && !gnossl_cred_cert_auth_used(session))
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* no certificate key exchange */
-    if (chain == NULL || sk_X509_num(chain) == 0)
-        return (time_t)-1;
-    return asn1_to_time(X509_get0_notAfter(sk_X509_value(chain, 0)));
+    return peer_time(session, 1);
 }
