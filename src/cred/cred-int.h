@@ -197,6 +197,9 @@ void gnossl_server_dh_apply(const struct gnossl_server_dh *c, gnutls_session_t s
 /* gnossl_server_dh_settings of PSK and anonymous server credentials. */
 unsigned gnossl_psk_dh_settings(gnutls_psk_server_credentials_t c, EVP_PKEY **dh, int *has_fn);
 unsigned gnossl_anon_dh_settings(gnutls_anon_server_credentials_t c, EVP_PKEY **dh, int *has_fn);
+/* The certificates a retrieve function returned, decoded; NULL if one does
+ * not decode (retrieve.c). */
+STACK_OF(X509) *gnossl_pcert_chain(const gnutls_pcert_st *pcert, unsigned npcert);
 /* Run a gnutls_certificate_retrieve_function3 and put its choice on the
  * SSL: 1 on success (or nothing to send), 0 on failure (retrieve3.c). */
 int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c,

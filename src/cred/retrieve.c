@@ -32,6 +32,23 @@ void gnutls_certificate_set_retrieve_function(gnutls_certificate_credentials_t c
     pthread_mutex_unlock(&cred->lock);
 }
 
+/* The certificates a retrieve function gave, decoded (NULL if one does not
+ * decode); one copy for every retrieve function form. */
+STACK_OF(X509) *gnossl_pcert_chain(const gnutls_pcert_st *pcert, unsigned npcert)
+{
+    STACK_OF(X509) *sk = sk_X509_new_null();
+    for (unsigned i = 0; sk != NULL && i < npcert; i++) {
+        const unsigned char *p = pcert[i].cert.data;
+        X509 *x = p != NULL ? d2i_X509(NULL, &p, (long)pcert[i].cert.size) : NULL;
+        if (x == NULL || !sk_X509_push(sk, x)) {
+            X509_free(x);
+            sk_X509_pop_free(sk, X509_free);
+            return NULL;
+        }
+    }
+    return sk;
+}
+
 /* The CA names a server sent in its CertificateRequest, DER encoded. */
 static gnutls_datum_t *peer_ca_names(SSL *ssl, int *n)
 {
@@ -85,7 +102,7 @@ static int run_fn2(gnutls_session_t s, gnutls_certificate_retrieve_function2 *fn
                    const gnutls_datum_t *names, int nnames)
 {
     gnutls_pcert_st *pcert = NULL;
-    unsigned int npcert = 0, i;
+    unsigned int npcert = 0;
     gnutls_privkey_t key = NULL;
     STACK_OF(X509) *sk;
     int ok;
@@ -96,16 +113,8 @@ static int run_fn2(gnutls_session_t s, gnutls_certificate_retrieve_function2 *fn
         return 1; /* nothing to send */
     if (key == NULL || key->pkey == NULL)
         return 0;
-    sk = sk_X509_new_null();
-    for (i = 0; sk != NULL && i < npcert; i++) {
-        const unsigned char *p = pcert[i].cert.data;
-        X509 *x = p != NULL ? d2i_X509(NULL, &p, (long)pcert[i].cert.size) : NULL;
-        if (x == NULL || !sk_X509_push(sk, x)) {
-            X509_free(x);
-            sk_X509_pop_free(sk, X509_free);
-            return 0;
-        }
-    }
+    if ((sk = gnossl_pcert_chain(pcert, npcert)) == NULL)
+        return 0;
     ok = use_pair(ssl, sk, key->pkey);
     sk_X509_pop_free(sk, X509_free);
     return ok;

@@ -66,15 +66,8 @@ int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, 
     }
     if (key == NULL || key->pkey == NULL)
         goto out;
-    sk = sk_X509_new_null();
-    for (i = 0; sk != NULL && i < npcert; i++) {
-        const unsigned char *p = pcert[i].cert.data;
-        X509 *x = p != NULL ? d2i_X509(NULL, &p, (long)pcert[i].cert.size) : NULL;
-        if (x == NULL || !sk_X509_push(sk, x)) {
-            X509_free(x);
-            goto out;
-        }
-    }
+    if ((sk = gnossl_pcert_chain(pcert, npcert)) == NULL)
+        goto out;
     leaf = sk_X509_shift(sk);
     ok = SSL_use_cert_and_key(ssl, leaf, key->pkey, sk, 1) == 1;
     X509_free(leaf);
