@@ -575,10 +575,10 @@ int gnossl_seal_alert(SSL *ssl, int level, int desc, unsigned char *out, size_t 
 
 int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *mac, gnutls_datum_t *key, gnutls_datum_t *iv, uint64_t *seq)
 {
-    struct gnossl_seal *st = seal_of(ssl);
+    struct gnossl_session_out *st = gnossl_session_out(gnossl_session_from_ssl(ssl));
     struct prot pr;
     int p = peer != 0;
-    if (gnossl_seal_seq(ssl, peer, seq) < 0 || prot_get(ssl, peer, &pr) < 0)
+    if (st == NULL || gnossl_seal_seq(ssl, peer, seq) < 0 || prot_get(ssl, peer, &pr) < 0)
         return -1;
     memcpy(st->state_mac[p], pr.mac_key, pr.mac_len);
     memcpy(st->state_key[p], pr.key, pr.key_len);

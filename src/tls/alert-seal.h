@@ -21,7 +21,6 @@ struct gnossl_seal {
     unsigned secret_len;
     unsigned char rsecret[EVP_MAX_MD_SIZE]; /* TLS 1.3 read traffic secret */
     unsigned rsecret_len;
-    unsigned char state_mac[2][EVP_MAX_MD_SIZE], state_key[2][32], state_iv[2][16]; /* gnossl_seal_state's answers */
     uint64_t seq;  /* sequence number of the next record OpenSSL creates */
     int counting;  /* our write side uses the record protection we model */
     uint64_t rseq; /* TLS 1.2: sequence number of the next record OpenSSL reads */

@@ -194,8 +194,8 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         return;
     }
     s->hs_last_in = type;
-    if (type == SSL3_MT_CLIENT_HELLO && s->is_server) {
-        /* kept for the hooks and gnutls_ext_raw_parse */
+    if (type == SSL3_MT_CLIENT_HELLO && s->is_server && s->hook != NULL) {
+        /* kept for the POST hook, which runs when the call returns */
         unsigned char *copy = malloc(blen ? blen : 1);
         if (copy != NULL) {
             memcpy(copy, body, blen);
@@ -351,8 +351,9 @@ gnutls_handshake_description_t gnutls_handshake_get_last_out(gnutls_session_t s)
 static int send_sealed(gnutls_session_t s, gnutls_alert_level_t level, gnutls_alert_description_t desc)
 {
     size_t n = 0;
-    if (SSL_want_write(s->ssl) || s->held_alert_len != 0 ||
-        gnossl_seal_alert(s->ssl, level, desc, s->held_alert, sizeof s->held_alert, &n) < 0)
+    unsigned char *buf;
+    if (SSL_want_write(s->ssl) || s->held_alert_len != 0 || (buf = gnossl_transport_held_alert_buf(s)) == NULL ||
+        gnossl_seal_alert(s->ssl, level, desc, buf, GNOSSL_SEAL_MAX, &n) < 0)
         return 0;
     s->held_alert_len = (unsigned)n;
     int r = gnossl_transport_send_held_alert(s);

@@ -191,7 +191,7 @@ static int allow_early_data_cb(SSL *ssl, void *arg)
         gnossl_debug("gnossl: early data refused: no anti-replay database");
         return 0;
     }
-    unsigned char key[12 + sizeof s->early_binder], entry[12];
+    unsigned char key[12 + GNOSSL_BINDER_MAX], entry[12];
     put32(key, (uint32_t)((uint64_t)ar->start.tv_sec >> 32));
     put32(key + 4, (uint32_t)ar->start.tv_sec);
     put32(key + 8, (uint32_t)ar->start.tv_nsec);
@@ -223,15 +223,19 @@ void gnossl_early_note_hello(gnutls_session_t s, SSL *ssl)
     s->early_binder_len = 0;
     s->early_ext_seen = SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_early_data, &p, &len);
     s->early_cipher = NULL;
-    if (!SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_psk, &p, &len) || len < 2)
+    /* only allow_early_data_cb reads it */
+    if (!s->early_ext_seen || !(s->init_flags & GNUTLS_ENABLE_EARLY_DATA) ||
+        !SSL_client_hello_get0_ext(ssl, TLSEXT_TYPE_psk, &p, &len) || len < 2)
         return;
     size_t ids = (size_t)p[0] << 8 | p[1];
     if (2 + ids + 2 + 1 > len)
         return;
     const unsigned char *b = p + 2 + ids + 2;
     size_t blen = b[0];
-    if (blen == 0 || blen > sizeof s->early_binder || (size_t)(b + 1 + blen - p) > len)
+    if (blen == 0 || blen > GNOSSL_BINDER_MAX || (size_t)(b + 1 + blen - p) > len)
         return;
+    if (s->early_binder == NULL && (s->early_binder = malloc(GNOSSL_BINDER_MAX)) == NULL)
+        return; /* (the early data is then refused) */
     memcpy(s->early_binder, b + 1, blen);
     s->early_binder_len = (unsigned)blen;
 }
@@ -344,6 +348,8 @@ void gnossl_early_free(gnutls_session_t s)
 {
     free(s->early_buf);
     s->early_buf = NULL;
+    free(s->early_binder);
+    s->early_binder = NULL;
 }
 
 /* ---- public API ---- */

@@ -389,19 +389,21 @@ unsigned gnutls_session_ext_master_secret_status(gnutls_session_t s)
 
 void gnutls_session_get_random(gnutls_session_t s, gnutls_datum_t *client, gnutls_datum_t *server)
 {
+    static unsigned char none[32]; /* out of memory: zeros, never written */
     if (s == NULL)
         return;
-    if (s->ssl != NULL) {
-        SSL_get_client_random(s->ssl, s->client_random, sizeof s->client_random);
-        SSL_get_server_random(s->ssl, s->server_random, sizeof s->server_random);
+    struct gnossl_session_out *o = gnossl_session_out(s);
+    if (o != NULL && s->ssl != NULL) {
+        SSL_get_client_random(s->ssl, o->client_random, sizeof o->client_random);
+        SSL_get_server_random(s->ssl, o->server_random, sizeof o->server_random);
     }
     if (client != NULL) {
-        client->data = s->client_random;
-        client->size = sizeof s->client_random;
+        client->data = o != NULL ? o->client_random : none;
+        client->size = sizeof none;
     }
     if (server != NULL) {
-        server->data = s->server_random;
-        server->size = sizeof s->server_random;
+        server->data = o != NULL ? o->server_random : none;
+        server->size = sizeof none;
     }
 }
 
@@ -411,12 +413,16 @@ void gnutls_session_get_master_secret(gnutls_session_t s, gnutls_datum_t *secret
         return;
     /* GnuTLS hands out its fixed 48-byte field, zero until a TLS 1.2
      * handshake fills it. */
+    static unsigned char none[48]; /* out of memory: zeros, never written */
+    struct gnossl_session_out *o = gnossl_session_out(s);
     SSL_SESSION *sess = s->ssl != NULL ? SSL_get0_session(s->ssl) : NULL;
-    memset(s->master_secret, 0, sizeof s->master_secret);
-    if (sess != NULL)
-        SSL_SESSION_get_master_key(sess, s->master_secret, sizeof s->master_secret);
-    secret->data = s->master_secret;
-    secret->size = (unsigned)sizeof s->master_secret;
+    if (o != NULL) {
+        memset(o->master_secret, 0, sizeof o->master_secret);
+        if (sess != NULL)
+            SSL_SESSION_get_master_key(sess, o->master_secret, sizeof o->master_secret);
+    }
+    secret->data = o != NULL ? o->master_secret : none;
+    secret->size = (unsigned)sizeof none;
 }
 
 unsigned gnutls_certificate_client_get_request_status(gnutls_session_t s)

@@ -30,23 +30,41 @@
 #include "tls/alert-seal.h"
 #include "tls/session-int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { REFUSE_NONE, REFUSE_WAIT, REFUSE_HELD, REFUSE_OUT };
 
+/* The state is allocated the first time something is held, staged or
+ * replaced: most sessions never need it (TLS 1.3, no warnings sent). */
+static struct gnossl_refuse *refuse_state(gnutls_session_t s)
+{
+    if (s->refuse == NULL)
+        s->refuse = calloc(1, sizeof *s->refuse);
+    return s->refuse;
+}
+
+void gnossl_refuse_free(gnutls_session_t s)
+{
+    if (s->refuse != NULL)
+        OPENSSL_clear_free(s->refuse, sizeof *s->refuse); /* holds records and plaintext */
+    s->refuse = NULL;
+}
+
 void gnossl_refuse_hello_request(gnutls_session_t s)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
     SSL *ssl = s->ssl;
     uint64_t seq;
     unsigned char probe[GNOSSL_SEAL_MAX], none = 0;
     size_t n;
-    if (s->is_server || SSL_is_dtls(ssl) || s->in_renegotiation_step || rf->state != REFUSE_NONE ||
+    if (s->is_server || SSL_is_dtls(ssl) || s->in_renegotiation_step || (rf != NULL && rf->state != REFUSE_NONE) ||
         (SSL_get_options(ssl) & SSL_OP_NO_RENEGOTIATION))
         return;
     /* only where the empty record can replace the warning */
     if (gnossl_seal_seq(ssl, 0, &seq) < 0 ||
-        gnossl_seal_record(ssl, 0, seq, NULL, SSL3_RT_APPLICATION_DATA, &none, 0, probe, sizeof probe, &n) < 0)
+        gnossl_seal_record(ssl, 0, seq, NULL, SSL3_RT_APPLICATION_DATA, &none, 0, probe, sizeof probe, &n) < 0 ||
+        (rf = refuse_state(s)) == NULL)
         return;
     SSL_set_options(ssl, SSL_OP_NO_RENEGOTIATION);
     rf->option_set = 1;
@@ -55,7 +73,9 @@ void gnossl_refuse_hello_request(gnutls_session_t s)
 
 void gnossl_refuse_after_read(gnutls_session_t s)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
+    if (rf == NULL)
+        return;
     if (rf->option_set) {
         SSL_clear_options(s->ssl, SSL_OP_NO_RENEGOTIATION);
         rf->option_set = 0;
@@ -66,13 +86,13 @@ void gnossl_refuse_after_read(gnutls_session_t s)
 
 int gnossl_refuse_pending(gnutls_session_t s)
 {
-    return s->refuse.state == REFUSE_HELD;
+    return s->refuse != NULL && s->refuse->state == REFUSE_HELD;
 }
 
 /* Push what replaces the held record: 0 once out, -1 as the BIO. */
 static int flush_out(gnutls_session_t s, BIO *b)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
     while (rf->out_off < rf->out_len) {
         int w = gnossl_transport_write_own(s, b, rf->out + rf->out_off, rf->out_len - rf->out_off);
         if (w <= 0)
@@ -98,8 +118,8 @@ static const unsigned char placeholder[2];
  * them).  Retried after AGAIN like a record send. */
 static int send_warning(gnutls_session_t s, int level, int desc)
 {
-    struct gnossl_refuse *rf = &s->refuse;
-    if (!rf->placeholder) {
+    struct gnossl_refuse *rf = s->refuse;
+    if (rf == NULL || !rf->placeholder) {
         uint64_t seq;
         unsigned char rec[GNOSSL_SEAL_MAX];
         size_t n;
@@ -108,6 +128,8 @@ static int send_warning(gnutls_session_t s, int level, int desc)
             SSL_renegotiate_pending(s->ssl) || gnossl_seal_seq(s->ssl, 0, &seq) < 0 ||
             gnossl_seal_alert(s->ssl, level, desc, rec, sizeof rec, &n) < 0)
             return GNOSSL_REFUSE_PASS;
+        if ((rf = refuse_state(s)) == NULL)
+            return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
         rf->placeholder = 1;
         rf->ph_alert[0] = (unsigned char)level;
         rf->ph_alert[1] = (unsigned char)desc;
@@ -126,7 +148,9 @@ static int send_warning(gnutls_session_t s, int level, int desc)
 
 int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
+    if (rf == NULL)
+        return level == GNUTLS_AL_WARNING ? send_warning(s, level, desc) : GNOSSL_REFUSE_PASS;
     if (rf->placeholder || (rf->state == REFUSE_NONE && level == GNUTLS_AL_WARNING))
         return send_warning(s, level, desc);
     if (rf->state == REFUSE_HELD) {
@@ -154,7 +178,7 @@ int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
  * place, with the same sequence number. */
 static int swap_placeholder(gnutls_session_t s, const unsigned char *buf, int len)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
     uint64_t seq;
     unsigned char rec[GNOSSL_SEAL_MAX];
     size_t n;
@@ -174,7 +198,9 @@ static int swap_placeholder(gnutls_session_t s, const unsigned char *buf, int le
 
 int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, int len)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
+    if (rf == NULL)
+        return GNOSSL_REFUSE_PASS;
     if (rf->placeholder && rf->state == REFUSE_NONE && !swap_placeholder(s, buf, len))
         return GNOSSL_REFUSE_PASS; /* something OpenSSL writes first */
     switch (rf->state) {
@@ -214,7 +240,7 @@ int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, in
 /* Hand OpenSSL the staged record. */
 static int serve(gnutls_session_t s, char *buf, int len)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
     unsigned n = rf->in_len - rf->in_served;
     if ((unsigned)len < n)
         n = (unsigned)len;
@@ -235,7 +261,7 @@ static int serve(gnutls_session_t s, char *buf, int len)
 /* Pull until `want` bytes are staged: 1, or the BIO's result. */
 static int stage(gnutls_session_t s, BIO *b, unsigned want, int *res)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
     while (rf->in_len < want) {
         int r = gnossl_transport_pull(s, b, (char *)rf->in + rf->in_len, (int)(want - rf->in_len));
         if (r <= 0) {
@@ -249,15 +275,17 @@ static int stage(gnutls_session_t s, BIO *b, unsigned want, int *res)
 
 int gnossl_refuse_read(gnutls_session_t s, BIO *b, char *buf, int len)
 {
-    struct gnossl_refuse *rf = &s->refuse;
+    struct gnossl_refuse *rf = s->refuse;
     uint64_t seq;
-    if (rf->serving)
+    if (rf != NULL && rf->serving)
         return serve(s, buf, len);
     /* at a record boundary, after the handshake (cheapest tests first: this
      * runs for every read) */
-    if (rf->in_len == 0 && (!s->handshake_done || s->rd_hdr_got != 0 || s->rd_body_left != 0 || s->seal.dtls ||
+    if ((rf == NULL || rf->in_len == 0) && (!s->handshake_done || s->rd_hdr_got != 0 || s->rd_body_left != 0 || s->seal.dtls ||
                             !s->seal.rcounting || SSL_version(s->ssl) == TLS1_3_VERSION ||
                             gnossl_seal_seq(s->ssl, 1, &seq) < 0))
+        return GNOSSL_REFUSE_PASS;
+    if (rf == NULL && (rf = refuse_state(s)) == NULL)
         return GNOSSL_REFUSE_PASS;
     int res;
     if (!stage(s, b, 5, &res))

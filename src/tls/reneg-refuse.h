@@ -32,6 +32,8 @@ struct gnossl_refuse {
     int alert_after; /* a refusal was replaced: report it once served */
 };
 
+/* gnutls_deinit: the state, if any was allocated. */
+void gnossl_refuse_free(gnutls_session_t s);
 /* What the BIO hooks return when they leave the call to the BIO. */
 #define GNOSSL_REFUSE_PASS (-1000)
 

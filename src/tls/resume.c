@@ -291,6 +291,8 @@ int gnutls_session_ticket_enable_server(gnutls_session_t s, const gnutls_datum_t
 {
     if (s == NULL || key == NULL || key->data == NULL || key->size != TICKET_KEY_SIZE)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (s->ticket_key == NULL && (s->ticket_key = malloc(TICKET_KEY_SIZE)) == NULL)
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     memcpy(s->ticket_key, key->data, TICKET_KEY_SIZE);
     s->ticket_key_set = 1;
     s->init_flags &= ~(unsigned)GNUTLS_NO_TICKETS;

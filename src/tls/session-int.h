@@ -18,6 +18,14 @@
 #include <sys/types.h>
 
 #define GNOSSL_MAX_RECORD 16384u
+#define GNOSSL_BINDER_MAX 64u
+
+/* Buffers that getters hand out (valid until gnutls_deinit), allocated at
+ * the first such call: few applications make one. */
+struct gnossl_session_out {
+    unsigned char client_random[32], server_random[32], master_secret[48]; /* info.c */
+    unsigned char state_mac[2][EVP_MAX_MD_SIZE], state_key[2][32], state_iv[2][16]; /* gnossl_seal_state */
+};
 
 struct gnutls_session_int {
     unsigned init_flags;
@@ -38,7 +46,7 @@ struct gnutls_session_int {
      * also reports as "reused" */
     int ticket_accepted;
     int ticket_key_set;
-    unsigned char ticket_key[64]; /* gnutls_session_ticket_enable_server */
+    unsigned char *ticket_key; /* gnutls_session_ticket_enable_server (64 bytes) */
     unsigned handshake_timeout_ms;
     unsigned max_record; /* gnutls_record_set_max_size */
     int allow_private_ext;
@@ -124,7 +132,6 @@ struct gnutls_session_int {
     unsigned hello_sid_len;
     int ticket_sent;
     int cert_requested; /* the server sent a CertificateRequest */
-    unsigned char client_random[32], server_random[32], master_secret[48];
     int hs_last_in, hs_last_out;
 
     /* Error a callback (cred room) wants the current call to return. */
@@ -159,7 +166,7 @@ struct gnutls_session_int {
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
     int app_alert_write; /* the transport writes an alert the application asked for */
-    unsigned char held_alert[GNOSSL_SEAL_MAX]; /* an alert OpenSSL wrote on its own, not yet sent */
+    unsigned char *held_alert; /* an alert OpenSSL wrote on its own, not yet sent (GNOSSL_SEAL_MAX bytes, on first use) */
     unsigned held_alert_len;
     int fatal_alert_wanted; /* the application asked for one inside the handshake */
     int own_alert_sent;     /* gnossl sent the application's fatal alert (alert-seal.c): nothing more goes out */
@@ -167,7 +174,7 @@ struct gnutls_session_int {
     unsigned wr_hdr_got, wr_body_left;
 
     struct gnossl_dtls dtls; /* GNUTLS_DATAGRAM sessions (dtls.c) */
-    struct gnossl_refuse refuse; /* TLS 1.2 renegotiation refusals (reneg-refuse.c) */
+    struct gnossl_refuse *refuse; /* TLS 1.2 renegotiation refusals and warnings (reneg-refuse.c), on first use */
     struct gnossl_seal seal;     /* record protection and sequence numbers we follow (alert-seal.c) */
 
     /* OCSP status request (client): asked for explicitly; last verification
@@ -186,7 +193,7 @@ struct gnutls_session_int {
     int early_done;
     unsigned max_early_data; /* server, 0 = default */
     gnutls_anti_replay_t anti_replay;
-    unsigned char early_binder[64]; /* first PSK binder of the hello */
+    unsigned char *early_binder; /* first PSK binder of the hello (GNOSSL_BINDER_MAX bytes, on first use) */
     unsigned early_binder_len;
     /* gnutls_early_cipher_get: the hello carries early data (server: it
      * announced some; client: some was sent), and the suite of the ticket
@@ -199,7 +206,11 @@ struct gnutls_session_int {
     void *cred_state;
     void (*cred_state_free)(void *);
     struct gnossl_ext_custom *ext_custom; /* application hello extensions (ext-custom.c) */
+    struct gnossl_session_out *out;       /* gnossl_session_out() */
 };
+
+/* session.c: the session's getter buffers, NULL when out of memory. */
+struct gnossl_session_out *gnossl_session_out(gnutls_session_t s);
 
 /* transport.c */
 BIO *gnossl_transport_bio_new(gnutls_session_t s);
@@ -212,6 +223,9 @@ int gnossl_transport_wait(gnutls_session_t s, unsigned ms);
 int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len);
 /* Write bytes of our own through the BIO (not OpenSSL's: never held). */
 int gnossl_transport_write_own(gnutls_session_t s, BIO *b, const unsigned char *p, size_t n);
+/* The held-alert buffer (GNOSSL_SEAL_MAX bytes), allocated on first use;
+ * NULL when out of memory. */
+unsigned char *gnossl_transport_held_alert_buf(gnutls_session_t s);
 /* Send the alert OpenSSL wrote when a call failed (held back: GnuTLS sends
  * alerts only when the application asks); 0 or a GnuTLS error. */
 int gnossl_transport_send_held_alert(gnutls_session_t s);
@@ -267,6 +281,7 @@ void gnossl_early_free(gnutls_session_t s);
 
 /* info.c */
 int gnossl_session_version(gnutls_session_t s); /* GnuTLS protocol id or 0 */
+
 
 /* ex_data index that maps SSL -> session (session.c) */
 int gnossl_session_ex_index(void);

@@ -74,8 +74,21 @@ void gnutls_deinit(gnutls_session_t s)
     gnossl_ext_custom_free(s);
     gnossl_ocsp_chain_free(s);
     free(s->cork_buf);
+    gnossl_refuse_free(s);
+    free(s->held_alert);
+    if (s->ticket_key != NULL)
+        OPENSSL_clear_free(s->ticket_key, 64);
+    if (s->out != NULL)
+        OPENSSL_clear_free(s->out, sizeof *s->out); /* master secret, record keys */
     OPENSSL_cleanse(s, sizeof(*s));
     free(s);
+}
+
+struct gnossl_session_out *gnossl_session_out(gnutls_session_t s)
+{
+    if (s != NULL && s->out == NULL)
+        s->out = calloc(1, sizeof *s->out);
+    return s != NULL ? s->out : NULL;
 }
 
 void gnutls_session_set_ptr(gnutls_session_t s, void *ptr)

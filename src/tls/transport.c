@@ -16,6 +16,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <string.h>
@@ -297,12 +298,15 @@ static int bio_write(BIO *b, const char *buf, int len)
     s->direction = 1;
     s->set_errno = 0;
     ssize_t r;
-    if (unrequested_alert(s, (const unsigned char *)buf, len) && (size_t)len <= sizeof s->held_alert) {
+    if (unrequested_alert(s, (const unsigned char *)buf, len) && (size_t)len <= GNOSSL_SEAL_MAX) {
         /* GnuTLS sends no alert of its own when a call fails; the
          * application may send one (gnutls_alert_send and
          * gnutls_alert_send_appropriate then write this record). */
-        memcpy(s->held_alert, buf, (size_t)len);
-        s->held_alert_len = (unsigned)len;
+        unsigned char *held = gnossl_transport_held_alert_buf(s);
+        if (held != NULL) { /* (out of memory: nobody can ask for it) */
+            memcpy(held, buf, (size_t)len);
+            s->held_alert_len = (unsigned)len;
+        }
         return len;
     }
     if (s->vec_push != NULL) {
@@ -518,6 +522,13 @@ gnutls_transport_ktls_enable_flags_t gnutls_transport_is_ktls_enabled(gnutls_ses
 {
     (void)s;
     return 0; /* GNUTLS_KTLS_DISABLED: gnossl never offloads to the kernel */
+}
+
+unsigned char *gnossl_transport_held_alert_buf(gnutls_session_t s)
+{
+    if (s->held_alert == NULL)
+        s->held_alert = malloc(GNOSSL_SEAL_MAX);
+    return s->held_alert;
 }
 
 /* Write the alert OpenSSL produced when it failed, now that the application
