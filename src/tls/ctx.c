@@ -153,7 +153,6 @@ static int switch_credentials(gnutls_session_t s, SSL *ssl)
     SSL_set_SSL_CTX(ssl, SSL_get_SSL_CTX(tmp));
     SSL_set_verify(ssl, SSL_get_verify_mode(tmp), SSL_get_verify_callback(tmp));
     SSL_free(tmp);
-    SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
     s->ssl_cert_cred = s->cred[GNUTLS_CRD_CERTIFICATE];
     err = gnossl_priority_apply(s->priority, ssl, 1, (s->init_flags & GNUTLS_DATAGRAM) != 0);
     if (err == 0)

@@ -67,7 +67,14 @@ int gnossl_session_materialise(gnutls_session_t s)
     if (ssl == NULL)
         return GNOSSL_ERR(err < 0 ? err : GNUTLS_E_INTERNAL_ERROR);
     s->ssl_cert_cred = s->cred[GNUTLS_CRD_CERTIFICATE];
-    SSL_set_ex_data(ssl, gnossl_session_ex_index(), s);
+    /* The transport BIO also maps the SSL to the session
+     * (gnossl_session_from_ssl): attached first, for every callback. */
+    BIO *bio = gnossl_transport_bio_new(s);
+    if (bio == NULL) {
+        SSL_free(ssl);
+        return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
+    }
+    SSL_set_bio(ssl, bio, bio);
     s->ssl = ssl;
     gnossl_seal_reset(s, ssl);
 
@@ -115,12 +122,6 @@ int gnossl_session_materialise(gnutls_session_t s)
             SSL_set_tlsext_max_fragment_length(ssl, mfl);
     }
 
-    BIO *bio = gnossl_transport_bio_new(s);
-    if (bio == NULL) {
-        err = GNUTLS_E_MEMORY_ERROR;
-        goto fail;
-    }
-    SSL_set_bio(ssl, bio, bio);
     SSL_set_msg_callback(ssl, gnossl_msg_callback);
     SSL_set_msg_callback_arg(ssl, s);
     SSL_set_info_callback(ssl, gnossl_info_callback);
@@ -148,7 +149,7 @@ int gnossl_session_materialise(gnutls_session_t s)
     return 0;
 
 fail:
-    SSL_set_ex_data(ssl, gnossl_session_ex_index(), NULL);
+    BIO_set_data(SSL_get_rbio(ssl), NULL);
     SSL_free(ssl);
     s->ssl = NULL;
     return GNOSSL_ERR(err);

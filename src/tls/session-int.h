@@ -214,6 +214,9 @@ struct gnossl_session_out *gnossl_session_out(gnutls_session_t s);
 
 /* transport.c */
 BIO *gnossl_transport_bio_new(gnutls_session_t s);
+/* The session of a transport BIO (NULL for any other BIO or NULL): how
+ * gnossl_session_from_ssl finds it, without ex_data on every SSL. */
+gnutls_session_t gnossl_transport_session(BIO *b);
 void gnossl_transport_reset_io(gnutls_session_t s);
 void gnossl_transport_defaults(gnutls_session_t s);
 /* Wait up to ms for readable data with the session's pull_timeout:
@@ -282,9 +285,6 @@ void gnossl_early_free(gnutls_session_t s);
 /* info.c */
 int gnossl_session_version(gnutls_session_t s); /* GnuTLS protocol id or 0 */
 
-
-/* ex_data index that maps SSL -> session (session.c) */
-int gnossl_session_ex_index(void);
 
 /* The priorities say %NO_EXTENSIONS (ext.c). */
 int gnossl_session_no_extensions(gnutls_session_t s);

@@ -6,27 +6,12 @@
 #include "tls/ext-custom.h"
 #include "tls/ocsp-chain.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Weak until the priority room lands (see handshake.c). */
 #pragma weak gnossl_priority_ref
 #pragma weak gnossl_priority_unref
-
-static int ex_index = -1;
-static pthread_once_t ex_once = PTHREAD_ONCE_INIT;
-
-static void ex_index_init(void)
-{
-    ex_index = SSL_get_ex_new_index(0, (void *)"gnossl session", NULL, NULL, NULL);
-}
-
-int gnossl_session_ex_index(void)
-{
-    pthread_once(&ex_once, ex_index_init);
-    return ex_index;
-}
 
 int gnutls_init(gnutls_session_t *session, unsigned int flags)
 {
@@ -56,7 +41,7 @@ void gnutls_deinit(gnutls_session_t s)
     if (s == NULL)
         return;
     if (s->ssl != NULL) {
-        SSL_set_ex_data(s->ssl, gnossl_session_ex_index(), NULL);
+        BIO_set_data(SSL_get_rbio(s->ssl), NULL); /* callbacks no longer find the session */
         SSL_free(s->ssl);
     }
     if (s->priority != NULL && gnossl_priority_unref != NULL)
@@ -177,7 +162,7 @@ gnutls_session_t gnossl_session_from_ssl(const SSL *ssl)
 {
     if (ssl == NULL)
         return NULL;
-    return SSL_get_ex_data(ssl, gnossl_session_ex_index());
+    return gnossl_transport_session(SSL_get_rbio(ssl));
 }
 
 unsigned gnossl_session_init_flags(gnutls_session_t s)

@@ -382,18 +382,29 @@ static int bio_create(BIO *b)
 }
 
 static BIO_METHOD *method;
+static int method_type;
 static pthread_once_t method_once = PTHREAD_ONCE_INIT;
 
 static void method_init(void)
 {
-    BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "gnossl transport");
+    int type = BIO_get_new_index() | BIO_TYPE_SOURCE_SINK;
+    BIO_METHOD *m = BIO_meth_new(type, "gnossl transport");
     if (m == NULL)
         return;
     BIO_meth_set_read(m, bio_read);
     BIO_meth_set_write(m, bio_write);
     BIO_meth_set_ctrl(m, bio_ctrl);
     BIO_meth_set_create(m, bio_create);
+    method_type = type;
     method = m;
+}
+
+gnutls_session_t gnossl_transport_session(BIO *b)
+{
+    /* (method_type is set before any such BIO exists) */
+    if (b == NULL || method_type == 0 || BIO_method_type(b) != method_type)
+        return NULL;
+    return BIO_get_data(b);
 }
 
 BIO *gnossl_transport_bio_new(gnutls_session_t s)
