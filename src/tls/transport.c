@@ -277,6 +277,31 @@ static void track_written(gnutls_session_t s, const unsigned char *p, size_t n)
     }
 }
 
+/* A push function gets one record per call, as GnuTLS calls it (OpenSSL
+ * hands the BIO a whole handshake flight at once).  Bytes pushed, or the
+ * push's result when none were. */
+static ssize_t push_records(gnutls_session_t s, const unsigned char *p, size_t n)
+{
+    size_t done = 0;
+    /* (a write that does not start at a record boundary goes out whole) */
+    int split = !(s->init_flags & GNUTLS_DATAGRAM) && s->wr_hdr_got == 0 && s->wr_body_left == 0;
+    while (done < n) {
+        size_t k = n - done;
+        if (split && k > 5) {
+            size_t rec = 5 + ((size_t)p[done + 3] << 8 | p[done + 4]);
+            if (rec < k)
+                k = rec;
+        }
+        ssize_t r = s->push(s->send_ptr, p + done, k);
+        if (r <= 0)
+            return done > 0 ? (ssize_t)done : r;
+        done += (size_t)r;
+        if ((size_t)r < k)
+            break;
+    }
+    return (ssize_t)done;
+}
+
 static int bio_write(BIO *b, const char *buf, int len)
 {
     gnutls_session_t s = BIO_get_data(b);
@@ -318,7 +343,7 @@ static int bio_write(BIO *b, const char *buf, int len)
         else
             r = s->vec_push(s->send_ptr, &iov, 1);
     } else if (s->push != NULL) {
-        r = s->push(s->send_ptr, buf, (size_t)len);
+        r = push_records(s, (const unsigned char *)buf, (size_t)len);
     } else {
         s->io_error = GNUTLS_E_PUSH_ERROR;
         s->io_error_push = 1;
