@@ -6,12 +6,17 @@
  * negotiated version, the server's signature algorithm, and which callback
  * was asked for what.  Keys that can only sign PKCS#1 v1.5 (ext..ext3)
  * cannot do TLS 1.3; ext4 keys sign RSA-PSS when their info callback says
- * so.  ECDSA and Ed25519 ext4 keys are the controls.
+ * so.  RSA key exchange decrypts through the decrypt callback (the
+ * sign_hash-only ext4 key has one; without, the premaster secret is random
+ * and the Finished messages fail).  ECDSA and Ed25519 ext4 keys are the
+ * controls.
  *
  * Not compared: a PKCS#1-only key against a TLS 1.2 client offering only
  * RSA-PSS.  GnuTLS then picks an RSA key-exchange suite (and fails for want
  * of a decrypt callback), OpenSSL an ECDHE-RSA suite it cannot sign for;
- * both fail, with different codes. */
+ * both fail, with different codes.  Nor the decrypt callback of an
+ * ext..ext3 key, which GnuTLS 3.7.9's RSA key exchange never calls (it
+ * fails with DECRYPTION_FAILED) and gnossl does. */
 #include "tls-pair.h"
 
 #include <gnutls/abstract.h>
@@ -71,6 +76,14 @@ static int cb_sign_data(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void
     (void)key;
     printf("    sign_data_func(%s, %s, flags %u)\n", u->name, gnutls_sign_get_name(algo), flags);
     return gnutls_privkey_sign_data2(u->real, algo, 0, data, sig);
+}
+
+static int cb_decrypt(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *ct, gnutls_datum_t *pt)
+{
+    struct ud *u = userdata;
+    (void)key;
+    printf("    decrypt_func(%s) %u bytes\n", u->name, ct->size);
+    return gnutls_privkey_decrypt_data(u->real, 0, ct, pt);
 }
 
 static int cb_info(gnutls_privkey_t key, unsigned flags, void *userdata)
@@ -144,7 +157,7 @@ static gnutls_privkey_t make(enum variant v, struct ud *u)
     case EXT4_HASH:
     case EXT4_NOPSS:
     case EXT4_EC:
-        r = gnutls_privkey_import_ext4(k, u, NULL, cb_sign_hash, NULL, NULL, cb_info, 0);
+        r = gnutls_privkey_import_ext4(k, u, NULL, cb_sign_hash, v == EXT4_HASH ? cb_decrypt : NULL, NULL, cb_info, 0);
         break;
     case EXT4_BOTH:
     case EXT4_ED:
@@ -276,6 +289,7 @@ int main(void)
         "NORMAL:-VERS-ALL:+VERS-TLS1.2",
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-RSA-PSS-RSAE-SHA256:+SIGN-ECDSA-SHA256",
         "NORMAL",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+RSA",
     };
     static const struct {
         const char *label;

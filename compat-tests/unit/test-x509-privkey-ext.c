@@ -1,11 +1,11 @@
-/* Unit tests of external keys as libssl sees them (src/x509/privkey-ext-prov.c
- * and privkey-ext-sig.c): a gnutls_privkey_import_ext4 key whose callbacks
- * count their calls and sign with an ordinary key becomes an EVP_PKEY of
- * gnossl's private provider; signatures made through it verify with the
- * public key, and an OpenSSL server whose private key it is completes
- * handshakes (ECDSA: TLS 1.3; RSA: TLS 1.3 with RSA-PSS and TLS 1.2 with
- * PKCS#1) with a verifying client, the callbacks doing the signing.  This
- * is the plumbing the certificate credentials need to use such keys. */
+/* Unit tests of external keys as libssl sees them (src/x509/privkey-ext-prov.c,
+ * -sig.c, -dec.c): a gnutls_privkey_import_ext4 key whose callbacks count
+ * their calls and sign with an ordinary key becomes an EVP_PKEY of gnossl's
+ * private provider; signatures made through it verify with the public key,
+ * and an OpenSSL server whose private key it is completes handshakes
+ * (ECDSA: TLS 1.3; RSA: TLS 1.3 with RSA-PSS and TLS 1.2 with PKCS#1) with
+ * a verifying client, the callbacks doing the signing.  This is the
+ * plumbing the certificate credentials need to use such keys. */
 #include <check.h>
 #include <string.h>
 #include <gnutls/gnutls.h>
@@ -23,6 +23,7 @@
 #include "../src/x509/privkey-ext.c"
 #include "../src/x509/privkey-ext-prov.c"
 #include "../src/x509/privkey-ext-sig.c"
+#include "../src/x509/privkey-ext-dec.c"
 int gnossl_err(int code, const char *func, int line)
 {
     (void)func;

@@ -6,7 +6,8 @@
  * them.  The provider lives in a private OSSL_LIB_CTX, so that no fetch by
  * anyone else can land on it; its keys carry their public half as an
  * ordinary key, which answers every parameter query (size, bits, curve).
- * Keys are RSA, EC, Ed25519 and Ed448; signing is in privkey-ext-sig.c. */
+ * Keys are RSA, EC, Ed25519 and Ed448; signing is in privkey-ext-sig.c,
+ * the RSA key exchange's decryption in privkey-ext-dec.c. */
 #include "gnossl.h"
 #include "x509/x509.h"
 #include "x509/privkey-ext-prov.h"
@@ -160,7 +161,7 @@ static const OSSL_PARAM *key_gettable_params(void *provctx)
 
 static const char *rsa_operation(int op)
 {
-    return op == OSSL_OP_SIGNATURE ? "RSA" : NULL;
+    return op == OSSL_OP_SIGNATURE || op == OSSL_OP_ASYM_CIPHER ? "RSA" : NULL;
 }
 
 static const char *ec_operation(int op)
@@ -211,11 +212,15 @@ static const OSSL_ALGORITHM signatures[] = {
     {"ED448:1.3.101.113", "provider=gnossl-ext", gnossl_ext_sig_fns, NULL},
     {NULL, NULL, NULL, NULL}};
 
+static const OSSL_ALGORITHM ciphers[] = {
+    {"RSA:rsaEncryption:1.2.840.113549.1.1.1", "provider=gnossl-ext", gnossl_ext_dec_fns, NULL},
+    {NULL, NULL, NULL, NULL}};
+
 static const OSSL_ALGORITHM *query(void *provctx, int op, int *no_cache)
 {
     (void)provctx;
     *no_cache = 0;
-    return op == OSSL_OP_KEYMGMT ? keymgmts : op == OSSL_OP_SIGNATURE ? signatures : NULL;
+    return op == OSSL_OP_KEYMGMT ? keymgmts : op == OSSL_OP_SIGNATURE ? signatures : op == OSSL_OP_ASYM_CIPHER ? ciphers : NULL;
 }
 
 static int prov_init(const OSSL_CORE_HANDLE *handle, const OSSL_DISPATCH *in, const OSSL_DISPATCH **out,

@@ -1,5 +1,6 @@
 /* The in-process provider behind external keys (privkey-ext-prov.c: key
- * management; privkey-ext-sig.c: signatures).  Internal to those files. */
+ * management; privkey-ext-sig.c: signatures; privkey-ext-dec.c: RSA
+ * decryption).  Internal to those files. */
 #ifndef GNOSSL_PRIVKEY_EXT_PROV_H
 #define GNOSSL_PRIVKEY_EXT_PROV_H
 
@@ -17,6 +18,7 @@ struct gnossl_ext_keydata {
     const char *type;
 };
 
-extern const OSSL_DISPATCH gnossl_ext_sig_fns[];
+extern const OSSL_DISPATCH gnossl_ext_sig_fns[]; /* privkey-ext-sig.c */
+extern const OSSL_DISPATCH gnossl_ext_dec_fns[]; /* privkey-ext-dec.c: RSA key exchange */
 
 #endif
