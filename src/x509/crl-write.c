@@ -298,31 +298,7 @@ int gnutls_x509_crl_get_authority_key_gn_serial(gnutls_x509_crl_t crl, unsigned 
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     int crit = -1;
     AUTHORITY_KEYID *ak = X509_CRL_get_ext_d2i(crl->crl, NID_authority_key_identifier, &crit, NULL);
-    if (ak == NULL)
-        return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
-    if (critical) /* set even when seq is past the end, as GnuTLS does */
-        *critical = crit > 0;
-    int r = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    if (ak->issuer && ak->serial && (int)seq < sk_GENERAL_NAME_num(ak->issuer)) {
-        const GENERAL_NAME *gn = sk_GENERAL_NAME_value(ak->issuer, (int)seq);
-        gnutls_datum_t v = {NULL, 0};
-        int text, type = gnossl_gn_type(gn);
-        r = type < 0 ? GNOSSL_ERR(GNUTLS_E_X509_UNKNOWN_SAN) : gnossl_gn_value(gn, &v, &text);
-        if (r == 0)
-            r = gnossl_copy_out(alt, alt_size, v.data, v.size);
-        gnutls_free(v.data);
-        if (r == 0)
-            r = gnossl_copy_out(serial, serial_size, ASN1_STRING_get0_data(ak->serial),
-                                (size_t)ASN1_STRING_length(ak->serial));
-        if (r == 0) {
-            if (alt_type)
-                *alt_type = (unsigned)type;
-            if (critical)
-                *critical = crit > 0;
-        }
-    }
-    AUTHORITY_KEYID_free(ak);
-    return r;
+    return gnossl_aki_gn_serial(ak, crit, seq, alt, alt_size, alt_type, serial, serial_size, critical);
 }
 
 int gnutls_x509_crl_get_signature(gnutls_x509_crl_t crl, char *sig, size_t *sizeof_sig)

@@ -307,6 +307,15 @@ int gnutls_x509_crt_get_authority_key_gn_serial(gnutls_x509_crt_t cert, unsigned
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     int crit = -1;
     AUTHORITY_KEYID *ak = X509_get_ext_d2i(cert->x509, NID_authority_key_identifier, &crit, NULL);
+    return gnossl_aki_gn_serial(ak, crit, seq, alt, alt_size, alt_type, serial, serial_size, critical);
+}
+
+/* The rest of gnutls_x509_{crt,crl}_get_authority_key_gn_serial once the
+ * extension is decoded: ak (NULL if absent, crit -1, or undecodable) is
+ * freed here. */
+int gnossl_aki_gn_serial(AUTHORITY_KEYID *ak, int crit, unsigned seq, void *alt, size_t *alt_size,
+                         unsigned *alt_type, void *serial, size_t *serial_size, unsigned *critical)
+{
     if (ak == NULL)
         return crit == -1 ? GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE : GNOSSL_ERR(GNUTLS_E_ASN1_DER_ERROR);
     if (critical) /* set even when seq is past the end, as GnuTLS does */

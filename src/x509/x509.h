@@ -142,6 +142,10 @@ void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
 int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, unsigned *critical);
 int gnossl_ext_data_out(const X509_EXTENSION *e, void *data, size_t *size);
 int gnossl_ext_data_datum(const X509_EXTENSION *e, gnutls_datum_t *out);
+/* authority_key_gn_serial of certificates and CRLs after decoding the
+ * extension (crt-ext-get.c); frees ak. */
+int gnossl_aki_gn_serial(AUTHORITY_KEYID *ak, int crit, unsigned seq, void *alt, size_t *alt_size,
+                         unsigned *alt_type, void *serial, size_t *serial_size, unsigned *critical);
 /* All of an extension (e not NULL) as new datums, for OCSP (ext-read.c). */
 int gnossl_ext_datums(const X509_EXTENSION *e, gnutls_datum_t *oid, unsigned *critical, gnutls_datum_t *data);
 
