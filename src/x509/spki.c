@@ -82,6 +82,13 @@ int gnossl_pkey_get_spki(const EVP_PKEY *pkey, struct gnutls_x509_spki_st *spki)
     return 0;
 }
 
+/* gnossl_pkey_get_spki for the get_spki entry points (errors logged). */
+static int spki_out(const EVP_PKEY *pkey, struct gnutls_x509_spki_st *spki)
+{
+    int ret = gnossl_pkey_get_spki(pkey, spki);
+    return ret < 0 ? GNOSSL_ERR(ret) : 0;
+}
+
 int gnutls_x509_privkey_get_spki(gnutls_x509_privkey_t key, gnutls_x509_spki_t spki, unsigned int flags)
 {
     (void)flags;
@@ -93,8 +100,7 @@ int gnutls_x509_privkey_get_spki(gnutls_x509_privkey_t key, gnutls_x509_spki_t s
         spki->salt_size = key->spki.salt_size;
         return 0;
     }
-    int ret = gnossl_pkey_get_spki(key->pkey, spki);
-    return ret < 0 ? GNOSSL_ERR(ret) : 0;
+    return spki_out(key->pkey, spki);
 }
 
 int gnutls_privkey_get_spki(gnutls_privkey_t key, const gnutls_x509_spki_t spki, unsigned int flags)
@@ -104,8 +110,7 @@ int gnutls_privkey_get_spki(gnutls_privkey_t key, const gnutls_x509_spki_t spki,
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (key->x509 && key->x509->has_spki)
         return gnutls_x509_privkey_get_spki(key->x509, spki, 0);
-    int ret = gnossl_pkey_get_spki(key->pkey, spki);
-    return ret < 0 ? GNOSSL_ERR(ret) : 0;
+    return spki_out(key->pkey, spki);
 }
 
 int gnutls_pubkey_get_spki(gnutls_pubkey_t key, const gnutls_x509_spki_t spki, unsigned int flags)
@@ -113,8 +118,7 @@ int gnutls_pubkey_get_spki(gnutls_pubkey_t key, const gnutls_x509_spki_t spki, u
     (void)flags;
     if (key == NULL || key->pkey == NULL || spki == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    int ret = gnossl_pkey_get_spki(key->pkey, spki);
-    return ret < 0 ? GNOSSL_ERR(ret) : 0;
+    return spki_out(key->pkey, spki);
 }
 
 int gnutls_x509_crt_get_spki(gnutls_x509_crt_t cert, gnutls_x509_spki_t spki, unsigned int flags)
