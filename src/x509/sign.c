@@ -99,12 +99,17 @@ static int set_padding(EVP_PKEY_CTX *pctx, gnutls_pk_algorithm_t keypk, int pss)
 }
 
 /* The digest to sign or verify with (none for EdDSA, which hashes
- * itself; none needed for TLS 1.0's raw MD5+SHA1). */
-static int pick_md(gnutls_pk_algorithm_t pk, gnutls_digest_algorithm_t dig, int raw_tls1, const EVP_MD **md)
+ * itself; none needed for TLS 1.0's raw MD5+SHA1); EdDSA takes messages,
+ * never a precomputed digest.  One copy for signing and verifying. */
+static int pick_md(gnutls_pk_algorithm_t pk, gnutls_digest_algorithm_t dig, int prehashed, int raw_tls1,
+                   const EVP_MD **md)
 {
     *md = eddsa(pk) ? NULL : md_of(dig);
     if (!eddsa(pk) && *md == NULL && !raw_tls1)
         return GNOSSL_ERR(GNUTLS_E_UNKNOWN_HASH_ALGORITHM);
+    if (prehashed && eddsa(pk))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    ERR_clear_error();
     return 0;
 }
 
@@ -137,10 +142,9 @@ int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int
     size_t len = 0;
     int ok = 0;
 
-    int ret = pick_md(pk, dig, raw_tls1, &md);
+    int ret = pick_md(pk, dig, prehashed, raw_tls1, &md);
     if (ret < 0)
         return ret;
-    ERR_clear_error();
     if (!prehashed) {
         EVP_MD_CTX *mctx = EVP_MD_CTX_new();
         EVP_PKEY_CTX *pctx = NULL;
@@ -152,8 +156,6 @@ int gnossl_pkey_sign(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, int
         }
         EVP_MD_CTX_free(mctx);
     } else {
-        if (eddsa(pk))
-            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* EdDSA signs messages only */
         EVP_PKEY_CTX *pctx = digest_ctx(pkey, pk, md, pss, raw_tls1, 0);
         if (pctx && EVP_PKEY_sign(pctx, NULL, &len, data->data, data->size) == 1) {
             sig->data = gnutls_malloc(len ? len : 1);
@@ -180,10 +182,9 @@ static int pkey_verify(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, i
     const EVP_MD *md;
     int ok = 0;
 
-    int ret = pick_md(pk, dig, raw_tls1, &md);
+    int ret = pick_md(pk, dig, prehashed, raw_tls1, &md);
     if (ret < 0)
         return ret;
-    ERR_clear_error();
     if (!prehashed) {
         EVP_MD_CTX *mctx = EVP_MD_CTX_new();
         EVP_PKEY_CTX *pctx = NULL;
@@ -191,8 +192,6 @@ static int pkey_verify(EVP_PKEY *pkey, gnutls_digest_algorithm_t dig, int pss, i
             ok = EVP_DigestVerify(mctx, sig->data, sig->size, data->data, data->size) == 1;
         EVP_MD_CTX_free(mctx);
     } else {
-        if (eddsa(pk))
-            return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
         EVP_PKEY_CTX *pctx = digest_ctx(pkey, pk, md, pss, raw_tls1, 1);
         if (pctx)
             ok = EVP_PKEY_verify(pctx, sig->data, sig->size, data->data, data->size) == 1;
