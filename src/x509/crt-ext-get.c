@@ -91,6 +91,24 @@ int gnutls_x509_crt_get_extension_data2(gnutls_x509_crt_t cert, unsigned indx, g
     return gnossl_ext_data_datum(ext_at(cert, indx), data);
 }
 
+/* A general name's value copied out (text as a string when as_str): its
+ * GnuTLS type, or a negative code.  Distribution points and the authority
+ * key's issuer names share it. */
+static int gn_copy(const GENERAL_NAME *gn, void *buf, size_t *size, int as_str)
+{
+    int type = gnossl_gn_type(gn), text = 0;
+    gnutls_datum_t v = {NULL, 0};
+    if (type < 0)
+        return GNOSSL_ERR(GNUTLS_E_X509_UNKNOWN_SAN);
+    int ret = gnossl_gn_value(gn, &v, &text);
+    if (ret < 0)
+        return ret;
+    ret = text && as_str ? gnossl_copy_str(buf, size, (const char *)v.data, v.size)
+                         : gnossl_copy_out(buf, size, v.data, v.size);
+    gnutls_free(v.data);
+    return ret < 0 ? ret : type;
+}
+
 /* ---- CRL distribution points: every full name of every point, in
  * order, each with its point's reason flags ---- */
 
@@ -116,21 +134,11 @@ int gnutls_x509_crt_get_crl_dist_points(gnutls_x509_crt_t cert, unsigned int seq
         for (int j = 0; j < sk_GENERAL_NAME_num(names); j++, k++) {
             if (k != seq)
                 continue;
-            const GENERAL_NAME *gn = sk_GENERAL_NAME_value(names, j);
-            int type = gnossl_gn_type(gn), text = 0;
-            gnutls_datum_t v = {NULL, 0};
+            int type = gn_copy(sk_GENERAL_NAME_value(names, j), san, san_size, 1);
             if (type < 0) {
-                ret = GNOSSL_ERR(GNUTLS_E_X509_UNKNOWN_SAN);
+                ret = type;
                 goto out;
             }
-            ret = gnossl_gn_value(gn, &v, &text);
-            if (ret < 0)
-                goto out;
-            ret = text ? gnossl_copy_str(san, san_size, (const char *)v.data, v.size)
-                       : gnossl_copy_out(san, san_size, v.data, v.size);
-            gnutls_free(v.data);
-            if (ret < 0)
-                goto out;
             if (reason_flags && dp->reasons) {
                 const unsigned char *b = ASN1_STRING_get0_data(dp->reasons);
                 int bl = ASN1_STRING_length(dp->reasons);
@@ -325,20 +333,11 @@ int gnossl_aki_gn_serial(AUTHORITY_KEYID *ak, int crit, unsigned seq, void *alt,
         ret = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
         goto out;
     }
-    const GENERAL_NAME *gn = sk_GENERAL_NAME_value(ak->issuer, (int)seq);
-    int type = gnossl_gn_type(gn), text = 0;
-    gnutls_datum_t v = {NULL, 0};
+    int type = gn_copy(sk_GENERAL_NAME_value(ak->issuer, (int)seq), alt, alt_size, 0);
     if (type < 0) {
-        ret = GNOSSL_ERR(GNUTLS_E_X509_UNKNOWN_SAN);
+        ret = type;
         goto out;
     }
-    ret = gnossl_gn_value(gn, &v, &text);
-    if (ret < 0)
-        goto out;
-    ret = gnossl_copy_out(alt, alt_size, v.data, v.size);
-    gnutls_free(v.data);
-    if (ret < 0)
-        goto out;
     ret = gnossl_copy_out(serial, serial_size, ASN1_STRING_get0_data(ak->serial),
                           (size_t)ASN1_STRING_length(ak->serial));
     if (ret < 0)
