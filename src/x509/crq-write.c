@@ -17,19 +17,6 @@ int gnutls_x509_crq_set_version(gnutls_x509_crq_t crq, unsigned int version)
     return X509_REQ_set_version(crq->req, (long)version - 1) ? 0 : GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
 }
 
-/* GnuTLS writes PrintableString when the text allows it, else UTF8String */
-static int is_printable(const void *data, size_t n)
-{
-    const unsigned char *d = data;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = d[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              (c != 0 && strchr(" '()+,-./:=?", c) != NULL)))
-            return 0;
-    }
-    return 1;
-}
-
 int gnutls_x509_crq_set_dn_by_oid(gnutls_x509_crq_t crq, const char *oid, unsigned int raw_flag,
                                   const void *data, unsigned int sizeof_data)
 {
@@ -247,7 +234,7 @@ int gnutls_x509_crq_set_challenge_password(gnutls_x509_crq_t crq, const char *pa
     while ((idx = X509_REQ_get_attr_by_NID(crq->req, NID_pkcs9_challengePassword, -1)) >= 0)
         X509_ATTRIBUTE_free(X509_REQ_delete_attr(crq->req, idx));
     ERR_clear_error();
-    int type = is_printable(pass, strlen(pass)) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
+    int type = gnossl_printable_ok(pass, strlen(pass)) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
     if (!X509_REQ_add1_attr_by_NID(crq->req, NID_pkcs9_challengePassword, type,
                                    (const unsigned char *)pass, (int)strlen(pass))) {
         ERR_clear_error();

@@ -565,9 +565,11 @@ const char *gnossl_dn_ldap_oid(const char *name, size_t n)
     return NULL;
 }
 
-/* PrintableString's alphabet (X.680) */
-static int printable_ok(const unsigned char *d, size_t n)
+/* PrintableString's alphabet (X.680); GnuTLS writes that string type when
+ * the text allows it (names here, the request's challenge password). */
+int gnossl_printable_ok(const void *data, size_t n)
 {
+    const unsigned char *d = data;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = d[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -603,7 +605,7 @@ int gnossl_name_add(X509_NAME *name, const char *oid, unsigned raw, const void *
         if (a != NULL) {
             switch (a->kind) {
             case K_DIRSTRING:
-                type = printable_ok(data, size) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
+                type = gnossl_printable_ok(data, size) ? V_ASN1_PRINTABLESTRING : V_ASN1_UTF8STRING;
                 break;
             case K_PRINTABLE:
                 type = V_ASN1_PRINTABLESTRING;

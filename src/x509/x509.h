@@ -152,6 +152,8 @@ int gnossl_ext_datums(const X509_EXTENSION *e, gnutls_datum_t *oid, unsigned *cr
 /* ---- writing names (dn.c, dn-parse.c) ---- */
 /* OID of a GnuTLS/LDAP attribute name (case-insensitive), NULL if unknown. */
 const char *gnossl_dn_ldap_oid(const char *name, size_t n);
+/* Is the text all PrintableString characters? (dn.c) */
+int gnossl_printable_ok(const void *data, size_t n);
 /* Append one attribute as a new RDN: raw = DER of the value, else text
  * encoded with the string type GnuTLS picks for that attribute. */
 int gnossl_name_add(X509_NAME *name, const char *oid, unsigned raw, const void *data, unsigned size);
