@@ -328,9 +328,7 @@ int gnutls_x509_crl_get_signature_oid(gnutls_x509_crl_t crl, char *oid, size_t *
     X509_CRL_get0_signature(crl->crl, NULL, &alg);
     const ASN1_OBJECT *obj = NULL;
     X509_ALGOR_get0(&obj, NULL, NULL, alg);
-    char txt[128];
-    gnossl_oid_text(obj, txt, sizeof txt);
-    return gnossl_copy_str(oid, oid_size, txt, strlen(txt));
+    return gnossl_oid_copy_str(obj, oid, oid_size);
 }
 
 int gnutls_x509_crl_get_dn_oid(gnutls_x509_crl_t crl, unsigned indx, void *oid, size_t *sizeof_oid)

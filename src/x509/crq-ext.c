@@ -126,9 +126,7 @@ int gnutls_x509_crq_get_attribute_info(gnutls_x509_crq_t crq, unsigned indx, voi
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((int)indx >= X509_REQ_get_attr_count(crq->req))
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    char txt[128];
-    gnossl_oid_text(X509_ATTRIBUTE_get0_object(X509_REQ_get_attr(crq->req, (int)indx)), txt, sizeof txt);
-    return gnossl_copy_str(oid, sizeof_oid, txt, strlen(txt));
+    return gnossl_oid_copy_str(X509_ATTRIBUTE_get0_object(X509_REQ_get_attr(crq->req, (int)indx)), oid, sizeof_oid);
 }
 
 /* DER of the first value of an attribute. */
@@ -230,9 +228,7 @@ int gnutls_x509_crq_get_pk_oid(gnutls_x509_crq_t crq, char *oid, size_t *oid_siz
     ASN1_OBJECT *obj = NULL;
     if (pub == NULL || !X509_PUBKEY_get0_param(&obj, NULL, NULL, NULL, pub))
         return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
-    char txt[128];
-    gnossl_oid_text(obj, txt, sizeof txt);
-    return gnossl_copy_str(oid, oid_size, txt, strlen(txt));
+    return gnossl_oid_copy_str(obj, oid, oid_size);
 }
 
 int gnutls_x509_crq_get_signature_oid(gnutls_x509_crq_t crq, char *oid, size_t *oid_size)
@@ -244,9 +240,7 @@ int gnutls_x509_crq_get_signature_oid(gnutls_x509_crq_t crq, char *oid, size_t *
     X509_REQ_get0_signature(crq->req, NULL, &alg);
     const ASN1_OBJECT *obj = NULL;
     X509_ALGOR_get0(&obj, NULL, NULL, alg);
-    char txt[128];
-    gnossl_oid_text(obj, txt, sizeof txt);
-    return gnossl_copy_str(oid, oid_size, txt, strlen(txt));
+    return gnossl_oid_copy_str(obj, oid, oid_size);
 }
 
 int gnutls_x509_crq_get_key_rsa_raw(gnutls_x509_crq_t crq, gnutls_datum_t *m, gnutls_datum_t *e)
@@ -381,9 +375,7 @@ int gnutls_x509_crq_get_subject_alt_othername_oid(gnutls_x509_crq_t crq, unsigne
         if (gn->type != GEN_OTHERNAME)
             r = GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
         else {
-            char txt[128];
-            gnossl_oid_text(gn->d.otherName->type_id, txt, sizeof txt);
-            r = gnossl_copy_str(ret, ret_size, txt, strlen(txt));
+            r = gnossl_oid_copy_str(gn->d.otherName->type_id, ret, ret_size);
             if (r == 0)
                 r = GNUTLS_SAN_OTHERNAME;
         }

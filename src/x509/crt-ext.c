@@ -130,9 +130,7 @@ int gnutls_x509_crt_get_key_purpose_oid(gnutls_x509_crt_t cert, unsigned indx, v
     if ((int)indx >= sk_ASN1_OBJECT_num(eku))
         r = GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     else {
-        char txt[128];
-        gnossl_oid_text(sk_ASN1_OBJECT_value(eku, (int)indx), txt, sizeof txt);
-        r = gnossl_copy_str(oid, oid_size, txt, strlen(txt));
+        r = gnossl_oid_copy_str(sk_ASN1_OBJECT_value(eku, (int)indx), oid, oid_size);
         if (r == 0 && critical)
             *critical = crit;
     }

@@ -85,6 +85,13 @@ void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size)
         buf[0] = 0;
 }
 
+int gnossl_oid_copy_str(const ASN1_OBJECT *obj, void *buf, size_t *size)
+{
+    char txt[128];
+    gnossl_oid_text(obj, txt, sizeof txt);
+    return gnossl_copy_str(buf, size, txt, strlen(txt));
+}
+
 /* A growable string. */
 struct sbuf {
     char *p;
@@ -434,9 +441,7 @@ int gnossl_dn_get_oid(const X509_NAME *name, unsigned indx, void *oid, size_t *o
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((int)indx >= n)
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
-    char txt[128];
-    gnossl_oid_text(X509_NAME_ENTRY_get_object(X509_NAME_get_entry(name, (int)indx)), txt, sizeof txt);
-    return gnossl_copy_str(oid, oid_size, txt, strlen(txt));
+    return gnossl_oid_copy_str(X509_NAME_ENTRY_get_object(X509_NAME_get_entry(name, (int)indx)), oid, oid_size);
 }
 
 /* ---- the public DN getters of certificates ---- */

@@ -14,9 +14,7 @@ int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, un
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (e == NULL)
         return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-    char txt[128];
-    gnossl_oid_text(X509_EXTENSION_get_object((X509_EXTENSION *)e), txt, sizeof txt);
-    int ret = gnossl_copy_str(oid, oid_size, txt, strlen(txt));
+    int ret = gnossl_oid_copy_str(X509_EXTENSION_get_object((X509_EXTENSION *)e), oid, oid_size);
     if (ret == 0 && critical)
         *critical = X509_EXTENSION_get_critical(e) > 0;
     return ret;

@@ -138,6 +138,8 @@ int gnossl_bmp_to_utf8(const unsigned char *in, size_t n, gnutls_datum_t *out);
 size_t gnossl_utf8_put(unsigned long c, unsigned char u[4]);
 /* Dotted OID text of an ASN1_OBJECT into buf (>= 128 bytes). */
 void gnossl_oid_text(const ASN1_OBJECT *obj, char *buf, size_t size);
+/* That text through gnossl_copy_str, as the OID getters hand it out (dn.c). */
+int gnossl_oid_copy_str(const ASN1_OBJECT *obj, void *buf, size_t *size);
 /* Extension getters by index (ext-read.c); e NULL = past the end. */
 int gnossl_ext_info_out(const X509_EXTENSION *e, void *oid, size_t *oid_size, unsigned *critical);
 int gnossl_ext_data_out(const X509_EXTENSION *e, void *data, size_t *size);
