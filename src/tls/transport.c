@@ -184,9 +184,13 @@ static int bio_read(BIO *b, char *buf, int len)
         }
     }
 
-    int h = gnossl_refuse_read(s, b, buf, len);
-    if (h != GNOSSL_REFUSE_PASS)
-        return h;
+    /* Inside a record the refusal hook has nothing to do unless its state
+     * is in use (most reads: a record's body). */
+    if (s->refuse != NULL || (s->rd_hdr_got == 0 && s->rd_body_left == 0)) {
+        int h = gnossl_refuse_read(s, b, buf, len);
+        if (h != GNOSSL_REFUSE_PASS)
+            return h;
+    }
     return gnossl_transport_pull(s, b, buf, len);
 }
 
