@@ -16,7 +16,11 @@
  * of a decrypt callback), OpenSSL an ECDHE-RSA suite it cannot sign for;
  * both fail, with different codes.  Nor the decrypt callback of an
  * ext..ext3 key, which GnuTLS 3.7.9's RSA key exchange never calls (it
- * fails with DECRYPTION_FAILED) and gnossl does. */
+ * fails with DECRYPTION_FAILED) and gnossl does.  Nor keys that cannot do
+ * RSA-PSS from the retrieve functions: OpenSSL has chosen the signature
+ * algorithm's candidates before it asks for the certificate, so gnossl
+ * fails in TLS 1.3 with the callback's error, GnuTLS with NO_CIPHER_SUITES
+ * (a client there sends no certificate). */
 #include "tls-pair.h"
 
 #include <gnutls/abstract.h>
@@ -212,6 +216,90 @@ static void set_key_checks(struct ud *rsa, struct ud *ec)
     }
 }
 
+/* The certificate retrieve functions hand out an external key: function2
+ * (the application keeps key and certificate), function3 with
+ * GNUTLS_CERT_RETR_DEINIT_ALL (the library takes both over). */
+static struct {
+    enum variant v;
+    struct ud *u;
+    const char *crt;
+    gnutls_pcert_st pcert;
+    gnutls_privkey_t key;
+} retr;
+
+static int retrieve2(gnutls_session_t s, const gnutls_datum_t *req_ca, int nreqs, const gnutls_pk_algorithm_t *pk,
+                     int pk_len, gnutls_pcert_st **pcert, unsigned int *pcert_length, gnutls_privkey_t *pkey)
+{
+    (void)s, (void)req_ca, (void)nreqs, (void)pk, (void)pk_len;
+    *pcert = &retr.pcert;
+    *pcert_length = 1;
+    *pkey = retr.key;
+    return 0;
+}
+
+static int retrieve3(gnutls_session_t s, const struct gnutls_cert_retr_st *info, gnutls_pcert_st **certs,
+                     unsigned int *certs_length, gnutls_ocsp_data_st **ocsp, unsigned int *ocsp_length,
+                     gnutls_privkey_t *privkey, unsigned int *flags)
+{
+    gnutls_datum_t c = {(unsigned char *)retr.crt, strlen(retr.crt)};
+    (void)s, (void)info;
+    *certs = gnutls_malloc(sizeof **certs);
+    gnutls_pcert_import_x509_raw(*certs, &c, GNUTLS_X509_FMT_PEM, 0);
+    *certs_length = 1;
+    *ocsp = NULL;
+    *ocsp_length = 0;
+    *privkey = make(retr.v, retr.u);
+    *flags = GNUTLS_CERT_RETR_DEINIT_ALL;
+    return 0;
+}
+
+static void retrieved(const char *prio, enum variant v, struct ud *u, const char *crt, int fn3, int server)
+{
+    gnutls_certificate_credentials_t scred, ccred, mine;
+    gnutls_datum_t sk = {(unsigned char *)ec_key, sizeof ec_key - 1}, sc = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
+    struct tp_pair p;
+
+    printf(" %s from retrieve function%d, %s\n", server ? "server" : "client", fn3 ? 3 : 2, prio);
+    retr.v = v;
+    retr.u = u;
+    retr.crt = crt;
+    if (!fn3) {
+        gnutls_pcert_import_x509_raw(&retr.pcert, &c, GNUTLS_X509_FMT_PEM, 0);
+        retr.key = make(v, u);
+    }
+    gnutls_certificate_allocate_credentials(&scred);
+    gnutls_certificate_allocate_credentials(&ccred);
+    mine = server ? scred : ccred;
+    if (!server)
+        gnutls_certificate_set_x509_key_mem(scred, &sc, &sk, GNUTLS_X509_FMT_PEM);
+    if (fn3)
+        gnutls_certificate_set_retrieve_function3(mine, retrieve3);
+    else
+        gnutls_certificate_set_retrieve_function2(mine, retrieve2);
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    if (!server)
+        gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
+    if (tp_handshake(&p) == 0) {
+        gnutls_session_t signer = server ? p.c.s : p.s.s;
+        const char *sn = gnutls_sign_get_name(server ? gnutls_sign_algorithm_get(signer)
+                                                     : gnutls_sign_algorithm_get_client(signer));
+        printf("  %s, signed with %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(signer)),
+               sn ? sn : "(none)");
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_certificate_free_credentials(ccred);
+    if (!fn3) {
+        gnutls_pcert_deinit(&retr.pcert);
+        gnutls_privkey_deinit(retr.key);
+    }
+}
+
 /* Client authentication: the client's key is the external one. */
 static void client_auth(const char *prio, enum variant v, struct ud *u, const char *crt)
 {
@@ -331,6 +419,12 @@ int main(void)
                 handshake(prios[j], cases[i].v, &u, crt);
         for (unsigned j = 0; j < 2; j++)
             client_auth(prios[j], cases[i].v, &u, crt);
+        if (cases[i].v == EXT4_HASH || cases[i].v == EXT4_EC)
+            for (unsigned j = 0; j < 2; j++)
+                for (int side = 0; side < 2; side++) {
+                    retrieved(prios[j], cases[i].v, &u, crt, 0, side);
+                    retrieved(prios[j], cases[i].v, &u, crt, 1, side);
+                }
     }
 
     struct ud ursa = {"key", real_rsa, GNUTLS_PK_RSA, 1, 1}, uec = {"key", real_ec, GNUTLS_PK_EC, 0, 1};

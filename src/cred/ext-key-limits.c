@@ -16,9 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The external key libssl signs `algo` with, or NULL: the last pair of the
- * matching key type (OpenSSL keeps one per type, the last set). */
-static gnutls_privkey_t ext_signer(gnutls_certificate_credentials_t c, gnutls_sign_algorithm_t algo)
+/* Who signs for each key type: the external key, or NULL for an ordinary
+ * one (the last pair of a type counts: OpenSSL keeps one per type). */
+struct signer {
+    int type;
+    gnutls_privkey_t ext;
+};
+
+static gnutls_privkey_t ext_signer(const struct signer *sg, unsigned n, gnutls_sign_algorithm_t algo)
 {
     gnutls_pk_algorithm_t pk = gnutls_sign_get_pk_algorithm(algo);
     int type = pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS ? EVP_PKEY_RSA
@@ -26,9 +31,9 @@ static gnutls_privkey_t ext_signer(gnutls_certificate_credentials_t c, gnutls_si
                : pk == GNUTLS_PK_EDDSA_ED25519                ? EVP_PKEY_ED25519
                : pk == GNUTLS_PK_EDDSA_ED448                  ? EVP_PKEY_ED448
                                                               : 0;
-    for (unsigned i = c->nkeys; type != 0 && i-- > 0;)
-        if (EVP_PKEY_get_base_id(X509_get0_pubkey(c->keys[i].cert)) == type)
-            return c->keys[i].gkey != NULL && c->keys[i].gkey->ext != NULL ? c->keys[i].gkey : NULL;
+    for (unsigned i = n; type != 0 && i-- > 0;)
+        if (sg[i].type == type)
+            return sg[i].ext;
     return NULL;
 }
 
@@ -43,7 +48,7 @@ static int listed(const char *list, const char *name)
 
 /* The priority's signature algorithms less those an external key would
  * refuse; NULL when nothing is left out (or on allocation failure). */
-static char *own_sigalgs(gnutls_certificate_credentials_t c, gnutls_priority_t p)
+static char *own_sigalgs(const struct signer *sg, unsigned nsg, gnutls_priority_t p)
 {
     const unsigned *list = NULL;
     int n = gnutls_priority_sign_list(p, &list), dropped = 0;
@@ -58,7 +63,7 @@ static char *own_sigalgs(gnutls_certificate_credentials_t c, gnutls_priority_t p
     out[0] = 0;
     for (int i = 0; i < n; i++) {
         const char *name = gnossl_prio_sign_ossl(list[i]);
-        gnutls_privkey_t k = ext_signer(c, (gnutls_sign_algorithm_t)list[i]);
+        gnutls_privkey_t k = ext_signer(sg, nsg, (gnutls_sign_algorithm_t)list[i]);
         if (name == NULL || listed(out, name))
             continue; /* OpenSSL refuses a list naming one twice */
         if (k != NULL && !gnossl_privkey_ext_can_sign(k, (gnutls_sign_algorithm_t)list[i])) {
@@ -76,47 +81,68 @@ static char *own_sigalgs(gnutls_certificate_credentials_t c, gnutls_priority_t p
     return out;
 }
 
+/* Sign only with sigalgs (NULL: leave the lists), freed here: a server
+ * signs with its own list and still asks a client certificate for the
+ * priority's whole one; a client signs with its "client" list (OpenSSL's
+ * name) and sends no certificate when nothing there suits the server. */
+static void narrow(gnutls_session_t s, SSL *ssl, gnutls_priority_t p, char *sigalgs)
+{
+    if (sigalgs == NULL)
+        return;
+    if (gnossl_session_is_server(s)) {
+        if (p->sigalgs_list != NULL)
+            SSL_set1_client_sigalgs_list(ssl, p->sigalgs_list);
+        SSL_set1_sigalgs_list(ssl, sigalgs);
+    } else {
+        SSL_set1_client_sigalgs_list(ssl, sigalgs);
+    }
+    free(sigalgs);
+}
+
 void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
 {
     gnutls_certificate_credentials_t c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
     gnutls_priority_t p = gnossl_session_priority(s);
+    struct signer *sg;
     int any_ext = 0, tls13 = 0;
     char *sigalgs = NULL;
 
     if (c == NULL || p == NULL)
         return;
     pthread_mutex_lock(&c->lock);
-    for (unsigned i = 0; i < c->nkeys; i++) {
+    sg = c->nkeys > 0 ? calloc(c->nkeys, sizeof *sg) : NULL;
+    for (unsigned i = 0; sg != NULL && i < c->nkeys; i++) {
         gnutls_privkey_t k = c->keys[i].gkey;
+        sg[i].type = EVP_PKEY_get_base_id(X509_get0_pubkey(c->keys[i].cert));
         if (k != NULL && k->ext != NULL) {
             any_ext = 1;
             tls13 |= gnossl_privkey_ext_tls13_ok(k);
+            sg[i].ext = k;
         } else {
             tls13 = 1;
         }
     }
     if (any_ext)
-        sigalgs = own_sigalgs(c, p);
+        sigalgs = own_sigalgs(sg, c->nkeys, p);
     pthread_mutex_unlock(&c->lock);
+    free(sg);
     if (!any_ext)
         return;
-    if (!gnossl_session_is_server(s)) {
-        /* a client signs with its "client" list (OpenSSL's name), and
-         * sends no certificate when nothing in it suits the server */
-        if (sigalgs != NULL)
-            SSL_set1_client_sigalgs_list(ssl, sigalgs);
-        free(sigalgs);
-        return;
-    }
-    if (!tls13 && !SSL_is_dtls(ssl) &&
+    if (gnossl_session_is_server(s) && !tls13 && !SSL_is_dtls(ssl) &&
         (SSL_get_max_proto_version(ssl) == 0 || SSL_get_max_proto_version(ssl) > TLS1_2_VERSION))
         SSL_set_max_proto_version(ssl, TLS1_2_VERSION);
-    if (sigalgs != NULL) {
-        /* what the server signs with; a CertificateRequest still asks for
-         * the priority's whole list */
-        if (p->sigalgs_list != NULL)
-            SSL_set1_client_sigalgs_list(ssl, p->sigalgs_list);
-        SSL_set1_sigalgs_list(ssl, sigalgs);
-        free(sigalgs);
-    }
+    narrow(s, ssl, p, sigalgs);
+}
+
+EVP_PKEY *gnossl_cred_retrieved_pkey(gnutls_privkey_t key, X509 *leaf, int own)
+{
+    EVP_PKEY *pub = leaf != NULL ? X509_get0_pubkey(leaf) : NULL;
+
+    if (key == NULL || pub == NULL)
+        return NULL;
+    if (key->ext != NULL)
+        return own ? gnossl_privkey_ext_evp_own(key, pub) : gnossl_privkey_ext_evp(key, pub);
+    if (key->pkey != NULL && !EVP_PKEY_up_ref(key->pkey))
+        return NULL;
+    return key->pkey;
 }

@@ -11,4 +11,12 @@
  * No-op for sessions without external keys. */
 void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl);
 
+/* For a certificate callback (the retrieve functions): the EVP_PKEY libssl
+ * is to use for key paired with leaf (a new reference): an ordinary key's
+ * own, or a proxy of an external one, which with own takes key over
+ * (GNUTLS_CERT_RETR_DEINIT_ALL).  NULL if unusable (key still the
+ * caller's).  The signature algorithms are not narrowed to such a key:
+ * OpenSSL has settled their candidates before it asks for the certificate. */
+EVP_PKEY *gnossl_cred_retrieved_pkey(gnutls_privkey_t key, X509 *leaf, int own);
+
 #endif

@@ -4,6 +4,7 @@
  * after a CertificateRequest) and the chosen pair is set on the SSL. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "cred/ext-key-limits.h"
 #include "tls/session.h"
 #include "x509/x509.h"
 #include <stdlib.h>
@@ -105,17 +106,19 @@ static int run_fn2(gnutls_session_t s, gnutls_certificate_retrieve_function2 *fn
     unsigned int npcert = 0;
     gnutls_privkey_t key = NULL;
     STACK_OF(X509) *sk;
+    EVP_PKEY *pk;
     int ok;
 
     if (fn(s, names, nnames, NULL, 0, &pcert, &npcert, &key) < 0)
         return 0;
     if (npcert == 0 || pcert == NULL)
         return 1; /* nothing to send */
-    if (key == NULL || key->pkey == NULL)
-        return 0;
     if ((sk = gnossl_pcert_chain(pcert, npcert)) == NULL)
         return 0;
-    ok = use_pair(ssl, sk, key->pkey);
+    /* the application keeps the key (external or not) for the session */
+    pk = gnossl_cred_retrieved_pkey(key, sk_X509_value(sk, 0), 0);
+    ok = pk != NULL && use_pair(ssl, sk, pk);
+    EVP_PKEY_free(pk);
     sk_X509_pop_free(sk, X509_free);
     return ok;
 }

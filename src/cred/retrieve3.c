@@ -8,6 +8,7 @@
  * client asks (ocsp.c): OpenSSL staples the leaf's only. */
 #include "gnossl.h"
 #include "cred/cred-int.h"
+#include "cred/ext-key-limits.h"
 #include "x509/x509.h"
 
 #include <stdlib.h>
@@ -51,7 +52,8 @@ int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, 
     gnutls_privkey_t key = NULL;
     STACK_OF(X509) *sk = NULL;
     X509 *leaf;
-    int ok = 0;
+    EVP_PKEY *pk;
+    int ok = 0, own;
 
     memset(&info, 0, sizeof info);
     info.version = 0; /* what GnuTLS 3.7.9 fills in */
@@ -64,13 +66,19 @@ int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, 
         ok = 1; /* nothing to send */
         goto out;
     }
-    if (key == NULL || key->pkey == NULL)
-        goto out;
     if ((sk = gnossl_pcert_chain(pcert, npcert)) == NULL)
         goto out;
+    /* An external key given over (DEINIT_ALL) lives as long as its proxy. */
+    own = (flags & GNUTLS_CERT_RETR_DEINIT_ALL) && key != NULL && key->ext != NULL;
+    pk = gnossl_cred_retrieved_pkey(key, sk_X509_value(sk, 0), own);
+    if (pk == NULL)
+        goto out;
+    if (own)
+        key = NULL;
     leaf = sk_X509_shift(sk);
-    ok = SSL_use_cert_and_key(ssl, leaf, key->pkey, sk, 1) == 1;
+    ok = SSL_use_cert_and_key(ssl, leaf, pk, sk, 1) == 1;
     X509_free(leaf);
+    EVP_PKEY_free(pk);
     if (ok && nocsp > 0 && ocsp != NULL)
         keep_ocsp(s, &ocsp[0].response);
 out:

@@ -22,6 +22,7 @@
 
 #define PARAM_KEY "gnossl-ext-key" /* octet pointer: the gnutls_privkey_t */
 #define PARAM_PUB "gnossl-ext-pub" /* octet pointer: the EVP_PKEY public half */
+#define PARAM_OWN "gnossl-ext-own" /* int: the key is ours to deinitialise */
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static OSSL_LIB_CTX *libctx;
@@ -61,8 +62,11 @@ static void *ed448_new(void *provctx)
 static void key_free(void *keydata)
 {
     struct gnossl_ext_keydata *k = keydata;
-    if (k != NULL)
+    if (k != NULL) {
         EVP_PKEY_free(k->pub);
+        if (k->owned)
+            gnutls_privkey_deinit(k->key);
+    }
     free(k);
 }
 
@@ -102,7 +106,12 @@ static int key_import(void *keydata, int selection, const OSSL_PARAM params[])
         if (!OSSL_PARAM_get_octet_ptr(pp, (const void **)&ptr, &len) || ptr == NULL)
             return 0;
         k->pub = ptr;
-        return EVP_PKEY_up_ref(k->pub);
+        if (!EVP_PKEY_up_ref(k->pub)) {
+            k->pub = NULL;
+            return 0;
+        }
+        pk = OSSL_PARAM_locate_const(params, PARAM_OWN);
+        return pk == NULL || OSSL_PARAM_get_int(pk, &k->owned);
     }
     ctx = EVP_PKEY_CTX_new_from_name(NULL, k->type, NULL);
     if (ctx == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
@@ -246,13 +255,12 @@ static void init(void)
     libctx = ctx;
 }
 
-/* The proxy holds a pointer to `key`: it must not outlive it. */
-EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub)
+static EVP_PKEY *proxy(gnutls_privkey_t key, EVP_PKEY *pub, int own)
 {
     const char *type;
     EVP_PKEY_CTX *ctx;
     EVP_PKEY *out = NULL;
-    OSSL_PARAM params[3];
+    OSSL_PARAM params[4];
 
     if (key == NULL || key->ext == NULL || pub == NULL)
         return NULL;
@@ -277,10 +285,24 @@ EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub)
         return NULL;
     params[0] = OSSL_PARAM_construct_octet_ptr(PARAM_KEY, (void **)&key, 0);
     params[1] = OSSL_PARAM_construct_octet_ptr(PARAM_PUB, (void **)&pub, 0);
-    params[2] = OSSL_PARAM_construct_end();
+    params[2] = OSSL_PARAM_construct_int(PARAM_OWN, &own);
+    params[3] = OSSL_PARAM_construct_end();
     ctx = EVP_PKEY_CTX_new_from_name(libctx, type, NULL);
     if (ctx == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 || EVP_PKEY_fromdata(ctx, &out, EVP_PKEY_KEYPAIR, params) <= 0)
         out = NULL;
     EVP_PKEY_CTX_free(ctx);
     return out;
+}
+
+/* The proxy holds a pointer to `key`: it must not outlive it. */
+EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub)
+{
+    return proxy(key, pub, 0);
+}
+
+/* The same, owning the key: the last reference's release deinitialises
+ * it (a key the application handed over for the session). */
+EVP_PKEY *gnossl_privkey_ext_evp_own(gnutls_privkey_t key, EVP_PKEY *pub)
+{
+    return proxy(key, pub, 1);
 }

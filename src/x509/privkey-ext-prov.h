@@ -16,6 +16,7 @@ struct gnossl_ext_keydata {
     gnutls_privkey_t key;
     EVP_PKEY *pub;
     const char *type;
+    int owned; /* key is deinitialised with this */
 };
 
 extern const OSSL_DISPATCH gnossl_ext_sig_fns[]; /* privkey-ext-sig.c */

@@ -266,6 +266,8 @@ int gnossl_privkey_ext_tls13_ok(gnutls_privkey_t key);
  * provider (privkey-ext-prov.c); NULL if the key is not external or pub is
  * neither.  It points at key: free it first. */
 EVP_PKEY *gnossl_privkey_ext_evp(gnutls_privkey_t key, EVP_PKEY *pub);
+/* The same, but it owns key: freeing it deinitialises key. */
+EVP_PKEY *gnossl_privkey_ext_evp_own(gnutls_privkey_t key, EVP_PKEY *pub);
 /* The GnuTLS code of this thread's last failed signature through such an
  * EVP_PKEY (0 if none), cleared by the call (privkey-ext-sig.c). */
 int gnossl_privkey_ext_take_error(void);
