@@ -123,6 +123,23 @@ static int out_done(struct out *o, gnutls_datum_t *out)
     return 0;
 }
 
+/* prefix, an INTEGER's content octets in hex and a newline; nothing if it
+ * does not encode.  For the authority key serial and the CRL number. */
+static void add_int_line(struct out *o, const char *prefix, const ASN1_INTEGER *i)
+{
+    unsigned char *der = NULL;
+    int len = i2d_ASN1_INTEGER((ASN1_INTEGER *)i, &der);
+    const unsigned char *p = der;
+    long clen = 0;
+    int tag, xc;
+    if (len > 0 && !(ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
+        addf(o, "%s", prefix);
+        add_hex(o, p, (size_t)clen);
+        addf(o, "\n");
+    }
+    OPENSSL_free(der);
+}
+
 /* "xx:xx:..." sixteen to a line, each line prefixed by `indent`. */
 static void add_hexdump(struct out *o, const unsigned char *d, size_t n, const char *indent)
 {
@@ -601,19 +618,8 @@ static void print_ext(struct out *o, gnutls_x509_crt_t cert, X509_EXTENSION *ext
         addf(o, "\t\tAuthority Key Identifier (%s):\n", cr);
         for (int i = 0; ak->issuer && i < sk_GENERAL_NAME_num(ak->issuer); i++)
             print_general_name(o, sk_GENERAL_NAME_value(ak->issuer, i), "\t\t\t");
-        if (ak->serial) {
-            unsigned char *der = NULL;
-            int len = i2d_ASN1_INTEGER(ak->serial, &der);
-            const unsigned char *p = der;
-            long clen = 0;
-            int tag, xc;
-            if (len > 0 && !(ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
-                addf(o, "\t\t\tserial: ");
-                add_hex(o, p, (size_t)clen);
-                addf(o, "\n");
-            }
-            OPENSSL_free(der);
-        }
+        if (ak->serial)
+            add_int_line(o, "\t\t\tserial: ", ak->serial);
         if (ak->keyid) {
             addf(o, "\t\t\t");
             add_hex(o, ASN1_STRING_get0_data(ak->keyid), (size_t)ASN1_STRING_length(ak->keyid));
@@ -990,17 +996,9 @@ static void print_crl(struct out *o, gnutls_x509_crl_t crl, gnutls_certificate_p
         if (nid == NID_crl_number) {
             ASN1_INTEGER *num = X509V3_EXT_d2i(ext);
             if (num) {
-                unsigned char *der = NULL;
-                int len = i2d_ASN1_INTEGER(num, &der);
-                const unsigned char *p = der;
-                long clen = 0;
-                int tag, xc;
-                if (len > 0 && !(ASN1_get_object(&p, &clen, &tag, &xc, len) & 0x80)) {
-                    addf(o, "\t\tCRL Number (%s): ", cr);
-                    add_hex(o, p, (size_t)clen);
-                    addf(o, "\n");
-                }
-                OPENSSL_free(der);
+                char prefix[64];
+                snprintf(prefix, sizeof prefix, "\t\tCRL Number (%s): ", cr);
+                add_int_line(o, prefix, num);
                 ASN1_INTEGER_free(num);
                 continue;
             }
