@@ -253,12 +253,63 @@ static int retrieve3(gnutls_session_t s, const struct gnutls_cert_retr_st *info,
     return 0;
 }
 
+/* One handshake with these credentials (freed here).  The server signs,
+ * or, when it requires a certificate, the client too. */
+static void run(const char *prio, gnutls_certificate_credentials_t scred, gnutls_certificate_credentials_t ccred,
+                int client_signs)
+{
+    struct tp_pair p;
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    if (client_signs)
+        gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
+    if (tp_handshake(&p) == 0) {
+        const char *sn = gnutls_sign_get_name(client_signs ? gnutls_sign_algorithm_get_client(p.s.s)
+                                                           : gnutls_sign_algorithm_get(p.c.s));
+        char buf[8];
+        int r = gnutls_record_send(p.s.s, "ping", 4), n = gnutls_record_recv(p.c.s, buf, sizeof buf);
+        printf("  %s, %s signed with %s; data sent %s, received %s\n",
+               gnutls_protocol_get_name(gnutls_protocol_get_version(p.c.s)), client_signs ? "client" : "server",
+               sn ? sn : "(none)", tp_code(r), tp_code(n));
+    }
+    tp_free(&p);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_certificate_free_credentials(ccred);
+}
+
+/* Credentials with an ordinary ECDSA pair (the peer of an external key's
+ * client), or none at all. */
+static gnutls_certificate_credentials_t ordinary(int with_pair)
+{
+    gnutls_certificate_credentials_t c;
+    gnutls_datum_t k = {(unsigned char *)ec_key, sizeof ec_key - 1}, crt = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    gnutls_certificate_allocate_credentials(&c);
+    if (with_pair)
+        gnutls_certificate_set_x509_key_mem(c, &crt, &k, GNUTLS_X509_FMT_PEM);
+    return c;
+}
+
+/* Credentials holding crt with the external key of variant v. */
+static gnutls_certificate_credentials_t external(enum variant v, struct ud *u, const char *crt)
+{
+    gnutls_certificate_credentials_t c;
+    gnutls_pcert_st pcert[1]; /* the credentials take its element, not the array */
+    gnutls_datum_t d = {(unsigned char *)crt, strlen(crt)};
+    int r;
+    gnutls_certificate_allocate_credentials(&c);
+    gnutls_pcert_import_x509_raw(pcert, &d, GNUTLS_X509_FMT_PEM, 0);
+    if ((r = gnutls_certificate_set_key(c, NULL, 0, pcert, 1, make(v, u))) < 0)
+        printf("  set_key: %s\n", tp_code(r));
+    return c;
+}
+
 static void retrieved(const char *prio, enum variant v, struct ud *u, const char *crt, int fn3, int server)
 {
-    gnutls_certificate_credentials_t scred, ccred, mine;
-    gnutls_datum_t sk = {(unsigned char *)ec_key, sizeof ec_key - 1}, sc = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
+    gnutls_certificate_credentials_t mine = ordinary(0), peer = ordinary(!server);
     gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
-    struct tp_pair p;
 
     printf(" %s from retrieve function%d, %s\n", server ? "server" : "client", fn3 ? 3 : 2, prio);
     retr.v = v;
@@ -267,107 +318,30 @@ static void retrieved(const char *prio, enum variant v, struct ud *u, const char
     if (!fn3) {
         gnutls_pcert_import_x509_raw(&retr.pcert, &c, GNUTLS_X509_FMT_PEM, 0);
         retr.key = make(v, u);
-    }
-    gnutls_certificate_allocate_credentials(&scred);
-    gnutls_certificate_allocate_credentials(&ccred);
-    mine = server ? scred : ccred;
-    if (!server)
-        gnutls_certificate_set_x509_key_mem(scred, &sc, &sk, GNUTLS_X509_FMT_PEM);
-    if (fn3)
-        gnutls_certificate_set_retrieve_function3(mine, retrieve3);
-    else
         gnutls_certificate_set_retrieve_function2(mine, retrieve2);
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    if (!server)
-        gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
-    if (tp_handshake(&p) == 0) {
-        gnutls_session_t signer = server ? p.c.s : p.s.s;
-        const char *sn = gnutls_sign_get_name(server ? gnutls_sign_algorithm_get(signer)
-                                                     : gnutls_sign_algorithm_get_client(signer));
-        printf("  %s, signed with %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(signer)),
-               sn ? sn : "(none)");
+    } else {
+        gnutls_certificate_set_retrieve_function3(mine, retrieve3);
     }
-    tp_free(&p);
-    gnutls_certificate_free_credentials(scred);
-    gnutls_certificate_free_credentials(ccred);
+    if (server)
+        run(prio, mine, peer, 0);
+    else
+        run(prio, peer, mine, 1);
     if (!fn3) {
         gnutls_pcert_deinit(&retr.pcert);
         gnutls_privkey_deinit(retr.key);
     }
 }
 
-/* Client authentication: the client's key is the external one. */
-static void client_auth(const char *prio, enum variant v, struct ud *u, const char *crt)
+static void handshake(const char *prio, enum variant v, struct ud *u, const char *crt, int client_signs)
 {
-    gnutls_certificate_credentials_t scred, ccred;
-    gnutls_pcert_st pcert[1];
-    gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
-    gnutls_datum_t sk = {(unsigned char *)ec_key, sizeof ec_key - 1}, sc = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
-    struct tp_pair p;
-    int r;
-
-    printf(" client certificate, %s\n", prio);
-    gnutls_certificate_allocate_credentials(&scred);
-    gnutls_certificate_allocate_credentials(&ccred);
-    gnutls_certificate_set_x509_key_mem(scred, &sc, &sk, GNUTLS_X509_FMT_PEM);
-    gnutls_pcert_import_x509_raw(pcert, &c, GNUTLS_X509_FMT_PEM, 0);
-    r = gnutls_certificate_set_key(ccred, NULL, 0, pcert, 1, make(v, u));
-    if (r < 0)
-        printf("  set_key: %s\n", tp_code(r));
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
-    if (tp_handshake(&p) == 0) {
-        const char *sn = gnutls_sign_get_name(gnutls_sign_algorithm_get_client(p.s.s));
-        unsigned n = 0;
-        gnutls_certificate_get_peers(p.s.s, &n);
-        printf("  %s, client signed with %s, server got %u certificate(s)\n",
-               gnutls_protocol_get_name(gnutls_protocol_get_version(p.s.s)), sn ? sn : "(none)", n);
-    }
-    tp_free(&p);
-    gnutls_certificate_free_credentials(scred);
-    gnutls_certificate_free_credentials(ccred);
-}
-
-static void handshake(const char *prio, enum variant v, struct ud *u, const char *crt)
-{
-    gnutls_certificate_credentials_t scred, ccred;
-    gnutls_pcert_st pcert[1]; /* the credentials take its element, not the array */
-    gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
-    struct tp_pair p;
-    int r;
-
-    printf(" %s\n", prio);
-    gnutls_certificate_allocate_credentials(&scred);
-    gnutls_certificate_allocate_credentials(&ccred);
-    gnutls_pcert_import_x509_raw(pcert, &c, GNUTLS_X509_FMT_PEM, 0);
-    r = gnutls_certificate_set_key(scred, NULL, 0, pcert, 1, make(v, u));
-    if (r < 0)
-        printf("  set_key: %s\n", tp_code(r));
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    if (tp_handshake(&p) == 0) {
-        const char *sn = gnutls_sign_get_name(gnutls_sign_algorithm_get(p.c.s));
-        printf("  %s, server signed with %s\n", gnutls_protocol_get_name(gnutls_protocol_get_version(p.c.s)),
-               sn ? sn : "(none)");
-        r = gnutls_record_send(p.s.s, "ping", 4);
-        char buf[8];
-        int n = gnutls_record_recv(p.c.s, buf, sizeof buf);
-        printf("  data: sent %s, received %s\n", tp_code(r), tp_code(n));
-    }
-    tp_free(&p);
-    gnutls_certificate_free_credentials(scred);
-    gnutls_certificate_free_credentials(ccred);
+    gnutls_certificate_credentials_t ext, peer;
+    printf(" %s%s\n", client_signs ? "client certificate, " : "", prio);
+    ext = external(v, u, crt);
+    peer = ordinary(client_signs);
+    if (client_signs)
+        run(prio, peer, ext, 1);
+    else
+        run(prio, ext, peer, 0);
 }
 
 int main(void)
@@ -416,9 +390,9 @@ int main(void)
         }
         for (unsigned j = 0; j < sizeof prios / sizeof prios[0]; j++)
             if (j != 2 || cases[i].pss || cases[i].pk != GNUTLS_PK_RSA)
-                handshake(prios[j], cases[i].v, &u, crt);
+                handshake(prios[j], cases[i].v, &u, crt, 0);
         for (unsigned j = 0; j < 2; j++)
-            client_auth(prios[j], cases[i].v, &u, crt);
+            handshake(prios[j], cases[i].v, &u, crt, 1);
         if (cases[i].v == EXT4_HASH || cases[i].v == EXT4_EC)
             for (unsigned j = 0; j < 2; j++)
                 for (int side = 0; side < 2; side++) {
