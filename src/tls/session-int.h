@@ -108,26 +108,27 @@ struct gnutls_session_int {
     uint64_t hs_deadline;
     int timed_out;
 
-    /* The SSL, from the first gnutls_handshake on. */
+    /* The SSL, from the first gnutls_handshake on.  (Flags that are only
+     * ever 0 or 1 are bytes, in runs: two sessions per connection.) */
     SSL *ssl;
-    int handshake_done;
-    int hs_in_progress;
-    int invalid;       /* a fatal error happened: further I/O gives -10 */
-    int read_eof;      /* close_notify received: recv keeps returning 0 */
-    int may_not_write; /* after bye */
-    int may_not_read;
+    unsigned char handshake_done;
+    unsigned char hs_in_progress;
+    unsigned char invalid;       /* a fatal error happened: further I/O gives -10 */
+    unsigned char read_eof;      /* close_notify received: recv keeps returning 0 */
+    unsigned char may_not_write; /* after bye */
+    unsigned char may_not_read;
 
     /* Alerts (from the message callback). */
     int last_alert;         /* description of the last alert received */
     int alert_sent_desc;    /* last alert OpenSSL sent, -1 = none */
     int pending_post_hook[4]; /* received messages whose POST hook is due */
     int n_pending_post_hook;
-    int stop_warning_alert; /* make the next read stop to report -16 */
-    int stop_fatal_alert;   /* a TLS 1.3 alert OpenSSL would ignore: -12 */
-    int warning_alert_stopped;
-    int fatal_alert_stopped;
-    int fatal_alert_received;
-    int ticket_received;
+    unsigned char stop_warning_alert; /* make the next read stop to report -16 */
+    unsigned char stop_fatal_alert;   /* a TLS 1.3 alert OpenSSL would ignore: -12 */
+    unsigned char warning_alert_stopped;
+    unsigned char fatal_alert_stopped;
+    unsigned char fatal_alert_received;
+    unsigned char ticket_received;
     unsigned char hello_sid[32]; /* legacy_session_id of our ClientHello */
     unsigned hello_sid_len;
     int ticket_sent;
@@ -150,18 +151,18 @@ struct gnutls_session_int {
     unsigned char *cork_buf;
     size_t cork_len, cork_cap;
 
-    int key_update_pending;
-    int rehandshake_requested; /* TLS 1.2 HelloRequest / ClientHello after the handshake */
-    int stop_rehandshake;      /* make the next read stop to report -37 */
-    int rehandshake_stopped;
-    int in_renegotiation_step; /* gnutls_handshake drives a renegotiation */
-    int reauth_requested, stop_reauth, reauth_stopped; /* client: post-handshake CertificateRequest */
-    int reauth_in_progress, reauth_done;               /* server: gnutls_reauth */
-    int reauth_answer_due; /* client: REAUTH_REQUEST returned, gnutls_reauth not yet called */
-    int stop_after_renegotiation;
-    int rehandshake_sent;
-    int hello_request_pending; /* server: HelloRequest out, renegotiation not done */
-    int reneg_started;         /* ...the client's ClientHello came in */
+    unsigned char key_update_pending;
+    unsigned char rehandshake_requested; /* TLS 1.2 HelloRequest / ClientHello after the handshake */
+    unsigned char stop_rehandshake;      /* make the next read stop to report -37 */
+    unsigned char rehandshake_stopped;
+    unsigned char in_renegotiation_step; /* gnutls_handshake drives a renegotiation */
+    unsigned char reauth_requested, stop_reauth, reauth_stopped; /* client: post-handshake CertificateRequest */
+    unsigned char reauth_in_progress, reauth_done;               /* server: gnutls_reauth */
+    unsigned char reauth_answer_due; /* client: REAUTH_REQUEST returned, gnutls_reauth not yet called */
+    unsigned char stop_after_renegotiation;
+    unsigned char rehandshake_sent;
+    unsigned char hello_request_pending; /* server: HelloRequest out, renegotiation not done */
+    unsigned char reneg_started;         /* ...the client's ClientHello came in */
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
     int bye_state;
