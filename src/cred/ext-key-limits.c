@@ -110,24 +110,26 @@ void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
     if (c == NULL || p == NULL)
         return;
     pthread_mutex_lock(&c->lock);
-    sg = c->nkeys > 0 ? calloc(c->nkeys, sizeof *sg) : NULL;
-    for (unsigned i = 0; sg != NULL && i < c->nkeys; i++) {
+    for (unsigned i = 0; i < c->nkeys && !any_ext; i++)
+        any_ext = c->keys[i].gkey != NULL && c->keys[i].gkey->ext != NULL;
+    /* the common case (no external key) allocates nothing */
+    if (!any_ext || (sg = calloc(c->nkeys, sizeof *sg)) == NULL) {
+        pthread_mutex_unlock(&c->lock);
+        return;
+    }
+    for (unsigned i = 0; i < c->nkeys; i++) {
         gnutls_privkey_t k = c->keys[i].gkey;
         sg[i].type = EVP_PKEY_get_base_id(X509_get0_pubkey(c->keys[i].cert));
         if (k != NULL && k->ext != NULL) {
-            any_ext = 1;
             tls13 |= gnossl_privkey_ext_tls13_ok(k);
             sg[i].ext = k;
         } else {
             tls13 = 1;
         }
     }
-    if (any_ext)
-        sigalgs = own_sigalgs(sg, c->nkeys, p);
+    sigalgs = own_sigalgs(sg, c->nkeys, p);
     pthread_mutex_unlock(&c->lock);
     free(sg);
-    if (!any_ext)
-        return;
     if (gnossl_session_is_server(s) && !tls13 && !SSL_is_dtls(ssl) &&
         (SSL_get_max_proto_version(ssl) == 0 || SSL_get_max_proto_version(ssl) > TLS1_2_VERSION))
         SSL_set_max_proto_version(ssl, TLS1_2_VERSION);
