@@ -6,17 +6,16 @@
  * negotiated version, the server's signature algorithm, and which callback
  * was asked for what.  Keys that can only sign PKCS#1 v1.5 (ext..ext3)
  * cannot do TLS 1.3; ext4 keys sign RSA-PSS when their info callback says
- * so.  RSA key exchange decrypts through the decrypt callback (the
- * sign_hash-only ext4 key has one; without, the premaster secret is random
- * and the Finished messages fail).  ECDSA and Ed25519 ext4 keys are the
+ * so.  RSA key exchange decrypts through the decrypt callback of keys
+ * whose size is known (ext4); import_ext and ext3 keys have one that GnuTLS
+ * never calls, and an ext4 key without one gets a random premaster secret:
+ * the Finished messages fail.  ECDSA and Ed25519 ext4 keys are the
  * controls.
  *
  * Not compared: a PKCS#1-only key against a TLS 1.2 client offering only
  * RSA-PSS.  GnuTLS then picks an RSA key-exchange suite (and fails for want
  * of a decrypt callback), OpenSSL an ECDHE-RSA suite it cannot sign for;
- * both fail, with different codes.  Nor the decrypt callback of an
- * ext..ext3 key, which GnuTLS 3.7.9's RSA key exchange never calls (it
- * fails with DECRYPTION_FAILED) and gnossl does.  Nor keys that cannot do
+ * both fail, with different codes.  Nor keys that cannot do
  * RSA-PSS from the retrieve functions: OpenSSL has chosen the signature
  * algorithm's candidates before it asks for the certificate, so gnossl
  * fails in TLS 1.3 with the callback's error, GnuTLS with NO_CIPHER_SUITES
@@ -149,14 +148,14 @@ static gnutls_privkey_t make(enum variant v, struct ud *u)
     gnutls_privkey_init(&k);
     switch (v) {
     case EXT:
-        r = gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, u, cb_sign, NULL, 0);
+        r = gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, u, cb_sign, cb_decrypt, 0);
         break;
     case EXT2:
         r = gnutls_privkey_import_ext2(k, GNUTLS_PK_RSA, u, cb_sign, NULL, NULL, 0);
         break;
     case EXT3:
     case EXT3_NOINFO:
-        r = gnutls_privkey_import_ext3(k, u, cb_sign, NULL, NULL, cb_info, 0);
+        r = gnutls_privkey_import_ext3(k, u, cb_sign, cb_decrypt, NULL, cb_info, 0);
         break;
     case EXT4_HASH:
     case EXT4_NOPSS:

@@ -76,6 +76,7 @@ static int dec_decrypt(void *vctx, unsigned char *out, size_t *outlen, size_t ou
 {
     struct decctx *c = vctx;
     gnutls_datum_t ct = {(unsigned char *)in, (unsigned)inlen}, pt = {NULL, 0};
+    unsigned bits = 0;
     int ret;
 
     if (out == NULL) {
@@ -84,10 +85,16 @@ static int dec_decrypt(void *vctx, unsigned char *out, size_t *outlen, size_t ou
     }
     if (outsize < PREMASTER || c->client_version == 0 || RAND_bytes(out, PREMASTER) != 1)
         return 0;
-    ret = gnossl_privkey_ext_decrypt(c->k->key, &ct, &pt);
-    if (ret == 0 && pt.size == PREMASTER)
-        memcpy(out, pt.data, PREMASTER);
-    gnutls_free(pt.data);
+    /* GnuTLS 3.7.9 asks the callback only of keys whose size it knows
+     * (ext4 keys answering GNUTLS_PRIVKEY_INFO_PK_ALGO_BITS), for a
+     * ciphertext of that size. */
+    gnossl_privkey_ext_pk(c->k->key, &bits);
+    if (bits != 0 && inlen == (bits + 7) / 8) {
+        ret = gnossl_privkey_ext_decrypt(c->k->key, &ct, &pt);
+        if (ret == 0 && pt.size == PREMASTER)
+            memcpy(out, pt.data, PREMASTER);
+        gnutls_free(pt.data);
+    }
     out[0] = (unsigned char)(c->client_version >> 8);
     out[1] = (unsigned char)c->client_version;
     *outlen = PREMASTER;
