@@ -53,6 +53,8 @@ static int info(gnutls_privkey_t key, unsigned flags, void *userdata)
     (void)key;
     if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO)
         return ((struct ud *)userdata)->pk;
+    if (flags & GNUTLS_PRIVKEY_INFO_HAVE_SIGN_ALGO)
+        return 1; /* RSA-PSS too: the key signs whatever it is asked */
     return -1;
 }
 

@@ -201,7 +201,19 @@ static int sign_out(struct sigctx *c, gnutls_sign_algorithm_t algo, gnutls_diges
                     int is_hash, const gnutls_datum_t *in, unsigned char *sig, size_t *siglen, size_t sigsize)
 {
     gnutls_datum_t out = {NULL, 0};
-    int ret = gnossl_privkey_ext_sign(c->k->key, algo, dig, flags, is_hash, in, &out);
+    gnutls_sign_algorithm_t judged = algo != GNUTLS_SIGN_UNKNOWN ? algo
+                                     : flags != 0              ? GNUTLS_SIGN_UNKNOWN /* TLS 1.0/1.1 */
+                                                               : gnutls_pk_to_sign(GNUTLS_PK_RSA, dig);
+    int ret;
+
+    /* An algorithm the key refuses is one GnuTLS would not have chosen for
+     * it: OpenSSL asks when a certificate callback gave the key too late
+     * to leave the algorithm out (ext-key-limits.c does it otherwise). */
+    if (judged != GNUTLS_SIGN_UNKNOWN && !gnossl_privkey_ext_can_sign(c->k->key, judged)) {
+        last_error = GNUTLS_E_NO_CIPHER_SUITES;
+        return 0;
+    }
+    ret = gnossl_privkey_ext_sign(c->k->key, algo, dig, flags, is_hash, in, &out);
     if (ret == 0 && out.size > sigsize)
         ret = GNUTLS_E_SHORT_MEMORY_BUFFER;
     if (ret == 0) {
