@@ -1,9 +1,10 @@
 /* Differential: fatal and warning alerts an application sends after a completed
  * handshake (gnutls_alert_send), as exim and gnutls-serv send them to refuse
  * a client.  Both directions, TLS 1.3 and TLS 1.2 over every AEAD suite,
- * after application data, after key updates in both directions and after
- * TLS 1.2 resumption; what the peer's record_recv returns and the alert it
- * names. */
+ * TLS 1.1/1.2 CBC suites, fatal alerts over TLS 1.0 CBC (right after the
+ * handshake, after data and after writes of several records), after key
+ * updates in both directions and after TLS 1.2 resumption; what the peer's
+ * record_recv returns and the alert it names. */
 #include "tls-pair.h"
 
 #include "test-keys.h"
@@ -38,7 +39,8 @@ static int pair_up(struct tp_pair *p, const char *prio)
 }
 
 /* flow: 0 none, 1 data both ways, 2 key update by the sender, 3 key
- * update asked of the peer (both update), 4 several updates */
+ * update asked of the peer (both update), 4 several updates, 5 writes of
+ * several records each both ways */
 static void scenario(const char *prio, int from_server, int flow, gnutls_alert_description_t desc)
 {
     struct tp_pair p;
@@ -62,7 +64,18 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
             printf("  data %d: %s %s\n", k, tp_code(a), tp_code(b));
         }
     }
-    if (flow >= 2) {
+    if (flow == 5) {
+        static char big[20000];
+        for (int k = 0; k < 2; k++) {
+            int w = 0, got = 0, r = GNUTLS_E_AGAIN;
+            for (int j = 0; j < 3; j++) /* a whole record, a small one */
+                w += (int)gnutls_record_send(k ? rcv : snd, big, j == 1 ? 100 : sizeof big);
+            for (int i = 0; i < 64 && got < w && (r > 0 || tp_again(r)); i++)
+                if ((r = (int)gnutls_record_recv(k ? snd : rcv, big, sizeof big)) > 0)
+                    got += r;
+            printf("  big writes %d: %d sent, %d read\n", k, w, got);
+        }
+    } else if (flow >= 2) {
         int n = flow == 4 ? 3 : 1;
         for (int k = 0; k < n; k++) {
             int r = gnutls_session_key_update(snd, flow == 3 ? GNUTLS_KU_PEER : 0);
@@ -163,6 +176,13 @@ int main(void)
         for (int side = 0; side < 2; side++)
             warning(prios[i], side, side ? GNUTLS_A_UNRECOGNIZED_NAME : GNUTLS_A_USER_CANCELED);
     warning("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0, GNUTLS_A_NO_RENEGOTIATION);
+    /* TLS 1.0: right after the handshake (the IV comes from the key block)
+     * and after records (from the last block written) */
+    static const char *const tls10[] = {TP_TLS10_CBC_PRIOS};
+    for (unsigned i = 0; i < sizeof tls10 / sizeof tls10[0]; i++)
+        for (int side = 0; side < 2; side++)
+            for (int flow = 0; flow <= 5; flow += flow == 1 ? 4 : 1)
+                scenario(tls10[i], side, flow, side ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);
     for (int flow = 0; flow <= 4; flow++)
         for (int side = 0; side < 2; side++)
             scenario("NORMAL:-VERS-ALL:+VERS-TLS1.3", side, flow, GNUTLS_A_BAD_CERTIFICATE);

@@ -3,8 +3,8 @@
  * GNUTLS_E_LARGE_PACKET at the data MTU, gnutls_dtls_set_data_mtu, the
  * stateless cookie functions (exact HelloVerifyRequest bytes, verification
  * of good and bad hellos, prestate) and a server that uses them as
- * gnutls-serv --udp does, and the handshake timeout.  Output must match
- * real GnuTLS. */
+ * gnutls-serv --udp does, the handshake timeout, and fatal alerts an
+ * application sends after the handshake.  Output must match real GnuTLS. */
 #include <gnutls/gnutls.h>
 #include <gnutls/dtls.h>
 #include <errno.h>
@@ -720,6 +720,39 @@ static void renegotiation(void)
     close(sv[1]);
 }
 
+/* A fatal alert sent after data both ways, as the peer receives it. */
+static void fatal_alert(const char *prio, int from_server)
+{
+    int sv[2];
+    unsigned char buf[100];
+    printf("fatal alert from the %s %s\n", from_server ? "server" : "client", prio);
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio);
+    if (handshake2(c, s) == 0) {
+        describe(c);
+        gnutls_session_t snd = from_server ? s : c, rcv = from_server ? c : s;
+        for (int k = 0; k < 2; k++) {
+            ssize_t w = gnutls_record_send(snd, "ping", 4);
+            ssize_t r = recv_wait(rcv, buf, sizeof buf);
+            ssize_t w2 = gnutls_record_send(rcv, "pong", 4);
+            ssize_t r2 = recv_wait(snd, buf, sizeof buf);
+            printf("  data: %s %s %s %s\n", code((int)w), code((int)r), code((int)w2), code((int)r2));
+        }
+        gnutls_alert_description_t desc = from_server ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_DECRYPT_ERROR;
+        printf("  alert_send: %s\n", code(gnutls_alert_send(snd, GNUTLS_AL_FATAL, desc)));
+        int r = (int)recv_wait(rcv, buf, sizeof buf);
+        printf("  peer recv: %s", code(r));
+        if (r == GNUTLS_E_FATAL_ALERT_RECEIVED)
+            printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(rcv)));
+        printf("\n");
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -799,6 +832,18 @@ int main(void)
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_32", "SRTP_AES128_CM_HMAC_SHA1_80");
     emsgsize_server();
     silent_peer();
+    static const char *const alert_prios[] = {
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-GCM",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-256-CCM",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA256:%NO_ETM",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.0:-CIPHER-ALL:+AES-128-CBC",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.0:-CIPHER-ALL:+AES-256-CBC:%NO_ETM",
+    };
+    for (size_t i = 0; i < sizeof alert_prios / sizeof alert_prios[0]; i++)
+        for (int side = 0; side < 2; side++)
+            fatal_alert(alert_prios[i], side);
 
     gnutls_certificate_free_credentials(ccred);
     gnutls_certificate_free_credentials(scred);

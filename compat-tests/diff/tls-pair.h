@@ -89,6 +89,11 @@ static int tp_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA384:%NO_ETM",         \
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA384"
 #define TP_TLS11_CBC "NORMAL:-VERS-ALL:+VERS-TLS1.1:-CIPHER-ALL:+AES-128-CBC:%NO_ETM"
+/* TLS 1.0 CBC (the IV of a record is the last ciphertext block before it),
+ * with and without encrypt-then-MAC. */
+#define TP_TLS10_CBC_PRIOS                                                                         \
+    "NORMAL:-VERS-ALL:+VERS-TLS1.0:-CIPHER-ALL:+AES-128-CBC",                                      \
+        "NORMAL:-VERS-ALL:+VERS-TLS1.0:-CIPHER-ALL:+AES-256-CBC:%NO_ETM"
 
 /* Sessions with the given init flags, transports attached; the caller sets
  * priorities and credentials. */

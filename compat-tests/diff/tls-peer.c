@@ -6,7 +6,12 @@
  * under test prints.  Scenarios: warning and fatal alerts sent by the
  * peer, TLS 1.3 tickets and key updates, close_notify versus a bare close,
  * bye in both modes, a TLS 1.2 HelloRequest refused with no_renegotiation,
- * with this process as client and as server. */
+ * with this process as client and as server (TLS 1.0: as the client, which
+ * also accepts one); fatal alerts this process
+ * sends after data (TLS 1.3, 1.2, 1.0 CBC with and without
+ * encrypt-then-MAC, DTLS 1.2 and 1.0 with AEAD and CBC suites), which the
+ * peer reports (its line is printed by the peer, this process's result
+ * after the peer has finished). */
 #include <gnutls/gnutls.h>
 #include <errno.h>
 #include <stdio.h>
@@ -42,11 +47,18 @@ static int is_peer;
 
 static gnutls_certificate_credentials_t cred;
 static gnutls_datum_t ticket_key;
+static char after_peer[256]; /* printed once the peer has exited */
+
+static int is_dtls(const char *prio)
+{
+    return strstr(prio, "DTLS") != NULL;
+}
 
 static gnutls_session_t open_session(int server, int fd, const char *prio, int tickets, int pha)
 {
     gnutls_session_t s;
-    gnutls_init(&s, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | GNUTLS_NO_SIGNAL | (pha ? GNUTLS_POST_HANDSHAKE_AUTH : 0));
+    gnutls_init(&s, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | GNUTLS_NO_SIGNAL | (pha ? GNUTLS_POST_HANDSHAKE_AUTH : 0) |
+                        (is_dtls(prio) ? GNUTLS_DATAGRAM : 0));
     if (server && pha)
         gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUEST);
     gnutls_priority_set_direct(s, prio, NULL);
@@ -257,6 +269,28 @@ static void scenario(const char *name, int server, int fd, const char *prio)
             wr(s, "after");
             rd_until(s, me);
         }
+    } else if (!strcmp(name, "alert-out")) {
+        /* this process sends a fatal alert after data both ways; the peer
+         * (real GnuTLS) reports what it received */
+        if (actor) {
+            wr(s, "go");
+            rd_until(s, "P");
+            long r;
+            int n = 0;
+            do
+                r = gnutls_record_recv(s, (char[64]){0}, 64);
+            while (r < 0 && !gnutls_error_is_fatal((int)r) && ++n < 10);
+            printf("  peer recv: %s", code(r));
+            if (r == GNUTLS_E_WARNING_ALERT_RECEIVED || r == GNUTLS_E_FATAL_ALERT_RECEIVED)
+                printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(s)));
+            printf("\n");
+            fflush(stdout);
+        } else {
+            rd_until(s, "A");
+            wr(s, "reply");
+            int a = gnutls_alert_send(s, GNUTLS_AL_FATAL, server ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);
+            snprintf(after_peer, sizeof after_peer, "  alert_send: %s\n", code(a));
+        }
     } else if (!strcmp(name, "bye-rdwr")) {
         if (actor) {
             rd_until(s, "P");
@@ -280,10 +314,21 @@ static void scenario(const char *name, int server, int fd, const char *prio)
     gnutls_deinit(s);
 }
 
-static const char *const names[] = {"warning-alert", "fatal-alert", "tickets",    "ticket-data",
-                                    "key-update",    "bare-close",  "bye-rdwr",   "peer-bye-rdwr",
-                                    "rehandshake",   "reauth",      "reneg-refused"};
-static const char *const prios[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.2"};
+static const char *const names[] = {"warning-alert", "fatal-alert", "tickets",       "ticket-data",
+                                    "key-update",    "bare-close",  "bye-rdwr",      "peer-bye-rdwr",
+                                    "rehandshake",   "reauth",      "reneg-refused", "alert-out"};
+/* after the first two: only alert-out */
+static const char *const prios[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3",
+                                    "NORMAL:-VERS-ALL:+VERS-TLS1.2",
+                                    "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC",
+                                    "NORMAL:-VERS-ALL:+VERS-TLS1.0:-CIPHER-ALL:+AES-128-CBC",
+                                    "NORMAL:-VERS-ALL:+VERS-TLS1.0:-CIPHER-ALL:+AES-256-CBC:%NO_ETM",
+                                    "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-GCM",
+                                    "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+CHACHA20-POLY1305",
+                                    "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA256",
+                                    "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-CBC:%NO_ETM",
+                                    "NORMAL:-VERS-ALL:+VERS-DTLS1.0:-CIPHER-ALL:+AES-128-CBC",
+                                    "NORMAL:-VERS-ALL:+VERS-DTLS1.0:-CIPHER-ALL:+AES-256-CBC:%NO_ETM"};
 
 int main(int argc, char **argv)
 {
@@ -300,9 +345,16 @@ int main(int argc, char **argv)
         scenario(argv[3], atoi(argv[5]), atoi(argv[2]), prios[atoi(argv[4])]);
         return 0;
     }
-    for (int pi = 0; pi < 2; pi++)
+    for (int pi = 0; pi < (int)(sizeof prios / sizeof prios[0]); pi++)
         for (int server = 0; server < 2; server++)
             for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+                /* TLS 1.0: also the HelloRequest accepted and refused */
+                int tls10 = strstr(prios[pi], "+VERS-TLS1.0") != NULL;
+                if (pi >= 2 && strcmp(names[i], "alert-out") != 0 &&
+                    !(tls10 && (!strcmp(names[i], "rehandshake") || !strcmp(names[i], "reneg-refused"))))
+                    continue;
+                if (tls10 && server && strcmp(names[i], "alert-out") != 0)
+                    continue; /* (a TLS 1.0 server cannot hear a refusal yet) */
                 if (server && strstr(names[i], "ticket"))
                     continue; /* tickets: the peer must be the server */
                 if (pi == 1 && !strcmp(names[i], "key-update"))
@@ -316,7 +368,7 @@ int main(int argc, char **argv)
                 printf("== %s, %s, this side is the %s\n", names[i], prios[pi], server ? "server" : "client");
                 fflush(stdout);
                 int sv[2];
-                if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+                if (socketpair(AF_UNIX, is_dtls(prios[pi]) ? SOCK_DGRAM : SOCK_STREAM, 0, sv) != 0)
                     return 1;
                 pid_t pid = fork();
                 if (pid == 0) {
@@ -335,6 +387,8 @@ int main(int argc, char **argv)
                 close(sv[0]);
                 int st;
                 waitpid(pid, &st, 0);
+                fputs(after_peer, stdout);
+                after_peer[0] = 0;
             }
     gnutls_free(ticket_key.data);
     gnutls_certificate_free_credentials(cred);

@@ -1,7 +1,8 @@
 /* Differential: the renegotiation and TLS 1.3 post-handshake matrix of the
  * handshake contract, as return-code sequences.  TLS 1.2: a server's
  * rehandshake accepted, refused by the client (no_renegotiation warning),
- * interleaved with application data, client-initiated renegotiation, the
+ * interleaved with application data (also TLS 1.0: accepted, or answered
+ * with data), client-initiated renegotiation, the
  * safe-renegotiation priority options and status; TLS 1.3: key updates in
  * both directions, gnutls_handshake/gnutls_rehandshake after completion,
  * post-handshake authentication (REAUTH_REQUEST and gnutls_reauth on both
@@ -85,12 +86,13 @@ static void exchange(struct tp_pair *p, const char *tag)
     printf("  %s: client->server %s/%s, server->client %s/%s\n", tag, tp_code(w), tp_code(r), tp_code(w2), tp_code(r2));
 }
 
-static void rehandshake_accepted(void)
+static void rehandshake_accepted(const char *label, const char *prio)
 {
     struct tp_pair p;
     char buf[64];
-    printf("== TLS 1.2: server rehandshake, client accepts\n");
-    if (setup(&p, TLS12, TLS12, 0, 0) == 0) {
+    printf("== %s: server rehandshake, client accepts\n", label);
+    if (setup(&p, prio, prio, 0, 0) == 0) {
+        exchange(&p, "before");
         printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.s.s)));
         printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
         both("handshakes", &p.c, op_handshake, NULL, &p.s, op_handshake, NULL);
@@ -257,7 +259,14 @@ int main(void)
     gnutls_datum_t rc = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
     gnutls_certificate_set_x509_key_mem(ccred, &rc, &rk, GNUTLS_X509_FMT_PEM);
 
-    rehandshake_accepted();
+    rehandshake_accepted("TLS 1.2", TLS12);
+    /* TLS 1.0: the client's answer replaces the no_renegotiation warning
+     * OpenSSL wrote, whose last block OpenSSL's next records chain from */
+    static const char *const tls10[] = {TP_TLS10_CBC_PRIOS};
+    for (unsigned i = 0; i < sizeof tls10 / sizeof tls10[0]; i++) {
+        rehandshake_accepted(tls10[i], tls10[i]);
+        rehandshake_refused(tls10[i], -1, 0);
+    }
     static const char *const prot12[] = {TLS12 ":-CIPHER-ALL:+AES-128-GCM", TLS12 ":-CIPHER-ALL:+CHACHA20-POLY1305",
                                          TLS12 ":-CIPHER-ALL:+AES-256-CCM", TP_CBC_PRIOS, TP_TLS11_CBC};
     for (unsigned i = 0; i < sizeof prot12 / sizeof prot12[0]; i++) {

@@ -5,16 +5,21 @@
  * gnutls_alert_send(FATAL, ...), and their clients wait for that alert.  We
  * protect the one alert record ourselves with the write key OpenSSL uses:
  * - TLS 1.3: the application traffic secret comes from the keylog callback;
- * - TLS 1.2 with an AEAD suite, TLS 1.1 / 1.2 with a CBC suite: the key
- *   block is derived from the master secret and the randoms, as OpenSSL
- *   derived it.  CBC records: HMAC then encryption (RFC 5246, 6.2.3.2) or
- *   encrypt-then-MAC (RFC 7366, as negotiated), a random explicit IV.
+ * - TLS 1.2 with an AEAD suite, TLS 1.0-1.2 with a CBC suite, DTLS 1.0 /
+ *   1.2: the key block is derived from the master secret and the randoms,
+ *   as OpenSSL derived it.  CBC records: HMAC then encryption (RFC 5246,
+ *   6.2.3.2) or encrypt-then-MAC (RFC 7366, as negotiated), a random
+ *   explicit IV; TLS 1.0 has none: a record's IV is the last ciphertext
+ *   block written before it, which tls10-chain.c keeps from what the
+ *   transport writes.
  * The message callback shows every record OpenSSL creates, our
  * ChangeCipherSpec / Finished / KeyUpdate, which gives the next sequence
- * number.  A fatal alert ends the connection, so one record written behind
+ * number (DTLS: the epoch and sequence number of the record headers we
+ * write).  A fatal alert ends the connection, so one record written behind
  * OpenSSL's back desynchronises nothing that is used afterwards.  Anything
- * else (TLS 1.0, stream ciphers, DTLS, a record half written) is left to
- * the caller's fallback.
+ * else (stream ciphers, a record half written, a TLS 1.0 record that
+ * OpenSSL's records would have to chain from) is left to the caller's
+ * fallback.
  *
  * The same keys serve reneg-refuse.c (records written in place of one
  * OpenSSL wrote, with its sequence number; TLS 1.2 peer records opened and
@@ -22,6 +27,7 @@
  * Finished and KeyUpdate and the TLS 1.3 peer secret from the keylog. */
 #include "gnossl.h"
 #include "tls/alert-seal.h"
+#include "tls/seal-int.h"
 #include "tls/session-int.h"
 
 #include <openssl/core_names.h>
@@ -53,6 +59,7 @@ static struct gnossl_seal *seal_of(const SSL *ssl)
 
 void gnossl_seal_reset(gnutls_session_t s, const SSL *ssl)
 {
+    gnossl_seal_free(s);
     OPENSSL_cleanse(&s->seal, sizeof s->seal);
     s->seal.dtls = SSL_is_dtls(ssl);
 }
@@ -134,6 +141,9 @@ void gnossl_seal_note_record(gnutls_session_t s, int content_type, const unsigne
         st->counting = 1; /* the records after our CCS start at 0 */
         st->tls12 = 1;
         st->seq = 0;
+        st->implicit_iv = SSL_version(ssl) == TLS1_VERSION;
+        if (st->implicit_iv)
+            gnossl_seal_chain_restart(s); /* the key block's IV until a record goes out */
         return;
     }
     if (content_type != SSL3_RT_HANDSHAKE || len < 1 || !v13)
@@ -150,6 +160,22 @@ void gnossl_seal_note_record(gnutls_session_t s, int content_type, const unsigne
         }
         st->seq = 0;
     }
+}
+
+void gnossl_seal_note_dtls_header(struct gnossl_seal *st, const unsigned char *p, size_t len)
+{
+    if (len < 13)
+        return;
+    uint64_t v = 0; /* epoch and sequence number */
+    for (int i = 3; i < 11; i++)
+        v = v << 8 | p[i];
+    if (v >> 48 == 0)
+        return; /* epoch 0: plaintext */
+    /* (a retransmitted flight may repeat older epochs) */
+    if (!st->counting || v + 1 > st->seq)
+        st->seq = v + 1;
+    st->counting = 1;
+    st->tls12 = 1;
 }
 
 /* The traffic secret after a KeyUpdate (RFC 8446, 7.2). */
@@ -249,21 +275,6 @@ int gnossl_seal_key_block(SSL *ssl, const char *prf_digest, unsigned char *out, 
     return ok ? 0 : -1;
 }
 
-/* The record protection of one side of the connection. */
-struct prot {
-    const EVP_CIPHER *cipher;
-    int ccm, v13, chacha;
-    size_t key_len, tag_len, explicit_len;
-    unsigned char key[32], iv[16];
-    /* TLS 1.1 / 1.2 CBC suites: HMAC, MAC-then-encrypt or encrypt-then-MAC
-     * (RFC 7366), a random explicit IV of one block */
-    int cbc, etm;
-    unsigned char minor; /* record version 3.minor */
-    const EVP_MD *mac_md;
-    size_t mac_len, block;
-    unsigned char mac_key[EVP_MAX_MD_SIZE];
-};
-
 /* TLS 1.1 / 1.2 key block (RFC 5246, 6.3): client MAC key, server MAC key,
  * client key, server key, client IV, server IV; the parts of one side (ours,
  * or the peer's: our read keys). */
@@ -275,9 +286,11 @@ static int tls12_keys(SSL *ssl, int peer, struct prot *pr, size_t iv_len)
     unsigned char block[2 * (EVP_MAX_MD_SIZE + 32 + 16)];
     if (md == NULL || total > sizeof block)
         return -1;
-    /* TLS 1.1: TLS 1.0's PRF; TLS 1.2: the suite's, SHA-256 for the suites
-     * older than TLS 1.2 (OpenSSL reports their MD5+SHA-1) */
-    const char *prf = SSL_version(ssl) < TLS1_2_VERSION      ? "MD5-SHA1"
+    /* TLS 1.0 / 1.1, DTLS 1.0: TLS 1.0's PRF; (D)TLS 1.2: the suite's,
+     * SHA-256 for the suites older than TLS 1.2 (OpenSSL reports their
+     * MD5+SHA-1) */
+    int old = SSL_version(ssl) == DTLS1_VERSION || SSL_version(ssl) < TLS1_2_VERSION;
+    const char *prf = old                                   ? "MD5-SHA1"
                       : EVP_MD_get_type(md) == NID_md5_sha1 ? "SHA256"
                                                             : EVP_MD_get0_name(md);
     if (gnossl_seal_key_block(ssl, prf, block, total) < 0)
@@ -290,13 +303,13 @@ static int tls12_keys(SSL *ssl, int peer, struct prot *pr, size_t iv_len)
     return 0;
 }
 
-/* A TLS 1.1 / 1.2 CBC suite: cipher, MAC and sizes in pr; 0 or -1. */
+/* A CBC suite: cipher, MAC and sizes in pr; 0 or -1. */
 static int cbc_of(SSL *ssl, const SSL_CIPHER *c, struct prot *pr)
 {
     gnutls_session_t s = gnossl_session_from_ssl(ssl);
     const EVP_CIPHER *ci = EVP_get_cipherbynid(SSL_CIPHER_get_cipher_nid(c));
     const EVP_MD *md = EVP_get_digestbynid(SSL_CIPHER_get_digest_nid(c));
-    if (s == NULL || ci == NULL || md == NULL || SSL_version(ssl) < TLS1_1_VERSION ||
+    if (s == NULL || ci == NULL || md == NULL ||
         EVP_CIPHER_get_mode(ci) != EVP_CIPH_CBC_MODE || EVP_CIPHER_get_key_length(ci) > 32 ||
         EVP_CIPHER_get_block_size(ci) > 16 || EVP_MD_get_size(md) <= 0)
         return -1;
@@ -307,20 +320,67 @@ static int cbc_of(SSL *ssl, const SSL_CIPHER *c, struct prot *pr)
     pr->block = (size_t)EVP_CIPHER_get_block_size(ci);
     pr->mac_md = md;
     pr->mac_len = (size_t)EVP_MD_get_size(md);
-    pr->explicit_len = pr->block;
+    pr->explicit_len = pr->implicit ? 0 : pr->block;
     return 0;
 }
 
+/* The record version and framing of the connection: 0, or -1 for one we
+ * do not model (SSL 3, DTLS 0.9). */
+static int version_of(SSL *ssl, struct prot *pr)
+{
+    int v = SSL_version(ssl);
+    switch (v) {
+    case TLS1_3_VERSION:
+        pr->v13 = 1;
+        v = TLS1_2_VERSION; /* (the legacy record version) */
+        break;
+    case TLS1_VERSION:
+        pr->implicit = 1;
+        break;
+    case TLS1_1_VERSION:
+    case TLS1_2_VERSION:
+        break;
+    case DTLS1_VERSION:
+    case DTLS1_2_VERSION:
+        pr->dtls = 1;
+        break;
+    default:
+        return -1;
+    }
+    pr->ver[0] = (unsigned char)(v >> 8);
+    pr->ver[1] = (unsigned char)v;
+    return 0;
+}
+
+/* A record header with the sequence number seq (DTLS); its length. */
+static size_t put_header(const struct prot *pr, uint64_t seq, int type, size_t body, unsigned char *out)
+{
+    size_t h = 3;
+    out[0] = (unsigned char)type;
+    out[1] = pr->ver[0];
+    out[2] = pr->ver[1];
+    if (pr->dtls)
+        for (int i = 0; i < 8; i++)
+            out[h++] = (unsigned char)(seq >> (56 - 8 * i));
+    out[h++] = (unsigned char)(body >> 8);
+    out[h++] = (unsigned char)body;
+    return h;
+}
+
 /* Our write protection, or (peer, TLS 1.2 only) the peer's: 0 or -1. */
-static int prot_get(SSL *ssl, int peer, struct prot *pr)
+int gnossl_seal_prot(SSL *ssl, int peer, struct prot *pr)
 {
     struct gnossl_seal *st = seal_of(ssl);
     const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
-    if (st == NULL || st->broken || c == NULL || SSL_is_dtls(ssl))
+    if (st == NULL || st->broken || c == NULL)
         return -1;
     memset(pr, 0, sizeof *pr);
-    pr->v13 = SSL_version(ssl) == TLS1_3_VERSION;
-    pr->minor = pr->v13 ? 3 : (unsigned char)SSL_version(ssl);
+    if (version_of(ssl, pr) < 0)
+        return -1;
+    /* DTLS and TLS 1.0: our writes only (a TLS 1.0 record after a chain we
+     * lost track of: none) */
+    if (peer && (pr->dtls || pr->implicit))
+        return -1;
     const unsigned char *secret = peer ? st->rsecret : st->secret;
     unsigned secret_len = peer ? st->rsecret_len : st->secret_len;
     if (peer ? !st->rcounting : !st->counting || pr->v13 == st->tls12)
@@ -328,8 +388,14 @@ static int prot_get(SSL *ssl, int peer, struct prot *pr)
     if (pr->v13 && secret_len == 0)
         return -1;
     pr->cipher = aead_of(c, &pr->key_len, &pr->tag_len, &pr->ccm);
-    if (pr->cipher == NULL)
-        return pr->v13 || cbc_of(ssl, c, pr) < 0 ? -1 : tls12_keys(ssl, peer, pr, pr->block);
+    if (pr->cipher == NULL) {
+        if (pr->v13 || cbc_of(ssl, c, pr) < 0 || tls12_keys(ssl, peer, pr, pr->block) < 0)
+            return -1;
+        /* (TLS 1.0: else the key block's IV, right after our CCS) */
+        return pr->implicit && gnossl_seal_chain_iv(st, pr->iv, pr->block) < 0 ? -1 : 0;
+    }
+    if (pr->implicit)
+        return -1; /* (no AEAD suites before TLS 1.2) */
     pr->chacha = SSL_CIPHER_get_cipher_nid(c) == NID_chacha20_poly1305;
     pr->explicit_len = 0;
     if (pr->v13) {
@@ -366,8 +432,8 @@ static size_t prot_nonce(const struct prot *pr, uint64_t seq, int type, size_t p
     }
     memcpy(aad, seqb, 8);
     aad[8] = (unsigned char)type;
-    aad[9] = 3;
-    aad[10] = 3;
+    aad[9] = pr->ver[0];
+    aad[10] = pr->ver[1];
     aad[11] = (unsigned char)(pt_len >> 8);
     aad[12] = (unsigned char)pt_len;
     return 13;
@@ -382,18 +448,18 @@ int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq)
     return 0;
 }
 
-/* The MAC of a TLS 1.1 / 1.2 CBC record (RFC 5246, 6.2.3.1): over the
- * sequence number, type, version and length len of what is MACed, then
- * len bytes of in. */
-static int cbc_mac(const struct prot *pr, uint64_t seq, int type, const unsigned char *in, size_t len,
-                   unsigned char *mac)
+/* The MAC of a CBC record (RFC 5246, 6.2.3.1): over the sequence number
+ * (DTLS: epoch and sequence number), type, version and length len of what
+ * is MACed, then len bytes of in. */
+int gnossl_seal_cbc_mac(const struct prot *pr, uint64_t seq, int type, const unsigned char *in, size_t len,
+                        unsigned char *mac)
 {
     unsigned char pseudo[13];
     for (int i = 0; i < 8; i++)
         pseudo[i] = (unsigned char)(seq >> (56 - 8 * i));
     pseudo[8] = (unsigned char)type;
-    pseudo[9] = 3;
-    pseudo[10] = pr->minor;
+    pseudo[9] = pr->ver[0];
+    pseudo[10] = pr->ver[1];
     pseudo[11] = (unsigned char)(len >> 8);
     pseudo[12] = (unsigned char)len;
     pthread_once(&kdf_once, kdf_init);
@@ -411,8 +477,8 @@ static int cbc_mac(const struct prot *pr, uint64_t seq, int type, const unsigned
 }
 
 /* CBC without padding of whole blocks: 0 or -1. */
-static int cbc_run(int enc, const struct prot *pr, const unsigned char *iv, const unsigned char *in, size_t len,
-                   unsigned char *out)
+int gnossl_seal_cbc_run(int enc, const struct prot *pr, const unsigned char *iv, const unsigned char *in, size_t len,
+                        unsigned char *out)
 {
     EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
     int n = 0;
@@ -425,33 +491,34 @@ static int cbc_run(int enc, const struct prot *pr, const unsigned char *iv, cons
 
 /* One CBC record: data, then (MAC-then-encrypt) its MAC and the least
  * padding, as OpenSSL and GnuTLS write them, encrypted under the explicit
- * IV iv (random if NULL); encrypt-then-MAC: the MAC after the ciphertext. */
+ * IV iv (random if NULL; TLS 1.0: the chained IV, none in the record);
+ * encrypt-then-MAC: the MAC after the ciphertext. */
 static int cbc_seal(const struct prot *pr, uint64_t seq, const unsigned char *iv, int type,
                     const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len)
 {
     unsigned char buf[GNOSSL_SEAL_MAX];
-    size_t bl = pr->block, ml = pr->mac_len, inner = pr->etm ? len : len + ml;
-    size_t ct_len = (inner / bl + 1) * bl, body = bl + ct_len + (pr->etm ? ml : 0);
-    if (ct_len > sizeof buf || out_size < 5 + body)
+    size_t bl = pr->block, ml = pr->mac_len, inner = pr->etm ? len : len + ml, xl = pr->explicit_len;
+    size_t ct_len = (inner / bl + 1) * bl, body = xl + ct_len + (pr->etm ? ml : 0);
+    if (ct_len > sizeof buf || out_size < 13 + body)
         return -1;
-    out[0] = (unsigned char)type;
-    out[1] = 3;
-    out[2] = pr->minor;
-    out[3] = (unsigned char)(body >> 8);
-    out[4] = (unsigned char)body;
-    if (iv != NULL)
-        memcpy(out + 5, iv, bl);
-    else if (RAND_bytes(out + 5, (int)bl) != 1)
+    size_t h = put_header(pr, seq, type, body, out);
+    if (pr->implicit)
+        iv = pr->iv;
+    else if (iv != NULL)
+        memcpy(out + h, iv, bl);
+    else if (RAND_bytes(out + h, (int)bl) != 1)
         return -1;
+    else
+        iv = out + h;
     memcpy(buf, data, len);
-    int r = pr->etm ? 0 : cbc_mac(pr, seq, type, data, len, buf + len);
+    int r = pr->etm ? 0 : gnossl_seal_cbc_mac(pr, seq, type, data, len, buf + len);
     memset(buf + inner, (int)(ct_len - inner - 1), ct_len - inner);
     if (r == 0)
-        r = cbc_run(1, pr, out + 5, buf, ct_len, out + 5 + bl);
-    if (r == 0 && pr->etm) /* over the IV and the ciphertext */
-        r = cbc_mac(pr, seq, type, out + 5, bl + ct_len, out + 5 + bl + ct_len);
+        r = gnossl_seal_cbc_run(1, pr, iv, buf, ct_len, out + h + xl);
+    if (r == 0 && pr->etm) /* over the explicit IV and the ciphertext */
+        r = gnossl_seal_cbc_mac(pr, seq, type, out + h, xl + ct_len, out + h + xl + ct_len);
     OPENSSL_cleanse(buf, sizeof buf);
-    *out_len = 5 + body;
+    *out_len = h + body;
     return r;
 }
 
@@ -471,9 +538,9 @@ static int cbc_open(const struct prot *pr, uint64_t seq, const unsigned char *re
     if (ct_len % bl != 0 || ct_len > sizeof buf)
         return -1;
     if (pr->etm &&
-        (cbc_mac(pr, seq, rec[0], rec + 5, enc, mac) < 0 || CRYPTO_memcmp(mac, rec + 5 + enc, ml) != 0))
+        (gnossl_seal_cbc_mac(pr, seq, rec[0], rec + 5, enc, mac) < 0 || CRYPTO_memcmp(mac, rec + 5 + enc, ml) != 0))
         return -1;
-    if (cbc_run(0, pr, rec + 5, rec + 5 + bl, ct_len, buf) < 0)
+    if (gnossl_seal_cbc_run(0, pr, rec + 5, rec + 5 + bl, ct_len, buf) < 0)
         return -1;
     size_t pad = buf[ct_len - 1], pt_len;
     unsigned bad = 0;
@@ -486,7 +553,7 @@ static int cbc_open(const struct prot *pr, uint64_t seq, const unsigned char *re
             return -1;
         pt_len = 2;
         pad = ct_len - 2 - ml - 1;
-        if (cbc_mac(pr, seq, rec[0], buf, 2, mac) < 0)
+        if (gnossl_seal_cbc_mac(pr, seq, rec[0], buf, 2, mac) < 0)
             return -1;
         bad |= (unsigned)CRYPTO_memcmp(mac, buf + 2, ml);
     }
@@ -506,8 +573,18 @@ int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *ex
 {
     struct prot pr;
     unsigned char pt[64];
-    if (len > sizeof pt - 1 || prot_get(ssl, peer, &pr) < 0)
+    if (len > sizeof pt - 1 || gnossl_seal_prot(ssl, peer, &pr) < 0)
         return -1;
+    /* TLS 1.0: OpenSSL's next record chains from its own last block: a
+     * fatal alert (the last record), or the empty record in place of a
+     * refusal, after which tls10-chain.c re-encrypts OpenSSL's records
+     * (one such replacement at a time) */
+    struct gnossl_seal *st = seal_of(ssl);
+    if (pr.implicit && !(type == SSL3_RT_ALERT && len == 2 && data[0] == GNUTLS_AL_FATAL) &&
+        !(type == SSL3_RT_APPLICATION_DATA && len == 0 && !gnossl_seal_rechaining(st))) {
+        OPENSSL_cleanse(&pr, sizeof pr);
+        return -1;
+    }
     if (pr.cbc) { /* the explicit IV of the record this one replaces */
         int r = cbc_seal(&pr, seq, explicit_nonce, type, data, len, out, out_size, out_len);
         OPENSSL_cleanse(&pr, sizeof pr);
@@ -518,25 +595,21 @@ int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *ex
     if (pr.v13)
         pt[pt_len++] = (unsigned char)type; /* TLS 1.3 hides the type inside */
     size_t body = pr.explicit_len + pt_len + pr.tag_len;
-    if (out_size < 5 + body)
+    if (out_size < 13 + body)
         return -1;
-    out[0] = pr.v13 ? SSL3_RT_APPLICATION_DATA : (unsigned char)type;
-    out[1] = 3;
-    out[2] = 3;
-    out[3] = (unsigned char)(body >> 8);
-    out[4] = (unsigned char)body;
+    size_t h = put_header(&pr, seq, pr.v13 ? SSL3_RT_APPLICATION_DATA : type, body, out);
     unsigned char nonce[12], aad[13], seqb[8];
     size_t aad_len = prot_nonce(&pr, seq, type, pt_len, out, nonce, aad, seqb);
     if (explicit_nonce != NULL && pr.explicit_len != 0)
         memcpy(nonce + 4, explicit_nonce, 8);
-    memcpy(out + 5, nonce + 4, pr.explicit_len);
-    unsigned char *ct = out + 5 + pr.explicit_len;
+    memcpy(out + h, nonce + 4, pr.explicit_len);
+    unsigned char *ct = out + h + pr.explicit_len;
     int r = aead_run(1, pr.cipher, pr.ccm, pr.key, nonce, aad, aad_len, pt, pt_len, ct, ct + pt_len, pr.tag_len);
     OPENSSL_cleanse(&pr, sizeof pr);
     OPENSSL_cleanse(pt, sizeof pt);
     if (r < 0)
         return -1;
-    *out_len = 5 + body;
+    *out_len = h + body;
     return 0;
 }
 
@@ -544,7 +617,7 @@ int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t re
                      size_t out_size, size_t *out_len)
 {
     struct prot pr;
-    if (prot_get(ssl, 1, &pr) < 0)
+    if (gnossl_seal_prot(ssl, 1, &pr) < 0)
         return -1;
     int r = -1;
     if (pr.cbc)
@@ -578,7 +651,9 @@ int gnossl_seal_state(SSL *ssl, int peer, gnutls_datum_t *mac, gnutls_datum_t *k
     struct gnossl_session_out *st = gnossl_session_out(gnossl_session_from_ssl(ssl));
     struct prot pr;
     int p = peer != 0;
-    if (st == NULL || gnossl_seal_seq(ssl, peer, seq) < 0 || prot_get(ssl, peer, &pr) < 0)
+    /* (TLS 1.0 and DTLS: not modelled for gnutls_record_get_state) */
+    if (st == NULL || SSL_is_dtls(ssl) || SSL_version(ssl) == TLS1_VERSION || gnossl_seal_seq(ssl, peer, seq) < 0 ||
+        gnossl_seal_prot(ssl, peer, &pr) < 0)
         return -1;
     memcpy(st->state_mac[p], pr.mac_key, pr.mac_len);
     memcpy(st->state_key[p], pr.key, pr.key_len);

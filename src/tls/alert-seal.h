@@ -1,6 +1,6 @@
 /* Protecting an application's fatal alert ourselves, since OpenSSL cannot
- * send a chosen alert (alert-seal.c): TLS 1.3, TLS 1.2 AEAD and TLS 1.1 /
- * 1.2 CBC suites. */
+ * send a chosen alert (alert-seal.c): TLS 1.3, TLS 1.2 AEAD, TLS 1.0-1.2
+ * CBC suites, DTLS 1.0 / 1.2. */
 #ifndef GNOSSL_TLS_ALERT_SEAL_H
 #define GNOSSL_TLS_ALERT_SEAL_H
 
@@ -27,7 +27,12 @@ struct gnossl_seal {
     int rcounting; /* ...counted since the peer's ChangeCipherSpec */
     int tls12;     /* keys from the TLS 1.2 key block */
     int broken;    /* something we cannot follow happened */
-    int dtls;      /* the SSL is DTLS: nothing is followed */
+    int dtls;      /* the SSL is DTLS: seq is the epoch and sequence number
+                    * after the last record header written (write side only) */
+    /* TLS 1.0 CBC: a record's IV is the last ciphertext block written
+     * before it (the key block's IV after our ChangeCipherSpec) */
+    int implicit_iv;            /* the transport reports what it writes */
+    struct gnossl_chain *chain; /* what tls10-chain.c follows (TLS 1.0 only) */
 };
 
 /* A new SSL for the session: nothing followed yet (from materialise). */
@@ -38,8 +43,6 @@ void gnossl_seal_note_secret(gnutls_session_t s, const char *label, const unsign
  * read: the sequence numbers.  Inline: it runs for every record. */
 static inline void gnossl_seal_note_header(struct gnossl_seal *st, int write_p)
 {
-    if (st->dtls)
-        return;
     if (write_p) {
         if (st->counting)
             st->seq++;
@@ -47,6 +50,25 @@ static inline void gnossl_seal_note_header(struct gnossl_seal *st, int write_p)
         st->rseq++;
     }
 }
+/* From the message callback, for a DTLS record header OpenSSL wrote. */
+void gnossl_seal_note_dtls_header(struct gnossl_seal *st, const unsigned char *p, size_t len);
+/* TLS 1.0: our record (its IV from the wire's chain) went out in place of
+ * OpenSSL's record orig, whose successor has sequence number next_seq:
+ * OpenSSL's later records are re-encrypted onto the wire's chain. */
+void gnossl_seal_replaced(gnutls_session_t s, const unsigned char *orig, size_t orig_len, uint64_t next_seq);
+/* From the transport, TLS 1.0 (implicit_iv): len bytes about to go out,
+ * from the record framing the session has (tls10-chain.c); what to write
+ * instead (buf itself unless OpenSSL's records are re-encrypted). */
+const char *gnossl_seal_outgoing(gnutls_session_t s, const char *buf, int len);
+/* What the session's record following holds (gnutls_deinit, a new SSL). */
+void gnossl_seal_free(gnutls_session_t s);
+/* TLS 1.0, our ChangeCipherSpec: the next record's IV is the key block's. */
+void gnossl_seal_chain_restart(gnutls_session_t s);
+/* TLS 1.0: the IV of our next record in iv, if a record went out since our
+ * ChangeCipherSpec (1; 0: none did), or -1 when not followed. */
+int gnossl_seal_chain_iv(const struct gnossl_seal *st, unsigned char *iv, size_t block);
+/* TLS 1.0: OpenSSL's records are being re-encrypted (gnossl_seal_replaced). */
+int gnossl_seal_rechaining(const struct gnossl_seal *st);
 /* From the message callback, for what we write: ChangeCipherSpec and
  * handshake messages (headers: gnossl_seal_note_header). */
 void gnossl_seal_note_record(gnutls_session_t s, int content_type, const unsigned char *p, size_t len);
@@ -62,7 +84,11 @@ int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);
  * protection is not one we can reproduce.  TLS 1.2 GCM/CCM: the 8-byte
  * explicit nonce is explicit_nonce (that of the record this one replaces:
  * OpenSSL's GCM nonces are a counter from a random start), or seq if NULL;
- * CBC: the explicit IV (one block) of the record replaced, or random. */
+ * CBC: the explicit IV (one block) of the record replaced, or random.
+ * TLS 1.0 (the IV is the last block written, explicit_nonce unused): a
+ * fatal alert, or the empty record that replaces a refusal (OpenSSL's
+ * later records are then re-encrypted: gnossl_seal_replaced).
+ * DTLS: seq is the epoch and sequence number; our write side only. */
 int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
                        const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len);
 /* Open a TLS 1.2 record the peer sent, with sequence number seq: 0 and its

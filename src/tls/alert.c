@@ -313,11 +313,14 @@ void gnossl_msg_callback(int write_p, int version, int content_type, const void 
     if (s == NULL || len < 1)
         return;
     if (content_type == SSL3_RT_HEADER) {
-        if (!write_p && s->seal.dtls && len >= 13 && p[0] == SSL3_RT_APPLICATION_DATA) {
+        if (!s->seal.dtls) {
+            gnossl_seal_note_header(&s->seal, write_p);
+        } else if (write_p) {
+            gnossl_seal_note_dtls_header(&s->seal, p, len);
+        } else if (len >= 13 && p[0] == SSL3_RT_APPLICATION_DATA) {
             memcpy(s->dtls.read_seq, p + 3, 8); /* epoch and sequence number, for record_recv_seq */
             s->dtls.app_headers++;
         }
-        gnossl_seal_note_header(&s->seal, write_p);
     } else if (content_type == SSL3_RT_ALERT || content_type == SSL3_RT_HANDSHAKE ||
                content_type == SSL3_RT_CHANGE_CIPHER_SPEC) {
         on_message(s, ssl, write_p, content_type, p, len);

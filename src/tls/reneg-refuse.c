@@ -224,6 +224,7 @@ int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, in
     }
     case REFUSE_HELD: /* anything else written answers the HelloRequest without refusing */
         choose(rf, rf->empty, rf->empty_len);
+        gnossl_seal_replaced(s, rf->alert, rf->alert_len, rf->seq + 1); /* TLS 1.0: OpenSSL chains from its record */
         /* fall through */
     case REFUSE_OUT:
         if (flush_out(s, b) < 0)

@@ -58,6 +58,7 @@ void gnutls_deinit(gnutls_session_t s)
     gnossl_early_free(s);
     gnossl_ext_custom_free(s);
     gnossl_ocsp_chain_free(s);
+    gnossl_seal_free(s);
     free(s->cork_buf);
     gnossl_refuse_free(s);
     free(s->held_alert);

@@ -338,6 +338,8 @@ static int bio_write(BIO *b, const char *buf, int len)
         }
         return len;
     }
+    if (__builtin_expect(s->seal.implicit_iv, 0)) /* TLS 1.0: IVs chain from what goes out */
+        buf = gnossl_seal_outgoing(s, buf, len);
     if (s->vec_push != NULL) {
         giovec_t iov = {.iov_base = (void *)buf, .iov_len = (size_t)len};
         /* GnuTLS sends no alert of its own: one OpenSSL sends must not
