@@ -248,6 +248,49 @@ int main(void)
     printf("import_ext4 no info: %d\n", gnutls_privkey_import_ext4(k, &ursa, NULL, cb_sign_hash, NULL, NULL, NULL, 0));
     gnutls_privkey_deinit(k);
 
+    /* which key types each import takes (callbacks are never called here) */
+    static const int pks[] = {GNUTLS_PK_UNKNOWN, GNUTLS_PK_RSA, GNUTLS_PK_DSA, GNUTLS_PK_DH, GNUTLS_PK_ECDSA,
+                              GNUTLS_PK_ECDH_X25519, GNUTLS_PK_RSA_PSS, GNUTLS_PK_EDDSA_ED25519,
+                              GNUTLS_PK_GOST_01, GNUTLS_PK_EDDSA_ED448, 99};
+    for (unsigned i = 0; i < sizeof pks / sizeof pks[0]; i++) {
+        struct ud u = {"any", NULL, pks[i], 256};
+        int r[4];
+        for (int j = 0; j < 4; j++) {
+            gnutls_privkey_init(&k);
+            r[j] = j == 0   ? gnutls_privkey_import_ext(k, pks[i], &u, cb_sign, NULL, 0)
+                   : j == 1 ? gnutls_privkey_import_ext2(k, pks[i], &u, cb_sign, NULL, NULL, 0)
+                   : j == 2 ? gnutls_privkey_import_ext3(k, &u, cb_sign, NULL, NULL, cb_info, 0)
+                            : gnutls_privkey_import_ext4(k, &u, cb_sign_data, NULL, NULL, NULL, cb_info, 0);
+            gnutls_privkey_deinit(k);
+        }
+        printf("pk %d: ext %d ext2 %d ext3 %d ext4 %d\n", pks[i], r[0], r[1], r[2], r[3]);
+    }
+
+    /* a second import into a key that already holds one */
+    gnutls_x509_privkey_t xk;
+    gnutls_datum_t pem = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
+    gnutls_x509_privkey_init(&xk);
+    gnutls_x509_privkey_import(xk, &pem, GNUTLS_X509_FMT_PEM);
+    gnutls_privkey_init(&k);
+    printf("ext then ext: %d", gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, &ursa, cb_sign, NULL, 0));
+    printf(" %d\n", gnutls_privkey_import_ext(k, GNUTLS_PK_RSA, &ursa, cb_sign, NULL, 0));
+    printf("ext then x509: %d\n", gnutls_privkey_import_x509(k, xk, 0));
+    printf("ext then x509_raw: %d\n", gnutls_privkey_import_x509_raw(k, &pem, GNUTLS_X509_FMT_PEM, NULL, 0));
+    printf("ext then ext3: %d\n", gnutls_privkey_import_ext3(k, &ursa, cb_sign, NULL, NULL, cb_info, 0));
+    printf("ext then ext4: %d\n", gnutls_privkey_import_ext4(k, &ursa, cb_sign_data, NULL, NULL, NULL, cb_info, 0));
+    gnutls_privkey_deinit(k);
+    gnutls_privkey_init(&k);
+    printf("x509 then x509: %d", gnutls_privkey_import_x509(k, xk, 0));
+    printf(" %d\n", gnutls_privkey_import_x509(k, xk, 0));
+    printf("x509 then ext4: %d\n", gnutls_privkey_import_ext4(k, &ursa, cb_sign_data, NULL, NULL, NULL, cb_info, 0));
+    printf("x509 then x509_raw: %d\n", gnutls_privkey_import_x509_raw(k, &pem, GNUTLS_X509_FMT_PEM, NULL, 0));
+    gnutls_privkey_deinit(k);
+    gnutls_privkey_init(&k);
+    printf("x509_raw then x509_raw: %d", gnutls_privkey_import_x509_raw(k, &pem, GNUTLS_X509_FMT_PEM, NULL, 0));
+    printf(" %d\n", gnutls_privkey_import_x509_raw(k, &pem, GNUTLS_X509_FMT_PEM, NULL, 0));
+    gnutls_privkey_deinit(k);
+    gnutls_x509_privkey_deinit(xk);
+
     gnutls_pubkey_deinit(pub_rsa);
     gnutls_pubkey_deinit(pub_ec);
     gnutls_privkey_deinit(real_rsa);

@@ -69,13 +69,21 @@ gnutls_pk_algorithm_t gnossl_privkey_ext_pk(gnutls_privkey_t key, unsigned *bits
     return e->pk;
 }
 
+/* What ext..ext3 callbacks can sign for: GnuTLS 3.7.9 takes RSA, DSA and
+ * ECDSA keys there (EdDSA and RSA-PSS keys need import_ext4).  As in GnuTLS,
+ * a key that already holds an external key takes no other import. */
+static int ext2_pk_ok(int pk)
+{
+    return pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_DSA || pk == GNUTLS_PK_ECDSA;
+}
+
 int gnutls_privkey_import_ext2(gnutls_privkey_t pkey, gnutls_pk_algorithm_t pk, void *userdata,
                                gnutls_privkey_sign_func sign_func, gnutls_privkey_decrypt_func decrypt_func,
                                gnutls_privkey_deinit_func deinit_func, unsigned int flags)
 {
     struct gnossl_privkey_ext e = {.userdata = userdata, .sign = sign_func, .decrypt = decrypt_func,
                                    .deinit = deinit_func, .pk = pk, .flags = flags};
-    if (pkey == NULL || (sign_func == NULL && decrypt_func == NULL))
+    if (pkey == NULL || pkey->ext != NULL || (sign_func == NULL && decrypt_func == NULL) || !ext2_pk_ok(pk))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     return set_ext(pkey, &e);
 }
@@ -94,11 +102,13 @@ int gnutls_privkey_import_ext3(gnutls_privkey_t pkey, void *userdata, gnutls_pri
     struct gnossl_privkey_ext e = {.userdata = userdata, .sign = sign_func, .decrypt = decrypt_func,
                                    .deinit = deinit_func, .info = info_func, .flags = flags};
     int pk;
-    if (pkey == NULL || (sign_func == NULL && decrypt_func == NULL) || info_func == NULL)
+    if (pkey == NULL || pkey->ext != NULL || (sign_func == NULL && decrypt_func == NULL) || info_func == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     pk = info_func(pkey, GNUTLS_PRIVKEY_INFO_PK_ALGO, userdata);
     if (pk < 0)
         return GNOSSL_ERR(pk);
+    if (!ext2_pk_ok(pk))
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     e.pk = (gnutls_pk_algorithm_t)pk;
     return set_ext(pkey, &e);
 }
@@ -112,7 +122,7 @@ int gnutls_privkey_import_ext4(gnutls_privkey_t pkey, void *userdata, gnutls_pri
                                    .decrypt = decrypt_func, .deinit = deinit_func, .info = info_func,
                                    .flags = flags, .ext4 = 1};
     int pk;
-    if (pkey == NULL || (sign_data_func == NULL && sign_hash_func == NULL && decrypt_func == NULL) ||
+    if (pkey == NULL || pkey->ext != NULL || (sign_data_func == NULL && sign_hash_func == NULL && decrypt_func == NULL) ||
         info_func == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     pk = info_func(pkey, GNUTLS_PRIVKEY_INFO_PK_ALGO, userdata);

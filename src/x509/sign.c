@@ -314,8 +314,8 @@ void gnutls_privkey_deinit(gnutls_privkey_t key)
 
 int gnutls_privkey_import_x509(gnutls_privkey_t pkey, gnutls_x509_privkey_t key, unsigned int flags)
 {
-    if (pkey == NULL || key == NULL || key->pkey == NULL)
-        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
+    if (pkey == NULL || key == NULL || key->pkey == NULL || pkey->ext != NULL)
+        return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST); /* GnuTLS: an external key is never replaced */
     EVP_PKEY *p;
     if (flags & GNUTLS_PRIVKEY_IMPORT_COPY) {
         p = EVP_PKEY_dup(key->pkey);
