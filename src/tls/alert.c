@@ -253,7 +253,10 @@ static void on_alert(gnutls_session_t s, int write_p, SSL *ssl, const unsigned c
         if (desc == SSL_AD_USER_CANCELLED)
             s->stop_fatal_alert = 1;
     } else if (level == SSL3_AL_WARNING) {
-        s->stop_warning_alert = 1;
+        if (SSL_is_dtls(ssl))
+            gnossl_dtls_warning_in(s, ssl); /* OpenSSL would loop on it */
+        else
+            s->stop_warning_alert = 1;
     } else {
         s->fatal_alert_received = 1;
     }

@@ -309,6 +309,27 @@ void gnossl_dtls_count_discarded(gnutls_session_t s, unsigned headers, int got_d
     s->dtls.discarded += headers;
 }
 
+/* OpenSSL 3.0's DTLS read loop marks a warning alert's record read but
+ * leaves its length, so it processes the same record again and again until
+ * its limit of consecutive warnings ends the session (too many warn alerts).
+ * With RECEIVED_SHUTDOWN set, the loop's next pass drops the record and
+ * returns 0 instead; nothing else reads that flag before the call returns,
+ * and the translator then takes it back and reports the warning. */
+void gnossl_dtls_warning_in(gnutls_session_t s, SSL *ssl)
+{
+    if (SSL_get_shutdown(ssl) & SSL_RECEIVED_SHUTDOWN)
+        return;
+    SSL_set_shutdown(ssl, SSL_get_shutdown(ssl) | SSL_RECEIVED_SHUTDOWN);
+    s->dtls.warning_shutdown = 1;
+    s->warning_alert_stopped = 1;
+}
+
+void gnossl_dtls_warning_done(gnutls_session_t s)
+{
+    s->dtls.warning_shutdown = 0;
+    SSL_set_shutdown(s->ssl, SSL_get_shutdown(s->ssl) & ~SSL_RECEIVED_SHUTDOWN);
+}
+
 /* TLS and DTLS: the record a blocked gnutls_record_send left queued is
  * dropped; the next send starts afresh.  Returns the bytes dropped, as
  * GnuTLS (0: nothing queued).  DTLS: OpenSSL already dropped the datagram

@@ -29,6 +29,7 @@ struct gnossl_dtls {
     unsigned app_headers;  /* application record headers OpenSSL read (alert.c) */
     unsigned discarded;    /* ...that gave no data: bad MAC, replayed */
     int discarding;        /* the BIO drops what it is given (discard_queued) */
+    unsigned char warning_shutdown; /* RECEIVED_SHUTDOWN set to end a warning alert's loop */
     size_t discarded_bytes;
     size_t last_write_len; /* size of the last datagram given to the push */
     int etm_state;                  /* dtls-etm.c: 0 unknown, 1 checking, -1 not */
@@ -67,6 +68,11 @@ int gnossl_dtls_check_send(struct gnutls_session_int *s, size_t n);
 /* gnutls_record_recv: `headers` application records were read by one
  * SSL_read, which returned data (from the last of them) or not. */
 void gnossl_dtls_count_discarded(struct gnutls_session_int *s, unsigned headers, int got_data);
+/* The message callback saw a warning alert (not close_notify): make
+ * OpenSSL's read drop it and return; the read reports it (-16). */
+void gnossl_dtls_warning_in(struct gnutls_session_int *s, SSL *ssl);
+/* After the SSL_* call that read it: take that shutdown flag back. */
+void gnossl_dtls_warning_done(struct gnutls_session_int *s);
 /* dtls-etm.c: drop from a received datagram the records of the first
  * epoch whose encrypt-then-MAC tag is wrong (GnuTLS discards them; OpenSSL
  * 3.0 ends the session); the datagram's new length. */

@@ -27,6 +27,8 @@ static void err_clear_if_queued(void)
 void gnossl_translate_begin(gnutls_session_t s)
 {
     err_clear_if_queued();
+    if (s->dtls.warning_shutdown) /* (a call whose outcome went untranslated) */
+        gnossl_dtls_warning_done(s);
     gnossl_transport_reset_io(s);
 }
 
@@ -235,6 +237,8 @@ static int is_nonfatal(int code)
 
 int gnossl_translate(gnutls_session_t s, int ssl_ret, enum gnossl_op op)
 {
+    if (s->dtls.warning_shutdown)
+        gnossl_dtls_warning_done(s); /* before SSL_get_error reads it */
     int err = SSL_get_error(s->ssl, ssl_ret);
     int code;
 
