@@ -720,12 +720,13 @@ static void renegotiation(void)
     close(sv[1]);
 }
 
-/* A fatal alert sent after data both ways, as the peer receives it. */
-static void fatal_alert(const char *prio, int from_server)
+/* A fatal alert (or a warning, then data both ways) sent after data both
+ * ways, as the peer receives it. */
+static void dtls_alert(const char *prio, int from_server, int warning)
 {
     int sv[2];
     unsigned char buf[100];
-    printf("fatal alert from the %s %s\n", from_server ? "server" : "client", prio);
+    printf("%s alert from the %s %s\n", warning ? "warning" : "fatal", from_server ? "server" : "client", prio);
     dgram_pair(sv);
     gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
     gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio);
@@ -740,12 +741,21 @@ static void fatal_alert(const char *prio, int from_server)
             printf("  data: %s %s %s %s\n", code((int)w), code((int)r), code((int)w2), code((int)r2));
         }
         gnutls_alert_description_t desc = from_server ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_DECRYPT_ERROR;
-        printf("  alert_send: %s\n", code(gnutls_alert_send(snd, GNUTLS_AL_FATAL, desc)));
+        if (warning)
+            desc = from_server ? GNUTLS_A_USER_CANCELED : GNUTLS_A_NO_RENEGOTIATION;
+        printf("  alert_send: %s\n", code(gnutls_alert_send(snd, warning ? GNUTLS_AL_WARNING : GNUTLS_AL_FATAL, desc)));
         int r = (int)recv_wait(rcv, buf, sizeof buf);
         printf("  peer recv: %s", code(r));
-        if (r == GNUTLS_E_FATAL_ALERT_RECEIVED)
+        if (r == GNUTLS_E_FATAL_ALERT_RECEIVED || r == GNUTLS_E_WARNING_ALERT_RECEIVED)
             printf(" (%s)", gnutls_alert_get_strname(gnutls_alert_get(rcv)));
         printf("\n");
+        if (warning) {
+            ssize_t w = gnutls_record_send(snd, "after", 5);
+            ssize_t a = recv_wait(rcv, buf, sizeof buf);
+            ssize_t w2 = gnutls_record_send(rcv, "back", 4);
+            ssize_t b = recv_wait(snd, buf, sizeof buf);
+            printf("  then: %s %s %s %s\n", code((int)w), code((int)a), code((int)w2), code((int)b));
+        }
     }
     gnutls_deinit(c);
     gnutls_deinit(s);
@@ -843,7 +853,8 @@ int main(void)
     };
     for (size_t i = 0; i < sizeof alert_prios / sizeof alert_prios[0]; i++)
         for (int side = 0; side < 2; side++)
-            fatal_alert(alert_prios[i], side);
+            for (int warning = 0; warning < 2; warning++)
+                dtls_alert(alert_prios[i], side, warning);
 
     gnutls_certificate_free_credentials(ccred);
     gnutls_certificate_free_credentials(scred);

@@ -12,7 +12,8 @@
  * sends after data (TLS 1.3, 1.2, 1.0 CBC with and without
  * encrypt-then-MAC, DTLS 1.2 and 1.0 with AEAD and CBC suites), which the
  * peer reports (its line is printed by the peer, this process's result
- * after the peer has finished). */
+ * after the peer has finished); warning alerts this process sends, then
+ * data (TLS 1.2, DTLS), as the peer reads them. */
 #include <gnutls/gnutls.h>
 #include <errno.h>
 #include <stdio.h>
@@ -129,7 +130,7 @@ static void scenario(const char *name, int server, int fd, const char *prio)
          * read that waits in vain ends (DTLS has no EOF to stop it) */
         gnutls_record_set_timeout(s, 10000);
         if (actor) {
-            gnutls_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED);
+            gnutls_alert_send(s, GNUTLS_AL_WARNING, server ? GNUTLS_A_USER_CANCELED : GNUTLS_A_NO_RENEGOTIATION);
             wr(s, "after-warning");
             wr(s, "more");
             char buf[64], echo[96];
@@ -149,6 +150,30 @@ static void scenario(const char *name, int server, int fd, const char *prio)
             rd_until(s, "A");
             SAY("  bye RDWR: %s\n", code(gnutls_bye(s, GNUTLS_SHUT_RDWR)));
             rd(s, "A");
+        }
+    } else if (!strcmp(name, "warning-out")) {
+        /* this process sends a warning, then data; the peer (real GnuTLS)
+         * tells what it read, then both close */
+        gnutls_record_set_timeout(s, 10000);
+        if (actor) {
+            char buf[64], echo[160];
+            wr(s, "go");
+            long r1 = gnutls_record_recv(s, buf, sizeof buf - 1), r2 = r1;
+            int n = 0;
+            while (r2 < 0 && !gnutls_error_is_fatal((int)r2) && ++n < 10)
+                r2 = gnutls_record_recv(s, buf, sizeof buf - 1);
+            buf[r2 > 0 ? r2 : 0] = 0;
+            snprintf(echo, sizeof echo, "peer read %s (%s) then %s '%s'", code(r1),
+                     gnutls_alert_get_strname(gnutls_alert_get(s)), code(r2), buf);
+            wr(s, echo);
+            gnutls_bye(s, GNUTLS_SHUT_RDWR);
+        } else {
+            rd_until(s, "A");
+            int a = gnutls_alert_send(s, GNUTLS_AL_WARNING, server ? GNUTLS_A_USER_CANCELED : GNUTLS_A_NO_RENEGOTIATION);
+            SAY("  alert_send: %s\n", code(a));
+            wr(s, "after-warning");
+            rd_until(s, "A");
+            SAY("  bye RDWR: %s\n", code(gnutls_bye(s, GNUTLS_SHUT_RDWR)));
         }
     } else if (!strcmp(name, "fatal-alert")) {
         if (actor) {
@@ -335,8 +360,9 @@ static void scenario(const char *name, int server, int fd, const char *prio)
 
 static const char *const names[] = {"warning-alert", "fatal-alert", "tickets",       "ticket-data",
                                     "key-update",    "bare-close",  "bye-rdwr",      "peer-bye-rdwr",
-                                    "rehandshake",   "reauth",      "reneg-refused", "alert-out"};
-/* after the first two: only alert-out (DTLS: also warning-alert) */
+                                    "rehandshake",   "reauth",      "reneg-refused", "alert-out",
+                                    "warning-out"};
+/* after the first two: only alert-out (DTLS: also warning-alert and warning-out) */
 static const char *const prios[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3",
                                     "NORMAL:-VERS-ALL:+VERS-TLS1.2",
                                     "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC",
@@ -370,7 +396,7 @@ int main(int argc, char **argv)
                 /* TLS 1.0: also the HelloRequest accepted and refused */
                 int tls10 = strstr(prios[pi], "+VERS-TLS1.0") != NULL;
                 int dtls = is_dtls(prios[pi]);
-                if (pi >= 2 && strcmp(names[i], "alert-out") != 0 && !(dtls && !strcmp(names[i], "warning-alert")) &&
+                if (pi >= 2 && strcmp(names[i], "alert-out") != 0 && !(dtls && strstr(names[i], "warning-") != NULL) &&
                     !(tls10 && (!strcmp(names[i], "rehandshake") || !strcmp(names[i], "reneg-refused"))))
                     continue;
                 if (tls10 && server && strcmp(names[i], "alert-out") != 0)
@@ -385,6 +411,8 @@ int main(int argc, char **argv)
                     continue; /* TLS 1.2 only, both directions */
                 if ((pi == 1 || server) && !strcmp(names[i], "reauth"))
                     continue; /* TLS 1.3, the peer (real GnuTLS) asks */
+                if (pi == 0 && !strcmp(names[i], "warning-out"))
+                    continue; /* (TLS 1.3: the peer ends the session) */
                 printf("== %s, %s, this side is the %s\n", names[i], prios[pi], server ? "server" : "client");
                 fflush(stdout);
                 int sv[2];

@@ -377,13 +377,14 @@ int gnossl_seal_prot(SSL *ssl, int peer, struct prot *pr)
     memset(pr, 0, sizeof *pr);
     if (version_of(ssl, pr) < 0)
         return -1;
-    /* DTLS and TLS 1.0: our writes only (a TLS 1.0 record after a chain we
-     * lost track of: none) */
-    if (peer && (pr->dtls || pr->implicit))
+    /* TLS 1.0: our writes only (a TLS 1.0 record after a chain we lost
+     * track of: none) */
+    if (peer && pr->implicit)
         return -1;
     const unsigned char *secret = peer ? st->rsecret : st->secret;
     unsigned secret_len = peer ? st->rsecret_len : st->secret_len;
-    if (peer ? !st->rcounting : !st->counting || pr->v13 == st->tls12)
+    /* (DTLS: each record says its sequence number; none is counted) */
+    if (peer ? !st->rcounting && !pr->dtls : !st->counting || pr->v13 == st->tls12)
         return -1;
     if (pr->v13 && secret_len == 0)
         return -1;
@@ -531,16 +532,16 @@ static int cbc_open(const struct prot *pr, uint64_t seq, const unsigned char *re
                     unsigned char *out, size_t out_size, size_t *out_len)
 {
     unsigned char buf[GNOSSL_SEAL_MAX], mac[EVP_MAX_MD_SIZE];
-    size_t bl = pr->block, ml = pr->mac_len, tail = pr->etm ? ml : 0;
-    if (rec_len < 5 + 2 * bl + tail)
+    size_t h = pr->dtls ? 13 : 5, bl = pr->block, ml = pr->mac_len, tail = pr->etm ? ml : 0;
+    if (rec_len < h + 2 * bl + tail)
         return -1;
-    size_t enc = rec_len - 5 - tail, ct_len = enc - bl;
+    size_t enc = rec_len - h - tail, ct_len = enc - bl;
     if (ct_len % bl != 0 || ct_len > sizeof buf)
         return -1;
     if (pr->etm &&
-        (gnossl_seal_cbc_mac(pr, seq, rec[0], rec + 5, enc, mac) < 0 || CRYPTO_memcmp(mac, rec + 5 + enc, ml) != 0))
+        (gnossl_seal_cbc_mac(pr, seq, rec[0], rec + h, enc, mac) < 0 || CRYPTO_memcmp(mac, rec + h + enc, ml) != 0))
         return -1;
-    if (gnossl_seal_cbc_run(0, pr, rec + 5, rec + 5 + bl, ct_len, buf) < 0)
+    if (gnossl_seal_cbc_run(0, pr, rec + h, rec + h + bl, ct_len, buf) < 0)
         return -1;
     size_t pad = buf[ct_len - 1], pt_len;
     unsigned bad = 0;
@@ -620,16 +621,17 @@ int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t re
     if (gnossl_seal_prot(ssl, 1, &pr) < 0)
         return -1;
     int r = -1;
+    size_t h = pr.dtls ? 13 : 5;
     if (pr.cbc)
         r = cbc_open(&pr, seq, rec, rec_len, out, out_size, out_len);
-    else if (rec_len >= 5 + pr.explicit_len + pr.tag_len && rec_len - 5 - pr.explicit_len - pr.tag_len <= out_size) {
-        size_t pt_len = rec_len - 5 - pr.explicit_len - pr.tag_len;
+    else if (rec_len >= h + pr.explicit_len + pr.tag_len && rec_len - h - pr.explicit_len - pr.tag_len <= out_size) {
+        size_t pt_len = rec_len - h - pr.explicit_len - pr.tag_len;
         unsigned char nonce[12], aad[13], seqb[8], tag[16];
         size_t aad_len = prot_nonce(&pr, seq, rec[0], pt_len, rec, nonce, aad, seqb);
         if (pr.explicit_len != 0) /* the nonce as the peer sent it */
-            memcpy(nonce + 4, rec + 5, 8);
+            memcpy(nonce + 4, rec + h, 8);
         memcpy(tag, rec + rec_len - pr.tag_len, pr.tag_len);
-        r = aead_run(0, pr.cipher, pr.ccm, pr.key, nonce, aad, aad_len, rec + 5 + pr.explicit_len, pt_len, out, tag,
+        r = aead_run(0, pr.cipher, pr.ccm, pr.key, nonce, aad, aad_len, rec + h + pr.explicit_len, pt_len, out, tag,
                      pr.tag_len);
         *out_len = pt_len;
     }

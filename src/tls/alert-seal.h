@@ -88,11 +88,12 @@ int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);
  * TLS 1.0 (the IV is the last block written, explicit_nonce unused): a
  * fatal alert, or the empty record that replaces a refusal (OpenSSL's
  * later records are then re-encrypted: gnossl_seal_replaced).
- * DTLS: seq is the epoch and sequence number; our write side only. */
+ * DTLS: seq is the epoch and sequence number. */
 int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
                        const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len);
-/* Open a TLS 1.2 record the peer sent, with sequence number seq: 0 and its
- * plaintext, or -1 (CBC MAC-then-encrypt: 2-byte plaintexts only). */
+/* Open a TLS 1.1 / 1.2 or DTLS record the peer sent, with sequence number
+ * seq (DTLS: its epoch and sequence number): 0 and its plaintext, or -1
+ * (CBC MAC-then-encrypt: 2-byte plaintexts only). */
 int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t rec_len, unsigned char *out,
                      size_t out_size, size_t *out_len);
 /* The current record protection of our writes (peer = 0) or reads

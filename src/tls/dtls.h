@@ -30,6 +30,7 @@ struct gnossl_dtls {
     unsigned discarded;    /* ...that gave no data: bad MAC, replayed */
     int discarding;        /* the BIO drops what it is given (discard_queued) */
     unsigned char warning_shutdown; /* RECEIVED_SHUTDOWN set to end a warning alert's loop */
+    uint64_t alert_seq;    /* epoch | sequence of the last no_renegotiation taken (dtls-alert.c) */
     size_t discarded_bytes;
     size_t last_write_len; /* size of the last datagram given to the push */
     int etm_state;                  /* dtls-etm.c: 0 unknown, 1 checking, -1 not */
@@ -77,6 +78,10 @@ void gnossl_dtls_warning_done(struct gnutls_session_int *s);
  * epoch whose encrypt-then-MAC tag is wrong (GnuTLS discards them; OpenSSL
  * 3.0 ends the session); the datagram's new length. */
 int gnossl_dtls_etm_filter(struct gnutls_session_int *s, unsigned char *buf, int len);
+/* dtls-alert.c: remove from a received datagram a no_renegotiation
+ * warning (OpenSSL 3.0 would end the session on it) and have the read
+ * report it; the datagram's new length. */
+int gnossl_dtls_alert_filter(struct gnutls_session_int *s, unsigned char *buf, int len);
 /* srtp.c: offer/accept the SRTP profiles set on the session. */
 int gnossl_srtp_apply(struct gnutls_session_int *s);
 /* Cookie callbacks on a DTLS server SSL_CTX (called from ctx.c). */

@@ -12,9 +12,10 @@
  * which GnuTLS and OpenSSL skip, before the ClientHello or data.  Sequence
  * numbers stay in step either way.
  *
- * Any other warning alert after the handshake: OpenSSL writes a 2-byte
- * application record (the placeholder) and the BIO sends the alert,
- * protected with the same sequence number and nonce, in its place.
+ * Any other warning alert after the handshake (TLS and DTLS): OpenSSL
+ * writes a 2-byte application record (the placeholder) and the BIO sends
+ * the alert, protected with the same sequence number and nonce, in its
+ * place.
  *
  * OpenSSL ends the session on a no_renegotiation warning it receives, where
  * GnuTLS returns WARNING_ALERT_RECEIVED and goes on.  After a TLS 1.2
@@ -124,7 +125,7 @@ static int send_warning(gnutls_session_t s, int level, int desc)
         unsigned char rec[GNOSSL_SEAL_MAX];
         size_t n;
         if (!s->handshake_done || s->invalid || s->may_not_write || s->own_alert_sent || s->send_pending != NULL ||
-            SSL_is_dtls(s->ssl) || SSL_in_init(s->ssl) || SSL_want_write(s->ssl) ||
+            SSL_in_init(s->ssl) || SSL_want_write(s->ssl) ||
             SSL_renegotiate_pending(s->ssl) || gnossl_seal_seq(s->ssl, 0, &seq) < 0 ||
             gnossl_seal_alert(s->ssl, level, desc, rec, sizeof rec, &n) < 0)
             return GNOSSL_REFUSE_PASS;
@@ -181,15 +182,15 @@ static int swap_placeholder(gnutls_session_t s, const unsigned char *buf, int le
     struct gnossl_refuse *rf = s->refuse;
     uint64_t seq;
     unsigned char rec[GNOSSL_SEAL_MAX];
-    size_t n;
+    size_t n, h = s->seal.dtls ? 13 : 5; /* (DTLS: one record, one datagram) */
     if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len < 13 || (size_t)len > sizeof rec ||
-        len != 5 + ((buf[3] << 8) | buf[4]) || gnossl_seal_seq(s->ssl, 0, &seq) < 0)
+        (size_t)len != h + ((buf[h - 2] << 8) | buf[h - 1]) || gnossl_seal_seq(s->ssl, 0, &seq) < 0)
         return 0;
     seq--; /* OpenSSL counted it already */
-    if (gnossl_seal_record(s->ssl, 0, seq, buf + 5, SSL3_RT_APPLICATION_DATA, placeholder, sizeof placeholder, rec,
+    if (gnossl_seal_record(s->ssl, 0, seq, buf + h, SSL3_RT_APPLICATION_DATA, placeholder, sizeof placeholder, rec,
                            sizeof rec, &n) < 0 ||
         n != (size_t)len || memcmp(rec, buf, n) != 0 ||
-        gnossl_seal_record(s->ssl, 0, seq, buf + 5, SSL3_RT_ALERT, rf->ph_alert, 2, rec, sizeof rec, &n) < 0)
+        gnossl_seal_record(s->ssl, 0, seq, buf + h, SSL3_RT_ALERT, rf->ph_alert, 2, rec, sizeof rec, &n) < 0)
         return 0;
     choose(rf, rec, n);
     rf->swallow = 1;

@@ -203,6 +203,14 @@ int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len)
         /* a datagram whose every record failed its tag: as if none came */
         if (r > 0 && (s->init_flags & GNUTLS_DATAGRAM)) {
             int kept = gnossl_dtls_etm_filter(s, (unsigned char *)buf, (int)r);
+            if (kept > 0)
+                kept = gnossl_dtls_alert_filter(s, (unsigned char *)buf, kept);
+            if (kept == 0 && s->stop_warning_alert) { /* it held only a warning we took */
+                s->stop_warning_alert = 0;
+                s->warning_alert_stopped = 1;
+                BIO_set_retry_read(b);
+                return -1;
+            }
             r = kept > 0 ? kept : -2;
         }
     } while (r == -2);
