@@ -342,14 +342,28 @@ int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t bag, const char *pass)
     if (ret < 0)
         return ret;
     ERR_clear_error();
-    /* through the private context: the legacy PBEs (RC2-40) need it */
-    STACK_OF(PKCS12_SAFEBAG) *sbs =
-        ec->enc_data == NULL ? NULL
-                             : PKCS12_item_decrypt_d2i_ex(ec->algorithm, ASN1_ITEM_rptr(PKCS12_SAFEBAGS), pass,
-                                                          pass ? -1 : 0, ec->enc_data, 1, gnossl_pkcs_libctx(), NULL);
-    if (sbs == NULL) {
+    /* Decrypt, then decode: a wrong password whose padding happens to check
+     * out gives undecodable bytes, an ASN.1 error as in GnuTLS (and those
+     * bytes must be exactly one SafeContents).  Through the private
+     * context: the legacy PBEs (RC2-40) need it. */
+    unsigned char *plain = NULL;
+    int plen = 0;
+    if (ec->enc_data == NULL ||
+        PKCS12_pbe_crypt_ex(ec->algorithm, pass, pass ? -1 : 0, ec->enc_data->data, ec->enc_data->length, &plain,
+                            &plen, 0, gnossl_pkcs_libctx(), NULL) == NULL) {
         ERR_clear_error();
         return GNOSSL_ERR(GNUTLS_E_DECRYPTION_FAILED);
+    }
+    const unsigned char *q = plain;
+    STACK_OF(PKCS12_SAFEBAG) *sbs =
+        (STACK_OF(PKCS12_SAFEBAG) *)ASN1_item_d2i(NULL, &q, plen, ASN1_ITEM_rptr(PKCS12_SAFEBAGS));
+    int whole = q == plain + plen, sequence = plen > 0 && plain[0] == 0x30;
+    OPENSSL_clear_free(plain, (size_t)plen);
+    if (sbs == NULL || !whole) {
+        sk_PKCS12_SAFEBAG_pop_free(sbs, PKCS12_SAFEBAG_free);
+        ERR_clear_error();
+        /* libtasn1's answer: the wrong outer tag, or a bad encoding */
+        return GNOSSL_ERR(sequence ? GNUTLS_E_ASN1_DER_ERROR : GNUTLS_E_ASN1_TAG_ERROR);
     }
     struct gnutls_pkcs12_bag_int tmp;
     memset(&tmp, 0, sizeof tmp);
