@@ -362,6 +362,13 @@ int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t bag, const char *pass)
     if (sbs == NULL || !whole) {
         sk_PKCS12_SAFEBAG_pop_free(sbs, PKCS12_SAFEBAG_free);
         ERR_clear_error();
+        /* GnuTLS drops the encrypted data once it decrypted: the bag stays
+         * "encrypted" with nothing in it, and a later decrypt fails too */
+        gnutls_free(bag->e[0].data.data);
+        bag->e[0].data.data = NULL;
+        bag->e[0].data.size = 0;
+        PKCS7_free(bag->enc);
+        bag->enc = NULL;
         /* libtasn1's answer: the wrong outer tag, or a bad encoding */
         return GNOSSL_ERR(sequence ? GNUTLS_E_ASN1_DER_ERROR : GNUTLS_E_ASN1_TAG_ERROR);
     }
