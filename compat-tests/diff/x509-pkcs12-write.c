@@ -285,7 +285,15 @@ static void enc_case(const char *label, unsigned flags, const char *pass)
         enc_info(b);
         printf("  encrypt again=%d", gnutls_pkcs12_bag_encrypt(b, pass, flags));
         printf(" set_crt=%d\n", gnutls_pkcs12_bag_set_crt(b, crt));
-        printf("  decrypt(wrong)=%d\n", gnutls_pkcs12_bag_decrypt(b, "wrong") < 0);
+        /* A wrong password on a twin bag: about 1 time in 230 its padding
+         * checks out and the bag is left empty (both libraries), which must
+         * not decide what the rest of this output says. */
+        gnutls_pkcs12_bag_t twin;
+        gnutls_pkcs12_bag_init(&twin);
+        gnutls_pkcs12_bag_set_crt(twin, crt);
+        gnutls_pkcs12_bag_encrypt(twin, pass, flags);
+        printf("  decrypt(wrong)=%d\n", gnutls_pkcs12_bag_decrypt(twin, "wrong") < 0);
+        gnutls_pkcs12_bag_deinit(twin);
         printf("  decrypt=%d\n", gnutls_pkcs12_bag_decrypt(b, pass));
         dump_bag(b);
     }
