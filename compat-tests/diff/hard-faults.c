@@ -15,130 +15,14 @@
 #include <time.h>
 
 #include "test-keys.h"
+#include "tls-pair.h"
 
-struct pipe_ {
-    unsigned char *buf;
-    size_t len, cap, off;
-    size_t limit; /* >0: the stream ends (EOF) after this many bytes */
-    int closed;   /* EOF once everything written so far is read */
-};
-
-struct end {
-    gnutls_session_t s;
-    struct pipe_ *in, *out;
-    int push_err; /* errno every push fails with (0 = none) */
-    int pull_err; /* errno every pull fails with (0 = none) */
-    int silent;   /* pull_timeout always says "nothing yet" */
-};
-
-static void pipe_put(struct pipe_ *p, const void *d, size_t n)
+static void pair_init(struct tp_pair *p, const char *prio, unsigned cflags, unsigned sflags)
 {
-    if (p->len + n > p->cap) {
-        p->cap = (p->len + n) * 2 + 1024;
-        p->buf = realloc(p->buf, p->cap);
-    }
-    memcpy(p->buf + p->len, d, n);
-    p->len += n;
-}
-
-static ssize_t push_fn(gnutls_transport_ptr_t ptr, const void *d, size_t n)
-{
-    struct end *e = ptr;
-    if (e->push_err) {
-        gnutls_transport_set_errno(e->s, e->push_err);
-        return -1;
-    }
-    pipe_put(e->out, d, n);
-    return (ssize_t)n;
-}
-
-static ssize_t pull_fn(gnutls_transport_ptr_t ptr, void *d, size_t n)
-{
-    struct end *e = ptr;
-    struct pipe_ *p = e->in;
-    if (e->pull_err) {
-        gnutls_transport_set_errno(e->s, e->pull_err);
-        return -1;
-    }
-    size_t end = p->len;
-    if (p->limit && end > p->limit)
-        end = p->limit;
-    if (p->off >= end) {
-        if (p->closed || (p->limit && p->off >= p->limit))
-            return 0;
-        gnutls_transport_set_errno(e->s, EAGAIN);
-        return -1;
-    }
-    if (n > end - p->off)
-        n = end - p->off;
-    memcpy(d, p->buf + p->off, n);
-    p->off += n;
-    return (ssize_t)n;
-}
-
-static int pull_timeout_fn(gnutls_transport_ptr_t ptr, unsigned ms)
-{
-    struct end *e = ptr;
-    if (e->in->off < e->in->len || e->in->closed)
-        return 1;
-    if (e->silent) {
-        /* a real silent peer: wait out the time we are given */
-        struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-        if (ms != GNUTLS_INDEFINITE_TIMEOUT)
-            nanosleep(&ts, NULL);
-        return 0;
-    }
-    return 0;
-}
-
-struct pair {
-    struct pipe_ c2s, s2c;
-    struct end c, s;
-    gnutls_certificate_credentials_t ccred, scred;
-};
-
-static void pair_init(struct pair *p, const char *prio, unsigned cflags, unsigned sflags)
-{
-    memset(p, 0, sizeof *p);
-    gnutls_datum_t k = {(unsigned char *)ec_key, (unsigned)strlen(ec_key)};
-    gnutls_datum_t c = {(unsigned char *)ec_crt, (unsigned)strlen(ec_crt)};
-    gnutls_certificate_allocate_credentials(&p->ccred);
-    gnutls_certificate_allocate_credentials(&p->scred);
-    int r = gnutls_certificate_set_x509_key_mem(p->scred, &c, &k, GNUTLS_X509_FMT_PEM);
-    if (r < 0)
-        printf("set_x509_key_mem: %d\n", r);
-    gnutls_init(&p->c.s, GNUTLS_CLIENT | cflags);
-    gnutls_init(&p->s.s, GNUTLS_SERVER | sflags);
+    tp_init(p, cflags, sflags);
     gnutls_priority_set_direct(p->c.s, prio, NULL);
     gnutls_priority_set_direct(p->s.s, prio, NULL);
-    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, p->ccred);
-    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, p->scred);
-    p->c.in = &p->s2c;
-    p->c.out = &p->c2s;
-    p->s.in = &p->c2s;
-    p->s.out = &p->s2c;
-    struct end *ends[2] = {&p->c, &p->s};
-    for (int i = 0; i < 2; i++) {
-        gnutls_transport_set_ptr(ends[i]->s, ends[i]);
-        gnutls_transport_set_push_function(ends[i]->s, push_fn);
-        gnutls_transport_set_pull_function(ends[i]->s, pull_fn);
-        gnutls_transport_set_pull_timeout_function(ends[i]->s, pull_timeout_fn);
-    }
-}
-
-static void pair_free(struct pair *p)
-{
-    gnutls_deinit(p->c.s);
-    gnutls_deinit(p->s.s);
-    gnutls_certificate_free_credentials(p->ccred);
-    gnutls_certificate_free_credentials(p->scred);
-    free(p->c2s.buf);
-    free(p->s2c.buf);
-}
-
-static int again(int r)
-{
-    return r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED;
+    tp_cert(p, ec_key, ec_crt);
 }
 
 static const char *code(long r)
@@ -154,7 +38,7 @@ static const char *code(long r)
 }
 
 /* Both handshakes to completion (quietly); 0 when both finished. */
-static int handshake(struct pair *p)
+static int handshake(struct tp_pair *p)
 {
     int cdone = 0, sdone = 0;
     for (int i = 0; i < 1000 && !(cdone && sdone); i++) {
@@ -186,7 +70,7 @@ static int step(gnutls_session_t s)
     int r, k = 0;
     do
         r = gnutls_handshake(s);
-    while (again(r) && ++k < 5);
+    while (tp_again(r) && ++k < 5);
     return r;
 }
 
@@ -196,13 +80,13 @@ static long recv_nonagain(gnutls_session_t s, void *buf, size_t n)
     int k = 0;
     do
         r = (long)gnutls_record_recv(s, buf, n);
-    while (again((int)r) && ++k < 100);
+    while (tp_again((int)r) && ++k < 100);
     return r;
 }
 
 /* Let the client read whatever post-handshake messages (TLS 1.3 tickets)
  * are waiting, so the server -> client stream is at a record boundary. */
-static void drain(struct end *e)
+static void drain(struct tp_end *e)
 {
     char buf[64];
     for (int k = 0; k < 10; k++) {
@@ -215,7 +99,7 @@ static void drain(struct end *e)
 }
 
 /* Offsets of the TLS records in buf[from..len): count returned. */
-static int records(const struct pipe_ *p, size_t from, size_t *starts, int max)
+static int records(const struct tp_pipe *p, size_t from, size_t *starts, int max)
 {
     int n = 0;
     size_t o = from;
@@ -232,7 +116,7 @@ static int records(const struct pipe_ *p, size_t from, size_t *starts, int max)
  * client's input then ends at `cut` bytes into that flight. */
 static void eof_client_flight(const char *prio, const char *what, int cut_kind)
 {
-    struct pair p;
+    struct tp_pair p;
     pair_init(&p, prio, 0, 0);
     step(p.c.s);
     step(p.s.s);
@@ -259,13 +143,13 @@ static void eof_client_flight(const char *prio, const char *what, int cut_kind)
     printf("  client, server flight cut %s: %s", what, code(r));
     printf(", again: %s", code(gnutls_handshake(p.c.s)));
     printf(", recv: %s\n", code((long)gnutls_record_recv(p.c.s, (char[8]){0}, 8)));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 /* The server's input ends inside or right after the ClientHello. */
 static void eof_server_hello(const char *prio, const char *what, int cut_kind)
 {
-    struct pair p;
+    struct tp_pair p;
     pair_init(&p, prio, 0, 0);
     step(p.c.s);
     size_t cut = 0;
@@ -282,13 +166,13 @@ static void eof_server_hello(const char *prio, const char *what, int cut_kind)
     }
     int r = step(p.s.s);
     printf("  server, ClientHello cut %s: %s, again: %s\n", what, code(r), code(gnutls_handshake(p.s.s)));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 /* The client's second flight (Finished) is cut: the server sees EOF. */
 static void eof_server_second(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     pair_init(&p, prio, 0, 0);
     step(p.c.s);
     step(p.s.s);
@@ -298,12 +182,12 @@ static void eof_server_second(const char *prio)
     int r = step(p.s.s);
     printf("  client second flight %s; server with it cut in half: %s, again %s\n", code(rc), code(r),
            code(gnutls_handshake(p.s.s)));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void errors_in_handshake(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     int errs[] = {ECONNRESET, EPIPE, ETIMEDOUT, EMSGSIZE};
     const char *names[] = {"ECONNRESET", "EPIPE", "ETIMEDOUT", "EMSGSIZE"};
     for (int i = 0; i < 4; i++) {
@@ -312,7 +196,7 @@ static void errors_in_handshake(const char *prio)
         int r = gnutls_handshake(p.c.s);
         printf("  client push %s at ClientHello: %s", names[i], code(r));
         printf(", again: %s\n", code(gnutls_handshake(p.c.s)));
-        pair_free(&p);
+        tp_free(&p);
 
         pair_init(&p, prio, 0, 0);
         step(p.c.s);
@@ -320,14 +204,14 @@ static void errors_in_handshake(const char *prio)
         r = gnutls_handshake(p.c.s);
         printf("  client pull %s awaiting ServerHello: %s", names[i], code(r));
         printf(", again: %s\n", code(gnutls_handshake(p.c.s)));
-        pair_free(&p);
+        tp_free(&p);
 
         pair_init(&p, prio, 0, 0);
         step(p.c.s);
         p.s.push_err = errs[i];
         r = gnutls_handshake(p.s.s);
         printf("  server push %s at ServerHello: %s\n", names[i], code(r));
-        pair_free(&p);
+        tp_free(&p);
     }
 }
 
@@ -335,7 +219,7 @@ static void errors_in_handshake(const char *prio)
 
 static void errors_on_records(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[100];
     int errs[] = {ECONNRESET, EPIPE, ENOTCONN};
     const char *names[] = {"ECONNRESET", "EPIPE", "ENOTCONN"};
@@ -355,7 +239,7 @@ static void errors_on_records(const char *prio)
             printf(", recv again: %s", code(recv_nonagain(p.s.s, buf, sizeof buf)));
             printf(", send after: %s\n", code((long)gnutls_record_send(p.s.s, "x", 1)));
         }
-        pair_free(&p);
+        tp_free(&p);
     }
 }
 
@@ -371,7 +255,7 @@ static void eof_in_data(const char *prio)
         {"in the middle of a body", 1, 3}, {"one byte short", 1, 4},
     };
     for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
-        struct pair p;
+        struct tp_pair p;
         pair_init(&p, prio, 0, 0);
         if (handshake(&p) == 0) {
             drain(&p.c);
@@ -399,7 +283,7 @@ static void eof_in_data(const char *prio)
             printf("  EOF %s: delivered %zu then %s", cuts[c].what, got, code(r));
             printf(", again %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
         }
-        pair_free(&p);
+        tp_free(&p);
     }
 }
 
@@ -419,12 +303,12 @@ static const char *tamper_names[T_COUNT] = {
  * tampered with; the server reads until an error. */
 static void tamper_data(const char *prio, enum tamper t)
 {
-    struct pair p, q;
+    struct tp_pair p, q;
     int tries = 0;
 again:
     pair_init(&p, prio, 0, 0);
     if (handshake(&p) != 0) {
-        pair_free(&p);
+        tp_free(&p);
         return;
     }
     drain(&p.c);
@@ -438,7 +322,7 @@ again:
     int n = records(&p.c2s, from, st, 8);
     if (n != 3) {
         printf("  %s: %d records sent, expected 3\n", tamper_names[t], n);
-        pair_free(&p);
+        tp_free(&p);
         return;
     }
     size_t end = p.c2s.len;
@@ -448,7 +332,7 @@ again:
      * equals the byte it lost (1 in 256, random keys) nothing is damaged and
      * either library would deliver it.  Take fresh keys then. */
     if (t == T_TRUNCATE && r1[l1 - 1] == p.c2s.buf[st[2]] && ++tries < 16) {
-        pair_free(&p);
+        tp_free(&p);
         goto again;
     }
     unsigned char *copy = malloc(end - from + 200);
@@ -509,7 +393,7 @@ again:
             memcpy(copy + cl, q.c2s.buf + qs[1], ql);
             cl += ql;
         }
-        pair_free(&q);
+        tp_free(&q);
         memcpy(copy + cl, p.c2s.buf + st[2], end - st[2]);
         cl += end - st[2];
         break;
@@ -548,7 +432,7 @@ again:
          * it.  Only the safety property is compared here. */
         printf("  %s: only authentic bytes, in order: %s; ends in an error: %s\n", tamper_names[t],
                ok ? "yes" : "NO", r < 0 ? "yes" : "NO");
-        pair_free(&p);
+        tp_free(&p);
         return;
     }
     printf("  %s: delivered %zu (%s) then %s", tamper_names[t], got, ok ? "in order" : "WRONG BYTES", code(r));
@@ -556,25 +440,25 @@ again:
         printf(" (alert %d)", (int)gnutls_alert_get(p.s.s));
     printf(", again %s, send %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)),
            code((long)gnutls_record_send(p.s.s, "x", 1)));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 /* ---- wrong state ---- */
 
 static void wrong_state(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[16];
     pair_init(&p, prio, 0, 0);
     printf("  send before handshake: %s\n", code((long)gnutls_record_send(p.c.s, "x", 1)));
     printf("  recv before handshake: %s\n", code((long)gnutls_record_recv(p.c.s, buf, sizeof buf)));
     printf("  bye before handshake: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_WR)));
-    pair_free(&p);
+    tp_free(&p);
 
     pair_init(&p, prio, 0, 0);
     step(p.c.s);
     printf("  send mid-handshake: %s\n", code((long)gnutls_record_send(p.c.s, "x", 1)));
-    pair_free(&p);
+    tp_free(&p);
 
     pair_init(&p, prio, 0, 0);
     if (handshake(&p) == 0) {
@@ -589,7 +473,7 @@ static void wrong_state(const char *prio)
         printf("  client recv after both byes: %s\n", code(recv_nonagain(p.c.s, buf, sizeof buf)));
         printf("  server handshake after bye: %s\n", code(gnutls_handshake(p.s.s)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     /* after a fatal error every call is refused */
     pair_init(&p, prio, 0, 0);
@@ -605,7 +489,7 @@ static void wrong_state(const char *prio)
         printf("  bye after fatal: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_RDWR)));
         printf("  check_pending after fatal: %zu\n", gnutls_record_check_pending(p.s.s));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     /* failed handshake, then more calls */
     pair_init(&p, prio, 0, 0);
@@ -616,34 +500,34 @@ static void wrong_state(const char *prio)
     printf("  server on a mangled ClientHello: %s", code(r));
     printf(", handshake again: %s, recv: %s\n", code(gnutls_handshake(p.s.s)),
            code((long)gnutls_record_recv(p.s.s, buf, sizeof buf)));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 /* ---- a silent peer ---- */
 
 static void silent_peer(void)
 {
-    struct pair p;
+    struct tp_pair p;
     /* blocking session with a deadline: the wait goes to the pull timeout */
     pair_init(&p, "NORMAL", 0, 0);
     p.c.silent = 1;
     gnutls_handshake_set_timeout(p.c.s, 200);
     int r = gnutls_handshake(p.c.s);
     int k = 0;
-    while (again(r) && ++k < 50)
+    while (tp_again(r) && ++k < 50)
         r = gnutls_handshake(p.c.s);
     printf("  client, silent server, 200 ms deadline: %s\n", code(r));
-    pair_free(&p);
+    tp_free(&p);
 
     pair_init(&p, "NORMAL", 0, 0);
     p.s.silent = 1;
     gnutls_handshake_set_timeout(p.s.s, 200);
     r = gnutls_handshake(p.s.s);
     k = 0;
-    while (again(r) && ++k < 50)
+    while (tp_again(r) && ++k < 50)
         r = gnutls_handshake(p.s.s);
     printf("  server, silent client, 200 ms deadline: %s\n", code(r));
-    pair_free(&p);
+    tp_free(&p);
 
     /* the deadline also applies mid-handshake */
     pair_init(&p, "NORMAL", 0, 0);
@@ -652,10 +536,10 @@ static void silent_peer(void)
     p.s.silent = 1;
     r = gnutls_handshake(p.s.s);
     k = 0;
-    while (again(r) && ++k < 50)
+    while (tp_again(r) && ++k < 50)
         r = gnutls_handshake(p.s.s);
     printf("  server, client silent after ClientHello: %s\n", code(r));
-    pair_free(&p);
+    tp_free(&p);
 
     /* record timeout */
     pair_init(&p, "NORMAL", 0, 0);
@@ -670,7 +554,7 @@ static void silent_peer(void)
         gnutls_record_send(p.c.s, "late", 4);
         printf("  server recv after the timeout: %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
 int main(void)

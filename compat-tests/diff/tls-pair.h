@@ -1,6 +1,8 @@
 /* In-memory client/server pair for the tls-* differential programs: both
  * ends in one thread, each with push/pull functions over a growable buffer,
- * driven alternately.  Everything printed is deterministic. */
+ * driven alternately.  Everything printed is deterministic.  Tests of
+ * transport faults set the knobs in tp_pipe and tp_end (all off after
+ * tp_init). */
 #ifndef TLS_PAIR_H
 #define TLS_PAIR_H
 
@@ -9,27 +11,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct tp_pipe {
     unsigned char *buf;
     size_t len, cap, off;
-    int closed;
+    size_t limit; /* >0: the stream ends (EOF) after this many bytes */
+    int closed;   /* EOF once everything written so far is read; EPIPE to the writer */
 };
 
 struct tp_end {
     gnutls_session_t s;
     struct tp_pipe *in, *out;
+    int push_err; /* errno every push fails with (0 = none) */
+    int pull_err; /* errno every pull fails with (0 = none) */
+    int silent;   /* pull_timeout always says "nothing yet", after waiting */
 };
 
 struct tp_pair {
     struct tp_pipe c2s, s2c;
     struct tp_end c, s;
+    gnutls_certificate_credentials_t ccred, scred; /* tp_cert's; tp_free frees them */
 };
 
 static ssize_t tp_push(gnutls_transport_ptr_t ptr, const void *d, size_t n)
 {
     struct tp_end *e = ptr;
     struct tp_pipe *p = e->out;
+    if (e->push_err) {
+        gnutls_transport_set_errno(e->s, e->push_err);
+        return -1;
+    }
     if (p->closed) {
         gnutls_transport_set_errno(e->s, EPIPE);
         return -1;
@@ -47,14 +59,21 @@ static ssize_t tp_pull(gnutls_transport_ptr_t ptr, void *d, size_t n)
 {
     struct tp_end *e = ptr;
     struct tp_pipe *p = e->in;
-    if (p->off >= p->len) {
-        if (p->closed)
+    if (e->pull_err) {
+        gnutls_transport_set_errno(e->s, e->pull_err);
+        return -1;
+    }
+    size_t end = p->len;
+    if (p->limit && end > p->limit)
+        end = p->limit;
+    if (p->off >= end) {
+        if (p->closed || (p->limit && p->off >= p->limit))
             return 0;
         gnutls_transport_set_errno(e->s, EAGAIN);
         return -1;
     }
-    if (n > p->len - p->off)
-        n = p->len - p->off;
+    if (n > end - p->off)
+        n = end - p->off;
     memcpy(d, p->buf + p->off, n);
     p->off += n;
     return (ssize_t)n;
@@ -63,8 +82,14 @@ static ssize_t tp_pull(gnutls_transport_ptr_t ptr, void *d, size_t n)
 static int tp_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms)
 {
     struct tp_end *e = ptr;
-    (void)ms;
-    return e->in->off < e->in->len || e->in->closed ? 1 : 0;
+    if (e->in->off < e->in->len || e->in->closed)
+        return 1;
+    if (e->silent && ms != GNUTLS_INDEFINITE_TIMEOUT) {
+        /* a real silent peer: wait out the time we are given */
+        struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    return 0;
 }
 
 /* One priority string per AEAD suite of TLS 1.3 and TLS 1.2 (the suites
@@ -115,10 +140,29 @@ static inline void tp_init(struct tp_pair *p, unsigned cflags, unsigned sflags)
     }
 }
 
+/* Certificate credentials on both ends: the server's key and certificate
+ * from PEM strings, none on the client. */
+static inline void tp_cert(struct tp_pair *p, const char *key, const char *crt)
+{
+    gnutls_datum_t k = {(unsigned char *)key, (unsigned)strlen(key)};
+    gnutls_datum_t c = {(unsigned char *)crt, (unsigned)strlen(crt)};
+    gnutls_certificate_allocate_credentials(&p->ccred);
+    gnutls_certificate_allocate_credentials(&p->scred);
+    int r = gnutls_certificate_set_x509_key_mem(p->scred, &c, &k, GNUTLS_X509_FMT_PEM);
+    if (r < 0)
+        printf("set_x509_key_mem: %d\n", r);
+    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, p->ccred);
+    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, p->scred);
+}
+
 static inline void tp_free(struct tp_pair *p)
 {
     gnutls_deinit(p->c.s);
     gnutls_deinit(p->s.s);
+    if (p->ccred)
+        gnutls_certificate_free_credentials(p->ccred);
+    if (p->scred)
+        gnutls_certificate_free_credentials(p->scred);
     free(p->c2s.buf);
     free(p->s2c.buf);
 }

@@ -12,128 +12,25 @@
 #include <unistd.h>
 
 #include "test-keys.h"
-
-struct pipe_ {
-    unsigned char *buf;
-    size_t len, cap, off;
-    int closed;
-};
-
-struct end {
-    gnutls_session_t s;
-    struct pipe_ *in, *out;
-    int block_writes;
-    int reset_on_read;
-    size_t truncate_at; /* >0: the peer's stream ends after this many bytes */
-};
-
-static ssize_t push_fn(gnutls_transport_ptr_t ptr, const void *d, size_t n)
-{
-    struct end *e = ptr;
-    if (e->block_writes) {
-        gnutls_transport_set_errno(e->s, EAGAIN);
-        return -1;
-    }
-    struct pipe_ *p = e->out;
-    if (p->len + n > p->cap) {
-        p->cap = (p->len + n) * 2 + 1024;
-        p->buf = realloc(p->buf, p->cap);
-    }
-    memcpy(p->buf + p->len, d, n);
-    p->len += n;
-    return (ssize_t)n;
-}
-
-static ssize_t pull_fn(gnutls_transport_ptr_t ptr, void *d, size_t n)
-{
-    struct end *e = ptr;
-    struct pipe_ *p = e->in;
-    if (e->reset_on_read) {
-        gnutls_transport_set_errno(e->s, ECONNRESET);
-        return -1;
-    }
-    size_t end = p->len;
-    if (e->truncate_at && end > e->truncate_at)
-        end = e->truncate_at;
-    if (p->off >= end) {
-        if (p->closed || (e->truncate_at && p->off >= e->truncate_at))
-            return 0;
-        gnutls_transport_set_errno(e->s, EAGAIN);
-        return -1;
-    }
-    if (n > end - p->off)
-        n = end - p->off;
-    memcpy(d, p->buf + p->off, n);
-    p->off += n;
-    return (ssize_t)n;
-}
-
-static int pull_timeout_fn(gnutls_transport_ptr_t ptr, unsigned ms)
-{
-    struct end *e = ptr;
-    (void)ms;
-    return e->in->off < e->in->len || e->in->closed ? 1 : 0;
-}
-
-struct pair {
-    struct pipe_ c2s, s2c;
-    struct end c, s;
-    gnutls_certificate_credentials_t ccred, scred;
-};
+#include "tls-pair.h"
 
 static gnutls_datum_t ticket_key;
 
-static void pair_init(struct pair *p, const char *cprio, const char *sprio, const char *key, const char *crt,
+static void pair_init(struct tp_pair *p, const char *cprio, const char *sprio, const char *key, const char *crt,
                       unsigned cflags, unsigned sflags)
 {
-    memset(p, 0, sizeof *p);
-    gnutls_datum_t k = {(unsigned char *)key, (unsigned)strlen(key)};
-    gnutls_datum_t c = {(unsigned char *)crt, (unsigned)strlen(crt)};
-    gnutls_certificate_allocate_credentials(&p->ccred);
-    gnutls_certificate_allocate_credentials(&p->scred);
-    int r = gnutls_certificate_set_x509_key_mem(p->scred, &c, &k, GNUTLS_X509_FMT_PEM);
-    if (r < 0)
-        printf("set_x509_key_mem: %d\n", r);
-    gnutls_init(&p->c.s, GNUTLS_CLIENT | cflags);
-    gnutls_init(&p->s.s, GNUTLS_SERVER | sflags);
+    tp_init(p, cflags, sflags);
     if (cprio)
         printf("client priority: %d\n", gnutls_priority_set_direct(p->c.s, cprio, NULL));
     if (sprio)
         printf("server priority: %d\n", gnutls_priority_set_direct(p->s.s, sprio, NULL));
-    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, p->ccred);
-    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, p->scred);
-    p->c.in = &p->s2c;
-    p->c.out = &p->c2s;
-    p->s.in = &p->c2s;
-    p->s.out = &p->s2c;
-    struct end *ends[2] = {&p->c, &p->s};
-    for (int i = 0; i < 2; i++) {
-        gnutls_transport_set_ptr(ends[i]->s, ends[i]);
-        gnutls_transport_set_push_function(ends[i]->s, push_fn);
-        gnutls_transport_set_pull_function(ends[i]->s, pull_fn);
-        gnutls_transport_set_pull_timeout_function(ends[i]->s, pull_timeout_fn);
-    }
-}
-
-static void pair_free(struct pair *p)
-{
-    gnutls_deinit(p->c.s);
-    gnutls_deinit(p->s.s);
-    gnutls_certificate_free_credentials(p->ccred);
-    gnutls_certificate_free_credentials(p->scred);
-    free(p->c2s.buf);
-    free(p->s2c.buf);
-}
-
-static int again(int r)
-{
-    return r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED;
+    tp_cert(p, key, crt);
 }
 
 /* Both handshakes, until both are done or one side fails; only the first
  * failure is printed (GnuTLS sends no alert on its own, OpenSSL does, so
  * what the other side sees next differs by design). */
-static int handshake(struct pair *p)
+static int handshake(struct tp_pair *p)
 {
     int cdone = 0, sdone = 0, rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
     for (int i = 0; i < 1000 && !(cdone && sdone); i++) {
@@ -146,7 +43,7 @@ static int handshake(struct pair *p)
                 if (rc == GNUTLS_E_FATAL_ALERT_RECEIVED)
                     printf("  client got alert %s\n", gnutls_alert_get_strname(gnutls_alert_get(p->c.s)));
                 return -1;
-            } else if (!again(rc))
+            } else if (!tp_again(rc))
                 printf("  client handshake: %s (alert %s)\n", gnutls_strerror_name(rc),
                        gnutls_alert_get_strname(gnutls_alert_get(p->c.s)));
         }
@@ -159,7 +56,7 @@ static int handshake(struct pair *p)
                 if (rs == GNUTLS_E_FATAL_ALERT_RECEIVED)
                     printf("  server got alert %s\n", gnutls_alert_get_strname(gnutls_alert_get(p->s.s)));
                 return -1;
-            } else if (!again(rs))
+            } else if (!tp_again(rs))
                 printf("  server handshake: %s (alert %s)\n", gnutls_strerror_name(rs),
                        gnutls_alert_get_strname(gnutls_alert_get(p->s.s)));
         }
@@ -198,7 +95,7 @@ static void info(const char *who, gnutls_session_t s)
 }
 
 /* Send n bytes a -> b; print send sizes and that all arrived in order. */
-static void transfer(struct end *a, struct end *b, size_t n)
+static void transfer(struct tp_end *a, struct tp_end *b, size_t n)
 {
     unsigned char *src = malloc(n), *dst = malloc(n + 100);
     for (size_t i = 0; i < n; i++)
@@ -217,7 +114,7 @@ static void transfer(struct end *a, struct end *b, size_t n)
     int reads = 0;
     while (got < sent) {
         ssize_t r = gnutls_record_recv(b->s, dst + got, n + 100 - got);
-        if (again((int)r))
+        if (tp_again((int)r))
             continue;
         if (r <= 0) {
             printf(" recv %zd", r);
@@ -237,7 +134,7 @@ static ssize_t recv_nonagain(gnutls_session_t s, void *buf, size_t n)
     int k = 0;
     do
         r = gnutls_record_recv(s, buf, n);
-    while (again((int)r) && ++k < 100);
+    while (tp_again((int)r) && ++k < 100);
     return r;
 }
 
@@ -255,7 +152,7 @@ static const char *code(int r)
 
 static void scenario_basic(const char *name, const char *prio, const char *key, const char *crt)
 {
-    struct pair p;
+    struct tp_pair p;
     printf("== %s\n", name);
     pair_init(&p, prio, prio, key, crt, 0, 0);
     char buf[64];
@@ -295,31 +192,31 @@ static void scenario_basic(const char *name, const char *prio, const char *key, 
         printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
         printf("  client recv: %s\n", code((int)recv_nonagain(p.c.s, buf, sizeof buf)));
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_no_priority(void)
 {
-    struct pair p;
+    struct tp_pair p;
     printf("== no priority\n");
     pair_init(&p, NULL, NULL, rsa_key, rsa_crt, 0, 0);
     printf("  client handshake: %s\n", code(gnutls_handshake(p.c.s)));
     printf("  server handshake: %s\n", code(gnutls_handshake(p.s.s)));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_version_mismatch(const char *cp, const char *sp)
 {
-    struct pair p;
+    struct tp_pair p;
     printf("== mismatch %s vs %s\n", cp, sp);
     pair_init(&p, cp, sp, rsa_key, rsa_crt, 0, 0);
     handshake(&p);
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_eof(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[64];
     printf("== unclean EOF %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -332,35 +229,35 @@ static void scenario_eof(const char *prio)
         printf("  server recv again: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
         printf("  server send: %s\n", code((int)gnutls_record_send(p.s.s, "x", 1)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== truncated record %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     if (handshake(&p) == 0) {
         size_t before = p.c2s.len;
         gnutls_record_send(p.c.s, "hello world", 11);
-        p.s.truncate_at = before + 8; /* header and 3 bytes of the record */
+        p.c2s.limit = before + 8; /* header and 3 bytes of the record */
         printf("  server recv in truncated record: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== truncated header %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     if (handshake(&p) == 0) {
         size_t before = p.c2s.len;
         gnutls_record_send(p.c.s, "hello world", 11);
-        p.s.truncate_at = before + 3;
+        p.c2s.limit = before + 3;
         printf("  server recv in truncated header: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== reset %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     if (handshake(&p) == 0) {
-        p.s.reset_on_read = 1;
+        p.s.pull_err = ECONNRESET;
         printf("  server recv with ECONNRESET: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== corrupted record %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -372,22 +269,22 @@ static void scenario_eof(const char *prio)
         printf("  server recv corrupted: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
         printf("  server recv after: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_retry(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[2000];
     printf("== send retry rule %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     if (handshake(&p) == 0) {
         memset(buf, 'a', sizeof buf);
-        p.c.block_writes = 1;
+        p.c.push_err = EAGAIN;
         int r0 = (int)gnutls_record_send(p.c.s, buf, 1000);
         printf("  blocked send 1000: %s dir %d\n", code(r0), gnutls_record_get_direction(p.c.s));
         printf("  blocked send again: %s\n", code((int)gnutls_record_send(p.c.s, buf, 1000)));
-        p.c.block_writes = 0;
+        p.c.push_err = 0;
         printf("  retry with other args: %s\n", code((int)gnutls_record_send(p.c.s, "zz", 2)));
         printf("  next send: %s\n", code((int)gnutls_record_send(p.c.s, "zz", 2)));
         ssize_t r = recv_nonagain(p.s.s, buf, sizeof buf);
@@ -397,12 +294,12 @@ static void scenario_retry(const char *prio)
         r0 = (int)gnutls_record_recv(p.s.s, buf, 10);
         printf("  recv with nothing: %s dir %d\n", code(r0), gnutls_record_get_direction(p.s.s));
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_bye_rdwr(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[64];
     printf("== bye RDWR %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -412,12 +309,12 @@ static void scenario_bye_rdwr(const char *prio)
         printf("  client bye RDWR (peer silent): %s\n", code(r));
         printf("  server recv: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
         printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
-        if (again(r))
+        if (tp_again(r))
             printf("  client bye RDWR again: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR)));
         printf("  client recv after bye: %s\n", code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
         printf("  client send after bye: %s\n", code((int)gnutls_record_send(p.c.s, "x", 1)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== bye RDWR, peer closes transport %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -425,12 +322,12 @@ static void scenario_bye_rdwr(const char *prio)
         p.s2c.closed = 1;
         printf("  client bye RDWR: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR)));
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_resume(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[64];
     gnutls_datum_t data = {NULL, 0};
     printf("== resumption %s\n", prio);
@@ -451,7 +348,7 @@ static void scenario_resume(const char *prio)
             }
         }
         (void)buf;
-        pair_free(&p);
+        tp_free(&p);
     }
     gnutls_free(data.data);
 
@@ -462,19 +359,19 @@ static void scenario_resume(const char *prio)
         transfer(&p.s, &p.c, 5);
         gnutls_session_get_data2(p.c.s, &data);
     }
-    pair_free(&p);
+    tp_free(&p);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     printf("  set_data: %s\n", code(gnutls_session_set_data(p.c.s, data.data, data.size)));
     if (handshake(&p) == 0)
         printf("  resumed: client %d server %d\n", gnutls_session_is_resumed(p.c.s),
                gnutls_session_is_resumed(p.s.s));
-    pair_free(&p);
+    tp_free(&p);
     gnutls_free(data.data);
 }
 
 static void scenario_ext(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char name[256];
     size_t nl;
     unsigned type;
@@ -500,7 +397,7 @@ static void scenario_ext(const char *prio)
         nl = sizeof name;
         printf("  server name idx 1: %s\n", code(gnutls_server_name_get(p.s.s, name, &nl, &type, 1)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== ALPN no overlap %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -511,14 +408,14 @@ static void scenario_ext(const char *prio)
         printf("  client selected: %s\n", code(gnutls_alpn_get_selected_protocol(p.c.s, &sel)));
         printf("  server selected: %s\n", code(gnutls_alpn_get_selected_protocol(p.s.s, &sel)));
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== ALPN no overlap, server mandatory %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     gnutls_alpn_set_protocols(p.c.s, cp, 1, 0);
     gnutls_alpn_set_protocols(p.s.s, sp, 1, GNUTLS_ALPN_MANDATORY);
     handshake(&p);
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== no SNI %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -526,10 +423,10 @@ static void scenario_ext(const char *prio)
         nl = sizeof name;
         printf("  server name: %s\n", code(gnutls_server_name_get(p.s.s, name, &nl, &type, 0)));
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
-static void cb_compare(struct pair *p, gnutls_channel_binding_t t, const char *name)
+static void cb_compare(struct tp_pair *p, gnutls_channel_binding_t t, const char *name)
 {
     gnutls_datum_t a = {NULL, 0}, b = {NULL, 0};
     int ra = gnutls_session_channel_binding(p->c.s, t, &a);
@@ -544,7 +441,7 @@ static void cb_compare(struct pair *p, gnutls_channel_binding_t t, const char *n
 
 static void scenario_keys(const char *prio, int resume)
 {
-    struct pair p;
+    struct tp_pair p;
     char a[64], b[64], c[64];
     gnutls_datum_t data = {NULL, 0};
     printf("== keying material %s%s\n", prio, resume ? " (resumed)" : "");
@@ -596,7 +493,7 @@ static void scenario_keys(const char *prio, int resume)
             if (round == 0 && resume)
                 gnutls_session_get_data2(p.c.s, &data);
         }
-        pair_free(&p);
+        tp_free(&p);
     }
     if (data.data)
         gnutls_free(data.data);
@@ -651,7 +548,7 @@ static int db_remove(void *ptr, gnutls_datum_t key)
 
 static void scenario_db(void)
 {
-    struct pair p;
+    struct tp_pair p;
     gnutls_datum_t data = {NULL, 0};
     printf("== server session cache (db functions), TLS1.2 without tickets\n");
     printf("  default expiration %u\n", gnutls_db_get_default_cache_expiration());
@@ -677,7 +574,7 @@ static void scenario_db(void)
                 printf("  entry time plausible %d\n", t > now - 100 && t <= now + 1);
             }
         }
-        pair_free(&p);
+        tp_free(&p);
     }
     gnutls_free(data.data);
     free(db.data);
@@ -728,7 +625,7 @@ static int pch_fail(gnutls_session_t s)
 
 static void scenario_misc2(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     char buf[64];
     printf("== post client hello, packets, prf hash %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
@@ -752,7 +649,7 @@ static void scenario_misc2(const char *prio)
         int k = 0;
         do
             r = gnutls_record_recv_packet(p.s.s, &pk);
-        while (again((int)r) && ++k < 20);
+        while (tp_again((int)r) && ++k < 20);
         if (r > 0) {
             gnutls_datum_t d;
             unsigned char seq[8];
@@ -770,13 +667,13 @@ static void scenario_misc2(const char *prio)
         ssize_t n = recv_nonagain(p.s.s, buf, sizeof buf);
         printf("  recv after uncork: %s %.*s\n", code((int)n), n > 0 ? (int)n : 0, buf);
     }
-    pair_free(&p);
+    tp_free(&p);
 
     printf("== post client hello failing %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     gnutls_handshake_set_post_client_hello_function(p.s.s, pch_fail);
     handshake(&p);
-    pair_free(&p);
+    tp_free(&p);
 }
 
 /* A server that picks its certificate in a ClientHello hook, from the
@@ -805,7 +702,7 @@ static int late_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned
 
 static void scenario_late_creds(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     printf("== server credentials chosen in a ClientHello hook %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     gnutls_certificate_allocate_credentials(&late_cred);
@@ -818,7 +715,7 @@ static void scenario_late_creds(const char *prio)
     gnutls_server_name_set(p.c.s, GNUTLS_NAME_DNS, "late.example", 12);
     if (handshake(&p) == 0)
         info("client", p.c.s);
-    pair_free(&p);
+    tp_free(&p);
     gnutls_certificate_free_credentials(late_cred);
     gnutls_datum_t bad = {(unsigned char *)"\x03\x03", 2};
     printf("  ext_raw_parse short hello: %s\n", code(gnutls_ext_raw_parse(NULL, late_ext_cb, &bad, GNUTLS_EXT_RAW_FLAG_TLS_CLIENT_HELLO)));
@@ -826,7 +723,7 @@ static void scenario_late_creds(const char *prio)
 
 static void scenario_max_size(const char *prio)
 {
-    struct pair p;
+    struct tp_pair p;
     printf("== record size limit 1024 asked by the client %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     printf("  set_max_size: %s\n", code((int)gnutls_record_set_max_size(p.c.s, 1024)));
@@ -836,12 +733,12 @@ static void scenario_max_size(const char *prio)
         transfer(&p.c, &p.s, 5000);
         transfer(&p.s, &p.c, 5000);
     }
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_timeout(void)
 {
-    struct pair p;
+    struct tp_pair p;
     printf("== handshake timeout\n");
     pair_init(&p, "NORMAL", "NORMAL", rsa_key, rsa_crt, GNUTLS_NONBLOCK, 0);
     gnutls_handshake_set_timeout(p.c.s, 100);
@@ -851,7 +748,7 @@ static void scenario_timeout(void)
     nanosleep(&ts, NULL);
     r = gnutls_handshake(p.c.s);
     printf("  after deadline: %s\n", code(r));
-    pair_free(&p);
+    tp_free(&p);
 }
 
 static void scenario_misc(void)
