@@ -8,22 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
-
-static uint32_t rng(void)
-{
-    /* xorshift64*: fixed seed, same sequence on every run */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545f4914f6cdd1dULL) >> 32);
-}
-
-static void fill(unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        p[i] = (unsigned char)rng();
-}
+#define RNG_SEED 0x9e3779b97f4a7c15ULL
+#include "test-rng.h"
 
 static void print_bytes(const char *label, const unsigned char *p, size_t n)
 {

@@ -23,36 +23,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static uint64_t rng_state = 0x5eed5eed12345678ULL;
-
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545f4914f6cdd1dULL) >> 32);
-}
-
-static void fill(unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        p[i] = (unsigned char)rng();
-}
-
-static void hex(const char *label, const unsigned char *p, size_t n)
-{
-    printf(" %s=", label);
-    if (n > 48) {
-        /* long outputs: first and last 24 bytes are enough to compare */
-        for (size_t i = 0; i < 24; i++)
-            printf("%02x", p[i]);
-        printf("..");
-        p += n - 24;
-        n = 24;
-    }
-    for (size_t i = 0; i < n; i++)
-        printf("%02x", p[i]);
-}
+#define RNG_SEED 0x5eed5eed12345678ULL
+#include "test-rng.h"
+#include "hex-abbrev.h"
 
 enum mode { M_CBC, M_AEAD, M_STREAM, M_XTS, M_ONLY_AEAD };
 

@@ -10,21 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t rng_state = 0x0123456789abcdefULL;
-
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545f4914f6cdd1dULL) >> 32);
-}
-
-static void fill(unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        p[i] = (unsigned char)rng();
-}
+#define RNG_SEED 0x0123456789abcdefULL
+#include "test-rng.h"
 
 static void hex(const char *label, const unsigned char *p, size_t n)
 {

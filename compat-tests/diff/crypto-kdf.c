@@ -8,35 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t rng_state = 0x6b6466313233ULL;
-
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545f4914f6cdd1dULL) >> 32);
-}
-
-static void fill(unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        p[i] = (unsigned char)rng();
-}
-
-static void hex(const char *label, const unsigned char *p, size_t n)
-{
-    printf(" %s=", label);
-    if (n > 48) {
-        for (size_t i = 0; i < 24; i++)
-            printf("%02x", p[i]);
-        printf("..");
-        p += n - 24;
-        n = 24;
-    }
-    for (size_t i = 0; i < n; i++)
-        printf("%02x", p[i]);
-}
+#define RNG_SEED 0x6b6466313233ULL
+#include "test-rng.h"
+#include "hex-abbrev.h"
 
 /* CMAC and GMAC ids are left out: GnuTLS aborts on them here */
 static const int macs[] = { 0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 200, 999 };
