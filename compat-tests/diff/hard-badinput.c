@@ -21,37 +21,6 @@
 
 #include "test-keys.h"
 
-/* An RSA key that does not belong to ec_crt. */
-static const char rsa_key_pem[] =
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MIIEuwIBADANBgkqhkiG9w0BAQEFAASCBKUwggShAgEAAoIBAQDAi0kQK5M+1+gG\n"
-    "pOPlTF35ZfduDtXS1DDm3KC6O8mLWUj3Od8zjw2crcGWp7QhbW5R4YYv/vV+fxnd\n"
-    "sX0bkgw4YAnM18uqanHZt87XRCrweKSEz/8Fi8rkMrVDCxhmVDFg/V6x6WxbZdJI\n"
-    "EguneLXiCU+PzPwDUH8LavoQU1jvnwLkwyOWYaTEG9ltKzuYaU32yHgRJBxJcAoW\n"
-    "+MgmNfP9UTsz/qDWKRHU5+gKY4+gU4YTyWcUr779DWcJA+tYKBLp5/NEWASvYx0G\n"
-    "ag4h9l1hX0Rydj2TXDRgIePjagGr8hN91/xN+T0cYIwDiKS2KvVVUl553U2xUGwx\n"
-    "FeK8sEPTAgMBAAECggEAERyP0A2/VpzDicufq/d/Jon8VQihJ3fPfMTrd9bru3mi\n"
-    "NW6Bj/MiXOPy9MZPXjp7zRpuMtfFeN9811SjGg8pt4eOzL36OK6gaElLQEWroewR\n"
-    "hZ135vCchcPyk1RqGmCtyWvbEulRcEdP9TMSsWiAlD0K7WxkkpArKkLwmat+l5Ty\n"
-    "Rxz9jj09iZZPOJ1jDSR0gMC2HyfOIsAMruWisGmzYdwmU172ji8fzvGI5BmFffgl\n"
-    "lZiN3ky1rcV32i9flhO2R/4uFN0vMcrLcYnkOwPlaIwCcymrcIZaxjMLhwBw3NQx\n"
-    "iiqGcJrg8QPV9jONu7euOqJRH+ZU5VF45oZSKPZpCQKBgQDqf4x33SK9WA1GTmNU\n"
-    "hrgOX4jcL6QtYYF+3p1ii726YRDt7AMyJYQA1a8TSI9IbAQ6dNA/dKk6vyIGcBQz\n"
-    "McD4nTFS4GLsvLYs3+sj4TsfD68sbYcF9AlbDjep8HLpd8AWB5kZ7qHHmBjJtKyd\n"
-    "aUtlqlgTbGuiXpwQY+/DbSSKlwKBgQDSMu7/ROjh0Xqmcs7VKCFf8jVMzLaCvcHw\n"
-    "9dOgw0GKjFEN/pisCuy9gvcGeFIe0ZsihWafY+ai9XpB6x6c94kBJFRBWKoP8w6T\n"
-    "69UWuSiUyRda/zNZGzzYJyB2XlSW9DnMMFePPGY0ExhZTSqmTC5fSl+HXKSTj0Gd\n"
-    "mZTp6M0kJQJ/BJR5Kd4nz4rot3bQedYnwiAbjDFiA4DkBpZSfJo+GmXK7tqtNU2G\n"
-    "Rn3l7Xp9UezKKFoftx2QMJWLFJUbz+Qo4LIxRG0dgYIuDLJS5WCAxxqHUVbSTEt3\n"
-    "409jxu3rUKQGHGgJlXgTsNJHqajdtjVYQ6QQFFEJySIP6kIJbMe07wKBgQDAcxe0\n"
-    "qf/aePOln6nVKUfdU6IPLcLQUzJVDo1zPDIuyqePe5GGuv3jyRuoVdNCGkDCS4cY\n"
-    "2duZSc1kuwMtTcmnPP7TUX1q2ut27U4M3vvTtYVnsA3wQGrlsHUdSuKBzxt34q7Y\n"
-    "GsGsXetGH8uztD4kyrBJ+71GyLuXsrzPqHDh7QKBgA7TlrdH5Cwevi6wYkyTH3aX\n"
-    "dOISpRAh/AnYfS03WCb6/HBB8EbGwyPkgIvMgTOnXAXMd+c3/DdadKZ4LGyZBAO2\n"
-    "os9spzs+NSOxKepWlIeYUywmsmaM/fzcuvTCMh+RZIJaGb86Enn3+7KCvpBNvzRT\n"
-    "yoWEGm6OVNqeaudnZiyi\n"
-    "-----END PRIVATE KEY-----\n";
-
 static const char *code(long r)
 {
     static char b[8][64];
@@ -269,7 +238,7 @@ static void cred_calls(void)
     gnutls_certificate_credentials_t c;
     printf("== certificate credentials\n");
     gnutls_certificate_allocate_credentials(&c);
-    gnutls_datum_t crt = D(ec_crt), key = D(ec_key), rsa = D(rsa_key_pem), junk = D("junk"), empty = {NULL, 0};
+    gnutls_datum_t crt = D(ec_crt), key = D(ec_key), rsa = D(rsa_key) /* not ec_crt's key */, junk = D("junk"), empty = {NULL, 0};
     T("key_mem mismatch", gnutls_certificate_set_x509_key_mem(c, &crt, &rsa, GNUTLS_X509_FMT_PEM));
     T("key_mem junk cert", gnutls_certificate_set_x509_key_mem(c, &junk, &key, GNUTLS_X509_FMT_PEM));
     T("key_mem junk key", gnutls_certificate_set_x509_key_mem(c, &crt, &junk, GNUTLS_X509_FMT_PEM));

@@ -1,5 +1,5 @@
 /* Test keys and self-signed certificates (CN=localhost, valid 100 years)
- * shared by the differential TLS programs and the fuzz harnesses
+ * shared by the differential TLS programs, the hard-* unit tests and the fuzz harnesses
  * (fuzz/fuzz-common.h; fuzz/gen-openssl-seeds.sh reads the PEM from here).
  * Header-only so that each program still builds alone
  * (compat-tests/shell/relink.sh compiles them one by one). */

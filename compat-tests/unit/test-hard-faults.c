@@ -20,25 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char ec_key[] =
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgR6eVOVnaDPCcm8ou\n"
-    "T0c+3bxsYPX+/Eu41GyLf9JYPV2hRANCAASmc075/T5PCXGE0buEIjx8tZoap0dY\n"
-    "6f/H9Hi/lJuy+8w4n6iurjKVtgcnO0ShwQCU3rrRM2G2pkCiB6ZYhnv/\n"
-    "-----END PRIVATE KEY-----\n";
-
-static const char ec_crt[] =
-    "-----BEGIN CERTIFICATE-----\n"
-    "MIIBlTCCATugAwIBAgIUXjsZel00safDYchwqZY3EkSC7sMwCgYIKoZIzj0EAwIw\n"
-    "FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMzIyMTM0OFoYDzIxMjYxMDMw\n"
-    "MjIxMzQ4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO\n"
-    "PQMBBwNCAASmc075/T5PCXGE0buEIjx8tZoap0dY6f/H9Hi/lJuy+8w4n6iurjKV\n"
-    "tgcnO0ShwQCU3rrRM2G2pkCiB6ZYhnv/o2kwZzAdBgNVHQ4EFgQUuIYBBYiJqpvx\n"
-    "ohGhcX10mQZIPhwwHwYDVR0jBBgwFoAUuIYBBYiJqpvxohGhcX10mQZIPhwwDwYD\n"
-    "VR0TAQH/BAUwAwEB/zAUBgNVHREEDTALgglsb2NhbGhvc3QwCgYIKoZIzj0EAwID\n"
-    "SAAwRQIgQfk7JYvuKAlG/lN6WrvMn6jj319gi8OTcl+R0+1j7H4CIQCLw5gynKki\n"
-    "z1CfVY8KtyNKS62stAyU0GlAjvvitkrZZQ==\n"
-    "-----END CERTIFICATE-----\n";
+#include "../diff/test-keys.h"
 
 /* xorshift64*: a small deterministic RNG per test run */
 static uint64_t rng_next(uint64_t *s)
