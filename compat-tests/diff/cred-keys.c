@@ -8,14 +8,14 @@
  * certificates under GNUTLS_CERT_IGNORE / REQUEST / REQUIRE.
  *
  * usage: cred-keys [CORPUS-DIR]   (generated with $GNOSSL_SRC otherwise) */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
+
+#include "sock-pair.h"
 
 static const char *dir;
 
@@ -26,27 +26,6 @@ static const char *P(const char *name)
     char *b = buf[n++ % 8];
     snprintf(b, 1024, "%s/%s", dir, name);
     return b;
-}
-
-static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
-{
-    int cdone = 0, sdone = 0, i, stall = 0;
-
-    *rc = *rs = GNUTLS_E_AGAIN;
-    for (i = 0; i < 2000 && !(cdone && sdone); i++) {
-        if (!cdone) {
-            *rc = gnutls_handshake(c);
-            if (*rc == 0 || gnutls_error_is_fatal(*rc))
-                cdone = 1;
-        }
-        if (!sdone) {
-            *rs = gnutls_handshake(s);
-            if (*rs == 0 || gnutls_error_is_fatal(*rs))
-                sdone = 1;
-        }
-        if ((cdone || sdone) && ++stall > 50)
-            break;
-    }
 }
 
 /* DER of the first certificate of a PEM file. */
@@ -119,9 +98,7 @@ static void server_keys(const char *label, const char *prio, const char *const *
     unsigned n = 0;
     const gnutls_datum_t *peers;
 
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_certificate_allocate_credentials(&sc);
     for (i = 0; pairs[i] != NULL; i += 2)
         gnutls_certificate_set_x509_key_file(sc, P(pairs[i]), P(pairs[i + 1]), GNUTLS_X509_FMT_PEM);
@@ -172,9 +149,7 @@ static void client_cert(const char *label, gnutls_certificate_request_t req, int
     int fds[2], rc, rs, r;
     unsigned n = 0, status = 0;
 
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_certificate_allocate_credentials(&sc);
     gnutls_certificate_set_x509_key_file(sc, P("rsa.crt"), P("rsa.key"), GNUTLS_X509_FMT_PEM);
     gnutls_certificate_set_x509_trust_file(sc, P("ca.pem"), GNUTLS_X509_FMT_PEM);

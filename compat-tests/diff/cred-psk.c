@@ -3,34 +3,13 @@
  * fixed keys, a key callback, a password file, a wrong key and an unknown
  * user; printed are both sides' results, the negotiated kx, the username
  * the server saw and the hint the client saw. */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
-static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
-{
-    int cdone = 0, sdone = 0, i, stall = 0;
-
-    *rc = *rs = GNUTLS_E_AGAIN;
-    for (i = 0; i < 2000 && !(cdone && sdone); i++) {
-        if (!cdone) {
-            *rc = gnutls_handshake(c);
-            if (*rc == 0 || gnutls_error_is_fatal(*rc))
-                cdone = 1;
-        }
-        if (!sdone) {
-            *rs = gnutls_handshake(s);
-            if (*rs == 0 || gnutls_error_is_fatal(*rs))
-                sdone = 1;
-        }
-        if ((cdone || sdone) && ++stall > 50)
-            break;
-    }
-}
+#include "sock-pair.h"
 
 static const unsigned char key_bytes[16] = {0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef,
                                             0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10};
@@ -69,10 +48,7 @@ static void run(const char *label, const char *prio, const char *user, const cha
     int fds[2], rc, rs, r;
     const char *u, *h;
 
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
-        exit(1);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_psk_allocate_client_credentials(&cc);
     gnutls_psk_allocate_server_credentials(&sc);
     if (client_cb) {
@@ -135,10 +111,7 @@ static void anon(const char *prio)
     gnutls_session_t c, s;
     int fds[2], rc, rs;
 
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
-        exit(1);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_anon_allocate_client_credentials(&cc);
     gnutls_anon_allocate_server_credentials(&sc);
     printf("anon known_dh_params=%d\n", gnutls_anon_set_server_known_dh_params(sc, GNUTLS_SEC_PARAM_MEDIUM));

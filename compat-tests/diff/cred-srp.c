@@ -4,35 +4,13 @@
  * callback, a client callback, SRP-RSA with a certificate, a wrong
  * password, an unknown user).  Printed: both sides' results, kx, auth type,
  * cipher and the username the server saw. */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 #include "test-keys.h"
-
-static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
-{
-    int cdone = 0, sdone = 0, i, stall = 0;
-
-    *rc = *rs = GNUTLS_E_AGAIN;
-    for (i = 0; i < 2000 && !(cdone && sdone); i++) {
-        if (!cdone) {
-            *rc = gnutls_handshake(c);
-            if (*rc == 0 || gnutls_error_is_fatal(*rc))
-                cdone = 1;
-        }
-        if (!sdone) {
-            *rs = gnutls_handshake(s);
-            if (*rs == 0 || gnutls_error_is_fatal(*rs))
-                sdone = 1;
-        }
-        if ((cdone || sdone) && ++stall > 50)
-            break;
-    }
-}
+#include "sock-pair.h"
 
 static const gnutls_datum_t salt = {(unsigned char *)"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a", 10};
 
@@ -173,10 +151,7 @@ static void resumption(const char *pfile, const char *cfile)
     gnutls_session_ticket_key_generate(&key);
     for (int round = 0; round < 2; round++) {
         gnutls_session_t c, s;
-        if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
-            exit(1);
-        fcntl(fds[0], F_SETFL, O_NONBLOCK);
-        fcntl(fds[1], F_SETFL, O_NONBLOCK);
+        sock_pair(fds, SOCK_STREAM);
         gnutls_init(&s, GNUTLS_SERVER);
         gnutls_priority_set_direct(s, prio, NULL);
         gnutls_credentials_set(s, GNUTLS_CRD_SRP, sc);
@@ -222,10 +197,7 @@ static void dtls(void)
     int fds[2], rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, cdone = 0, sdone = 0;
     const char *prio = "NORMAL:-KX-ALL:+SRP";
 
-    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, fds) != 0)
-        exit(1);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_DGRAM);
     gnutls_srp_allocate_client_credentials(&cc);
     gnutls_srp_allocate_server_credentials(&sc);
     gnutls_srp_set_client_credentials(cc, "alice", "secret");
@@ -283,10 +255,7 @@ static void run(const char *label, const char *prio, const char *user, const cha
     gnutls_session_t c, s;
     int fds[2], rc, rs, r;
 
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
-        exit(1);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_srp_allocate_client_credentials(&cc);
     gnutls_srp_allocate_server_credentials(&sc);
     client_calls = 0;

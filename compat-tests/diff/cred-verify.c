@@ -20,6 +20,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "sock-pair.h"
+
 static const char *dir;
 static char path_buf[4][1024];
 
@@ -45,28 +47,6 @@ static int verify_cb(gnutls_session_t s)
 }
 
 /* Run both sides until each has finished or failed. */
-static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
-{
-    int cdone = 0, sdone = 0, i, stall = 0;
-
-    *rc = *rs = GNUTLS_E_AGAIN;
-    for (i = 0; i < 2000 && !(cdone && sdone); i++) {
-        if (!cdone) {
-            *rc = gnutls_handshake(c);
-            if (*rc == 0 || gnutls_error_is_fatal(*rc))
-                cdone = 1;
-        }
-        if (!sdone) {
-            *rs = gnutls_handshake(s);
-            if (*rs == 0 || gnutls_error_is_fatal(*rs))
-                sdone = 1;
-        }
-        if (cdone || sdone)
-            if (++stall > 50)
-                break;
-    }
-}
-
 struct pair {
     gnutls_session_t c, s;
     gnutls_certificate_credentials_t cc, sc;

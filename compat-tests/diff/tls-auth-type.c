@@ -3,14 +3,13 @@
  * (in-process, over a socketpair): certificate, PSK, RSA-PSK, anonymous,
  * SRP and SRP-RSA.  Each side reports the kind of authentication its peer
  * gave, which for RSA-PSK and SRP-RSA differs between client and server. */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 #include "test-keys.h"
+#include "sock-pair.h"
 
 static int srp_fn(gnutls_session_t s, const char *username, gnutls_datum_t *sa, gnutls_datum_t *v,
                   gnutls_datum_t *g, gnutls_datum_t *n)
@@ -53,10 +52,7 @@ static void run(const char *kx)
     int fds[2], rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, cdone = 0, sdone = 0;
 
     memset(pskb, 0x42, sizeof(pskb));
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
-        exit(1);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_certificate_allocate_credentials(&xs);
     gnutls_certificate_set_x509_key_mem(xs, &crt, &key, GNUTLS_X509_FMT_PEM);
     gnutls_certificate_allocate_credentials(&xc);

@@ -5,17 +5,16 @@
  * a server whose credentials come from the PKCS#12 completing handshakes
  * (TLS 1.2 and 1.3) with a client that verifies it.  Output must be
  * identical on real GnuTLS and gnossl. */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 #include <gnutls/pkcs12.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "test-keys.h"
+#include "sock-pair.h"
 
 static const char crl_pem[] =
     "-----BEGIN X509 CRL-----\n"
@@ -90,27 +89,6 @@ static int build(int encrypt, gnutls_datum_t *out)
     return r;
 }
 
-static void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
-{
-    int cdone = 0, sdone = 0, stall = 0;
-
-    *rc = *rs = GNUTLS_E_AGAIN;
-    for (int i = 0; i < 2000 && !(cdone && sdone); i++) {
-        if (!cdone) {
-            *rc = gnutls_handshake(c);
-            if (*rc == 0 || gnutls_error_is_fatal(*rc))
-                cdone = 1;
-        }
-        if (!sdone) {
-            *rs = gnutls_handshake(s);
-            if (*rs == 0 || gnutls_error_is_fatal(*rs))
-                sdone = 1;
-        }
-        if ((cdone || sdone) && ++stall > 50)
-            break;
-    }
-}
-
 static void serve(const char *label, gnutls_certificate_credentials_t sc, const char *prio)
 {
     gnutls_certificate_credentials_t cc;
@@ -119,9 +97,7 @@ static void serve(const char *label, gnutls_certificate_credentials_t sc, const 
     unsigned n = 0, status = 99;
     gnutls_datum_t ca = pem(rsa_crt), crt_der;
 
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_certificate_allocate_credentials(&cc);
     gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM);
     gnutls_init(&s, GNUTLS_SERVER);

@@ -1,0 +1,38 @@
+/* For the differential programs that run a client and a server in one
+ * thread over a real socketpair: the non-blocking pair and the loop that
+ * drives both handshakes. */
+#ifndef SOCK_PAIR_H
+#define SOCK_PAIR_H
+
+#include <gnutls/gnutls.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+
+/* A connected non-blocking AF_UNIX pair of `type`; exits when there is none. */
+static inline void sock_pair(int fds[2], int type)
+{
+    if (socketpair(AF_UNIX, type, 0, fds) != 0)
+        exit(1);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+}
+
+/* Both handshakes until each has finished or failed; gives up 50 rounds
+ * after the first end is done (its peer is stuck). */
+static inline void handshake(gnutls_session_t c, gnutls_session_t s, int *rc, int *rs)
+{
+    int cdone = 0, sdone = 0, stall = 0;
+
+    *rc = *rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 2000 && !(cdone && sdone); i++) {
+        if (!cdone && ((*rc = gnutls_handshake(c)) == 0 || gnutls_error_is_fatal(*rc)))
+            cdone = 1;
+        if (!sdone && ((*rs = gnutls_handshake(s)) == 0 || gnutls_error_is_fatal(*rs)))
+            sdone = 1;
+        if ((cdone || sdone) && ++stall > 50)
+            break;
+    }
+}
+
+#endif
