@@ -20,11 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #define RNG_SEED 0x5eed5eed12345678ULL
 #include "test-rng.h"
+#include "probe-run.h"
 #include "hex-abbrev.h"
 
 enum mode { M_CBC, M_AEAD, M_STREAM, M_XTS, M_ONLY_AEAD };
@@ -362,27 +362,12 @@ static const char *const scenario_names[] = { "roundtrip", "stream", "bad", "sho
 
 int main(void)
 {
-    int probe = getenv("GNOSSL_PROBE") != NULL;
     gnutls_global_init();
     for (size_t c = 0; c < NCIPHERS; c++) {
         printf("cipher %d\n", ciphers[c].id);
         for (size_t s = 0; s < sizeof scenarios / sizeof scenarios[0]; s++) {
             printf(" %s\n", scenario_names[s]);
-            if (!probe) {
-                scenarios[s]((int)c);
-                continue;
-            }
-            fflush(stdout);
-            pid_t pid = fork();
-            if (pid == 0) {
-                scenarios[s]((int)c);
-                fflush(stdout);
-                _exit(0);
-            }
-            int st;
-            waitpid(pid, &st, 0);
-            if (!WIFEXITED(st))
-                printf("  !!! %s died with signal %d\n", scenario_names[s], WTERMSIG(st));
+            probe_run(scenarios[s], (int)c, scenario_names[s]);
         }
     }
     gnutls_global_deinit();
