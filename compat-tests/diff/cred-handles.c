@@ -12,18 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cred-corpus.h"
 #include "sock-pair.h"
 
-static const char *dir;
-
-static const char *P(const char *name)
-{
-    static char buf[8][1024];
-    static int n;
-    char *b = buf[n++ % 8];
-    snprintf(b, 1024, "%s/%s", dir, name);
-    return b;
-}
 
 /* DER of certificate `idx` of a PEM file. */
 static int file_der(const char *path, unsigned idx, gnutls_datum_t *der)
@@ -210,27 +201,16 @@ static void client_retrieve(int with_pair)
 
 int main(int argc, char **argv)
 {
-    char tmpl[] = "/tmp/cred-handles-XXXXXX", cmd[2048];
-    const char *src = getenv("GNOSSL_SRC");
     gnutls_certificate_credentials_t c;
     gnutls_x509_crt_t *crts, issuer;
     gnutls_x509_privkey_t xkey;
     gnutls_x509_crl_t crl;
     gnutls_datum_t d, raw;
     unsigned n;
-    int generated = 0, r;
+    int r;
 
-    if (argc > 1) {
-        dir = argv[1];
-    } else {
-        if (src == NULL || mkdtemp(tmpl) == NULL)
-            return 1;
-        dir = tmpl;
-        snprintf(cmd, sizeof(cmd), "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, dir);
-        if (system(cmd) != 0)
-            return 1;
-        generated = 1;
-    }
+    if (corpus_open(argc, argv) != 0)
+        return 1;
     gnutls_global_init();
 
     /* set_x509_key from handles, which the caller may release at once */
@@ -349,10 +329,5 @@ int main(int argc, char **argv)
     client_retrieve(0);
 
     gnutls_global_deinit();
-    if (generated) {
-        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-        if (system(cmd) != 0)
-            return 1;
-    }
-    return 0;
+    return corpus_close() != 0 ? 1 : 0;
 }

@@ -15,18 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cred-corpus.h"
 #include "sock-pair.h"
 
-static const char *dir;
-
-static const char *P(const char *name)
-{
-    static char buf[8][1024];
-    static int n;
-    char *b = buf[n++ % 8];
-    snprintf(b, 1024, "%s/%s", dir, name);
-    return b;
-}
 
 /* DER of the first certificate of a PEM file. */
 static int file_der(const char *path, gnutls_datum_t *der)
@@ -194,26 +185,14 @@ static void client_cert(const char *label, gnutls_certificate_request_t req, int
 
 int main(int argc, char **argv)
 {
-    char tmpl[] = "/tmp/cred-keys-XXXXXX", cmd[2048];
-    const char *src = getenv("GNOSSL_SRC");
     static const char *const rsa[] = {"rsa.crt", "rsa.key", NULL};
     static const char *const ecdsa[] = {"ecdsa.crt", "ecdsa.key", NULL};
     static const char *const ed[] = {"ed25519.crt", "ed25519.key", NULL};
     static const char *const all[] = {"rsa.crt", "rsa.key", "ecdsa.crt", "ecdsa.key", "ed25519.crt", "ed25519.key", NULL};
     const char *const t12 = "NORMAL:-VERS-ALL:+VERS-TLS1.2", *const t13 = t13_prio;
-    int generated = 0;
 
-    if (argc > 1) {
-        dir = argv[1];
-    } else {
-        if (src == NULL || mkdtemp(tmpl) == NULL)
-            return 1;
-        dir = tmpl;
-        snprintf(cmd, sizeof(cmd), "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, dir);
-        if (system(cmd) != 0)
-            return 1;
-        generated = 1;
-    }
+    if (corpus_open(argc, argv) != 0)
+        return 1;
     gnutls_global_init();
     load_formats();
     server_keys("rsa tls1.3", t13, rsa, "rsa.crt");
@@ -235,10 +214,5 @@ int main(int argc, char **argv)
     client_cert("require, client cert tls1.2, callback", GNUTLS_CERT_REQUIRE, 1, 1, t12);
     client_cert("ignore, client cert, callback", GNUTLS_CERT_IGNORE, 1, 1, t13);
     gnutls_global_deinit();
-    if (generated) {
-        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-        if (system(cmd) != 0)
-            return 1;
-    }
-    return 0;
+    return corpus_close() != 0 ? 1 : 0;
 }

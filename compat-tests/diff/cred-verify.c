@@ -20,16 +20,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "cred-corpus.h"
 #include "sock-pair.h"
-
-static const char *dir;
-static char path_buf[4][1024];
-
-static const char *P(int slot, const char *name)
-{
-    snprintf(path_buf[slot], sizeof(path_buf[slot]), "%s/%s", dir, name);
-    return path_buf[slot];
-}
 
 static int cb_ret;      /* what the credentials verify function returns */
 static int cb_calls;
@@ -66,15 +58,15 @@ static int pair_open(struct pair *p, const char *name, int with_crl)
     fcntl(p->fds[0], F_SETFL, O_NONBLOCK);
     fcntl(p->fds[1], F_SETFL, O_NONBLOCK);
     gnutls_certificate_allocate_credentials(&p->sc);
-    r = gnutls_certificate_set_x509_key_file(p->sc, P(0, chain), P(1, key), GNUTLS_X509_FMT_PEM);
+    r = gnutls_certificate_set_x509_key_file(p->sc, P(chain), P(key), GNUTLS_X509_FMT_PEM);
     if (r < 0) {
         printf("  key file: %d\n", r);
         return -1;
     }
     gnutls_certificate_allocate_credentials(&p->cc);
-    gnutls_certificate_set_x509_trust_file(p->cc, P(0, "ca.pem"), GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_trust_file(p->cc, P("ca.pem"), GNUTLS_X509_FMT_PEM);
     if (with_crl)
-        gnutls_certificate_set_x509_crl_file(p->cc, P(0, "crl.pem"), GNUTLS_X509_FMT_PEM);
+        gnutls_certificate_set_x509_crl_file(p->cc, P("crl.pem"), GNUTLS_X509_FMT_PEM);
 
     gnutls_init(&p->s, GNUTLS_SERVER);
     gnutls_set_default_priority(p->s);
@@ -244,15 +236,15 @@ static void trust_counts(void)
     gnutls_datum_t d;
 
     gnutls_certificate_allocate_credentials(&c);
-    printf("trust_file ca.pem = %d\n", gnutls_certificate_set_x509_trust_file(c, P(0, "ca.pem"), GNUTLS_X509_FMT_PEM));
+    printf("trust_file ca.pem = %d\n", gnutls_certificate_set_x509_trust_file(c, P("ca.pem"), GNUTLS_X509_FMT_PEM));
     printf("trust_file three-cas.pem = %d\n",
-           gnutls_certificate_set_x509_trust_file(c, P(0, "three-cas.pem"), GNUTLS_X509_FMT_PEM));
-    printf("trust_file missing = %d\n", gnutls_certificate_set_x509_trust_file(c, P(0, "nope.pem"), GNUTLS_X509_FMT_PEM));
+           gnutls_certificate_set_x509_trust_file(c, P("three-cas.pem"), GNUTLS_X509_FMT_PEM));
+    printf("trust_file missing = %d\n", gnutls_certificate_set_x509_trust_file(c, P("nope.pem"), GNUTLS_X509_FMT_PEM));
     printf("trust_file rsa.crt.der (DER) = %d\n",
-           gnutls_certificate_set_x509_trust_file(c, P(0, "rsa.crt.der"), GNUTLS_X509_FMT_DER));
-    printf("trust_file key as PEM = %d\n", gnutls_certificate_set_x509_trust_file(c, P(0, "rsa.key"), GNUTLS_X509_FMT_PEM));
-    printf("crl_file = %d\n", gnutls_certificate_set_x509_crl_file(c, P(0, "crl.pem"), GNUTLS_X509_FMT_PEM));
-    if (gnutls_load_file(P(0, "three-cas.pem"), &d) == 0) {
+           gnutls_certificate_set_x509_trust_file(c, P("rsa.crt.der"), GNUTLS_X509_FMT_DER));
+    printf("trust_file key as PEM = %d\n", gnutls_certificate_set_x509_trust_file(c, P("rsa.key"), GNUTLS_X509_FMT_PEM));
+    printf("crl_file = %d\n", gnutls_certificate_set_x509_crl_file(c, P("crl.pem"), GNUTLS_X509_FMT_PEM));
+    if (gnutls_load_file(P("three-cas.pem"), &d) == 0) {
         printf("trust_mem three-cas = %d\n", gnutls_certificate_set_x509_trust_mem(c, &d, GNUTLS_X509_FMT_PEM));
         gnutls_free(d.data);
     }
@@ -264,7 +256,7 @@ static void trust_counts(void)
     printf("system_trust again = %d\n", gnutls_certificate_set_x509_system_trust(c));
     printf("trust_dir /etc/ssl/certs = %d\n",
            gnutls_certificate_set_x509_trust_dir(c, "/etc/ssl/certs", GNUTLS_X509_FMT_PEM));
-    printf("trust_dir missing = %d\n", gnutls_certificate_set_x509_trust_dir(c, P(0, "no-such-dir"), GNUTLS_X509_FMT_PEM));
+    printf("trust_dir missing = %d\n", gnutls_certificate_set_x509_trust_dir(c, P("no-such-dir"), GNUTLS_X509_FMT_PEM));
     gnutls_certificate_free_credentials(c);
 }
 
@@ -280,7 +272,7 @@ static void case_pinned(void)
         pair_close(&p);
         return;
     }
-    gnutls_certificate_set_x509_trust_file(p.cc, P(0, "pinned.pem"), GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_trust_file(p.cc, P("pinned.pem"), GNUTLS_X509_FMT_PEM);
     handshake(p.c, p.s, &rc, &rs);
     r = gnutls_certificate_verify_peers3(p.c, "good.example", &status);
     print_status("pinned peers3 good.example", r, status);
@@ -302,9 +294,9 @@ static void case_trust(const char *name, const char *trust, const char *crl)
     }
     /* replace the client's trust: fresh credentials */
     gnutls_certificate_allocate_credentials(&cc);
-    r = gnutls_certificate_set_x509_trust_file(cc, P(0, trust), GNUTLS_X509_FMT_PEM);
+    r = gnutls_certificate_set_x509_trust_file(cc, P(trust), GNUTLS_X509_FMT_PEM);
     if (crl != NULL)
-        printf("  crl %s: %d\n", crl, gnutls_certificate_set_x509_crl_file(cc, P(1, crl), GNUTLS_X509_FMT_PEM));
+        printf("  crl %s: %d\n", crl, gnutls_certificate_set_x509_crl_file(cc, P(crl), GNUTLS_X509_FMT_PEM));
     gnutls_credentials_set(p.c, GNUTLS_CRD_CERTIFICATE, cc);
     handshake(p.c, p.s, &rc, &rs);
     r = gnutls_certificate_verify_peers3(p.c, "good.example", &status);
@@ -354,29 +346,14 @@ static void case_flags(const char *name, unsigned flags, const char *host)
 
 int main(int argc, char **argv)
 {
-    char tmpl[] = "/tmp/cred-verify-XXXXXX", cmd[2048], line[256];
-    const char *src = getenv("GNOSSL_SRC");
+    char line[256];
     FILE *f;
-    int generated = 0;
 
-    if (argc > 1) {
-        dir = argv[1];
-    } else {
-        if (src == NULL || mkdtemp(tmpl) == NULL) {
-            fprintf(stderr, "need a corpus dir or GNOSSL_SRC\n");
-            return 1;
-        }
-        dir = tmpl;
-        snprintf(cmd, sizeof(cmd), "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, dir);
-        if (system(cmd) != 0) {
-            fprintf(stderr, "corpus generation failed\n");
-            return 1;
-        }
-        generated = 1;
-    }
+    if (corpus_open(argc, argv) != 0)
+        return 1;
     gnutls_global_init();
     trust_counts();
-    f = fopen(P(0, "cases"), "r");
+    f = fopen(P("cases"), "r");
     if (f == NULL)
         return 1;
     while (fgets(line, sizeof(line), f) != NULL) {
@@ -426,10 +403,5 @@ int main(int argc, char **argv)
     case_flags("good", GNUTLS_VERIFY_DO_NOT_ALLOW_IP_MATCHES, "127.0.0.1");
     case_flags("iponly", GNUTLS_VERIFY_DO_NOT_ALLOW_IP_MATCHES, "127.0.0.1");
     gnutls_global_deinit();
-    if (generated) {
-        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-        if (system(cmd) != 0)
-            return 1;
-    }
-    return 0;
+    return corpus_close() != 0 ? 1 : 0;
 }
