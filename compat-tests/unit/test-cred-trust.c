@@ -13,16 +13,7 @@
 #include "cred/cred-int.h"
 #include <openssl/pem.h>
 
-static char corpus[] = "/tmp/test-cred-trust-XXXXXX";
-
-static const char *P(const char *name)
-{
-    static char buf[8][1024];
-    static int n;
-    char *b = buf[n++ % 8];
-    snprintf(b, 1024, "%s/%s", corpus, name);
-    return b;
-}
+#include "../diff/cred-corpus.h"
 
 static void copy_file(const char *from, const char *to)
 {
@@ -82,7 +73,7 @@ START_TEST(store_cache)
     char path[1100];
     struct timespec ts[2];
 
-    snprintf(path, sizeof(path), "%s/cache-test.pem", corpus);
+    snprintf(path, sizeof(path), "%s/cache-test.pem", corpus_dir);
     copy_file(P("three-cas.pem"), path);
     gnutls_certificate_allocate_credentials(&a);
     gnutls_certificate_allocate_credentials(&b);
@@ -142,7 +133,7 @@ START_TEST(store_sequence)
     char path[1100];
     struct timespec ts[2];
 
-    snprintf(path, sizeof(path), "%s/seq-test.pem", corpus);
+    snprintf(path, sizeof(path), "%s/seq-test.pem", corpus_dir);
     copy_file(P("pinned.pem"), path);
     gnutls_certificate_allocate_credentials(&a);
     gnutls_certificate_allocate_credentials(&b);
@@ -203,7 +194,7 @@ START_TEST(trust_dir)
     gnutls_certificate_credentials_t c;
     char d[1100], f[1200];
 
-    snprintf(d, sizeof(d), "%s/cadir", corpus);
+    snprintf(d, sizeof(d), "%s/cadir", corpus_dir);
     mkdir(d, 0700);
     snprintf(f, sizeof(f), "%s/a.pem", d);
     copy_file(P("three-cas.pem"), f);
@@ -228,7 +219,7 @@ START_TEST(trust_dir_cache)
     char d[1100], f[1200];
     struct timespec ts[2];
 
-    snprintf(d, sizeof(d), "%s/cachedir", corpus);
+    snprintf(d, sizeof(d), "%s/cachedir", corpus_dir);
     mkdir(d, 0700);
     snprintf(f, sizeof(f), "%s/a.pem", d);
     copy_file(P("three-cas.pem"), f);
@@ -381,17 +372,14 @@ END_TEST
 
 int main(void)
 {
-    const char *src = getenv("GNOSSL_SRC");
-    char cmd[2048];
     Suite *su;
     TCase *tc;
     SRunner *sr;
     int failures;
 
-    if (src == NULL || mkdtemp(corpus) == NULL)
+    if (getenv("GNOSSL_SRC") == NULL)
         return 77;
-    snprintf(cmd, sizeof(cmd), "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, corpus);
-    if (system(cmd) != 0)
+    if (corpus_generate() != 0)
         return 1;
     su = suite_create("cred-trust");
     tc = tcase_create("trust");
@@ -411,8 +399,7 @@ int main(void)
     srunner_run_all(sr, CK_NORMAL);
     failures = srunner_ntests_failed(sr);
     srunner_free(sr);
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", corpus);
-    if (system(cmd) != 0)
+    if (corpus_close() != 0)
         return 1;
     return failures ? 1 : 0;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <gnutls/gnutls.h>
 
+#include "../diff/cred-corpus.h"
+
 struct pipe_buf { unsigned char data[65536]; size_t len, off; };
 struct end { gnutls_session_t s; struct pipe_buf *in, *out; };
 
@@ -41,7 +43,6 @@ static ssize_t pull(gnutls_transport_ptr_t p, void *buf, size_t n)
     return (ssize_t)n;
 }
 
-static const char *certdir;
 
 /* One connection; returns whether the client resumed.  *data gets the
  * client's session data when non-NULL. */
@@ -51,15 +52,12 @@ static int connect_once(const char *sprio, const char *cprio, const gnutls_datum
     static struct pipe_buf c2s, s2c;
     struct end c = {0}, s = {0};
     gnutls_certificate_credentials_t sc, cc;
-    char crt[1024], k[1024];
     int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN, resumed;
 
     memset(&c2s, 0, sizeof c2s);
     memset(&s2c, 0, sizeof s2c);
-    snprintf(crt, sizeof crt, "%s/good.chain", certdir);
-    snprintf(k, sizeof k, "%s/good.key", certdir);
     ck_assert_int_eq(gnutls_certificate_allocate_credentials(&sc), 0);
-    ck_assert_int_eq(gnutls_certificate_set_x509_key_file(sc, crt, k, GNUTLS_X509_FMT_PEM), 0);
+    ck_assert_int_eq(gnutls_certificate_set_x509_key_file(sc, P("good.chain"), P("good.key"), GNUTLS_X509_FMT_PEM), 0);
     ck_assert_int_eq(gnutls_certificate_allocate_credentials(&cc), 0);
     c.in = &s2c; c.out = &c2s; s.in = &c2s; s.out = &s2c;
     ck_assert_int_eq(gnutls_init(&c.s, GNUTLS_CLIENT | GNUTLS_NONBLOCK), 0);
@@ -143,20 +141,15 @@ END_TEST
 
 int main(void)
 {
-    const char *src = getenv("GNOSSL_SRC");
-    static char dir[] = "/tmp/test-tls-resume-pfs-XXXXXX";
-    char cmd[4096];
     Suite *su;
     TCase *tc;
     SRunner *sr;
     int failures;
 
-    if (src == NULL || mkdtemp(dir) == NULL)
+    if (getenv("GNOSSL_SRC") == NULL)
         return 77;
-    snprintf(cmd, sizeof cmd, "bash '%s/compat-tests/shell/cred-corpus.sh' '%s' >/dev/null 2>&1", src, dir);
-    if (system(cmd) != 0)
+    if (corpus_generate() != 0)
         return 1;
-    certdir = dir;
     gnutls_global_init();
     su = suite_create("tls-resume-pfs");
     tc = tcase_create("tickets");
@@ -170,8 +163,7 @@ int main(void)
     failures = srunner_ntests_failed(sr);
     srunner_free(sr);
     gnutls_global_deinit();
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
+    if (corpus_close() != 0)
         return 1;
     return failures ? 1 : 0;
 }
