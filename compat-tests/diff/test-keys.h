@@ -77,4 +77,17 @@ static const char ec_crt[] =
     "z1CfVY8KtyNKS62stAyU0GlAjvvitkrZZQ==\n"
     "-----END CERTIFICATE-----\n";
 
+/* An empty CRL (number 1) signed by rsa_crt's key, valid 2026-2126. */
+static const char rsa_crl[] =
+    "-----BEGIN X509 CRL-----\n"
+    "MIIBbjBYAgEBMA0GCSqGSIb3DQEBCwUAMBQxEjAQBgNVBAMMCWxvY2FsaG9zdBcN\n"
+    "MjYxMTI0MDAyMzE4WhgPMjEyNjEwMzEwMDIzMThaoA4wDDAKBgNVHRQEAwIBATAN\n"
+    "BgkqhkiG9w0BAQsFAAOCAQEAH8ft0hX4uMpNcjbCzVL/K++pyPpBBmNVVizLaCy2\n"
+    "pxsxnsd1e1ga6U9XJE5/qE2JWxQlCJGzE2qxaBstealUQg/U5WuFooCqimrp7yWJ\n"
+    "jbM0uk5LIDrZEnn5eFdmXeqDxTj0JDL/YmJtC1TKVVMIBcCSskstJxIhd3u15Pyp\n"
+    "KsZdRx4kDxrqKq1QtUCwp8nfLaaSwC8GQ4YHBrjJuDgpI4sPleDLapAk38F4eOpD\n"
+    "VrOFr/N1kqOG5UF6uWHSaq7kGB6XZZgAimL6sAWyk4EumJ8cCYCPd/3Gc1H6lSyi\n"
+    "fDcCG6DFSnrmzB+BHfA/5Jty057zDi5nqwk6KMVukJHotQ==\n"
+    "-----END X509 CRL-----\n";
+
 #endif

@@ -16,18 +16,6 @@
 #include "test-keys.h"
 #include "sock-pair.h"
 
-static const char crl_pem[] =
-    "-----BEGIN X509 CRL-----\n"
-    "MIIBbjBYAgEBMA0GCSqGSIb3DQEBCwUAMBQxEjAQBgNVBAMMCWxvY2FsaG9zdBcN\n"
-    "MjYxMTI0MDAyMzE4WhgPMjEyNjEwMzEwMDIzMThaoA4wDDAKBgNVHRQEAwIBATAN\n"
-    "BgkqhkiG9w0BAQsFAAOCAQEAH8ft0hX4uMpNcjbCzVL/K++pyPpBBmNVVizLaCy2\n"
-    "pxsxnsd1e1ga6U9XJE5/qE2JWxQlCJGzE2qxaBstealUQg/U5WuFooCqimrp7yWJ\n"
-    "jbM0uk5LIDrZEnn5eFdmXeqDxTj0JDL/YmJtC1TKVVMIBcCSskstJxIhd3u15Pyp\n"
-    "KsZdRx4kDxrqKq1QtUCwp8nfLaaSwC8GQ4YHBrjJuDgpI4sPleDLapAk38F4eOpD\n"
-    "VrOFr/N1kqOG5UF6uWHSaq7kGB6XZZgAimL6sAWyk4EumJ8cCYCPd/3Gc1H6lSyi\n"
-    "fDcCG6DFSnrmzB+BHfA/5Jty057zDi5nqwk6KMVukJHotQ==\n"
-    "-----END X509 CRL-----\n";
-
 static gnutls_datum_t pem(const char *s)
 {
     gnutls_datum_t d = { (unsigned char *)s, (unsigned)strlen(s) };
@@ -54,7 +42,7 @@ static int build(int encrypt, gnutls_datum_t *out)
     gnutls_x509_crt_import(crt, &d, GNUTLS_X509_FMT_PEM);
     d = pem(rsa_key);
     gnutls_x509_privkey_import(key, &d, GNUTLS_X509_FMT_PEM);
-    d = pem(crl_pem);
+    d = pem(rsa_crl);
     gnutls_x509_crl_import(crl, &d, GNUTLS_X509_FMT_PEM);
     gnutls_x509_crt_get_key_id(crt, 0, kid, &kid_size);
     gnutls_datum_t id = { kid, (unsigned)kid_size };

@@ -16,18 +16,6 @@
 
 #include "test-keys.h"
 
-static const char crl_pem[] =
-    "-----BEGIN X509 CRL-----\n"
-    "MIIBbjBYAgEBMA0GCSqGSIb3DQEBCwUAMBQxEjAQBgNVBAMMCWxvY2FsaG9zdBcN\n"
-    "MjYxMTI0MDAyMzE4WhgPMjEyNjEwMzEwMDIzMThaoA4wDDAKBgNVHRQEAwIBATAN\n"
-    "BgkqhkiG9w0BAQsFAAOCAQEAH8ft0hX4uMpNcjbCzVL/K++pyPpBBmNVVizLaCy2\n"
-    "pxsxnsd1e1ga6U9XJE5/qE2JWxQlCJGzE2qxaBstealUQg/U5WuFooCqimrp7yWJ\n"
-    "jbM0uk5LIDrZEnn5eFdmXeqDxTj0JDL/YmJtC1TKVVMIBcCSskstJxIhd3u15Pyp\n"
-    "KsZdRx4kDxrqKq1QtUCwp8nfLaaSwC8GQ4YHBrjJuDgpI4sPleDLapAk38F4eOpD\n"
-    "VrOFr/N1kqOG5UF6uWHSaq7kGB6XZZgAimL6sAWyk4EumJ8cCYCPd/3Gc1H6lSyi\n"
-    "fDcCG6DFSnrmzB+BHfA/5Jty057zDi5nqwk6KMVukJHotQ==\n"
-    "-----END X509 CRL-----\n"
-    ;
 static const char p8_aes256[] =
     "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
     "MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAiTZjxz4j8c7gICCAAw\n"
@@ -543,8 +531,8 @@ int main(void)
     in.size = sizeof rsa_key - 1;
     if (gnutls_x509_privkey_import(key, &in, GNUTLS_X509_FMT_PEM) < 0)
         return 1;
-    in.data = (unsigned char *)crl_pem;
-    in.size = sizeof crl_pem - 1;
+    in.data = (unsigned char *)rsa_crl;
+    in.size = sizeof rsa_crl - 1;
     if (gnutls_x509_crl_import(crl, &in, GNUTLS_X509_FMT_PEM) < 0)
         return 1;
 
