@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "test-keys.h"
+#include "ret-code.h"
 #include "tls-pair.h"
 
 static void pair_init(struct tp_pair *p, const char *prio, unsigned cflags, unsigned sflags)
@@ -23,18 +24,6 @@ static void pair_init(struct tp_pair *p, const char *prio, unsigned cflags, unsi
     gnutls_priority_set_direct(p->c.s, prio, NULL);
     gnutls_priority_set_direct(p->s.s, prio, NULL);
     tp_cert(p, ec_key, ec_crt);
-}
-
-static const char *code(long r)
-{
-    static char b[8][64];
-    static int i;
-    i = (i + 1) % 8;
-    if (r >= 0)
-        snprintf(b[i], sizeof b[i], "%ld", r);
-    else
-        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name((int)r));
-    return b[i];
 }
 
 /* Both handshakes to completion (quietly); 0 when both finished. */

@@ -25,19 +25,7 @@
 #include <unistd.h>
 
 #include "test-keys.h"
-
-
-static const char *code(long r)
-{
-    static char b[8][64];
-    static int i;
-    i = (i + 1) % 8;
-    if (r >= 0)
-        snprintf(b[i], sizeof b[i], "%ld", r);
-    else
-        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name((int)r));
-    return b[i];
-}
+#include "ret-code.h"
 
 static int is_peer;
 #define SAY(...)                                                                                   \

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "test-keys.h"
+#include "ret-code.h"
 #include "tls-pair.h"
 
 static gnutls_datum_t ticket_key;
@@ -136,18 +137,6 @@ static ssize_t recv_nonagain(gnutls_session_t s, void *buf, size_t n)
         r = gnutls_record_recv(s, buf, n);
     while (tp_again((int)r) && ++k < 100);
     return r;
-}
-
-static const char *code(int r)
-{
-    static char b[8][64];
-    static int i;
-    i = (i + 1) % 8;
-    if (r >= 0)
-        snprintf(b[i], sizeof b[i], "%d", r);
-    else
-        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name(r));
-    return b[i];
 }
 
 static void scenario_basic(const char *name, const char *prio, const char *key, const char *crt)
