@@ -63,16 +63,6 @@ static int step(gnutls_session_t s)
     return r;
 }
 
-static long recv_nonagain(gnutls_session_t s, void *buf, size_t n)
-{
-    long r;
-    int k = 0;
-    do
-        r = (long)gnutls_record_recv(s, buf, n);
-    while (tp_again((int)r) && ++k < 100);
-    return r;
-}
-
 /* Let the client read whatever post-handshake messages (TLS 1.3 tickets)
  * are waiting, so the server -> client stream is at a record boundary. */
 static void drain(struct tp_end *e)
@@ -221,11 +211,11 @@ static void errors_on_records(const char *prio)
             printf(", send again: %s", code((long)gnutls_record_send(p.c.s, "abc", 3)));
             p.c.push_err = 0;
             printf(", then without error: %s", code((long)gnutls_record_send(p.c.s, "abc", 3)));
-            printf(", server got %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
+            printf(", server got %s\n", code(tp_recv(p.s.s, buf, sizeof buf)));
             p.s.pull_err = errs[i];
-            printf("  recv with %s: %s", names[i], code(recv_nonagain(p.s.s, buf, sizeof buf)));
+            printf("  recv with %s: %s", names[i], code(tp_recv(p.s.s, buf, sizeof buf)));
             p.s.pull_err = 0;
-            printf(", recv again: %s", code(recv_nonagain(p.s.s, buf, sizeof buf)));
+            printf(", recv again: %s", code(tp_recv(p.s.s, buf, sizeof buf)));
             printf(", send after: %s\n", code((long)gnutls_record_send(p.s.s, "x", 1)));
         }
         tp_free(&p);
@@ -267,10 +257,10 @@ static void eof_in_data(const char *prio)
             size_t got = 0;
             long r;
             char buf[4000];
-            while ((r = recv_nonagain(p.s.s, buf, sizeof buf)) > 0)
+            while ((r = tp_recv(p.s.s, buf, sizeof buf)) > 0)
                 got += (size_t)r;
             printf("  EOF %s: delivered %zu then %s", cuts[c].what, got, code(r));
-            printf(", again %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
+            printf(", again %s\n", code(tp_recv(p.s.s, buf, sizeof buf)));
         }
         tp_free(&p);
     }
@@ -408,7 +398,7 @@ again:
     size_t got = 0;
     int ok = 1;
     long r;
-    while ((r = recv_nonagain(p.s.s, buf, sizeof buf)) > 0) {
+    while ((r = tp_recv(p.s.s, buf, sizeof buf)) > 0) {
         for (long i = 0; i < r; i++)
             if (buf[i] != 'a' + (int)((got + (size_t)i) / 100))
                 ok = 0;
@@ -427,7 +417,7 @@ again:
     printf("  %s: delivered %zu (%s) then %s", tamper_names[t], got, ok ? "in order" : "WRONG BYTES", code(r));
     if (r == GNUTLS_E_FATAL_ALERT_RECEIVED || r == GNUTLS_E_WARNING_ALERT_RECEIVED)
         printf(" (alert %d)", (int)gnutls_alert_get(p.s.s));
-    printf(", again %s, send %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)),
+    printf(", again %s, send %s\n", code(tp_recv(p.s.s, buf, sizeof buf)),
            code((long)gnutls_record_send(p.s.s, "x", 1)));
     tp_free(&p);
 }
@@ -456,10 +446,10 @@ static void wrong_state(const char *prio)
         printf("  client handshake after bye: %s\n", code(gnutls_handshake(p.c.s)));
         printf("  client send after bye: %s\n", code((long)gnutls_record_send(p.c.s, "x", 1)));
         printf("  client bye again: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_WR)));
-        printf("  server recv: %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv: %s\n", code(tp_recv(p.s.s, buf, sizeof buf)));
         printf("  server send after peer's close: %s\n", code((long)gnutls_record_send(p.s.s, "x", 1)));
         printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
-        printf("  client recv after both byes: %s\n", code(recv_nonagain(p.c.s, buf, sizeof buf)));
+        printf("  client recv after both byes: %s\n", code(tp_recv(p.c.s, buf, sizeof buf)));
         printf("  server handshake after bye: %s\n", code(gnutls_handshake(p.s.s)));
     }
     tp_free(&p);
@@ -471,7 +461,7 @@ static void wrong_state(const char *prio)
         size_t from = p.c2s.len;
         gnutls_record_send(p.c.s, "hello", 5);
         p.c2s.buf[from + 6] ^= 1;
-        printf("  recv of a corrupted record: %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  recv of a corrupted record: %s\n", code(tp_recv(p.s.s, buf, sizeof buf)));
         printf("  recv after fatal: %s\n", code((long)gnutls_record_recv(p.s.s, buf, sizeof buf)));
         printf("  send after fatal: %s\n", code((long)gnutls_record_send(p.s.s, "x", 1)));
         printf("  handshake after fatal: %s\n", code(gnutls_handshake(p.s.s)));
@@ -541,7 +531,7 @@ static void silent_peer(void)
                code((long)gnutls_record_recv(p.s.s, buf, sizeof buf)));
         p.s.silent = 0;
         gnutls_record_send(p.c.s, "late", 4);
-        printf("  server recv after the timeout: %s\n", code(recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv after the timeout: %s\n", code(tp_recv(p.s.s, buf, sizeof buf)));
     }
     tp_free(&p);
 }

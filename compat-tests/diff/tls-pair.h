@@ -185,6 +185,17 @@ static inline int tp_again(int r)
     return r == GNUTLS_E_AGAIN || r == GNUTLS_E_INTERRUPTED;
 }
 
+/* gnutls_record_recv, retried while it says AGAIN (100 tries at most). */
+static inline ssize_t tp_recv(gnutls_session_t s, void *buf, size_t n)
+{
+    ssize_t r;
+    int k = 0;
+    do
+        r = gnutls_record_recv(s, buf, n);
+    while (tp_again((int)r) && ++k < 100);
+    return r;
+}
+
 /* Both handshakes until both finish or one fails; prints the outcome.
  * Returns 0 when both succeeded. */
 static inline int tp_handshake(struct tp_pair *p)

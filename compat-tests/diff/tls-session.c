@@ -129,16 +129,6 @@ static void transfer(struct tp_end *a, struct tp_end *b, size_t n)
     free(dst);
 }
 
-static ssize_t recv_nonagain(gnutls_session_t s, void *buf, size_t n)
-{
-    ssize_t r;
-    int k = 0;
-    do
-        r = gnutls_record_recv(s, buf, n);
-    while (tp_again((int)r) && ++k < 100);
-    return r;
-}
-
 static void scenario_basic(const char *name, const char *prio, const char *key, const char *crt)
 {
     struct tp_pair p;
@@ -162,9 +152,9 @@ static void scenario_basic(const char *name, const char *prio, const char *key, 
         }
         /* partial read leaves decrypted bytes pending */
         printf("  send 100: %s\n", code((int)gnutls_record_send(p.c.s, buf, 50)));
-        ssize_t r = recv_nonagain(p.s.s, buf, 10);
+        ssize_t r = tp_recv(p.s.s, buf, 10);
         printf("  recv 10 of 50: %s, pending %zu\n", code((int)r), gnutls_record_check_pending(p.s.s));
-        r = recv_nonagain(p.s.s, buf, sizeof buf);
+        r = tp_recv(p.s.s, buf, sizeof buf);
         printf("  recv rest: %s, pending %zu\n", code((int)r), gnutls_record_check_pending(p.s.s));
         /* get_data size-query protocol (client) */
         size_t sz = 0;
@@ -175,11 +165,11 @@ static void scenario_basic(const char *name, const char *prio, const char *key, 
         printf("  get_data(small): %s size-updated %d\n", code(gr), small == sz);
         /* bye WR from client; the server sees 0 twice; the client can't send */
         printf("  client bye WR: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_WR)));
-        printf("  server recv: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
-        printf("  server recv again: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
+        printf("  server recv again: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
         printf("  client send after bye: %s\n", code((int)gnutls_record_send(p.c.s, "x", 1)));
         printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
-        printf("  client recv: %s\n", code((int)recv_nonagain(p.c.s, buf, sizeof buf)));
+        printf("  client recv: %s\n", code((int)tp_recv(p.c.s, buf, sizeof buf)));
     }
     tp_free(&p);
 }
@@ -212,10 +202,10 @@ static void scenario_eof(const char *prio)
     if (handshake(&p) == 0) {
         transfer(&p.c, &p.s, 10);
         /* drain tickets etc. */
-        recv_nonagain(p.c.s, buf, sizeof buf);
+        tp_recv(p.c.s, buf, sizeof buf);
         p.c2s.closed = 1;
-        printf("  server recv at EOF: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
-        printf("  server recv again: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv at EOF: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
+        printf("  server recv again: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
         printf("  server send: %s\n", code((int)gnutls_record_send(p.s.s, "x", 1)));
     }
     tp_free(&p);
@@ -226,7 +216,7 @@ static void scenario_eof(const char *prio)
         size_t before = p.c2s.len;
         gnutls_record_send(p.c.s, "hello world", 11);
         p.c2s.limit = before + 8; /* header and 3 bytes of the record */
-        printf("  server recv in truncated record: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv in truncated record: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
     }
     tp_free(&p);
 
@@ -236,7 +226,7 @@ static void scenario_eof(const char *prio)
         size_t before = p.c2s.len;
         gnutls_record_send(p.c.s, "hello world", 11);
         p.c2s.limit = before + 3;
-        printf("  server recv in truncated header: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv in truncated header: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
     }
     tp_free(&p);
 
@@ -244,19 +234,19 @@ static void scenario_eof(const char *prio)
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     if (handshake(&p) == 0) {
         p.s.pull_err = ECONNRESET;
-        printf("  server recv with ECONNRESET: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv with ECONNRESET: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
     }
     tp_free(&p);
 
     printf("== corrupted record %s\n", prio);
     pair_init(&p, prio, prio, rsa_key, rsa_crt, 0, 0);
     if (handshake(&p) == 0) {
-        recv_nonagain(p.c.s, buf, sizeof buf);
+        tp_recv(p.c.s, buf, sizeof buf);
         size_t before = p.c2s.len;
         gnutls_record_send(p.c.s, "hello world", 11);
         p.c2s.buf[before + 7] ^= 0x40;
-        printf("  server recv corrupted: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
-        printf("  server recv after: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv corrupted: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
+        printf("  server recv after: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
     }
     tp_free(&p);
 }
@@ -276,9 +266,9 @@ static void scenario_retry(const char *prio)
         p.c.push_err = 0;
         printf("  retry with other args: %s\n", code((int)gnutls_record_send(p.c.s, "zz", 2)));
         printf("  next send: %s\n", code((int)gnutls_record_send(p.c.s, "zz", 2)));
-        ssize_t r = recv_nonagain(p.s.s, buf, sizeof buf);
+        ssize_t r = tp_recv(p.s.s, buf, sizeof buf);
         printf("  server got %s first byte %c\n", code((int)r), r > 0 ? buf[0] : '-');
-        r = recv_nonagain(p.s.s, buf, sizeof buf);
+        r = tp_recv(p.s.s, buf, sizeof buf);
         printf("  server got %s first byte %c\n", code((int)r), r > 0 ? buf[0] : '-');
         r0 = (int)gnutls_record_recv(p.s.s, buf, 10);
         printf("  recv with nothing: %s dir %d\n", code(r0), gnutls_record_get_direction(p.s.s));
@@ -296,7 +286,7 @@ static void scenario_bye_rdwr(const char *prio)
         transfer(&p.s, &p.c, 5);
         int r = gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR);
         printf("  client bye RDWR (peer silent): %s\n", code(r));
-        printf("  server recv: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  server recv: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
         printf("  server bye WR: %s\n", code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
         if (tp_again(r))
             printf("  client bye RDWR again: %s\n", code(gnutls_bye(p.c.s, GNUTLS_SHUT_RDWR)));
@@ -648,12 +638,12 @@ static void scenario_misc2(const char *prio)
         } else
             printf("  packet: %s\n", code((int)r));
         printf("  record_send2: %s\n", code((int)gnutls_record_send2(p.c.s, "abc", 3, 0, 0)));
-        printf("  recv: %s\n", code((int)recv_nonagain(p.s.s, buf, sizeof buf)));
+        printf("  recv: %s\n", code((int)tp_recv(p.s.s, buf, sizeof buf)));
         gnutls_record_cork(p.c.s);
         printf("  corked sends: %s %s pending %zu\n", code((int)gnutls_record_send(p.c.s, "12345", 5)),
                code((int)gnutls_record_send(p.c.s, "678", 3)), gnutls_record_check_corked(p.c.s));
         printf("  uncork: %s\n", code(gnutls_record_uncork(p.c.s, GNUTLS_RECORD_WAIT)));
-        ssize_t n = recv_nonagain(p.s.s, buf, sizeof buf);
+        ssize_t n = tp_recv(p.s.s, buf, sizeof buf);
         printf("  recv after uncork: %s %.*s\n", code((int)n), n > 0 ? (int)n : 0, buf);
     }
     tp_free(&p);
