@@ -12,23 +12,13 @@
 
 #define RNG_SEED 0x7273646572ULL
 #include "test-rng.h"
+#include "unhex.h"
 
 static void hex(const char *label, const unsigned char *p, size_t n)
 {
     printf(" %s[%zu]=", label, n);
     for (size_t i = 0; i < n; i++)
         printf("%02x", p[i]);
-}
-
-static size_t unhex(const char *h, unsigned char *out)
-{
-    size_t n = 0;
-    for (; h[0] && h[1]; h += 2) {
-        unsigned v;
-        sscanf(h, "%2x", &v);
-        out[n++] = (unsigned char)v;
-    }
-    return n;
 }
 
 static void decode_rs(const char *what, const unsigned char *p, size_t n)

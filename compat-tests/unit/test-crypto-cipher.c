@@ -7,23 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static size_t unhex(const char *h, unsigned char *out)
-{
-    size_t n = 0;
-    for (; h[0] && h[1]; h += 2) {
-        unsigned v;
-        sscanf(h, "%2x", &v);
-        out[n++] = (unsigned char)v;
-    }
-    return n;
-}
-
-#define CHECK_HEX(got, want)                                                                                           \
-    do {                                                                                                               \
-        unsigned char w_[1024];                                                                                        \
-        size_t n_ = unhex(want, w_);                                                                                   \
-        ck_assert_msg(memcmp(got, w_, n_) == 0, "mismatch, want %s", want);                                            \
-    } while (0)
+#include "check-hex.h"
 
 START_TEST(test_aes_cbc)
 {

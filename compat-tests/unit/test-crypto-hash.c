@@ -7,32 +7,16 @@
 #include <stdio.h>
 #include <string.h>
 
-static size_t unhex(const char *h, unsigned char *out)
-{
-    size_t n = 0;
-    for (; h[0] && h[1]; h += 2) {
-        unsigned v;
-        sscanf(h, "%2x", &v);
-        out[n++] = (unsigned char)v;
-    }
-    return n;
-}
-
-static void check_hex(const unsigned char *got, const char *want)
-{
-    unsigned char w[256];
-    size_t n = unhex(want, w);
-    ck_assert_msg(memcmp(got, w, n) == 0, "mismatch, want %s", want);
-}
+#include "check-hex.h"
 
 START_TEST(test_sha256)
 {
     unsigned char md[32];
     ck_assert_uint_eq(gnutls_hash_get_len(GNUTLS_DIG_SHA256), 32);
     ck_assert_int_eq(gnutls_hash_fast(GNUTLS_DIG_SHA256, "abc", 3, md), 0);
-    check_hex(md, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK_HEX(md, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     ck_assert_int_eq(gnutls_hash_fast(GNUTLS_DIG_SHA256, "", 0, md), 0);
-    check_hex(md, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK_HEX(md, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
     /* the two-block message, fed in pieces; a copy taken midway */
     const char *msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
@@ -43,14 +27,14 @@ START_TEST(test_sha256)
     ck_assert_ptr_nonnull(c);
     ck_assert_int_eq(gnutls_hash(h, msg + 10, strlen(msg) - 10), 0);
     gnutls_hash_output(h, md);
-    check_hex(md, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK_HEX(md, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     ck_assert_int_eq(gnutls_hash(c, msg + 10, strlen(msg) - 10), 0);
     gnutls_hash_deinit(c, md);
-    check_hex(md, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK_HEX(md, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     /* output restarts the handle */
     ck_assert_int_eq(gnutls_hash(h, "abc", 3), 0);
     gnutls_hash_deinit(h, md);
-    check_hex(md, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK_HEX(md, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 
     ck_assert_int_eq(gnutls_hash_init(&h, GNUTLS_DIG_UNKNOWN), GNUTLS_E_INVALID_REQUEST);
     ck_assert_int_eq(gnutls_hash_init(&h, GNUTLS_DIG_SHAKE_128), GNUTLS_E_INVALID_REQUEST);
@@ -80,18 +64,18 @@ START_TEST(test_hmac_rfc4231)
         unsigned char key[200], data[200], mac[32];
         size_t kl = unhex(v[i].key, key), dl = unhex(v[i].data, data);
         ck_assert_int_eq(gnutls_hmac_fast(GNUTLS_MAC_SHA256, key, kl, data, dl, mac), 0);
-        check_hex(mac, v[i].mac);
+        CHECK_HEX(mac, v[i].mac);
 
         gnutls_hmac_hd_t h;
         ck_assert_int_eq(gnutls_hmac_init(&h, GNUTLS_MAC_SHA256, key, kl), 0);
         ck_assert_int_eq(gnutls_hmac(h, data, 1), 0);
         ck_assert_int_eq(gnutls_hmac(h, data + 1, dl - 1), 0);
         gnutls_hmac_output(h, mac);
-        check_hex(mac, v[i].mac);
+        CHECK_HEX(mac, v[i].mac);
         /* restarts with the same key */
         ck_assert_int_eq(gnutls_hmac(h, data, dl), 0);
         gnutls_hmac_deinit(h, mac);
-        check_hex(mac, v[i].mac);
+        CHECK_HEX(mac, v[i].mac);
     }
     ck_assert_uint_eq(gnutls_hmac_get_len(GNUTLS_MAC_SHA256), 32);
     ck_assert_uint_eq(gnutls_hmac_get_key_size(GNUTLS_MAC_SHA256), 32);
@@ -106,9 +90,9 @@ START_TEST(test_cmac_rfc4493)
     unhex("2b7e151628aed2a6abf7158809cf4f3c", key);
     unhex("6bc1bee22e409f96e93d7e117393172a", msg);
     ck_assert_int_eq(gnutls_hmac_fast(GNUTLS_MAC_AES_CMAC_128, key, 16, "", 0, mac), 0);
-    check_hex(mac, "bb1d6929e95937287fa37d129b756746");
+    CHECK_HEX(mac, "bb1d6929e95937287fa37d129b756746");
     ck_assert_int_eq(gnutls_hmac_fast(GNUTLS_MAC_AES_CMAC_128, key, 16, msg, 16, mac), 0);
-    check_hex(mac, "070a16b46b4d4144f79bdd9dd04a287c");
+    CHECK_HEX(mac, "070a16b46b4d4144f79bdd9dd04a287c");
 }
 END_TEST
 
