@@ -7,6 +7,7 @@
  * gnutls_malloc, as callers free what _gnutls_buffer_to_datum hands out
  * with gnutls_free. */
 #include "gnossl.h"
+#include "core/encoding.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -127,17 +128,6 @@ void _gnutls_buffer_pop_datum(struct gnutls_buffer_st *str, gnutls_datum_t *data
         str->data = str->allocd; /* empty again: reuse from the start */
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* URL-style unescaping in place: "%41" is 'A', "%%" is '%'. */
 int _gnutls_buffer_unescape(struct gnutls_buffer_st *str)
 {
@@ -153,8 +143,8 @@ int _gnutls_buffer_unescape(struct gnutls_buffer_st *str)
             int hi, lo;
             if (in + 2 >= str->length)
                 return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
-            hi = hexval(str->data[in + 1]);
-            lo = hexval(str->data[in + 2]);
+            hi = gnossl_hex_value(str->data[in + 1]);
+            lo = gnossl_hex_value(str->data[in + 2]);
             if (hi < 0 || lo < 0)
                 return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
             c = (uint8_t)(hi * 16 + lo);

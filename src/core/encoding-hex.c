@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-static int hex_value(unsigned char c)
+int gnossl_hex_value(int c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -34,7 +34,7 @@ static int hex_decode_strict(const unsigned char *hex, size_t hex_size, unsigned
     if (hex_size % 2)
         return -1;
     for (size_t i = 0; i < hex_size; i += 2) {
-        int hi = hex_value(hex[i]), lo = hex_value(hex[i + 1]);
+        int hi = gnossl_hex_value(hex[i]), lo = gnossl_hex_value(hex[i + 1]);
         if (hi < 0 || lo < 0)
             return -1;
         out[i / 2] = (unsigned char)(hi << 4 | lo);
@@ -120,7 +120,7 @@ int gnutls_hex2bin(const char *hex_data, size_t hex_size, void *bin_data, size_t
     if (bin_size == NULL || (hex == NULL && hex_size))
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     while (i < hex_size) {
-        int hi = hex_value(hex[i]), lo;
+        int hi = gnossl_hex_value(hex[i]), lo;
         if (hi < 0) {
             i++;
             continue;
@@ -131,7 +131,7 @@ int gnutls_hex2bin(const char *hex_data, size_t hex_size, void *bin_data, size_t
             return GNOSSL_ERR(GNUTLS_E_PARSING_ERROR);
         /* the partner is consumed whatever it is; a non-digit ends the
          * number early, as strtoul would */
-        lo = hex_value(hex[i + 1]);
+        lo = gnossl_hex_value(hex[i + 1]);
         out[j++] = (unsigned char)(lo < 0 ? hi : hi << 4 | lo);
         i += 2;
     }

@@ -28,6 +28,9 @@ int gnossl_pem_decode(const char *label, const unsigned char *data, size_t size,
 int gnossl_srp_base64_encode(const unsigned char *data, size_t size, gnutls_datum_t *out);
 int gnossl_srp_base64_decode(const unsigned char *text, size_t size, gnutls_datum_t *out);
 
+/* The value of a hex digit (either case); -1 for any other character. */
+int gnossl_hex_value(int c);
+
 /* Lower-case hex of data into dst, which must hold 2*size+1 bytes (NUL). */
 void gnossl_hex_encode(const unsigned char *data, size_t size, char *dst);
 
