@@ -89,15 +89,7 @@ int gnutls_pem_base64_decode(const char *header, const gnutls_datum_t *b64_data,
     if (ret < 0)
         return ret;
 
-    if (result == NULL || *result_size < dec.size) {
-        gnutls_free(dec.data);
-        *result_size = dec.size;
-        return GNUTLS_E_SHORT_MEMORY_BUFFER;
-    }
-    memcpy(result, dec.data, dec.size);
-    *result_size = dec.size;
-    gnutls_free(dec.data);
-    return 0;
+    return gnossl_datum_copy_out(&dec, result, result_size);
 }
 
 int gnutls_pem_base64_decode2(const char *header, const gnutls_datum_t *b64_data, gnutls_datum_t *result)

@@ -138,15 +138,7 @@ int gnutls_srp_base64_encode(const gnutls_datum_t *data, char *result, size_t *r
     if ((ret = gnossl_srp_base64_encode(data->data, data->size, &enc)) < 0)
         return ret;
     /* unlike the PEM variant, no room for a NUL is asked or written */
-    if (result == NULL || *result_size < enc.size) {
-        *result_size = enc.size;
-        gnutls_free(enc.data);
-        return GNUTLS_E_SHORT_MEMORY_BUFFER;
-    }
-    memcpy(result, enc.data, enc.size);
-    *result_size = enc.size;
-    gnutls_free(enc.data);
-    return 0;
+    return gnossl_datum_copy_out(&enc, result, result_size);
 }
 
 int gnutls_srp_base64_encode2(const gnutls_datum_t *data, gnutls_datum_t *result)
@@ -165,15 +157,7 @@ int gnutls_srp_base64_decode(const gnutls_datum_t *b64_data, char *result, size_
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if ((ret = gnossl_srp_base64_decode(b64_data->data, b64_data->size, &dec)) < 0)
         return ret;
-    if (result == NULL || *result_size < dec.size) {
-        *result_size = dec.size;
-        gnutls_free(dec.data);
-        return GNUTLS_E_SHORT_MEMORY_BUFFER;
-    }
-    memcpy(result, dec.data, dec.size);
-    *result_size = dec.size;
-    gnutls_free(dec.data);
-    return 0;
+    return gnossl_datum_copy_out(&dec, result, result_size);
 }
 
 int gnutls_srp_base64_decode2(const gnutls_datum_t *b64_data, gnutls_datum_t *result)

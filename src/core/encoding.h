@@ -6,6 +6,8 @@
 
 #include "gnossl.h"
 
+#include <string.h>
+
 /* Base64 of data.  With a label: "-----BEGIN label-----\n", 64-character
  * lines each ending in "\n", "-----END label-----\n".  With a NULL or empty
  * label: one unbroken line, no newline.  A label over 50 characters gives
@@ -33,5 +35,22 @@ int gnossl_hex_value(int c);
 
 /* Lower-case hex of data into dst, which must hold 2*size+1 bytes (NUL). */
 void gnossl_hex_encode(const unsigned char *data, size_t size, char *dst);
+
+/* Hands a result over under GnuTLS's fixed-buffer protocol, as the PEM and
+ * SRP codecs do: copied when *result_size is enough (which then holds its
+ * size), else GNUTLS_E_SHORT_MEMORY_BUFFER with the size needed.  Frees
+ * d->data either way. */
+static inline int gnossl_datum_copy_out(gnutls_datum_t *d, void *result, size_t *result_size)
+{
+    int ret = 0;
+
+    if (result == NULL || *result_size < d->size)
+        ret = GNUTLS_E_SHORT_MEMORY_BUFFER;
+    else
+        memcpy(result, d->data, d->size);
+    *result_size = d->size;
+    gnutls_free(d->data);
+    return ret;
+}
 
 #endif
