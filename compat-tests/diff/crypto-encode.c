@@ -14,6 +14,18 @@
 #include "test-rng.h"
 #include "unhex.h"
 
+/* unhex of a vector written with spaces between groups; `clean` gets the
+ * text without them. */
+static size_t unhex_spaced(const char *spaced, char *clean, unsigned char *out)
+{
+    size_t k = 0;
+    for (const char *c = spaced; *c; c++)
+        if (*c != ' ')
+            clean[k++] = *c;
+    clean[k] = 0;
+    return unhex(clean, out);
+}
+
 static void hex(const char *label, const unsigned char *p, size_t n)
 {
     printf(" %s[%zu]=", label, n);
@@ -84,12 +96,7 @@ static void test_rs(void)
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
         unsigned char buf[100];
         char clean[200];
-        size_t k = 0;
-        for (const char *c = fixed[i]; *c; c++)
-            if (*c != ' ')
-                clean[k++] = *c;
-        clean[k] = 0;
-        size_t n = unhex(clean, buf);
+        size_t n = unhex_spaced(fixed[i], clean, buf);
         decode_rs(clean, buf, n);
     }
     for (int i = 0; i < 30; i++) {
@@ -191,12 +198,7 @@ static void test_digest_info(void)
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
         unsigned char buf[200];
         char clean[500];
-        size_t k = 0;
-        for (const char *c = fixed[i]; *c; c++)
-            if (*c != ' ')
-                clean[k++] = *c;
-        clean[k] = 0;
-        size_t n = unhex(clean, buf);
+        size_t n = unhex_spaced(fixed[i], clean, buf);
         char what[32];
         snprintf(what, sizeof what, "fixed%zu", i);
         decode_di(what, buf, n, 64);
