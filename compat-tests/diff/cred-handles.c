@@ -61,14 +61,8 @@ static void check_server(const char *label, gnutls_certificate_credentials_t sc,
 
     sock_pair(fds, SOCK_STREAM);
     gnutls_certificate_allocate_credentials(&cc);
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_set_default_priority(s);
-    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_set_default_priority(c);
-    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
-    gnutls_transport_set_int(c, fds[1]);
+    sock_session(&s, GNUTLS_SERVER, NULL, GNUTLS_CRD_CERTIFICATE, sc, fds[0]);
+    sock_session(&c, GNUTLS_CLIENT, NULL, GNUTLS_CRD_CERTIFICATE, cc, fds[1]);
     handshake(c, s, &rc, &rs);
     printf("%s: client=%d server=%d", label, rc, rs);
     if (rc == 0) {
@@ -169,15 +163,9 @@ static void client_retrieve(int with_pair)
     if (with_pair)
         load_app_pair("good.chain", "good.key");
     gnutls_certificate_set_retrieve_function2(cc, retrieve);
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_set_default_priority(s);
-    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
+    sock_session(&s, GNUTLS_SERVER, NULL, GNUTLS_CRD_CERTIFICATE, sc, fds[0]);
     gnutls_certificate_server_set_request(s, GNUTLS_CERT_REQUEST);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_set_default_priority(c);
-    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
-    gnutls_transport_set_int(c, fds[1]);
+    sock_session(&c, GNUTLS_CLIENT, NULL, GNUTLS_CRD_CERTIFICATE, cc, fds[1]);
     retr_calls = retr_nreqs = 0;
     handshake(c, s, &rc, &rs);
     printf("client retrieve (%s): client=%d server=%d calls=%d nreqs=%d", with_pair ? "pair" : "empty", rc, rs,

@@ -94,14 +94,8 @@ static void server_keys(const char *label, const char *prio, const char *const *
     for (i = 0; pairs[i] != NULL; i += 2)
         gnutls_certificate_set_x509_key_file(sc, P(pairs[i]), P(pairs[i + 1]), GNUTLS_X509_FMT_PEM);
     gnutls_certificate_allocate_credentials(&cc);
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_set_default_priority(s);
-    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_priority_set_direct(c, prio, NULL);
-    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
-    gnutls_transport_set_int(c, fds[1]);
+    sock_session(&s, GNUTLS_SERVER, NULL, GNUTLS_CRD_CERTIFICATE, sc, fds[0]);
+    sock_session(&c, GNUTLS_CLIENT, prio, GNUTLS_CRD_CERTIFICATE, cc, fds[1]);
     handshake(c, s, &rc, &rs);
     printf("%s: client=%d server=%d", label, rc, rs);
     if (rc == 0 && rs == 0) {
@@ -149,15 +143,9 @@ static void client_cert(const char *label, gnutls_certificate_request_t req, int
     gnutls_certificate_allocate_credentials(&cc);
     if (client_has_cert)
         gnutls_certificate_set_x509_key_file(cc, P("good.chain"), P("good.key"), GNUTLS_X509_FMT_PEM);
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_priority_set_direct(s, prio, NULL);
-    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
+    sock_session(&s, GNUTLS_SERVER, prio, GNUTLS_CRD_CERTIFICATE, sc, fds[0]);
     gnutls_certificate_server_set_request(s, req);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_priority_set_direct(c, prio, NULL);
-    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
-    gnutls_transport_set_int(c, fds[1]);
+    sock_session(&c, GNUTLS_CLIENT, prio, GNUTLS_CRD_CERTIFICATE, cc, fds[1]);
     srv_cb_calls = 0;
     handshake(c, s, &rc, &rs);
     /* GnuTLS reports a missing required certificate as -112 under TLS 1.3

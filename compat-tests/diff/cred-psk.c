@@ -65,14 +65,8 @@ static void run(const char *label, const char *prio, const char *user, const cha
         printf("  set_server_credentials_file=%d\n", gnutls_psk_set_server_credentials_file(sc, pwfile));
     gnutls_psk_set_server_credentials_hint(sc, "the-hint");
 
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_priority_set_direct(s, prio, NULL);
-    gnutls_credentials_set(s, GNUTLS_CRD_PSK, sc);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_priority_set_direct(c, prio, NULL);
-    gnutls_credentials_set(c, GNUTLS_CRD_PSK, cc);
-    gnutls_transport_set_int(c, fds[1]);
+    sock_session(&s, GNUTLS_SERVER, prio, GNUTLS_CRD_PSK, sc, fds[0]);
+    sock_session(&c, GNUTLS_CLIENT, prio, GNUTLS_CRD_PSK, cc, fds[1]);
     handshake(c, s, &rc, &rs);
     /* A failing GnuTLS server sends no alert (its client keeps waiting),
      * OpenSSL's does: only the server's code is compared on failure. */
@@ -115,14 +109,8 @@ static void anon(const char *prio)
     gnutls_anon_allocate_client_credentials(&cc);
     gnutls_anon_allocate_server_credentials(&sc);
     printf("anon known_dh_params=%d\n", gnutls_anon_set_server_known_dh_params(sc, GNUTLS_SEC_PARAM_MEDIUM));
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_priority_set_direct(s, prio, NULL);
-    gnutls_credentials_set(s, GNUTLS_CRD_ANON, sc);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_priority_set_direct(c, prio, NULL);
-    gnutls_credentials_set(c, GNUTLS_CRD_ANON, cc);
-    gnutls_transport_set_int(c, fds[1]);
+    sock_session(&s, GNUTLS_SERVER, prio, GNUTLS_CRD_ANON, sc, fds[0]);
+    sock_session(&c, GNUTLS_CLIENT, prio, GNUTLS_CRD_ANON, cc, fds[1]);
     handshake(c, s, &rc, &rs);
     printf("anon %s: client=%d server=%d", prio, rc, rs);
     if (rc == 0 && rs == 0)

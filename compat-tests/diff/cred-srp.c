@@ -152,15 +152,9 @@ static void resumption(const char *pfile, const char *cfile)
     for (int round = 0; round < 2; round++) {
         gnutls_session_t c, s;
         sock_pair(fds, SOCK_STREAM);
-        gnutls_init(&s, GNUTLS_SERVER);
-        gnutls_priority_set_direct(s, prio, NULL);
-        gnutls_credentials_set(s, GNUTLS_CRD_SRP, sc);
+        sock_session(&s, GNUTLS_SERVER, prio, GNUTLS_CRD_SRP, sc, fds[0]);
         gnutls_session_ticket_enable_server(s, &key);
-        gnutls_transport_set_int(s, fds[0]);
-        gnutls_init(&c, GNUTLS_CLIENT);
-        gnutls_priority_set_direct(c, prio, NULL);
-        gnutls_credentials_set(c, GNUTLS_CRD_SRP, cc);
-        gnutls_transport_set_int(c, fds[1]);
+        sock_session(&c, GNUTLS_CLIENT, prio, GNUTLS_CRD_SRP, cc, fds[1]);
         if (round == 1)
             printf("resumption: set_data=%d", gnutls_session_set_data(c, data.data, data.size));
         else

@@ -68,14 +68,8 @@ static int pair_open(struct pair *p, const char *name, int with_crl)
     if (with_crl)
         gnutls_certificate_set_x509_crl_file(p->cc, P("crl.pem"), GNUTLS_X509_FMT_PEM);
 
-    gnutls_init(&p->s, GNUTLS_SERVER);
-    gnutls_set_default_priority(p->s);
-    gnutls_credentials_set(p->s, GNUTLS_CRD_CERTIFICATE, p->sc);
-    gnutls_transport_set_int(p->s, p->fds[0]);
-    gnutls_init(&p->c, GNUTLS_CLIENT);
-    gnutls_set_default_priority(p->c);
-    gnutls_credentials_set(p->c, GNUTLS_CRD_CERTIFICATE, p->cc);
-    gnutls_transport_set_int(p->c, p->fds[1]);
+    sock_session(&p->s, GNUTLS_SERVER, NULL, GNUTLS_CRD_CERTIFICATE, p->sc, p->fds[0]);
+    sock_session(&p->c, GNUTLS_CLIENT, NULL, GNUTLS_CRD_CERTIFICATE, p->cc, p->fds[1]);
     return 0;
 }
 

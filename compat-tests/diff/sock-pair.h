@@ -1,6 +1,6 @@
 /* For the differential programs that run a client and a server in one
- * thread over a real socketpair: the non-blocking pair and the loop that
- * drives both handshakes. */
+ * thread over a real socketpair: the non-blocking pair, a session on one
+ * end and the loop that drives both handshakes. */
 #ifndef SOCK_PAIR_H
 #define SOCK_PAIR_H
 
@@ -16,6 +16,20 @@ static inline void sock_pair(int fds[2], int type)
         exit(1);
     fcntl(fds[0], F_SETFL, O_NONBLOCK);
     fcntl(fds[1], F_SETFL, O_NONBLOCK);
+}
+
+/* A session on fd: init with `flags`, priorities `prio` (the defaults when
+ * NULL), credentials `cred` of `type`. */
+static inline void sock_session(gnutls_session_t *ses, unsigned flags, const char *prio, gnutls_credentials_type_t type,
+                                void *cred, int fd)
+{
+    gnutls_init(ses, flags);
+    if (prio)
+        gnutls_priority_set_direct(*ses, prio, NULL);
+    else
+        gnutls_set_default_priority(*ses);
+    gnutls_credentials_set(*ses, type, cred);
+    gnutls_transport_set_int(*ses, fd);
 }
 
 /* Both handshakes until each has finished or failed; gives up 50 rounds

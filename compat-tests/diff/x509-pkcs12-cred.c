@@ -88,16 +88,10 @@ static void serve(const char *label, gnutls_certificate_credentials_t sc, const 
     sock_pair(fds, SOCK_STREAM);
     gnutls_certificate_allocate_credentials(&cc);
     gnutls_certificate_set_x509_trust_mem(cc, &ca, GNUTLS_X509_FMT_PEM);
-    gnutls_init(&s, GNUTLS_SERVER);
-    gnutls_set_default_priority(s);
-    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sc);
-    gnutls_transport_set_int(s, fds[0]);
-    gnutls_init(&c, GNUTLS_CLIENT);
-    gnutls_priority_set_direct(c, prio, NULL);
-    gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
+    sock_session(&s, GNUTLS_SERVER, NULL, GNUTLS_CRD_CERTIFICATE, sc, fds[0]);
+    sock_session(&c, GNUTLS_CLIENT, prio, GNUTLS_CRD_CERTIFICATE, cc, fds[1]);
     gnutls_server_name_set(c, GNUTLS_NAME_DNS, "localhost", 9);
     gnutls_session_set_verify_cert(c, "localhost", 0);
-    gnutls_transport_set_int(c, fds[1]);
     handshake(c, s, &rc, &rs);
     printf("%s (%s): client=%d server=%d", label, prio, rc, rs);
     if (rc == 0 && rs == 0) {
