@@ -211,6 +211,23 @@ static void scenario_stream(int c)
     printf("\n");
 }
 
+/* One line of scenario_bad: init with key k and IV v (the `what` of size
+ * n is under test) and, when that works, encrypt one block of pt. */
+static void init_encrypt(int c, const gnutls_datum_t *k, const gnutls_datum_t *v, const char *what, unsigned n)
+{
+    gnutls_cipher_hd_t e;
+    int ret = gnutls_cipher_init(&e, ciphers[c].id, k, v);
+    printf("  %s=%u init=%d", what, n, ret);
+    if (ret == 0) {
+        memcpy(ct, pt, 64);
+        ret = gnutls_cipher_encrypt(e, ct, ciphers[c].mode == M_CBC ? ciphers[c].block : 16);
+        printf(" enc=%d", ret);
+        hex("ct", ct, 16);
+        gnutls_cipher_deinit(e);
+    }
+    printf("\n");
+}
+
 /* Bad parameters: key and IV sizes, NULL IV, short outputs. */
 static void scenario_bad(int c)
 {
@@ -229,31 +246,13 @@ static void scenario_bad(int c)
     fill(iv, sizeof iv);
     for (size_t i = 0; i < sizeof keysizes / sizeof keysizes[0]; i++) {
         gnutls_datum_t k = { key, keysizes[i] }, v = { iv, ivs };
-        ret = gnutls_cipher_init(&e, id, &k, &v);
-        printf("  key=%u init=%d", keysizes[i], ret);
-        if (ret == 0) {
-            memcpy(ct, pt, 64);
-            ret = gnutls_cipher_encrypt(e, ct, m == M_CBC ? ciphers[c].block : 16);
-            printf(" enc=%d", ret);
-            hex("ct", ct, 16);
-            gnutls_cipher_deinit(e);
-        }
-        printf("\n");
+        init_encrypt(c, &k, &v, "key", keysizes[i]);
     }
     for (size_t i = 0; i < sizeof ivsizes / sizeof ivsizes[0]; i++) {
         gnutls_datum_t k = { key, ks }, v = { iv, ivsizes[i] };
         if (!ciphers[c].aesni && ivsizes[i] < ivs && m != M_ONLY_AEAD)
             continue;
-        ret = gnutls_cipher_init(&e, id, &k, &v);
-        printf("  iv=%u init=%d", ivsizes[i], ret);
-        if (ret == 0) {
-            memcpy(ct, pt, 64);
-            ret = gnutls_cipher_encrypt(e, ct, m == M_CBC ? ciphers[c].block : 16);
-            printf(" enc=%d", ret);
-            hex("ct", ct, 16);
-            gnutls_cipher_deinit(e);
-        }
-        printf("\n");
+        init_encrypt(c, &k, &v, "iv", ivsizes[i]);
     }
     {
         gnutls_datum_t k = { key, ks };
