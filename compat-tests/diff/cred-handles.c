@@ -70,11 +70,8 @@ static void check_server(const char *label, gnutls_certificate_credentials_t sc,
         printf(" peers=%u leaf=%s", n, same(n ? &p[0] : NULL, P(expect), 0));
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_certificate_free_credentials(cc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 static gnutls_x509_crt_t *load_crts(const char *file, unsigned *n)
@@ -177,14 +174,11 @@ static void client_retrieve(int with_pair)
             printf(" status=0x%x", status);
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_certificate_free_credentials(cc);
     gnutls_certificate_free_credentials(sc);
     if (with_pair)
         free_app_pair();
-    close(fds[0]);
-    close(fds[1]);
 }
 
 int main(int argc, char **argv)

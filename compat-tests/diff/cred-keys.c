@@ -105,12 +105,9 @@ static void server_keys(const char *label, const char *prio, const char *const *
                gnutls_certificate_get_ours(c) == NULL ? "null" : "set");
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_certificate_free_credentials(cc);
     gnutls_certificate_free_credentials(sc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 static const char *const t13_prio = "NORMAL:-VERS-ALL:+VERS-TLS1.3";
@@ -163,12 +160,9 @@ static void client_cert(const char *label, gnutls_certificate_request_t req, int
         printf(" client-ours=%s", same_cert(gnutls_certificate_get_ours(c), P("good.chain")));
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_certificate_free_credentials(cc);
     gnutls_certificate_free_credentials(sc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 int main(int argc, char **argv)

@@ -90,12 +90,9 @@ static void run(const char *label, const char *prio, const char *user, const cha
             printf(" hint=%s", h ? h : "(null)");
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_psk_free_client_credentials(cc);
     gnutls_psk_free_server_credentials(sc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 static void anon(const char *prio)
@@ -116,12 +113,9 @@ static void anon(const char *prio)
     if (rc == 0 && rs == 0)
         printf(" kx=%s auth=%d", gnutls_kx_get_name(gnutls_kx_get(c)), gnutls_auth_get_type(c));
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_anon_free_client_credentials(cc);
     gnutls_anon_free_server_credentials(sc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 int main(void)

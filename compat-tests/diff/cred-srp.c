@@ -171,10 +171,7 @@ static void resumption(const char *pfile, const char *cfile)
                 printf(" get_data failed");
         }
         printf("\n");
-        gnutls_deinit(c);
-        gnutls_deinit(s);
-        close(fds[0]);
-        close(fds[1]);
+        sock_close(fds, c, s);
     }
     gnutls_free(data.data);
     gnutls_free(key.data);
@@ -219,12 +216,9 @@ static void dtls(void)
                gnutls_auth_get_type(s), u ? u : "(null)");
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_srp_free_client_credentials(cc);
     gnutls_srp_free_server_credentials(sc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 static int fake_salt_len = -1; /* >= 0: set this fake salt seed and length */
@@ -321,16 +315,13 @@ static void run(const char *label, const char *prio, const char *user, const cha
     if (client_cb)
         printf(" client_fn_calls=%d", client_calls);
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_srp_free_client_credentials(cc);
     gnutls_srp_free_server_credentials(sc);
     if (xc != NULL)
         gnutls_certificate_free_credentials(xc);
     if (xcc != NULL)
         gnutls_certificate_free_credentials(xcc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 int main(void)

@@ -1,6 +1,6 @@
 /* For the differential programs that run a client and a server in one
  * thread over a real socketpair: the non-blocking pair, a session on one
- * end and the loop that drives both handshakes. */
+ * end, the loop that drives both handshakes, and the close. */
 #ifndef SOCK_PAIR_H
 #define SOCK_PAIR_H
 
@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 /* A connected non-blocking AF_UNIX pair of `type`; exits when there is none. */
 static inline void sock_pair(int fds[2], int type)
@@ -30,6 +31,15 @@ static inline void sock_session(gnutls_session_t *ses, unsigned flags, const cha
         gnutls_set_default_priority(*ses);
     gnutls_credentials_set(*ses, type, cred);
     gnutls_transport_set_int(*ses, fd);
+}
+
+/* Ends both sessions and closes the pair. */
+static inline void sock_close(int fds[2], gnutls_session_t c, gnutls_session_t s)
+{
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(fds[0]);
+    close(fds[1]);
 }
 
 /* Both handshakes until each has finished or failed; gives up 50 rounds

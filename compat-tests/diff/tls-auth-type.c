@@ -95,8 +95,7 @@ static void run(const char *kx)
                gnutls_auth_server_get_type(c), gnutls_auth_server_get_type(s), gnutls_auth_client_get_type(c),
                gnutls_auth_client_get_type(s));
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_certificate_free_credentials(xs);
     gnutls_certificate_free_credentials(xc);
     gnutls_psk_free_server_credentials(ps);
@@ -105,8 +104,6 @@ static void run(const char *kx)
     gnutls_anon_free_client_credentials(ac);
     gnutls_srp_free_server_credentials(ss);
     gnutls_srp_free_client_credentials(sc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 int main(void)

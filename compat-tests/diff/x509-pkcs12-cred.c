@@ -104,11 +104,8 @@ static void serve(const char *label, gnutls_certificate_credentials_t sc, const 
         printf(" status=0x%x", status);
     }
     printf("\n");
-    gnutls_deinit(c);
-    gnutls_deinit(s);
+    sock_close(fds, c, s);
     gnutls_certificate_free_credentials(cc);
-    close(fds[0]);
-    close(fds[1]);
 }
 
 static int load(const char *label, const gnutls_datum_t *blob, gnutls_x509_crt_fmt_t fmt, const char *pass)
