@@ -7,14 +7,13 @@
  * sees a 3072-bit prime and the callback ran once per handshake.  Both
  * sides report the group through gnutls_dh_get_group (src/tls/dh-group.c),
  * which is empty after ECDHE and TLS 1.3 and an error before a handshake. */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "test-keys.h"
+#include "sock-pair.h"
 
 static int calls;
 
@@ -100,9 +99,7 @@ static void run(const char *what, const char *prio, int kind, int with_cb)
         gnutls_credentials_set(s, GNUTLS_CRD_PSK, sp);
         gnutls_credentials_set(c, GNUTLS_CRD_PSK, cp);
     }
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_transport_set_int(s, fds[0]);
     gnutls_transport_set_int(c, fds[1]);
     for (i = 0; i < 1000 && (rc != 0 || rs != 0); i++) {

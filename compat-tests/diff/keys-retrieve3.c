@@ -6,16 +6,15 @@
  * (version, credentials, requested CA names) and what a failing callback or
  * an empty answer does (how often GnuTLS retries a failing callback is its
  * own business: not compared). */
-#include <fcntl.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "test-keys.h"
+#include "sock-pair.h"
 
 static int mode, calls;
 static gnutls_certificate_credentials_t server_cred;
@@ -79,9 +78,7 @@ static void run(const char *what, const char *prio, int m)
     gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, server_cred);
     gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cc);
     gnutls_server_name_set(c, GNUTLS_NAME_DNS, "localhost", 9);
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_transport_set_int(s, fds[0]);
     gnutls_transport_set_int(c, fds[1]);
     for (i = 0; i < 1000 && (rc != 0 || rs != 0); i++) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "test-keys.h"
+#include "sock-pair.h"
 
 static gnutls_session_t c, s;
 
@@ -56,9 +57,7 @@ int main(void)
     gnutls_set_default_priority(c);
     gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, sx);
     gnutls_credentials_set(c, GNUTLS_CRD_CERTIFICATE, cx);
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    sock_pair(fds, SOCK_STREAM);
     gnutls_transport_set_int(s, fds[0]);
     gnutls_transport_set_int(c, fds[1]);
     for (int i = 0; i < 1000 && (rc != 0 || rs != 0); i++) {
