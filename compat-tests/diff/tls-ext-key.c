@@ -15,10 +15,11 @@
  * Not compared: a PKCS#1-only key against a TLS 1.2 client offering only
  * RSA-PSS.  GnuTLS then picks an RSA key-exchange suite (and fails for want
  * of a decrypt callback), OpenSSL an ECDHE-RSA suite it cannot sign for;
- * both fail, with different codes.  Nor a client's key that cannot do
- * RSA-PSS from the retrieve functions in TLS 1.3: GnuTLS sends no
- * certificate, gnossl fails (OpenSSL has chosen the signature algorithm's
- * candidates before it asks for the certificate). */
+ * both fail, with different codes.
+ *
+ * Keys from the retrieve functions: a client's key that cannot do RSA-PSS
+ * sends no certificate in TLS 1.3 (the handshake then succeeds or fails
+ * as the server asked, both ends' codes compared). */
 #include "tls-pair.h"
 
 #include <gnutls/abstract.h>
@@ -251,10 +252,26 @@ static int retrieve3(gnutls_session_t s, const struct gnutls_cert_retr_st *info,
     return 0;
 }
 
+/* Both handshakes until neither can go on: when one end fails, the other
+ * still reads what it was sent, so the codes of both ends are compared. */
+static int both_ends(struct tp_pair *p)
+{
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 200 && (tp_again(rc) || tp_again(rs)); i++) {
+        if (tp_again(rc))
+            rc = gnutls_handshake(p->c.s);
+        if (tp_again(rs))
+            rs = gnutls_handshake(p->s.s);
+    }
+    printf("  handshake: client %s, server %s\n", tp_code(rc), tp_code(rs));
+    return rc == 0 && rs == 0 ? 0 : -1;
+}
+
 /* One handshake with these credentials (freed here).  The server signs,
- * or, when it requires a certificate, the client too. */
+ * and the client too when the server asks it for a certificate (req);
+ * both: report both ends' codes. */
 static void run(const char *prio, gnutls_certificate_credentials_t scred, gnutls_certificate_credentials_t ccred,
-                int client_signs)
+                gnutls_certificate_request_t req, int both)
 {
     struct tp_pair p;
     tp_init(&p, 0, 0);
@@ -262,16 +279,16 @@ static void run(const char *prio, gnutls_certificate_credentials_t scred, gnutls
     gnutls_priority_set_direct(p.s.s, "NORMAL", NULL);
     gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
     gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    if (client_signs)
-        gnutls_certificate_server_set_request(p.s.s, GNUTLS_CERT_REQUIRE);
-    if (tp_handshake(&p) == 0) {
-        const char *sn = gnutls_sign_get_name(client_signs ? gnutls_sign_algorithm_get_client(p.s.s)
-                                                           : gnutls_sign_algorithm_get(p.c.s));
+    if (req != GNUTLS_CERT_IGNORE)
+        gnutls_certificate_server_set_request(p.s.s, req);
+    if ((both ? both_ends(&p) : tp_handshake(&p)) == 0) {
+        const char *sn = gnutls_sign_get_name(req != GNUTLS_CERT_IGNORE ? gnutls_sign_algorithm_get_client(p.s.s)
+                                                                        : gnutls_sign_algorithm_get(p.c.s));
         char buf[8];
         int r = gnutls_record_send(p.s.s, "ping", 4), n = gnutls_record_recv(p.c.s, buf, sizeof buf);
         printf("  %s, %s signed with %s; data sent %s, received %s\n",
-               gnutls_protocol_get_name(gnutls_protocol_get_version(p.c.s)), client_signs ? "client" : "server",
-               sn ? sn : "(none)", tp_code(r), tp_code(n));
+               gnutls_protocol_get_name(gnutls_protocol_get_version(p.c.s)),
+               req != GNUTLS_CERT_IGNORE ? "client" : "server", sn ? sn : "(none)", tp_code(r), tp_code(n));
     }
     tp_free(&p);
     gnutls_certificate_free_credentials(scred);
@@ -304,12 +321,17 @@ static gnutls_certificate_credentials_t external(enum variant v, struct ud *u, c
     return c;
 }
 
-static void retrieved(const char *prio, enum variant v, struct ud *u, const char *crt, int fn3, int server)
+/* The key from a retrieve function: the server's (req GNUTLS_CERT_IGNORE),
+ * or the client's, asked for with req. */
+static void retrieved(const char *prio, enum variant v, struct ud *u, const char *crt, int fn3,
+                      gnutls_certificate_request_t req)
 {
+    int server = req == GNUTLS_CERT_IGNORE;
     gnutls_certificate_credentials_t mine = ordinary(0), peer = ordinary(!server);
     gnutls_datum_t c = {(unsigned char *)crt, strlen(crt)};
 
-    printf(" %s from retrieve function%d, %s\n", server ? "server" : "client", fn3 ? 3 : 2, prio);
+    printf(" %s from retrieve function%d, %s%s\n", server ? "server" : "client", fn3 ? 3 : 2, prio,
+           req == GNUTLS_CERT_REQUEST ? ", certificate requested" : "");
     retr.v = v;
     retr.u = u;
     retr.crt = crt;
@@ -321,9 +343,9 @@ static void retrieved(const char *prio, enum variant v, struct ud *u, const char
         gnutls_certificate_set_retrieve_function3(mine, retrieve3);
     }
     if (server)
-        run(prio, mine, peer, 0);
+        run(prio, mine, peer, req, 0);
     else
-        run(prio, peer, mine, 1);
+        run(prio, peer, mine, req, 1);
     if (!fn3) {
         gnutls_pcert_deinit(&retr.pcert);
         gnutls_privkey_deinit(retr.key);
@@ -337,9 +359,9 @@ static void handshake(const char *prio, enum variant v, struct ud *u, const char
     ext = external(v, u, crt);
     peer = ordinary(client_signs);
     if (client_signs)
-        run(prio, peer, ext, 1);
+        run(prio, peer, ext, GNUTLS_CERT_REQUIRE, 0);
     else
-        run(prio, ext, peer, 0);
+        run(prio, ext, peer, GNUTLS_CERT_IGNORE, 0);
 }
 
 int main(void)
@@ -391,11 +413,14 @@ int main(void)
                 handshake(prios[j], cases[i].v, &u, crt, 0);
         for (unsigned j = 0; j < 2; j++)
             handshake(prios[j], cases[i].v, &u, crt, 1);
+        /* from the retrieve functions: the server's key, the client's when
+         * required, and a key without RSA-PSS when merely requested too */
         for (unsigned j = 0; j < 2; j++)
-            for (int side = 0; side < 2; side++)
-                if (cases[i].v == EXT4_HASH || cases[i].v == EXT4_EC || (side == 1 && cases[i].v == EXT4_NOPSS)) {
-                    retrieved(prios[j], cases[i].v, &u, crt, 0, side);
-                    retrieved(prios[j], cases[i].v, &u, crt, 1, side);
+            for (int req = GNUTLS_CERT_IGNORE; req <= GNUTLS_CERT_REQUIRE; req++)
+                if (cases[i].v == EXT4_NOPSS || (req != GNUTLS_CERT_REQUEST &&
+                                                 (cases[i].v == EXT4_HASH || cases[i].v == EXT4_EC))) {
+                    retrieved(prios[j], cases[i].v, &u, crt, 0, (gnutls_certificate_request_t)req);
+                    retrieved(prios[j], cases[i].v, &u, crt, 1, (gnutls_certificate_request_t)req);
                 }
     }
 

@@ -8,6 +8,7 @@
 #include "gnossl.h"
 #include "cred/cred-int.h"
 #include "cred/ext-key-limits.h"
+#include "core/algorithms.h"
 #include "tls/priority-int.h"
 #include "tls/session.h"
 #include "x509/x509.h"
@@ -147,4 +148,27 @@ EVP_PKEY *gnossl_cred_retrieved_pkey(gnutls_privkey_t key, X509 *leaf, int own)
     if (key->pkey != NULL && !EVP_PKEY_up_ref(key->pkey))
         return NULL;
     return key->pkey;
+}
+
+int gnossl_cred_retrieved_can_sign(SSL *ssl, gnutls_privkey_t key)
+{
+    gnutls_pk_algorithm_t pk;
+    int n;
+
+    if (key == NULL || key->ext == NULL || SSL_is_server(ssl) || SSL_version(ssl) != TLS1_3_VERSION)
+        return 1;
+    pk = gnutls_privkey_get_pk_algorithm(key, NULL);
+    n = SSL_get_shared_sigalgs(ssl, 0, NULL, NULL, NULL, NULL, NULL);
+    for (int i = 0; i < n; i++) {
+        unsigned char rsig = 0, rhash = 0;
+        gnutls_sign_algorithm_t algo;
+        SSL_get_shared_sigalgs(ssl, i, NULL, NULL, NULL, &rsig, &rhash);
+        algo = gnossl_sign_from_tls_id((unsigned)rhash << 8 | rsig, 1);
+        /* TLS 1.3 signs with RSA keys in RSA-PSS only */
+        if (pk == GNUTLS_PK_RSA && gnutls_sign_get_pk_algorithm(algo) != GNUTLS_PK_RSA_PSS)
+            continue;
+        if (gnutls_sign_supports_pk_algorithm(algo, pk) && gnossl_privkey_ext_can_sign(key, algo))
+            return 1;
+    }
+    return 0;
 }

@@ -16,7 +16,13 @@ void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl);
  * own, or a proxy of an external one, which with own takes key over
  * (GNUTLS_CERT_RETR_DEINIT_ALL).  NULL if unusable (key still the
  * caller's).  The signature algorithms are not narrowed to such a key:
- * OpenSSL has settled their candidates before it asks for the certificate. */
+ * OpenSSL has settled their candidates before it asks for the certificate
+ * (see gnossl_cred_retrieved_can_sign). */
 EVP_PKEY *gnossl_cred_retrieved_pkey(gnutls_privkey_t key, X509 *leaf, int own);
+
+/* For a client's retrieve function under TLS 1.3: 0 when key is external
+ * and can sign none of the signature algorithms both ends share (GnuTLS
+ * then sends no certificate), else 1. */
+int gnossl_cred_retrieved_can_sign(SSL *ssl, gnutls_privkey_t key);
 
 #endif

@@ -111,7 +111,7 @@ static int run_fn2(gnutls_session_t s, gnutls_certificate_retrieve_function2 *fn
 
     if (fn(s, names, nnames, NULL, 0, &pcert, &npcert, &key) < 0)
         return 0;
-    if (npcert == 0 || pcert == NULL)
+    if (npcert == 0 || pcert == NULL || !gnossl_cred_retrieved_can_sign(ssl, key))
         return 1; /* nothing to send */
     if ((sk = gnossl_pcert_chain(pcert, npcert)) == NULL)
         return 0;

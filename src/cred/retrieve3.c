@@ -62,7 +62,7 @@ int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, 
     info.nreqs = nnames > 0 ? (unsigned)nnames : 0;
     if (fn(s, &info, &pcert, &npcert, &ocsp, &nocsp, &key, &flags) < 0)
         return 0;
-    if (npcert == 0 || pcert == NULL) {
+    if (npcert == 0 || pcert == NULL || !gnossl_cred_retrieved_can_sign(ssl, key)) {
         ok = 1; /* nothing to send */
         goto out;
     }
