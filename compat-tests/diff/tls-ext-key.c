@@ -12,10 +12,9 @@
  * the Finished messages fail.  ECDSA and Ed25519 ext4 keys are the
  * controls.
  *
- * Not compared: a PKCS#1-only key against a TLS 1.2 client offering only
- * RSA-PSS.  GnuTLS then picks an RSA key-exchange suite (and fails for want
- * of a decrypt callback), OpenSSL an ECDHE-RSA suite it cannot sign for;
- * both fail, with different codes.
+ * A PKCS#1-only key against a TLS 1.2 client offering only RSA-PSS: an
+ * RSA key-exchange suite when the client offers one (decrypted as above),
+ * else no suite.
  *
  * Keys from the retrieve functions: a client's key that cannot do RSA-PSS
  * sends no certificate in TLS 1.3 (the handshake then succeeds or fails
@@ -160,7 +159,7 @@ static gnutls_privkey_t make(enum variant v, struct ud *u)
     case EXT4_HASH:
     case EXT4_NOPSS:
     case EXT4_EC:
-        r = gnutls_privkey_import_ext4(k, u, NULL, cb_sign_hash, v == EXT4_HASH ? cb_decrypt : NULL, NULL, cb_info, 0);
+        r = gnutls_privkey_import_ext4(k, u, NULL, cb_sign_hash, v != EXT4_EC ? cb_decrypt : NULL, NULL, cb_info, 0);
         break;
     case EXT4_BOTH:
     case EXT4_ED:
@@ -372,6 +371,8 @@ int main(void)
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-SIGN-ALL:+SIGN-RSA-PSS-RSAE-SHA256:+SIGN-ECDSA-SHA256",
         "NORMAL",
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+RSA",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA:+ECDHE-ECDSA:-SIGN-ALL:+SIGN-RSA-PSS-RSAE-SHA256:"
+        "+SIGN-ECDSA-SHA256",
     };
     static const struct {
         const char *label;
@@ -409,16 +410,17 @@ int main(void)
             gnutls_privkey_deinit(k);
         }
         for (unsigned j = 0; j < sizeof prios / sizeof prios[0]; j++)
-            if (j != 2 || cases[i].pss || cases[i].pk != GNUTLS_PK_RSA)
-                handshake(prios[j], cases[i].v, &u, crt, 0);
+            handshake(prios[j], cases[i].v, &u, crt, 0);
         for (unsigned j = 0; j < 2; j++)
             handshake(prios[j], cases[i].v, &u, crt, 1);
         /* from the retrieve functions: the server's key, the client's when
-         * required, and a key without RSA-PSS when merely requested too */
-        for (unsigned j = 0; j < 2; j++)
+         * required, and a key without RSA-PSS when merely requested too, and
+         * as a server facing a client that offers only RSA-PSS */
+        for (unsigned j = 0; j < 3; j++)
             for (int req = GNUTLS_CERT_IGNORE; req <= GNUTLS_CERT_REQUIRE; req++)
-                if (cases[i].v == EXT4_NOPSS || (req != GNUTLS_CERT_REQUEST &&
-                                                 (cases[i].v == EXT4_HASH || cases[i].v == EXT4_EC))) {
+                if (cases[i].v == EXT4_NOPSS ? j < 2 || req == GNUTLS_CERT_IGNORE
+                                             : j < 2 && req != GNUTLS_CERT_REQUEST &&
+                                                   (cases[i].v == EXT4_HASH || cases[i].v == EXT4_EC)) {
                     retrieved(prios[j], cases[i].v, &u, crt, 0, (gnutls_certificate_request_t)req);
                     retrieved(prios[j], cases[i].v, &u, crt, 1, (gnutls_certificate_request_t)req);
                 }

@@ -105,8 +105,9 @@ void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
     gnutls_certificate_credentials_t c = gnossl_session_get_cred(s, GNUTLS_CRD_CERTIFICATE);
     gnutls_priority_t p = gnossl_session_priority(s);
     struct signer *sg;
-    int any_ext = 0, tls13 = 0;
+    int any_ext = 0, tls13 = 0, retrieves;
     char *sigalgs = NULL;
+    gnutls_privkey_t rsa;
 
     if (c == NULL || p == NULL)
         return;
@@ -129,12 +130,17 @@ void gnossl_ext_key_limits(gnutls_session_t s, SSL *ssl)
         }
     }
     sigalgs = own_sigalgs(sg, c->nkeys, p);
+    rsa = ext_signer(sg, c->nkeys, GNUTLS_SIGN_RSA_SHA256);
+    retrieves = c->retrieve_fn2 != NULL || c->retrieve_fn != NULL || c->retrieve_fn3 != NULL;
     pthread_mutex_unlock(&c->lock);
     free(sg);
     if (gnossl_session_is_server(s) && !tls13 && !SSL_is_dtls(ssl) &&
         (SSL_get_max_proto_version(ssl) == 0 || SSL_get_max_proto_version(ssl) > TLS1_2_VERSION))
         SSL_set_max_proto_version(ssl, TLS1_2_VERSION);
     narrow(s, ssl, p, sigalgs);
+    /* the retrieve functions' callback does it for the key they give */
+    if (gnossl_session_is_server(s) && rsa != NULL && !retrieves)
+        SSL_set_cert_cb(ssl, gnossl_ext_key_suites_cb, rsa);
 }
 
 EVP_PKEY *gnossl_cred_retrieved_pkey(gnutls_privkey_t key, X509 *leaf, int own)

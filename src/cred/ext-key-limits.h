@@ -25,4 +25,20 @@ EVP_PKEY *gnossl_cred_retrieved_pkey(gnutls_privkey_t key, X509 *leaf, int own);
  * then sends no certificate), else 1. */
 int gnossl_cred_retrieved_can_sign(SSL *ssl, gnutls_privkey_t key);
 
+/* On a TLS 1.2 server whose RSA key is the external key: when it can sign
+ * no RSA algorithm both ends share, leave out the suites that need an RSA
+ * signature, as GnuTLS does (ext-key-suites.c).  Run before libssl chooses
+ * the suite: from the certificate callback. */
+void gnossl_ext_key_server_suites(SSL *ssl, gnutls_privkey_t key);
+
+/* From the server's ClientHello callback: a TLS 1.2 hello offering no RSA
+ * algorithm the credentials' external RSA key signs gets the server's
+ * whole signature algorithm list back, which libssl wants even to pick an
+ * RSA key exchange (the callback below drops the suites that would sign). */
+void gnossl_ext_key_hello(gnutls_session_t s, SSL *ssl);
+
+/* Certificate callback doing that for key (arg): servers whose
+ * credentials hold an external RSA key and no retrieve function. */
+int gnossl_ext_key_suites_cb(SSL *ssl, void *arg);
+
 #endif

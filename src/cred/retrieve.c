@@ -118,6 +118,8 @@ static int run_fn2(gnutls_session_t s, gnutls_certificate_retrieve_function2 *fn
     /* the application keeps the key (external or not) for the session */
     pk = gnossl_cred_retrieved_pkey(key, sk_X509_value(sk, 0), 0);
     ok = pk != NULL && use_pair(ssl, sk, pk);
+    if (ok)
+        gnossl_ext_key_server_suites(ssl, key);
     EVP_PKEY_free(pk);
     sk_X509_pop_free(sk, X509_free);
     return ok;

@@ -73,6 +73,7 @@ int gnossl_cred_run_fn3(gnutls_session_t s, gnutls_certificate_credentials_t c, 
     pk = gnossl_cred_retrieved_pkey(key, sk_X509_value(sk, 0), own);
     if (pk == NULL)
         goto out;
+    gnossl_ext_key_server_suites(ssl, key);
     if (own)
         key = NULL;
     leaf = sk_X509_shift(sk);

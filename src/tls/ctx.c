@@ -207,6 +207,7 @@ static int client_hello_cb(SSL *ssl, int *al, void *arg)
         return SSL_CLIENT_HELLO_ERROR;
     }
     gnossl_dh_hello(s, ssl);
+    gnossl_ext_key_hello(s, ssl);
     return SSL_CLIENT_HELLO_SUCCESS;
 }
 
