@@ -10,6 +10,7 @@
 #include "gnossl.h"
 #include "x509/x509.h"
 #include "x509/privkey-ext-prov.h"
+#include "core/algorithms.h"
 
 #include <openssl/core_names.h>
 #include <openssl/objects.h>
@@ -74,22 +75,21 @@ static void *sig_dupctx(void *vctx)
     return d;
 }
 
-static gnutls_digest_algorithm_t dig_of_nid(int nid)
+/* The digest libssl names, among those the callbacks can be told and TLS
+ * 1.0/1.1's MD5+SHA1: pre-fetched once per process (gnossl_digest_fetch,
+ * shared by all threads), only looked up by name here. */
+static gnutls_digest_algorithm_t dig_named(const char *mdname, const EVP_MD **md)
 {
-    switch (nid) {
-    case NID_sha1:
-        return GNUTLS_DIG_SHA1;
-    case NID_sha224:
-        return GNUTLS_DIG_SHA224;
-    case NID_sha256:
-        return GNUTLS_DIG_SHA256;
-    case NID_sha384:
-        return GNUTLS_DIG_SHA384;
-    case NID_sha512:
-        return GNUTLS_DIG_SHA512;
-    default:
-        return GNUTLS_DIG_UNKNOWN;
+    static const gnutls_digest_algorithm_t known[] = {GNUTLS_DIG_SHA256, GNUTLS_DIG_SHA384,  GNUTLS_DIG_SHA512,
+                                                      GNUTLS_DIG_SHA1,   GNUTLS_DIG_SHA224,  GNUTLS_DIG_MD5_SHA1};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        const EVP_MD *m = gnossl_digest_fetch(known[i]);
+        if (m != NULL && EVP_MD_is_a(m, mdname)) {
+            *md = m;
+            return known[i];
+        }
     }
+    return GNUTLS_DIG_UNKNOWN;
 }
 
 static int sig_set_params(void *vctx, const OSSL_PARAM params[])
@@ -136,8 +136,8 @@ static int sig_init(void *vctx, const char *mdname, void *provkey, const OSSL_PA
 {
     struct sigctx *c = vctx;
     struct gnossl_ext_keydata *k = provkey;
-    EVP_MD *md;
-    int ok;
+    const EVP_MD *md = NULL;
+    gnutls_digest_algorithm_t dig;
 
     if (k == NULL || k->key == NULL)
         return 0;
@@ -149,17 +149,14 @@ static int sig_init(void *vctx, const char *mdname, void *provkey, const OSSL_PA
         return mdname == NULL || mdname[0] == 0;
     if (mdname == NULL)
         return 0;
-    md = EVP_MD_fetch(NULL, mdname, NULL);
-    if (md == NULL)
+    if ((dig = dig_named(mdname, &md)) == GNUTLS_DIG_UNKNOWN)
         return 0;
-    c->md5sha1 = EVP_MD_get_type(md) == NID_md5_sha1;
-    c->dig = dig_of_nid(EVP_MD_get_type(md));
+    c->md5sha1 = dig == GNUTLS_DIG_MD5_SHA1;
+    c->dig = c->md5sha1 ? GNUTLS_DIG_UNKNOWN : dig;
     c->headlen = 0;
     if (c->md == NULL)
         c->md = EVP_MD_CTX_new();
-    ok = c->md != NULL && EVP_DigestInit_ex(c->md, md, NULL) && (c->md5sha1 || c->dig != GNUTLS_DIG_UNKNOWN);
-    EVP_MD_free(md);
-    return ok && sig_set_params(c, params);
+    return c->md != NULL && EVP_DigestInit_ex(c->md, md, NULL) && sig_set_params(c, params);
 }
 
 static int sig_update(void *vctx, const unsigned char *data, size_t len)
