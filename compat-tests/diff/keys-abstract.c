@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ext-key-cb.h"
 #include "test-keys.h"
 
 /* openssl pkeyutl -encrypt -pkeyopt rsa_padding_mode:pkcs1 with rsa_key
@@ -37,15 +38,6 @@ static void spki(const char *label, gnutls_pubkey_t k)
         hex("spki", &der);
         gnutls_free(der.data);
     }
-}
-
-static gnutls_privkey_t load(const char *pem)
-{
-    gnutls_privkey_t k;
-    gnutls_datum_t d = {(unsigned char *)pem, strlen(pem)};
-    if (gnutls_privkey_init(&k) < 0 || gnutls_privkey_import_x509_raw(k, &d, GNUTLS_X509_FMT_PEM, NULL, 0) < 0)
-        exit(1);
-    return k;
 }
 
 static void fr(gnutls_datum_t *d, int n)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ext-key-cb.h"
 #include "test-keys.h"
 
 static void hex(const char *l, const gnutls_datum_t *d)
@@ -18,15 +19,6 @@ static void hex(const char *l, const gnutls_datum_t *d)
     for (unsigned i = 0; i < d->size; i++)
         printf("%s%02x", i ? "" : " ", d->data[i]);
     printf("\n");
-}
-
-static gnutls_privkey_t load(const char *pem)
-{
-    gnutls_privkey_t k;
-    gnutls_datum_t d = {(unsigned char *)pem, strlen(pem)};
-    if (gnutls_privkey_init(&k) < 0 || gnutls_privkey_import_x509_raw(k, &d, GNUTLS_X509_FMT_PEM, NULL, 0) < 0)
-        exit(1);
-    return k;
 }
 
 static gnutls_pubkey_t pub_of(gnutls_privkey_t k)

@@ -11,87 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ext-key-cb.h"
 #include "test-keys.h"
 
 static gnutls_privkey_t real_rsa, real_ec;
 static gnutls_pubkey_t pub_rsa, pub_ec;
-
-struct ud {
-    const char *name;
-    gnutls_privkey_t real;
-    int pk;
-    unsigned bits;
-};
-
-static void show(const char *what, const gnutls_datum_t *d)
-{
-    unsigned char h[32];
-    gnutls_hash_fast(GNUTLS_DIG_SHA256, d->data, d->size, h);
-    printf("    %s: %u bytes, sha256 %02x%02x%02x%02x%02x%02x\n", what, d->size, h[0], h[1], h[2], h[3], h[4], h[5]);
-}
-
-static int cb_sign(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *raw, gnutls_datum_t *sig)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("  sign_func(%s)\n", u->name);
-    show("input", raw);
-    if (u->pk == GNUTLS_PK_RSA)
-        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, raw, sig);
-    return gnutls_privkey_sign_hash(u->real, raw->size == 48 ? GNUTLS_DIG_SHA384 : GNUTLS_DIG_SHA256, 0, raw, sig);
-}
-
-static int cb_sign_hash(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
-                        const gnutls_datum_t *hash, gnutls_datum_t *sig)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("  sign_hash_func(%s, algo %d, flags %u)\n", u->name, (int)algo, flags);
-    show("hash", hash);
-    if (algo == GNUTLS_SIGN_RSA_RAW)
-        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, hash, sig);
-    return gnutls_privkey_sign_hash2(u->real, algo, 0, hash, sig);
-}
-
-static int cb_sign_data(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
-                        const gnutls_datum_t *data, gnutls_datum_t *sig)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("  sign_data_func(%s, algo %d, flags %u)\n", u->name, (int)algo, flags);
-    show("data", data);
-    return gnutls_privkey_sign_data2(u->real, algo, 0, data, sig);
-}
-
-static int cb_decrypt(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *ct, gnutls_datum_t *pt)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("  decrypt_func(%s) %u bytes\n", u->name, ct->size);
-    return gnutls_privkey_decrypt_data(u->real, 0, ct, pt);
-}
-
-static void cb_deinit(gnutls_privkey_t key, void *userdata)
-{
-    (void)key;
-    printf("  deinit_func(%s)\n", ((struct ud *)userdata)->name);
-}
-
-static int cb_info(gnutls_privkey_t key, unsigned flags, void *userdata)
-{
-    struct ud *u = userdata;
-    (void)key;
-    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO)
-        return u->pk;
-    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO_BITS)
-        return (int)u->bits;
-    if (flags & GNUTLS_PRIVKEY_INFO_HAVE_SIGN_ALGO) {
-        int algo = (int)(flags >> 20);
-        return (int)gnutls_sign_get_pk_algorithm(algo) == u->pk ||
-               (u->pk == GNUTLS_PK_RSA && gnutls_sign_get_pk_algorithm(algo) == GNUTLS_PK_RSA_PSS);
-    }
-    return -1;
-}
 
 static void verify(gnutls_pubkey_t pub, gnutls_sign_algorithm_t algo, const gnutls_datum_t *data, int is_hash,
                    const gnutls_datum_t *sig)
@@ -172,19 +96,10 @@ static void exercise(const char *label, gnutls_privkey_t k, struct ud *u)
     }
 }
 
-static gnutls_privkey_t load(const char *pem)
-{
-    gnutls_privkey_t k;
-    gnutls_datum_t d = {(unsigned char *)pem, strlen(pem)};
-    if (gnutls_privkey_init(&k) < 0 || gnutls_privkey_import_x509_raw(k, &d, GNUTLS_X509_FMT_PEM, NULL, 0) < 0)
-        exit(1);
-    return k;
-}
-
 int main(void)
 {
     gnutls_privkey_t k;
-    struct ud ursa = {"rsa", NULL, GNUTLS_PK_RSA, 2048}, uec = {"ec", NULL, GNUTLS_PK_EC, 256};
+    struct ud ursa = {"rsa", NULL, GNUTLS_PK_RSA, 2048, 1, 1, 0}, uec = {"ec", NULL, GNUTLS_PK_EC, 256, 0, 1, 0};
     gnutls_datum_t pt = {(unsigned char *)"secret", 6}, ct, out;
     unsigned char buf[16];
 
@@ -253,7 +168,7 @@ int main(void)
                               GNUTLS_PK_ECDH_X25519, GNUTLS_PK_RSA_PSS, GNUTLS_PK_EDDSA_ED25519,
                               GNUTLS_PK_GOST_01, GNUTLS_PK_EDDSA_ED448, 99};
     for (unsigned i = 0; i < sizeof pks / sizeof pks[0]; i++) {
-        struct ud u = {"any", NULL, pks[i], 256};
+        struct ud u = {"any", NULL, pks[i], 256, 1, 1, 0};
         int r[4];
         for (int j = 0; j < 4; j++) {
             gnutls_privkey_init(&k);

@@ -24,6 +24,7 @@
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 
+#include "ext-key-cb.h"
 #include "test-keys.h"
 
 /* Ed25519, made for this test (openssl genpkey -algorithm ed25519; req -x509). */
@@ -40,68 +41,7 @@ static const char ed_crt[] = "-----BEGIN CERTIFICATE-----\n"
                              "8hGyHRDT0IUjaYpdHotkq/7E/SEJ\n"
                              "-----END CERTIFICATE-----\n";
 
-struct ud {
-    const char *name;
-    gnutls_privkey_t real;
-    int pk;
-    int pss;  /* info: HAVE_SIGN_ALGO answers yes for RSA-PSS */
-    int have; /* info: answers HAVE_SIGN_ALGO at all (else -1) */
-};
-
 static gnutls_pubkey_t pub_rsa;
-
-static int cb_sign(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *raw, gnutls_datum_t *sig)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("    sign_func(%s) %u bytes\n", u->name, raw->size);
-    if (u->pk == GNUTLS_PK_RSA)
-        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, raw, sig);
-    return gnutls_privkey_sign_hash(u->real, raw->size == 48 ? GNUTLS_DIG_SHA384 : GNUTLS_DIG_SHA256, 0, raw, sig);
-}
-
-static int cb_sign_hash(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
-                        const gnutls_datum_t *hash, gnutls_datum_t *sig)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("    sign_hash_func(%s, %s, flags %u) %u bytes\n", u->name, gnutls_sign_get_name(algo), flags, hash->size);
-    if (algo == GNUTLS_SIGN_RSA_RAW)
-        return gnutls_privkey_sign_hash(u->real, 0, GNUTLS_PRIVKEY_SIGN_FLAG_TLS1_RSA, hash, sig);
-    return gnutls_privkey_sign_hash2(u->real, algo, 0, hash, sig);
-}
-
-static int cb_sign_data(gnutls_privkey_t key, gnutls_sign_algorithm_t algo, void *userdata, unsigned flags,
-                        const gnutls_datum_t *data, gnutls_datum_t *sig)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("    sign_data_func(%s, %s, flags %u)\n", u->name, gnutls_sign_get_name(algo), flags);
-    return gnutls_privkey_sign_data2(u->real, algo, 0, data, sig);
-}
-
-static int cb_decrypt(gnutls_privkey_t key, void *userdata, const gnutls_datum_t *ct, gnutls_datum_t *pt)
-{
-    struct ud *u = userdata;
-    (void)key;
-    printf("    decrypt_func(%s) %u bytes\n", u->name, ct->size);
-    return gnutls_privkey_decrypt_data(u->real, 0, ct, pt);
-}
-
-static int cb_info(gnutls_privkey_t key, unsigned flags, void *userdata)
-{
-    struct ud *u = userdata;
-    (void)key;
-    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO)
-        return u->pk;
-    if (flags & GNUTLS_PRIVKEY_INFO_PK_ALGO_BITS)
-        return u->pk == GNUTLS_PK_RSA ? 2048 : 256;
-    if ((flags & GNUTLS_PRIVKEY_INFO_HAVE_SIGN_ALGO) && u->have) {
-        int spk = gnutls_sign_get_pk_algorithm(GNUTLS_FLAGS_TO_SIGN_ALGO(flags));
-        return spk == u->pk || (u->pss && spk == GNUTLS_PK_RSA_PSS);
-    }
-    return -1;
-}
 
 /* Sign with the API and check with the public key. */
 static void api(gnutls_privkey_t k)
@@ -127,15 +67,6 @@ static void api(gnutls_privkey_t k)
         gnutls_free(sig.data);
     }
     printf("\n");
-}
-
-static gnutls_privkey_t load(const char *pem)
-{
-    gnutls_privkey_t k;
-    gnutls_datum_t d = {(unsigned char *)pem, strlen(pem)};
-    if (gnutls_privkey_init(&k) < 0 || gnutls_privkey_import_x509_raw(k, &d, GNUTLS_X509_FMT_PEM, NULL, 0) < 0)
-        exit(1);
-    return k;
 }
 
 enum variant { EXT, EXT2, EXT3, EXT3_NOINFO, EXT4_HASH, EXT4_BOTH, EXT4_NOPSS, EXT4_EC, EXT4_ED };
@@ -401,8 +332,8 @@ int main(void)
     for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int rsa = cases[i].pk == GNUTLS_PK_RSA, ed = cases[i].pk == GNUTLS_PK_EDDSA_ED25519;
         const char *crt = rsa ? rsa_crt : ed ? ed_crt : ec_crt;
-        struct ud u = {"key", rsa ? real_rsa : ed ? real_ed : real_ec, cases[i].pk, cases[i].pss,
-                       cases[i].have};
+        struct ud u = {"key", rsa ? real_rsa : ed ? real_ed : real_ec, cases[i].pk, rsa ? 2048 : 256, cases[i].pss,
+                       cases[i].have, 1};
         printf("== %s\n", cases[i].label);
         if (cases[i].pk == GNUTLS_PK_RSA) {
             gnutls_privkey_t k = make(cases[i].v, &u);
@@ -426,7 +357,7 @@ int main(void)
                 }
     }
 
-    struct ud ursa = {"key", real_rsa, GNUTLS_PK_RSA, 1, 1}, uec = {"key", real_ec, GNUTLS_PK_EC, 0, 1};
+    struct ud ursa = {"key", real_rsa, GNUTLS_PK_RSA, 2048, 1, 1, 1}, uec = {"key", real_ec, GNUTLS_PK_EC, 256, 0, 1, 1};
     set_key_checks(&ursa, &uec);
 
     gnutls_pubkey_deinit(pub_rsa);
