@@ -562,6 +562,7 @@ static void modify(const char *label, const unsigned char *der, size_t len)
     printf("import=%d", gnutls_pkcs7_import(p7, &in, GNUTLS_X509_FMT_DER));
     printf(" set_crl=%d", gnutls_pkcs7_set_crl(p7, crl));
     printf(" set_crt=%d", gnutls_pkcs7_set_crt(p7, ec));
+    printf(" (again)=%d", gnutls_pkcs7_set_crt(p7, ec)); /* GnuTLS adds it twice */
     printf(" crt_count=%d", gnutls_pkcs7_get_crt_count(p7));
     printf(" crl_count=%d\n", gnutls_pkcs7_get_crl_count(p7));
     int r = gnutls_pkcs7_export2(p7, GNUTLS_X509_FMT_PEM, &out);
@@ -571,7 +572,7 @@ static void modify(const char *label, const unsigned char *der, size_t len)
         printf("reimport=%d", gnutls_pkcs7_import(p2, &out, GNUTLS_X509_FMT_PEM));
         printf(" crt_count=%d", gnutls_pkcs7_get_crt_count(p2));
         printf(" crl_count=%d", gnutls_pkcs7_get_crl_count(p2));
-        for (unsigned i = 0; i < 3; i++) {
+        for (unsigned i = 0; i < 4; i++) {
             r = gnutls_pkcs7_get_crt_raw2(p2, i, &d);
             printf(" crt%u=%d", i, r);
             if (r >= 0) {
@@ -596,13 +597,12 @@ static void modify(const char *label, const unsigned char *der, size_t len)
     gnutls_x509_crl_deinit(crl);
 }
 
-static void sign_case(const char *label, gnutls_x509_crt_t crt, gnutls_privkey_t key, gnutls_digest_algorithm_t dig,
-                      unsigned flags, int with_attrs, int deterministic)
+/* gnutls_pkcs7_sign into p7 (freed here), and what comes out. */
+static void sign_p7(gnutls_pkcs7_t p7, gnutls_x509_crt_t crt, gnutls_privkey_t key, gnutls_digest_algorithm_t dig,
+                    unsigned flags, int with_attrs, int deterministic)
 {
-    gnutls_pkcs7_t p7;
     gnutls_pkcs7_attrs_t sattrs = NULL, uattrs = NULL;
     gnutls_datum_t data = { (unsigned char *)msg, sizeof msg - 1 }, out;
-    printf("== sign %s\n", label);
     if (with_attrs) {
         gnutls_datum_t v = { (unsigned char *)"gnossl", 6 };
         gnutls_datum_t der = { (unsigned char *)"\x0c\x05hello", 7 };
@@ -610,7 +610,6 @@ static void sign_case(const char *label, gnutls_x509_crt_t crt, gnutls_privkey_t
         printf(" %d", gnutls_pkcs7_add_attr(&sattrs, "1.2.3.4.6", &der, 0));
         printf(" %d\n", gnutls_pkcs7_add_attr(&uattrs, "1.2.3.4.7", &der, 0));
     }
-    gnutls_pkcs7_init(&p7);
     int r = gnutls_pkcs7_sign(p7, crt, key, &data, sattrs, uattrs, dig, flags);
     printf("sign=%d sigcount=%d crt_count=%d\n", r, gnutls_pkcs7_get_signature_count(p7),
            gnutls_pkcs7_get_crt_count(p7));
@@ -647,6 +646,28 @@ static void sign_case(const char *label, gnutls_x509_crt_t crt, gnutls_privkey_t
             gnutls_free(out.data);
     }
     gnutls_pkcs7_deinit(p7);
+}
+
+static void sign_case(const char *label, gnutls_x509_crt_t crt, gnutls_privkey_t key, gnutls_digest_algorithm_t dig,
+                      unsigned flags, int with_attrs, int deterministic)
+{
+    gnutls_pkcs7_t p7;
+    printf("== sign %s\n", label);
+    gnutls_pkcs7_init(&p7);
+    sign_p7(p7, crt, key, dig, flags, with_attrs, deterministic);
+}
+
+/* Another signature appended to an imported structure. */
+static void sign_into(const char *label, const unsigned char *der, size_t len, gnutls_x509_crt_t crt,
+                      gnutls_privkey_t key, gnutls_digest_algorithm_t dig, unsigned flags, int with_attrs,
+                      int deterministic)
+{
+    gnutls_pkcs7_t p7;
+    gnutls_datum_t in = { (unsigned char *)der, (unsigned)len };
+    printf("== sign into %s\n", label);
+    gnutls_pkcs7_init(&p7);
+    printf("import=%d\n", gnutls_pkcs7_import(p7, &in, GNUTLS_X509_FMT_DER));
+    sign_p7(p7, crt, key, dig, flags, with_attrs, deterministic);
 }
 
 static void attrs_api(void)
@@ -797,6 +818,25 @@ int main(void)
               0, 0);
     sign_case("spki ed25519 embedded", ed, ed_priv, GNUTLS_DIG_SHA512,
               GNUTLS_PKCS7_EMBED_DATA | GNUTLS_PKCS7_WRITE_SPKI, 0, 1);
+    sign_into("openssl cms -keyid, attributes: rsa sha384 embedded", ossl_skid_attr, sizeof ossl_skid_attr, rsa,
+              rsa_priv, GNUTLS_DIG_SHA384, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
+    sign_into("openssl cms -keyid, attributes: rsa sha256 + cert already there, attributes", ossl_skid_attr,
+              sizeof ossl_skid_attr, rsa, rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_INCLUDE_CERT, 1, 1);
+    sign_into("openssl cms -keyid -noattr -nocerts: rsa sha256", ossl_skid_noattr, sizeof ossl_skid_noattr, rsa,
+              rsa_priv, GNUTLS_DIG_SHA256, 0, 0, 1);
+    sign_into("openssl cms -keyid -noattr -nocerts: rsa sha256 + cert", ossl_skid_noattr, sizeof ossl_skid_noattr,
+              rsa, rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_INCLUDE_CERT, 0, 1);
+    sign_into("openssl cms -keyid detached: ecdsa sha384 + cert", ossl_skid_detached_ec,
+              sizeof ossl_skid_detached_ec, ec, ec_priv, GNUTLS_DIG_SHA384, GNUTLS_PKCS7_INCLUDE_CERT, 0, 0);
+    sign_into("openssl cms -keyid, attributes: ecdsa sha256 + another cert", ossl_skid_attr, sizeof ossl_skid_attr, ec,
+              ec_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_INCLUDE_CERT | GNUTLS_PKCS7_EMBED_DATA, 1, 0);
+    sign_into("openssl cms -keyid detached: rsa sha256 embedding the data", ossl_skid_detached_ec,
+              sizeof ossl_skid_detached_ec, rsa, rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 1, 1);
+    sign_into("openssl smime, attributes: rsa sha384 + cert", ossl_attached, sizeof ossl_attached, rsa, rsa_priv,
+              GNUTLS_DIG_SHA384, GNUTLS_PKCS7_INCLUDE_CERT, 0, 1);
+    sign_into("openssl smime detached: rsa sha256 embedding the data", ossl_detached_ec, sizeof ossl_detached_ec, rsa,
+              rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
+    sign_case("EC certificate, RSA key", ec, rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
     modify("openssl cms -keyid, attributes", ossl_skid_attr, sizeof ossl_skid_attr);
     modify("openssl cms -keyid -noattr -nocerts", ossl_skid_noattr, sizeof ossl_skid_noattr);
     modify("openssl smime, attributes", ossl_attached, sizeof ossl_attached);

@@ -177,4 +177,11 @@ struct gnutls_pkcs7_attrs_st {
  * changed without having been imported (pkcs7.c). */
 int gnossl_pkcs7_ensure(gnutls_pkcs7_t pkcs7);
 
+/* Into a structure held in CMS (pkcs7-cms-sign.c): gnutls_pkcs7_sign, and
+ * a certificate CMS refuses as already there (DER as given). */
+int gnossl_pkcs7_cms_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_privkey_t signer_key,
+                          const gnutls_datum_t *data, gnutls_pkcs7_attrs_t signed_attrs,
+                          gnutls_pkcs7_attrs_t unsigned_attrs, gnutls_digest_algorithm_t dig, unsigned flags);
+int gnossl_pkcs7_cms_add_cert(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *crt);
+
 #endif

@@ -86,8 +86,10 @@ static int signed_attrs(PKCS7_SIGNER_INFO *si, const ASN1_OBJECT *content_type, 
     return 0;
 }
 
-/* id-data as the encapsulated content type, keeping content already there. */
-static int data_content(PKCS7_SIGNED *sd, int fresh, const gnutls_datum_t *data, unsigned flags)
+/* id-data as the encapsulated content type, keeping content already there.
+ * A structure read or signed without content has none to embed into:
+ * GnuTLS's decoded tree lacks the element. */
+static int data_content(PKCS7_SIGNED *sd, int fresh, int pruned, const gnutls_datum_t *data, unsigned flags)
 {
     if (sd->contents == NULL || !PKCS7_type_is_data(sd->contents)) {
         PKCS7 *c = PKCS7_new();
@@ -104,6 +106,8 @@ static int data_content(PKCS7_SIGNED *sd, int fresh, const gnutls_datum_t *data,
         sd->contents->d.data = NULL;
     }
     if ((flags & GNUTLS_PKCS7_EMBED_DATA) && data && data->data) {
+        if (sd->contents->d.data == NULL && pruned && !fresh)
+            return GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
         if (sd->contents->d.data == NULL && (sd->contents->d.data = ASN1_OCTET_STRING_new()) == NULL)
             return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
         if (!ASN1_OCTET_STRING_set(sd->contents->d.data, data->data, (int)data->size))
@@ -147,11 +151,8 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
     const char *dig_oid = gnutls_digest_get_oid(dig);
     if (pkcs7 == NULL || signer == NULL || signer->x509 == NULL || signer_key == NULL || dig_oid == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
-    if (pkcs7->cms) {
-        /* an imported structure only CMS could read (key id signers) */
-        gnossl_debug("pkcs7: cannot add a signature to a structure with key id signers");
-        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
-    }
+    if (pkcs7->cms) /* an imported structure only CMS could read (key id signers) */
+        return gnossl_pkcs7_cms_sign(pkcs7, signer, signer_key, data, signed_attrs_list, unsigned_attrs, dig, flags);
     int fresh = pkcs7->p7 == NULL, ret;
     if (fresh) {
         PKCS7 *p7 = PKCS7_new();
@@ -165,7 +166,7 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
     pkcs7->dirty = 1;
     if (!ASN1_INTEGER_set(sd->version, 1))
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
-    ret = data_content(sd, fresh, data, flags);
+    ret = data_content(sd, fresh, pkcs7->pruned, data, flags);
     if (ret < 0)
         return ret;
     if (flags & GNUTLS_PKCS7_INCLUDE_CERT) {
@@ -249,8 +250,9 @@ int gnutls_pkcs7_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls_pri
     } else {
         ret = GNOSSL_ERR(GNUTLS_E_ASN1_ELEMENT_NOT_FOUND);
     }
-    if (ret >= 0)
-        ret = gnutls_privkey_sign_data(signer_key, dig, 0, &sigdata, &sig);
+    if (ret >= 0 && (ret = gnutls_privkey_sign_data2(signer_key, sigalgo, 0, &sigdata, &sig)) < 0)
+        /* GnuTLS writes the algorithm after the signature: none is left */
+        X509_ALGOR_set0(si->digest_enc_alg, OBJ_nid2obj(NID_undef), V_ASN1_UNDEF, NULL);
     if (ret >= 0 && !ASN1_OCTET_STRING_set(si->enc_digest, sig.data, (int)sig.size))
         ret = GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
     gnutls_free(sigdata.data);

@@ -424,13 +424,12 @@ int gnutls_pkcs7_set_crt_raw(gnutls_pkcs7_t pkcs7, const gnutls_datum_t *crt)
         return ret;
     }
     /* both take their own reference; CMS refuses a certificate already
-     * there, which GnuTLS would add again */
+     * there, which GnuTLS adds again (pkcs7-cms-sign.c) */
     int ok = pkcs7->cms ? CMS_add1_cert(pkcs7->cms, x) && cms_refresh(pkcs7) == 0 : PKCS7_add_certificate(pkcs7->p7, x);
     X509_free(x);
     if (!ok && pkcs7->cms) {
         ERR_clear_error();
-        gnossl_debug("pkcs7: the certificate is already in a structure with key id signers");
-        return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
+        return gnossl_pkcs7_cms_add_cert(pkcs7, crt);
     }
     if (!ok)
         return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
