@@ -154,6 +154,29 @@ static int handshake(X509 *crt, EVP_PKEY *srvkey, int tls13)
     return ok;
 }
 
+/* Sign "abc" through the proxy with digest mdname and verify with pub:
+ * 1 if both work, 0 if the proxy refuses the digest, -1 if the signature
+ * does not verify. */
+static int sign_verify(EVP_PKEY *proxy, EVP_PKEY *pub, const char *mdname)
+{
+    unsigned char sig[1024];
+    size_t siglen = sizeof sig;
+    EVP_MD_CTX *m = EVP_MD_CTX_new();
+    int ok = EVP_DigestSignInit_ex(m, NULL, mdname, NULL, NULL, proxy, NULL) == 1 &&
+             EVP_DigestSign(m, sig, &siglen, (const unsigned char *)"abc", 3) == 1;
+    EVP_MD_CTX_free(m);
+    if (ok) {
+        m = EVP_MD_CTX_new();
+        ok = EVP_DigestVerifyInit_ex(m, NULL, mdname, NULL, NULL, pub, NULL) == 1 &&
+                     EVP_DigestVerify(m, sig, siglen, (const unsigned char *)"abc", 3) == 1
+                 ? 1
+                 : -1;
+        EVP_MD_CTX_free(m);
+    }
+    ERR_clear_error();
+    return ok;
+}
+
 static void run(const char *type, int pk, int tls13)
 {
     EVP_PKEY *real, *proxy;
@@ -190,6 +213,14 @@ static void run(const char *type, int pk, int tls13)
     ck_assert_int_ne(EVP_DigestVerify(m, sig, siglen, (const unsigned char *)"abd", 3), 1);
     EVP_MD_CTX_free(m);
     ERR_clear_error();
+
+    /* The digests libssl may name, each signed with the right one (TLS
+     * 1.0/1.1's MD5+SHA1 for RSA); others are refused. */
+    ck_assert_int_eq(sign_verify(proxy, X509_get0_pubkey(crt), "SHA384"), 1);
+    ck_assert_int_eq(sign_verify(proxy, X509_get0_pubkey(crt), "SHA2-512"), 1);
+    if (pk == GNUTLS_PK_RSA)
+        ck_assert_int_eq(sign_verify(proxy, X509_get0_pubkey(crt), "MD5-SHA1"), 1);
+    ck_assert_int_eq(sign_verify(proxy, X509_get0_pubkey(crt), "SHA3-256"), 0);
 
     /* A TLS server whose key is the proxy. */
     calls = 0;
