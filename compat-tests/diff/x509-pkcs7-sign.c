@@ -634,12 +634,13 @@ static void sign_p7(gnutls_pkcs7_t p7, gnutls_x509_crt_t crt, gnutls_privkey_t k
             printf("\n");
         }
     } else {
-        /* what a failed signature leaves behind */
+        /* what a failed signature leaves behind, in the last signer */
         gnutls_pkcs7_signature_info_st info;
-        printf("after failure: info0=%d", r = gnutls_pkcs7_get_signature_info(p7, 0, &info));
+        unsigned last = gnutls_pkcs7_get_signature_count(p7) > 1 ? gnutls_pkcs7_get_signature_count(p7) - 1 : 0;
+        printf("after failure: info%u=%d", last, r = gnutls_pkcs7_get_signature_info(p7, last, &info));
         if (r >= 0)
             gnutls_pkcs7_signature_info_deinit(&info);
-        printf(" verify_direct=%d", gnutls_pkcs7_verify_direct(p7, crt, 0, &data, 0));
+        printf(" verify_direct=%d", gnutls_pkcs7_verify_direct(p7, crt, last, &data, 0));
         r = gnutls_pkcs7_export2(p7, GNUTLS_X509_FMT_DER, &out);
         printf(" export2=%d\n", r);
         if (r >= 0)
@@ -834,6 +835,8 @@ int main(void)
               sizeof ossl_skid_detached_ec, rsa, rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 1, 1);
     sign_into("openssl smime, attributes: rsa sha384 + cert", ossl_attached, sizeof ossl_attached, rsa, rsa_priv,
               GNUTLS_DIG_SHA384, GNUTLS_PKCS7_INCLUDE_CERT, 0, 1);
+    sign_into("openssl cms -keyid, attributes: EC certificate, RSA key", ossl_skid_attr, sizeof ossl_skid_attr, ec,
+              rsa_priv, GNUTLS_DIG_SHA384, GNUTLS_PKCS7_INCLUDE_CERT, 0, 1);
     sign_into("openssl smime detached: rsa sha256 embedding the data", ossl_detached_ec, sizeof ossl_detached_ec, rsa,
               rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 0, 1);
     sign_case("EC certificate, RSA key", ec, rsa_priv, GNUTLS_DIG_SHA256, GNUTLS_PKCS7_EMBED_DATA, 0, 1);

@@ -145,6 +145,8 @@ struct gnutls_pkcs7_int {
                            * appended to */
     int unencodable;      /* holds the half-written SignerInfo GnuTLS
                            * leaves after failing GNUTLS_PKCS7_WRITE_SPKI */
+    struct gnutls_pkcs7_int *half; /* with cms: such a SignerInfo, counted
+                                    * after cms's own (pkcs7-cms-sign.c) */
     char oid[128];
 };
 

@@ -228,15 +228,19 @@ int gnossl_pkcs7_cms_sign(gnutls_pkcs7_t pkcs7, gnutls_x509_crt_t signer, gnutls
         return ret;
     ret = gnutls_pkcs7_sign(t, signer, signer_key, data, signed_attrs, unsigned_attrs, dig, flags);
     /* a failed signature leaves what GnuTLS leaves: the changes made so
-     * far, or a SignerInfo without its signature that cannot be encoded
-     * (not counted here: CMS cannot hold one) */
-    if (t->unencodable) {
+     * far, and maybe a SignerInfo without its signature, which cannot be
+     * encoded and which CMS cannot hold: the twin keeps it, out of the
+     * merge */
+    PKCS7_SIGNER_INFO *half = t->unencodable ? sk_PKCS7_SIGNER_INFO_pop(t->p7->d.sign->signer_info) : NULL;
+    merged = merge(pkcs7, t);
+    if (ret >= 0)
+        ret = merged;
+    if (half != NULL && merged >= 0 && sk_PKCS7_SIGNER_INFO_push(t->p7->d.sign->signer_info, half)) {
+        pkcs7->half = t;
         pkcs7->unencodable = 1;
-    } else {
-        merged = merge(pkcs7, t);
-        if (ret >= 0)
-            ret = merged;
+        return ret;
     }
+    PKCS7_SIGNER_INFO_free(half);
     gnutls_pkcs7_deinit(t);
     return ret < 0 ? ret : 0;
 }

@@ -32,6 +32,8 @@ static STACK_OF(X509_ATTRIBUTE) *cms_attrs(CMS_SignerInfo *si, int (*count)(cons
 static int cms_signer(gnutls_pkcs7_t pkcs7, unsigned idx, struct gnossl_p7_signer *out)
 {
     STACK_OF(CMS_SignerInfo) *sis = CMS_get0_SignerInfos(pkcs7->cms);
+    if (sis != NULL && pkcs7->half != NULL && idx == (unsigned)sk_CMS_SignerInfo_num(sis))
+        return gnossl_pkcs7_signer(pkcs7->half, 0, out);
     if (sis == NULL || idx >= (unsigned)sk_CMS_SignerInfo_num(sis))
         return GNOSSL_ERR(GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
     CMS_SignerInfo *si = sk_CMS_SignerInfo_value(sis, (int)idx);

@@ -31,6 +31,7 @@ void gnutls_pkcs7_deinit(gnutls_pkcs7_t pkcs7)
     sk_X509_pop_free(pkcs7->cms_certs, X509_free);
     sk_X509_CRL_pop_free(pkcs7->cms_crls, X509_CRL_free);
     gnutls_free(pkcs7->der.data);
+    gnutls_pkcs7_deinit(pkcs7->half);
     gnutls_free(pkcs7);
 }
 
@@ -97,6 +98,8 @@ static int import_der(gnutls_pkcs7_t pkcs7, const unsigned char *der, size_t len
     pkcs7->p7 = p7;
     pkcs7->der = copy;
     pkcs7->unencodable = 0;
+    gnutls_pkcs7_deinit(pkcs7->half);
+    pkcs7->half = NULL;
     pkcs7->imported = 1;
     pkcs7->pruned = 1;
     pkcs7->dirty = 0;
@@ -216,7 +219,7 @@ int gnutls_pkcs7_get_signature_count(gnutls_pkcs7_t pkcs7)
     if (pkcs7 == NULL)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (pkcs7->cms)
-        return sk_CMS_SignerInfo_num(CMS_get0_SignerInfos(pkcs7->cms));
+        return sk_CMS_SignerInfo_num(CMS_get0_SignerInfos(pkcs7->cms)) + (pkcs7->half != NULL);
     if (pkcs7->p7 == NULL || pkcs7->p7->d.sign == NULL || pkcs7->p7->d.sign->signer_info == NULL)
         return 0;
     return sk_PKCS7_SIGNER_INFO_num(pkcs7->p7->d.sign->signer_info);
