@@ -36,6 +36,7 @@ struct gnossl_dtls {
     int etm_state;                  /* dtls-etm.c: 0 unknown, 1 checking, -1 not */
     unsigned char etm_mac_key[64];  /* the peer's MAC key (encrypt-then-MAC) */
     unsigned etm_mac_len;
+    const void *etm_md;             /* ...and its digest (an EVP_MD) */
     uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
     unsigned n_srtp;
 };

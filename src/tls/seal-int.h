@@ -1,5 +1,6 @@
 /* Between alert-seal.c, which protects records the way OpenSSL does, and
- * tls10-chain.c, which follows TLS 1.0's chained IVs. */
+ * tls10-chain.c, which follows TLS 1.0's chained IVs (dtls-etm.c checks
+ * encrypt-then-MAC tags with it). */
 #ifndef GNOSSL_TLS_SEAL_INT_H
 #define GNOSSL_TLS_SEAL_INT_H
 
