@@ -3,8 +3,9 @@
  * GNUTLS_E_LARGE_PACKET at the data MTU, gnutls_dtls_set_data_mtu, the
  * stateless cookie functions (exact HelloVerifyRequest bytes, verification
  * of good and bad hellos, prestate) and a server that uses them as
- * gnutls-serv --udp does, the handshake timeout, and fatal alerts an
- * application sends after the handshake.  Output must match real GnuTLS. */
+ * gnutls-serv --udp does, the handshake timeout, alerts an application
+ * sends after the handshake, and a server's rehandshake request accepted,
+ * refused or ignored.  Output must match real GnuTLS. */
 #include <gnutls/gnutls.h>
 #include <gnutls/dtls.h>
 #include <errno.h>
@@ -763,6 +764,65 @@ static void dtls_alert(const char *prio, int from_server, int warning)
     close(sv[1]);
 }
 
+/* A server's rehandshake request (HelloRequest) over DTLS: the client
+ * gets REHANDSHAKE and accepts (gnutls_handshake), refuses with a
+ * no_renegotiation warning (or another warning), or answers with data,
+ * which GnuTLS's server drops while its gnutls_rehandshake waits. */
+static void hello_request(const char *prio, int answer)
+{
+    int sv[2];
+    unsigned char buf[100];
+    static const char *const what[] = {"accepts", "refuses", "sends data", "answers user_canceled"};
+    printf("server rehandshake, client %s %s\n", what[answer], prio);
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio);
+    if (handshake2(c, s) == 0) {
+        /* GnuTLS's DTLS server waits for the answer inside gnutls_rehandshake */
+        int rs = gnutls_rehandshake(s);
+        printf("  rehandshake: %s\n", code(rs));
+        int r = (int)recv_wait(c, buf, sizeof buf);
+        printf("  client recv: %s\n", code(r));
+        if (answer == 1)
+            printf("  client alert_send: %s\n", code(gnutls_alert_send(c, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION)));
+        else if (answer == 2)
+            printf("  client send: %s\n", code((int)gnutls_record_send(c, "data", 4)));
+        else if (answer == 3)
+            printf("  client alert_send: %s\n", code(gnutls_alert_send(c, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED)));
+        int rc = answer == 0 ? GNUTLS_E_AGAIN : 0;
+        for (int i = 0; i < 2000 && (rc == GNUTLS_E_AGAIN || rs == GNUTLS_E_AGAIN); i++) {
+            if (rc == GNUTLS_E_AGAIN)
+                rc = gnutls_handshake(c);
+            if (rs == GNUTLS_E_AGAIN)
+                rs = gnutls_rehandshake(s);
+        }
+        printf("  client handshake %s, server rehandshake %s, discarded %u\n", code(rc), code(rs),
+               gnutls_record_get_discarded(s));
+        rs = GNUTLS_E_AGAIN;
+        for (int i = 0; i < 2000 && (rc == GNUTLS_E_AGAIN || rs == GNUTLS_E_AGAIN); i++) {
+            if (rc == GNUTLS_E_AGAIN)
+                rc = gnutls_handshake(c);
+            if (rs == GNUTLS_E_AGAIN)
+                rs = gnutls_handshake(s);
+        }
+        printf("  client handshake %s, server handshake %s alert %s\n", code(rc), code(rs),
+               gnutls_alert_get_strname(gnutls_alert_get(s)));
+        if (answer == 2)
+            printf("  server recv: %s\n", code((int)recv_wait(s, buf, sizeof buf)));
+        for (int k = 0; k < 2; k++) {
+            ssize_t w = gnutls_record_send(c, "ping", 4);
+            ssize_t a = recv_wait(s, buf, sizeof buf);
+            ssize_t w2 = gnutls_record_send(s, "pong", 4);
+            ssize_t b = recv_wait(c, buf, sizeof buf);
+            printf("  then: %s %s %s %s\n", code((int)w), code((int)a), code((int)w2), code((int)b));
+        }
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -855,6 +915,9 @@ int main(void)
         for (int side = 0; side < 2; side++)
             for (int warning = 0; warning < 2; warning++)
                 dtls_alert(alert_prios[i], side, warning);
+    for (size_t i = 0; i < sizeof alert_prios / sizeof alert_prios[0]; i++)
+        for (int answer = 0; answer < 4; answer++)
+            hello_request(alert_prios[i], answer);
 
     gnutls_certificate_free_credentials(ccred);
     gnutls_certificate_free_credentials(scred);

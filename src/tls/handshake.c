@@ -231,6 +231,8 @@ static int renegotiation_step(gnutls_session_t s)
         if (r > 0)
             return GNUTLS_E_GOT_APPLICATION_DATA;
         int code = gnossl_translate(s, r, GNOSSL_OP_HANDSHAKE);
+        if (s->init_flags & GNUTLS_DATAGRAM)
+            gnossl_dtls_after_step(s, &code); /* (a blocking one retransmitted: io_blocked is clear) */
         if (code != GNUTLS_E_AGAIN) {
             if (gnossl_code_is_fatal(code) || code == GNUTLS_E_WARNING_ALERT_RECEIVED)
                 s->hello_request_pending = 0;
@@ -276,14 +278,22 @@ int gnutls_handshake(gnutls_session_t s)
             return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
         s->rehandshake_requested = 0;
         s->stop_rehandshake = 0;
+        if (s->hello_request_pending && SSL_is_dtls(s->ssl) && !SSL_in_init(s->ssl) && !s->reneg_started) {
+            /* GnuTLS: a DTLS server's handshake while its rehandshake still
+             * waits for an answer ends the wait and succeeds; a ClientHello
+             * coming later is the client's own renegotiation */
+            s->hello_request_pending = 0;
+            return 0;
+        }
         if (SSL_in_init(s->ssl) || s->hello_request_pending)
             return renegotiation_step(s); /* the peer started one, or we asked */
         if (s->is_server)
             return 0;
         ERR_clear_error();
-        /* answering a HelloRequest: the abbreviated handshake OpenSSL
-         * would have started itself */
-        int ok = gnossl_refuse_pending(s) ? SSL_renegotiate_abbreviated(s->ssl) : SSL_renegotiate(s->ssl);
+        /* answering a HelloRequest: the handshake OpenSSL would have
+         * started itself (TLS: abbreviated; DTLS: full) */
+        int ok = gnossl_refuse_pending(s) && !SSL_is_dtls(s->ssl) ? SSL_renegotiate_abbreviated(s->ssl)
+                                                                   : SSL_renegotiate(s->ssl);
         if (ok != 1)
             return GNOSSL_ERR(GNUTLS_E_UNSAFE_RENEGOTIATION_DENIED);
         return renegotiation_step(s);
@@ -321,12 +331,34 @@ int gnutls_session_key_update(gnutls_session_t s, unsigned int flags)
     return code;
 }
 
+/* DTLS: GnuTLS's gnutls_rehandshake waits for the client's answer to the
+ * HelloRequest (its next flight): AGAIN until the ClientHello came (0; the
+ * server's gnutls_handshake goes on with it) or a refusal
+ * (WARNING_ALERT_RECEIVED).  Application data arriving meanwhile is
+ * dropped, as GnuTLS drops it (not counted as discarded either). */
+static int dtls_hello_request_wait(gnutls_session_t s)
+{
+    for (int i = 0; i < 64; i++) {
+        int code = renegotiation_step(s);
+        if (code != GNUTLS_E_GOT_APPLICATION_DATA)
+            return code == GNUTLS_E_AGAIN && s->reneg_started ? 0 : code;
+        unsigned char junk[512];
+        int n;
+        while ((n = SSL_pending(s->ssl)) > 0 && SSL_read(s->ssl, junk, n < (int)sizeof junk ? n : (int)sizeof junk) > 0)
+            ;
+        OPENSSL_cleanse(junk, sizeof junk);
+    }
+    return GNUTLS_E_AGAIN;
+}
+
 int gnutls_rehandshake(gnutls_session_t s)
 {
     if (s == NULL || !s->is_server || s->ssl == NULL || !s->handshake_done)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     if (SSL_version(s->ssl) == TLS1_3_VERSION)
         return gnutls_session_key_update(s, GNUTLS_KU_PEER);
+    if (s->hello_request_pending && SSL_is_dtls(s->ssl))
+        return dtls_hello_request_wait(s);
     if (!s->rehandshake_sent) {
         ERR_clear_error();
         if (SSL_renegotiate(s->ssl) != 1)
@@ -344,7 +376,7 @@ int gnutls_rehandshake(gnutls_session_t s)
         s->rehandshake_sent = 0;
         s->hello_request_pending = 1;
         s->reneg_started = 0;
-        return 0;
+        return SSL_is_dtls(s->ssl) ? dtls_hello_request_wait(s) : 0;
     }
     if (gnossl_code_is_fatal(code))
         s->rehandshake_sent = 0;

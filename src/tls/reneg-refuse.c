@@ -10,7 +10,9 @@
  * that record's sequence number: the warning itself (or the alert it asked
  * for, protected by alert-seal.c), or an empty application-data record,
  * which GnuTLS and OpenSSL skip, before the ClientHello or data.  Sequence
- * numbers stay in step either way.
+ * numbers stay in step either way.  DTLS records carry their sequence
+ * numbers and the peer accepts gaps, so there the held warning is simply
+ * dropped when the application does not refuse.
  *
  * Any other warning alert after the handshake (TLS and DTLS): OpenSSL
  * writes a 2-byte application record (the placeholder) and the BIO sends
@@ -59,12 +61,14 @@ void gnossl_refuse_hello_request(gnutls_session_t s)
     uint64_t seq;
     unsigned char probe[GNOSSL_SEAL_MAX], none = 0;
     size_t n;
-    if (s->is_server || SSL_is_dtls(ssl) || s->in_renegotiation_step || (rf != NULL && rf->state != REFUSE_NONE) ||
+    if (s->is_server || s->in_renegotiation_step || (rf != NULL && rf->state != REFUSE_NONE) ||
         (SSL_get_options(ssl) & SSL_OP_NO_RENEGOTIATION))
         return;
-    /* only where the empty record can replace the warning */
+    /* only where the empty record can replace the warning (DTLS: where
+     * another alert can) */
     if (gnossl_seal_seq(ssl, 0, &seq) < 0 ||
-        gnossl_seal_record(ssl, 0, seq, NULL, SSL3_RT_APPLICATION_DATA, &none, 0, probe, sizeof probe, &n) < 0 ||
+        gnossl_seal_record(ssl, 0, seq, NULL, s->seal.dtls ? SSL3_RT_ALERT : SSL3_RT_APPLICATION_DATA, &none,
+                           s->seal.dtls ? 1 : 0, probe, sizeof probe, &n) < 0 ||
         (rf = refuse_state(s)) == NULL)
         return;
     SSL_set_options(ssl, SSL_OP_NO_RENEGOTIATION);
@@ -159,7 +163,8 @@ int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
         size_t n;
         if (level == GNUTLS_AL_WARNING && desc == GNUTLS_A_NO_RENEGOTIATION)
             choose(rf, rf->alert, rf->alert_len);
-        else if (gnossl_seal_record(s->ssl, 0, rf->seq, rf->alert + 5, SSL3_RT_ALERT, alert, 2, rec, sizeof rec, &n) == 0)
+        else if (gnossl_seal_record(s->ssl, 0, rf->seq, rf->alert + (s->seal.dtls ? 13 : 5), SSL3_RT_ALERT, alert, 2,
+                                    rec, sizeof rec, &n) == 0)
             choose(rf, rec, n);
         else
             return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
@@ -206,18 +211,22 @@ int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, in
         return GNOSSL_REFUSE_PASS; /* something OpenSSL writes first */
     switch (rf->state) {
     case REFUSE_WAIT: {
-        /* OpenSSL's warning: one whole alert record */
-        size_t n;
+        /* OpenSSL's warning: one whole alert record (DTLS: one datagram) */
+        size_t n, h = s->seal.dtls ? 13 : 5;
         unsigned char none = 0;
         if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len < 13 || buf[0] != SSL3_RT_ALERT ||
             (size_t)len > sizeof rf->alert ||
-            len != 5 + ((buf[3] << 8) | buf[4]) || gnossl_seal_seq(s->ssl, 0, &rf->seq) < 0)
+            (size_t)len != h + ((buf[h - 2] << 8) | buf[h - 1]) || gnossl_seal_seq(s->ssl, 0, &rf->seq) < 0)
             return GNOSSL_REFUSE_PASS;
         rf->seq--; /* OpenSSL counted it already */
-        if (gnossl_seal_record(s->ssl, 0, rf->seq, buf + 5, SSL3_RT_APPLICATION_DATA, &none, 0, rf->empty,
-                               sizeof rf->empty, &n) < 0)
+        if (s->seal.dtls) {
+            rf->empty_len = 0; /* nothing replaces it */
+        } else if (gnossl_seal_record(s->ssl, 0, rf->seq, buf + 5, SSL3_RT_APPLICATION_DATA, &none, 0, rf->empty,
+                                      sizeof rf->empty, &n) == 0) {
+            rf->empty_len = (unsigned)n;
+        } else {
             return GNOSSL_REFUSE_PASS;
-        rf->empty_len = (unsigned)n;
+        }
         memcpy(rf->alert, buf, (size_t)len);
         rf->alert_len = (unsigned)len;
         rf->state = REFUSE_HELD;
@@ -225,7 +234,8 @@ int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, in
     }
     case REFUSE_HELD: /* anything else written answers the HelloRequest without refusing */
         choose(rf, rf->empty, rf->empty_len);
-        gnossl_seal_replaced(s, rf->alert, rf->alert_len, rf->seq + 1); /* TLS 1.0: OpenSSL chains from its record */
+        if (!s->seal.dtls)
+            gnossl_seal_replaced(s, rf->alert, rf->alert_len, rf->seq + 1); /* TLS 1.0: OpenSSL chains from its record */
         /* fall through */
     case REFUSE_OUT:
         if (flush_out(s, b) < 0)

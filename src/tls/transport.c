@@ -162,7 +162,8 @@ static int bio_read(BIO *b, char *buf, int len)
             return -1;
         }
     }
-    if (s->hs_in_progress && (s->init_flags & GNUTLS_DATAGRAM)) {
+    if ((s->hs_in_progress || s->in_renegotiation_step) && (s->init_flags & GNUTLS_DATAGRAM)) {
+        /* (a renegotiation retransmits its flights too) */
         if (!gnossl_dtls_wait(s, b))
             return -1;
     } else if (s->hs_in_progress && s->hs_deadline != 0) {
