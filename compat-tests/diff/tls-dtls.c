@@ -3,7 +3,7 @@
  * GNUTLS_E_LARGE_PACKET at the data MTU, gnutls_dtls_set_data_mtu, the
  * stateless cookie functions (exact HelloVerifyRequest bytes, verification
  * of good and bad hellos, prestate) and a server that uses them as
- * gnutls-serv --udp does, the handshake timeout, alerts an application
+ * gnutls-serv --udp does, MTUs below 256, the handshake timeout, alerts an application
  * sends after the handshake, and a server's rehandshake request accepted,
  * refused or ignored.  Output must match real GnuTLS. */
 #include <gnutls/gnutls.h>
@@ -823,6 +823,53 @@ static void hello_request(const char *prio, int answer)
     close(sv[1]);
 }
 
+/* MTUs below 256 (OpenSSL's own minimum): the handshake, whether every
+ * datagram it and a record of the data MTU take fits, and the data MTU. */
+static int mtu_fds[2];
+static size_t mtu_max[2];
+static ssize_t measuring_push(gnutls_transport_ptr_t p, const void *data, size_t n)
+{
+    int fd = (int)(long)p, side = fd == mtu_fds[1];
+    if (n > mtu_max[side])
+        mtu_max[side] = n;
+    return send(fd, data, n, 0);
+}
+
+static void small_mtu(const char *prio, unsigned mtu)
+{
+    int sv[2];
+    printf("mtu %u %s\n", mtu, prio);
+    dgram_pair(sv);
+    mtu_fds[0] = sv[0];
+    mtu_fds[1] = sv[1];
+    mtu_max[0] = mtu_max[1] = 0;
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio);
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio);
+    gnutls_transport_set_push_function(c, measuring_push);
+    gnutls_transport_set_push_function(s, measuring_push);
+    gnutls_dtls_set_mtu(c, mtu);
+    gnutls_dtls_set_mtu(s, mtu);
+    printf("  mtu %u data mtu before handshake %u\n", gnutls_dtls_get_mtu(c), gnutls_dtls_get_data_mtu(c));
+    int ok = handshake2(c, s) == 0;
+    printf("  handshake datagrams within the mtu: client %d server %d\n", mtu_max[0] <= mtu, mtu_max[1] <= mtu);
+    if (ok) {
+        unsigned dm = gnutls_dtls_get_data_mtu(c);
+        printf("  mtu %u data mtu %u server data mtu %u etm %u %u\n", gnutls_dtls_get_mtu(c), dm,
+               gnutls_dtls_get_data_mtu(s), gnutls_session_etm_status(c), gnutls_session_etm_status(s));
+        mtu_max[0] = 0;
+        ssize_t r = gnutls_record_send(c, big, dm);
+        unsigned char buf[2048];
+        ssize_t got = recv_wait(s, buf, sizeof buf);
+        printf("  send data mtu: %s received %s datagram within the mtu %d\n", code((int)r), code((int)got),
+               mtu_max[0] <= mtu);
+        printf("  send data mtu + 1: %s\n", code((int)gnutls_record_send(c, big, dm + 1)));
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -900,6 +947,12 @@ int main(void)
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_80", NULL);
     srtp_case(NULL, "SRTP_AES128_CM_HMAC_SHA1_80");
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_32", "SRTP_AES128_CM_HMAC_SHA1_80");
+    static const unsigned small_mtus[] = {120, 150, 200, 255};
+    for (unsigned i = 0; i < sizeof small_mtus / sizeof small_mtus[0]; i++) {
+        small_mtu("NORMAL", small_mtus[i]);
+        small_mtu("NORMAL:-VERS-ALL:+VERS-DTLS1.0", small_mtus[i]);
+        small_mtu("NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1", small_mtus[i]);
+    }
     emsgsize_server();
     silent_peer();
     static const char *const alert_prios[] = {

@@ -20,7 +20,7 @@
 #define DTLS_DEFAULT_MTU 1200u
 #define DTLS_RECORD_HEADER 13u
 #define DTLS_MAX_TIMER_MS 60000u
-#define OSSL_MIN_MTU 256u /* OpenSSL refuses smaller link MTUs */
+#define OSSL_SET_MTU_MIN 208u /* SSL_set_mtu's: 256 less DTLS1_MAX_MTU_OVERHEAD */
 
 /* OpenSSL's DTLS timer runs on gettimeofday. */
 static uint64_t wall_us(void)
@@ -70,13 +70,34 @@ static unsigned int timer_cb(SSL *ssl, unsigned int timer_us)
     return next > UINT_MAX ? UINT_MAX : (unsigned)next;
 }
 
+/* OpenSSL's SSL_set_mtu refuses MTUs below 208, and its handshake writes
+ * fail below 256 less the IP/UDP overhead the BIO reports.  Our BIO has no
+ * IP layer and reports an overhead of GNOSSL_DTLS_MTU_OVERHEAD, so a link
+ * MTU of ours plus that overhead gives OpenSSL exactly our MTU (it
+ * subtracts the overhead again before the next handshake message). */
 static void apply_mtu(gnutls_session_t s)
 {
     if (s->ssl == NULL)
         return;
-    unsigned m = s->dtls.mtu < OSSL_MIN_MTU ? OSSL_MIN_MTU : s->dtls.mtu;
-    if (!SSL_set_mtu(s->ssl, m))
+    unsigned m = s->dtls.mtu;
+    if (m >= OSSL_SET_MTU_MIN && !SSL_set_mtu(s->ssl, m)) /* (applies at once) */
         gnossl_debug("dtls: OpenSSL refused MTU %u", m);
+    if (!DTLS_set_link_mtu(s->ssl, (long)m + GNOSSL_DTLS_MTU_OVERHEAD))
+        gnossl_debug("dtls: OpenSSL refused link MTU %u", m + GNOSSL_DTLS_MTU_OVERHEAD);
+}
+
+size_t gnossl_dtls_datagram_cut(gnutls_session_t s, const unsigned char *p, size_t n)
+{
+    size_t off = 0;
+    if (n <= s->dtls.mtu)
+        return n;
+    while (off + DTLS_RECORD_HEADER <= n) {
+        size_t rec = DTLS_RECORD_HEADER + ((size_t)p[off + 11] << 8 | p[off + 12]);
+        if (off + rec > n || (off > 0 && off + rec > s->dtls.mtu))
+            break;
+        off += rec;
+    }
+    return off > 0 && off < n ? off : n;
 }
 
 /* DTLS 1.0 signs its handshake with MD5+SHA-1 (RSA) or SHA-1 (ECDSA),

@@ -43,6 +43,16 @@ struct gnossl_dtls {
 
 struct gnutls_session_int;
 
+/* What the BIO answers OpenSSL's question for the IP and UDP overhead:
+ * OpenSSL refuses link MTUs below 256 minus it (dtls.c). */
+#define GNOSSL_DTLS_MTU_OVERHEAD 255
+
+/* OpenSSL packs a flight's records into one datagram up to its MTU but
+ * counts no AEAD nonce and tag: the length of the first datagram to send
+ * of these n bytes, whole records within the MTU (n when they fit, or
+ * when the first record alone is larger). */
+size_t gnossl_dtls_datagram_cut(struct gnutls_session_int *s, const unsigned char *p, size_t n);
+
 /* gnutls_init(GNUTLS_DATAGRAM): GnuTLS's defaults (MTU 1200, 1 s, 60 s). */
 void gnossl_dtls_init(struct gnutls_session_int *s);
 /* On the new SSL: DTLS 0.9 (dtls09.c), MTU, timer, no MTU queries. */

@@ -332,6 +332,11 @@ static int bio_write(BIO *b, const char *buf, int len)
         if (h != GNOSSL_REFUSE_PASS)
             return h;
     }
+    if ((s->init_flags & GNUTLS_DATAGRAM) && (size_t)len > s->dtls.mtu) {
+        size_t cut = gnossl_dtls_datagram_cut(s, (const unsigned char *)buf, (size_t)len);
+        if (cut < (size_t)len) /* the first datagram; OpenSSL writes the rest again */
+            return bio_write(b, buf, (int)cut);
+    }
     s->dtls.last_write_len = (size_t)len;
     s->direction = 1;
     s->set_errno = 0;
@@ -406,6 +411,8 @@ static long bio_ctrl(BIO *b, int cmd, long num, void *ptr)
     case BIO_CTRL_EOF:
         s = BIO_get_data(b);
         return s != NULL && s->io_eof;
+    case BIO_CTRL_DGRAM_GET_MTU_OVERHEAD: /* lowers OpenSSL's minimum MTU (dtls.c) */
+        return GNOSSL_DTLS_MTU_OVERHEAD;
     case BIO_CTRL_DGRAM_SET_NEXT_TIMEOUT: /* OpenSSL's DTLS retransmission timer */
         if ((s = BIO_get_data(b)) != NULL)
             gnossl_dtls_set_next_timeout(s, ptr);
