@@ -947,7 +947,7 @@ int main(void)
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_80", NULL);
     srtp_case(NULL, "SRTP_AES128_CM_HMAC_SHA1_80");
     srtp_case("SRTP_AES128_CM_HMAC_SHA1_32", "SRTP_AES128_CM_HMAC_SHA1_80");
-    static const unsigned small_mtus[] = {120, 150, 200, 255};
+    static const unsigned small_mtus[] = {90, 100, 110, 120, 150, 200, 255};
     for (unsigned i = 0; i < sizeof small_mtus / sizeof small_mtus[0]; i++) {
         small_mtu("NORMAL", small_mtus[i]);
         small_mtu("NORMAL:-VERS-ALL:+VERS-DTLS1.0", small_mtus[i]);

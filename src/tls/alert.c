@@ -64,13 +64,10 @@ void gnossl_run_post_hooks(gnutls_session_t s)
 }
 
 /* Does a ServerHello carry the encrypt_then_mac extension (22)? */
-static int server_hello_has_etm(const unsigned char *p, size_t len)
+/* Does the extension block at off (its 2-byte length first) of this hello
+ * carry extension 22 (encrypt_then_mac)? */
+static int has_etm(const unsigned char *p, size_t len, size_t off)
 {
-    size_t off = 4 + 2 + 32; /* header, version, random */
-    if (len < off + 1)
-        return 0;
-    off += 1 + p[off]; /* session id */
-    off += 2 + 1;      /* suite, compression */
     if (len < off + 2)
         return 0;
     size_t end = off + 2 + ((size_t)p[off] << 8 | p[off + 1]);
@@ -85,6 +82,46 @@ static int server_hello_has_etm(const unsigned char *p, size_t len)
         off += 4 + elen;
     }
     return 0;
+}
+
+static int server_hello_has_etm(const unsigned char *p, size_t len)
+{
+    size_t off = 4 + 2 + 32; /* header, version, random */
+    if (len < off + 1)
+        return 0;
+    off += 1 + p[off]; /* session id */
+    off += 2 + 1;      /* suite, compression */
+    return has_etm(p, len, off);
+}
+
+/* A DTLS ClientHello (with its cookie). */
+static int dtls_client_hello_has_etm(const unsigned char *p, size_t len)
+{
+    size_t off = 4 + 2 + 32;
+    for (int i = 0; i < 2; i++) { /* session id, cookie */
+        if (len < off + 1)
+            return 0;
+        off += 1 + p[off];
+    }
+    if (len < off + 2)
+        return 0;
+    off += 2 + ((size_t)p[off] << 8 | p[off + 1]); /* suites */
+    if (len < off + 1)
+        return 0;
+    off += 1 + p[off]; /* compression methods */
+    return has_etm(p, len, off);
+}
+
+/* A DTLS server's ServerHello reaches the message callback with the
+ * fragment headers OpenSSL wrote over it when it fragmented it (small
+ * MTUs), so whether it carries encrypt-then-MAC is decided as OpenSSL
+ * decides it: the client offered it, the suite is neither AEAD nor RC4, and
+ * it is not disabled. */
+static int dtls_server_etm(gnutls_session_t s)
+{
+    const SSL_CIPHER *c = SSL_get_pending_cipher(s->ssl);
+    return s->dtls.client_etm && c != NULL && !SSL_CIPHER_is_aead(c) && SSL_CIPHER_get_cipher_nid(c) != NID_rc4 &&
+           !(SSL_get_options(s->ssl) & SSL_OP_NO_ENCRYPT_THEN_MAC);
 }
 
 /* Which well-known group (if any) a DH prime is. */
@@ -171,7 +208,9 @@ static void on_dhe_params(gnutls_session_t s, SSL *ssl, int write_p, const unsig
 static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned char *p, size_t len)
 {
     if (p[0] == SSL3_MT_SERVER_HELLO)
-        s->etm_negotiated = server_hello_has_etm(p, len);
+        s->etm_negotiated = write_p && SSL_is_dtls(s->ssl) ? dtls_server_etm(s) : server_hello_has_etm(p, len);
+    else if (p[0] == SSL3_MT_CLIENT_HELLO && !write_p && SSL_is_dtls(s->ssl))
+        s->dtls.client_etm = dtls_client_hello_has_etm(p, len);
     int type = p[0];
     const unsigned char *body = len >= 4 ? p + 4 : p;
     size_t blen = len >= 4 ? len - 4 : 0;

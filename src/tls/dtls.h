@@ -37,6 +37,7 @@ struct gnossl_dtls {
     unsigned char etm_mac_key[64];  /* the peer's MAC key (encrypt-then-MAC) */
     unsigned etm_mac_len;
     const void *etm_md;             /* ...and its digest (an EVP_MD) */
+    int client_etm;                 /* a server: the ClientHello offered encrypt-then-MAC (alert.c) */
     uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
     unsigned n_srtp;
 };
