@@ -15,7 +15,8 @@
  * peer reports (its line is printed by the peer, this process's result
  * after the peer has finished); warning alerts this process sends, then
  * data (TLS 1.2, DTLS), as the peer reads them; a warning the peer sends
- * inside the handshake (TLS 1.2; DTLS: this process the server). */
+ * inside the handshake (TLS 1.2, DTLS; a DTLS server peer also before its
+ * ServerHello and, at epoch 1, before its Finished). */
 #include <gnutls/gnutls.h>
 #include <errno.h>
 #include <stdio.h>
