@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "test-keys.h"
@@ -870,6 +872,49 @@ static void small_mtu(const char *prio, unsigned mtu)
     close(sv[1]);
 }
 
+static void *client_handshake(void *arg)
+{
+    int r;
+    do
+        r = gnutls_handshake(arg);
+    while (r == GNUTLS_E_AGAIN);
+    return NULL;
+}
+
+/* A blocking server's rehandshake request that the client never answers
+ * (GnuTLS retransmits the HelloRequest meanwhile, gnossl does not: the
+ * datagrams are not counted). */
+static void hello_request_unanswered(void)
+{
+    int sv[2];
+    printf("blocking server rehandshake, client silent\n");
+    dgram_pair(sv);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], "NORMAL"), s;
+    gnutls_init(&s, GNUTLS_SERVER | GNUTLS_DATAGRAM);
+    gnutls_priority_set_direct(s, "NORMAL", NULL);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, scred);
+    gnutls_transport_set_int(s, sv[1]);
+    pthread_t th;
+    pthread_create(&th, NULL, client_handshake, c);
+    int rs = gnutls_handshake(s);
+    pthread_join(th, NULL);
+    printf("  handshake: server %s\n", code(rs));
+    gnutls_dtls_set_timeouts(s, 50, 500);
+    if (rs == 0) {
+        fcntl(sv[1], F_SETFL, fcntl(sv[1], F_GETFL) & ~O_NONBLOCK);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        int r = gnutls_rehandshake(s);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+        printf("  rehandshake: %s %s\n", code(r), ms < 2000 ? "within 2 s" : "after more than 2 s");
+    }
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* A client whose server never answers. */
 static void silent_peer(void)
 {
@@ -971,6 +1016,7 @@ int main(void)
     for (size_t i = 0; i < sizeof alert_prios / sizeof alert_prios[0]; i++)
         for (int answer = 0; answer < 4; answer++)
             hello_request(alert_prios[i], answer);
+    hello_request_unanswered();
 
     gnutls_certificate_free_credentials(ccred);
     gnutls_certificate_free_credentials(scred);

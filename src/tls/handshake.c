@@ -334,14 +334,22 @@ int gnutls_session_key_update(gnutls_session_t s, unsigned int flags)
 /* DTLS: GnuTLS's gnutls_rehandshake waits for the client's answer to the
  * HelloRequest (its next flight): AGAIN until the ClientHello came (0; the
  * server's gnutls_handshake goes on with it) or a refusal
- * (WARNING_ALERT_RECEIVED).  Application data arriving meanwhile is
- * dropped, as GnuTLS drops it (not counted as discarded either). */
+ * (WARNING_ALERT_RECEIVED), TIMEDOUT after the handshake timeout.
+ * Application data arriving meanwhile is dropped, as GnuTLS drops it (not
+ * counted as discarded either). */
 static int dtls_hello_request_wait(gnutls_session_t s)
 {
+    if (s->hs_deadline == 0 && s->handshake_timeout_ms != 0)
+        s->hs_deadline = gnossl_now_ms() + s->handshake_timeout_ms;
     for (int i = 0; i < 64; i++) {
         int code = renegotiation_step(s);
-        if (code != GNUTLS_E_GOT_APPLICATION_DATA)
+        if (code != GNUTLS_E_GOT_APPLICATION_DATA) {
+            if (code != GNUTLS_E_AGAIN || s->reneg_started)
+                s->hs_deadline = 0;
+            if (code == GNUTLS_E_TIMEDOUT)
+                s->hello_request_pending = 0;
             return code == GNUTLS_E_AGAIN && s->reneg_started ? 0 : code;
+        }
         unsigned char junk[512];
         int n;
         while ((n = SSL_pending(s->ssl)) > 0 && SSL_read(s->ssl, junk, n < (int)sizeof junk ? n : (int)sizeof junk) > 0)
