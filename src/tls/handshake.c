@@ -283,6 +283,7 @@ int gnutls_handshake(gnutls_session_t s)
              * waits for an answer ends the wait and succeeds; a ClientHello
              * coming later is the client's own renegotiation */
             s->hello_request_pending = 0;
+            s->hs_deadline = 0;
             return 0;
         }
         if (SSL_in_init(s->ssl) || s->hello_request_pending)
