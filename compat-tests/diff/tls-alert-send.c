@@ -1,8 +1,9 @@
 /* Differential: fatal and warning alerts an application sends after a completed
  * handshake (gnutls_alert_send), as exim and gnutls-serv send them to refuse
  * a client.  Both directions, TLS 1.3 and TLS 1.2 over every AEAD suite,
- * TLS 1.1/1.2 CBC suites, fatal alerts over TLS 1.0 CBC (right after the
- * handshake, after data and after writes of several records), after key
+ * TLS 1.1/1.2 CBC suites, fatal and warning alerts over TLS 1.0 CBC (fatal:
+ * right after the handshake, after data and after writes of several
+ * records; warnings: once, or three times then writes of several records), after key
  * updates in both directions and after TLS 1.2 resumption; what the peer's
  * record_recv returns and the alert it names. */
 #include "tls-pair.h"
@@ -38,6 +39,21 @@ static int pair_up(struct tp_pair *p, const char *prio)
     return tp_handshake(p);
 }
 
+/* Writes of several records each (a whole record, a small one), both ways. */
+static void big_writes(gnutls_session_t snd, gnutls_session_t rcv)
+{
+    static char big[20000];
+    for (int k = 0; k < 2; k++) {
+        int w = 0, got = 0, r = GNUTLS_E_AGAIN;
+        for (int j = 0; j < 3; j++)
+            w += (int)gnutls_record_send(k ? rcv : snd, big, j == 1 ? 100 : sizeof big);
+        for (int i = 0; i < 64 && got < w && (r > 0 || tp_again(r)); i++)
+            if ((r = (int)gnutls_record_recv(k ? snd : rcv, big, sizeof big)) > 0)
+                got += r;
+        printf("  big writes %d: %d sent, %d read\n", k, w, got);
+    }
+}
+
 /* flow: 0 none, 1 data both ways, 2 key update by the sender, 3 key
  * update asked of the peer (both update), 4 several updates, 5 writes of
  * several records each both ways */
@@ -65,16 +81,7 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
         }
     }
     if (flow == 5) {
-        static char big[20000];
-        for (int k = 0; k < 2; k++) {
-            int w = 0, got = 0, r = GNUTLS_E_AGAIN;
-            for (int j = 0; j < 3; j++) /* a whole record, a small one */
-                w += (int)gnutls_record_send(k ? rcv : snd, big, j == 1 ? 100 : sizeof big);
-            for (int i = 0; i < 64 && got < w && (r > 0 || tp_again(r)); i++)
-                if ((r = (int)gnutls_record_recv(k ? snd : rcv, big, sizeof big)) > 0)
-                    got += r;
-            printf("  big writes %d: %d sent, %d read\n", k, w, got);
-        }
+        big_writes(snd, rcv);
     } else if (flow >= 2) {
         int n = flow == 4 ? 3 : 1;
         for (int k = 0; k < n; k++) {
@@ -92,21 +99,27 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
     tp_free(&p);
 }
 
-/* A warning alert after the handshake, then data both ways. */
-static void warning(const char *prio, int from_server, gnutls_alert_description_t desc)
+/* Warning alerts after the handshake (times of them, each followed by
+ * data both ways; big: then writes of several records). */
+static void warning(const char *prio, int from_server, gnutls_alert_description_t desc, int times, int big)
 {
     struct tp_pair p;
     char buf[64];
-    printf("== %s, %s sends warning %s\n", prio, from_server ? "server" : "client", gnutls_alert_get_strname(desc));
+    printf("== %s, %s sends warning %s, %d time(s)%s\n", prio, from_server ? "server" : "client",
+           gnutls_alert_get_strname(desc), times, big ? ", then big writes" : "");
     if (pair_up(&p, prio) == 0) {
         gnutls_session_t snd = from_server ? p.s.s : p.c.s, rcv = from_server ? p.c.s : p.s.s;
-        printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_WARNING, desc)));
-        printf("  send: %s\n", tp_code((int)gnutls_record_send(snd, "after", 5)));
-        drain(rcv, from_server ? "client" : "server");
-        int a = (int)gnutls_record_recv(rcv, buf, sizeof buf);
-        int w = (int)gnutls_record_send(rcv, "back", 4);
-        int b = (int)gnutls_record_recv(snd, buf, sizeof buf);
-        printf("  then: %s, back %s %s\n", tp_code(a), tp_code(w), tp_code(b));
+        for (int t = 0; t < times; t++) {
+            printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_WARNING, desc)));
+            printf("  send: %s\n", tp_code((int)gnutls_record_send(snd, "after", 5)));
+            drain(rcv, from_server ? "client" : "server");
+            int a = (int)gnutls_record_recv(rcv, buf, sizeof buf);
+            int w = (int)gnutls_record_send(rcv, "back", 4);
+            int b = (int)gnutls_record_recv(snd, buf, sizeof buf);
+            printf("  then: %s, back %s %s\n", tp_code(a), tp_code(w), tp_code(b));
+        }
+        if (big)
+            big_writes(snd, rcv);
     }
     tp_free(&p);
 }
@@ -174,8 +187,8 @@ int main(void)
             scenario(prios[i], side, 1, side ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
         for (int side = 0; side < 2; side++)
-            warning(prios[i], side, side ? GNUTLS_A_UNRECOGNIZED_NAME : GNUTLS_A_USER_CANCELED);
-    warning("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0, GNUTLS_A_NO_RENEGOTIATION);
+            warning(prios[i], side, side ? GNUTLS_A_UNRECOGNIZED_NAME : GNUTLS_A_USER_CANCELED, 1, 0);
+    warning("NORMAL:-VERS-ALL:+VERS-TLS1.2", 0, GNUTLS_A_NO_RENEGOTIATION, 1, 0);
     /* TLS 1.0: right after the handshake (the IV comes from the key block)
      * and after records (from the last block written) */
     static const char *const tls10[] = {TP_TLS10_CBC_PRIOS};
@@ -183,6 +196,13 @@ int main(void)
         for (int side = 0; side < 2; side++)
             for (int flow = 0; flow <= 5; flow += flow == 1 ? 4 : 1)
                 scenario(tls10[i], side, flow, side ? GNUTLS_A_ACCESS_DENIED : GNUTLS_A_USER_CANCELED);
+    /* TLS 1.0 warnings: OpenSSL's records after them are re-encrypted onto
+     * the chain of what went out (a second one while they are) */
+    for (unsigned i = 0; i < sizeof tls10 / sizeof tls10[0]; i++)
+        for (int side = 0; side < 2; side++) {
+            warning(tls10[i], side, side ? GNUTLS_A_UNRECOGNIZED_NAME : GNUTLS_A_USER_CANCELED, 1, 0);
+            warning(tls10[i], side, GNUTLS_A_USER_CANCELED, 3, 1);
+        }
     for (int flow = 0; flow <= 4; flow++)
         for (int side = 0; side < 2; side++)
             scenario("NORMAL:-VERS-ALL:+VERS-TLS1.3", side, flow, GNUTLS_A_BAD_CERTIFICATE);

@@ -1,8 +1,9 @@
 /* Differential: the renegotiation and TLS 1.3 post-handshake matrix of the
  * handshake contract, as return-code sequences.  TLS 1.2: a server's
  * rehandshake accepted, refused by the client (no_renegotiation warning),
- * interleaved with application data (also TLS 1.0: accepted, or answered
- * with data), client-initiated renegotiation, the
+ * interleaved with application data (also TLS 1.0 CBC: accepted, answered
+ * with data, refused with no_renegotiation or another warning, refused
+ * twice then accepted), client-initiated renegotiation, the
  * safe-renegotiation priority options and status; TLS 1.3: key updates in
  * both directions, gnutls_handshake/gnutls_rehandshake after completion,
  * post-handshake authentication (REAUTH_REQUEST and gnutls_reauth on both
@@ -143,6 +144,39 @@ static void rehandshake_refused(const char *prio, int desc, int corrupt)
     tp_free(&p);
 }
 
+/* Refused twice (the second while the server re-encrypts the client's
+ * records, TLS 1.0), then accepted; data of several records after each. */
+static void refused_then_accepted(const char *prio)
+{
+    struct tp_pair p;
+    static char buf[20000];
+    printf("== %s: server rehandshake refused twice, then accepted\n", prio);
+    if (setup(&p, prio, prio, 0, 0) == 0) {
+        for (int k = 0; k < 3; k++) {
+            printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.s.s)));
+            printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
+            if (k < 2) {
+                printf("  client alert_send: %s\n",
+                       tp_code(gnutls_alert_send(p.c.s, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION)));
+                int r = gnutls_handshake(p.s.s);
+                printf("  server handshake: %s alert %s\n", tp_code(r), gnutls_alert_get_strname(gnutls_alert_get(p.s.s)));
+            } else {
+                both("handshakes", &p.c, op_handshake, NULL, &p.s, op_handshake, NULL);
+            }
+            for (int d = 0; d < 2; d++) {
+                struct tp_end *from = d ? &p.s : &p.c, *to = d ? &p.c : &p.s;
+                int w = (int)gnutls_record_send(from->s, buf, sizeof buf), got = 0, r = GNUTLS_E_AGAIN;
+                for (int i = 0; i < 8 && got < w && (r > 0 || r == GNUTLS_E_AGAIN); i++)
+                    if ((r = read_one(to, buf, sizeof buf)) > 0)
+                        got += r;
+                printf("  %s: %s sent, %d read (%s)\n", d ? "server->client" : "client->server", tp_code(w), got,
+                       tp_code(r));
+            }
+        }
+    }
+    tp_free(&p);
+}
+
 static void rehandshake_interleaved(void)
 {
     struct tp_pair p;
@@ -266,6 +300,10 @@ int main(void)
     for (unsigned i = 0; i < sizeof tls10 / sizeof tls10[0]; i++) {
         rehandshake_accepted(tls10[i], tls10[i]);
         rehandshake_refused(tls10[i], -1, 0);
+        rehandshake_refused(tls10[i], GNUTLS_A_NO_RENEGOTIATION, 0);
+        rehandshake_refused(tls10[i], GNUTLS_A_NO_RENEGOTIATION, 1);
+        rehandshake_refused(tls10[i], GNUTLS_A_USER_CANCELED, 0);
+        refused_then_accepted(tls10[i]);
     }
     static const char *const prot12[] = {TLS12 ":-CIPHER-ALL:+AES-128-GCM", TLS12 ":-CIPHER-ALL:+CHACHA20-POLY1305",
                                          TLS12 ":-CIPHER-ALL:+AES-256-CCM", TP_CBC_PRIOS, TP_TLS11_CBC};
@@ -275,6 +313,7 @@ int main(void)
         rehandshake_refused(prot12[i], -1, 0);
     }
     rehandshake_refused(TLS12, GNUTLS_A_USER_CANCELED, 0);
+    refused_then_accepted(TLS12 ":-CIPHER-ALL:+AES-128-CBC");
     rehandshake_interleaved();
     client_initiated(TLS12);
     client_initiated(TLS12 ":%UNSAFE_RENEGOTIATION");

@@ -17,18 +17,19 @@
  * number (DTLS: the epoch and sequence number of the record headers we
  * write).  A fatal alert ends the connection, so one record written behind
  * OpenSSL's back desynchronises nothing that is used afterwards.  Anything
- * else (stream ciphers, a record half written, a TLS 1.0 record that
- * OpenSSL's records would have to chain from) is left to the caller's
- * fallback.
+ * else (stream ciphers, a record half written) is left to the caller's
+ * fallback; over TLS 1.0, records after one that replaced OpenSSL's are
+ * re-encrypted (tls10-chain.c, tls10-rchain.c).
  *
  * The same keys serve reneg-refuse.c (records written in place of one
- * OpenSSL wrote, with its sequence number; TLS 1.2 peer records opened and
- * replaced) and gnutls_record_get_state; the read side follows the peer's
+ * OpenSSL wrote, with its sequence number; TLS 1.0-1.2 peer records opened
+ * and replaced) and gnutls_record_get_state; the read side follows the peer's
  * Finished and KeyUpdate and the TLS 1.3 peer secret from the keylog. */
 #include "gnossl.h"
 #include "tls/alert-seal.h"
 #include "tls/seal-int.h"
 #include "tls/session-int.h"
+#include "tls/tls10-rchain.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -367,7 +368,7 @@ static size_t put_header(const struct prot *pr, uint64_t seq, int type, size_t b
     return h;
 }
 
-/* Our write protection, or (peer, TLS 1.2 only) the peer's: 0 or -1. */
+/* Our write protection, or (peer) the peer's: 0 or -1. */
 int gnossl_seal_prot(SSL *ssl, int peer, struct prot *pr)
 {
     struct gnossl_seal *st = seal_of(ssl);
@@ -376,10 +377,6 @@ int gnossl_seal_prot(SSL *ssl, int peer, struct prot *pr)
         return -1;
     memset(pr, 0, sizeof *pr);
     if (version_of(ssl, pr) < 0)
-        return -1;
-    /* TLS 1.0: our writes only (a TLS 1.0 record after a chain we lost
-     * track of: none) */
-    if (peer && pr->implicit)
         return -1;
     const unsigned char *secret = peer ? st->rsecret : st->secret;
     unsigned secret_len = peer ? st->rsecret_len : st->secret_len;
@@ -392,8 +389,10 @@ int gnossl_seal_prot(SSL *ssl, int peer, struct prot *pr)
     if (pr->cipher == NULL) {
         if (pr->v13 || cbc_of(ssl, c, pr) < 0 || tls12_keys(ssl, peer, pr, pr->block) < 0)
             return -1;
-        /* (TLS 1.0: else the key block's IV, right after our CCS) */
-        return pr->implicit && gnossl_seal_chain_iv(st, pr->iv, pr->block) < 0 ? -1 : 0;
+        /* (TLS 1.0: else the key block's IV, right after a CCS) */
+        if (pr->implicit && (peer ? gnossl_rchain_iv(st, pr) : gnossl_seal_chain_iv(st, pr->iv, pr->block)) < 0)
+            return -1;
+        return 0;
     }
     if (pr->implicit)
         return -1; /* (no AEAD suites before TLS 1.2) */
@@ -533,15 +532,16 @@ static int cbc_open(const struct prot *pr, uint64_t seq, const unsigned char *re
 {
     unsigned char buf[GNOSSL_SEAL_MAX], mac[EVP_MAX_MD_SIZE];
     size_t h = pr->dtls ? 13 : 5, bl = pr->block, ml = pr->mac_len, tail = pr->etm ? ml : 0;
-    if (rec_len < h + 2 * bl + tail)
+    if (rec_len < h + pr->explicit_len + bl + tail)
         return -1;
-    size_t enc = rec_len - h - tail, ct_len = enc - bl;
+    size_t enc = rec_len - h - tail, ct_len = enc - pr->explicit_len;
     if (ct_len % bl != 0 || ct_len > sizeof buf)
         return -1;
     if (pr->etm &&
         (gnossl_seal_cbc_mac(pr, seq, rec[0], rec + h, enc, mac) < 0 || CRYPTO_memcmp(mac, rec + h + enc, ml) != 0))
         return -1;
-    if (gnossl_seal_cbc_run(0, pr, rec + h, rec + h + bl, ct_len, buf) < 0)
+    /* (TLS 1.0: the IV chains, none in the record) */
+    if (gnossl_seal_cbc_run(0, pr, pr->implicit ? pr->iv : rec + h, rec + h + pr->explicit_len, ct_len, buf) < 0)
         return -1;
     size_t pad = buf[ct_len - 1], pt_len;
     unsigned bad = 0;
@@ -576,16 +576,9 @@ int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *ex
     unsigned char pt[64];
     if (len > sizeof pt - 1 || gnossl_seal_prot(ssl, peer, &pr) < 0)
         return -1;
-    /* TLS 1.0: OpenSSL's next record chains from its own last block: a
-     * fatal alert (the last record), or the empty record in place of a
-     * refusal, after which tls10-chain.c re-encrypts OpenSSL's records
-     * (one such replacement at a time) */
-    struct gnossl_seal *st = seal_of(ssl);
-    if (pr.implicit && !(type == SSL3_RT_ALERT && len == 2 && data[0] == GNUTLS_AL_FATAL) &&
-        !(type == SSL3_RT_APPLICATION_DATA && len == 0 && !gnossl_seal_rechaining(st))) {
-        OPENSSL_cleanse(&pr, sizeof pr);
-        return -1;
-    }
+    /* (TLS 1.0: OpenSSL's next record chains from its own last block: a
+     * record that replaces one of OpenSSL's is followed by
+     * gnossl_seal_replaced or gnossl_rchain_replaced, which re-encrypt) */
     if (pr.cbc) { /* the explicit IV of the record this one replaces */
         int r = cbc_seal(&pr, seq, explicit_nonce, type, data, len, out, out_size, out_len);
         OPENSSL_cleanse(&pr, sizeof pr);

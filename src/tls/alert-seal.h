@@ -33,6 +33,7 @@ struct gnossl_seal {
      * before it (the key block's IV after our ChangeCipherSpec) */
     int implicit_iv;            /* the transport reports what it writes */
     struct gnossl_chain *chain; /* what tls10-chain.c follows (TLS 1.0 only) */
+    struct gnossl_rchain *rchain; /* the peer's chain (tls10-rchain.c, TLS 1.0 only) */
 };
 
 /* A new SSL for the session: nothing followed yet (from materialise). */
@@ -67,8 +68,10 @@ void gnossl_seal_chain_restart(gnutls_session_t s);
 /* TLS 1.0: the IV of our next record in iv, if a record went out since our
  * ChangeCipherSpec (1; 0: none did), or -1 when not followed. */
 int gnossl_seal_chain_iv(const struct gnossl_seal *st, unsigned char *iv, size_t block);
-/* TLS 1.0: OpenSSL's records are being re-encrypted (gnossl_seal_replaced). */
-int gnossl_seal_rechaining(const struct gnossl_seal *st);
+/* TLS 1.0: whether gnossl_seal_chain_iv gives the IV of OpenSSL's next
+ * record (ossl) rather than the wire's, which differ while OpenSSL's records
+ * are re-encrypted; the previous setting. */
+int gnossl_seal_chain_view(struct gnossl_seal *st, int ossl);
 /* From the message callback, for what we write: ChangeCipherSpec and
  * handshake messages (headers: gnossl_seal_note_header). */
 void gnossl_seal_note_record(gnutls_session_t s, int content_type, const unsigned char *p, size_t len);
@@ -86,12 +89,13 @@ int gnossl_seal_seq(SSL *ssl, int peer, uint64_t *seq);
  * OpenSSL's GCM nonces are a counter from a random start), or seq if NULL;
  * CBC: the explicit IV (one block) of the record replaced, or random.
  * TLS 1.0 (the IV is the last block written, explicit_nonce unused): a
- * fatal alert, or the empty record that replaces a refusal (OpenSSL's
- * later records are then re-encrypted: gnossl_seal_replaced).
+ * record that replaces one of OpenSSL's must be followed by
+ * gnossl_seal_replaced (ours) or gnossl_rchain_replaced (the peer's), which
+ * re-encrypt OpenSSL's later records; a fatal alert needs neither.
  * DTLS: seq is the epoch and sequence number. */
 int gnossl_seal_record(SSL *ssl, int peer, uint64_t seq, const unsigned char *explicit_nonce, int type,
                        const unsigned char *data, size_t len, unsigned char *out, size_t out_size, size_t *out_len);
-/* Open a TLS 1.1 / 1.2 or DTLS record the peer sent, with sequence number
+/* Open a TLS 1.0-1.2 or DTLS record the peer sent, with sequence number
  * seq (DTLS: its epoch and sequence number): 0 and its plaintext, or -1
  * (CBC MAC-then-encrypt: 2-byte plaintexts only). */
 int gnossl_seal_open(SSL *ssl, uint64_t seq, const unsigned char *rec, size_t rec_len, unsigned char *out,

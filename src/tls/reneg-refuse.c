@@ -20,7 +20,7 @@
  * place.
  *
  * OpenSSL ends the session on a no_renegotiation warning it receives, where
- * GnuTLS returns WARNING_ALERT_RECEIVED and goes on.  After a TLS 1.2
+ * GnuTLS returns WARNING_ALERT_RECEIVED and goes on.  After a TLS 1.0-1.2
  * handshake the BIO reads a small alert record of the peer whole, opens it
  * with the peer's key, and hands OpenSSL an empty record with the same
  * sequence number in place of a no_renegotiation warning, reporting the
@@ -32,6 +32,7 @@
 #include "gnossl.h"
 #include "tls/alert-seal.h"
 #include "tls/session-int.h"
+#include "tls/tls10-rchain.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -164,9 +165,10 @@ int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
         if (level == GNUTLS_AL_WARNING && desc == GNUTLS_A_NO_RENEGOTIATION)
             choose(rf, rf->alert, rf->alert_len);
         else if (gnossl_seal_record(s->ssl, 0, rf->seq, rf->alert + (s->seal.dtls ? 13 : 5), SSL3_RT_ALERT, alert, 2,
-                                    rec, sizeof rec, &n) == 0)
+                                    rec, sizeof rec, &n) == 0) {
             choose(rf, rec, n);
-        else
+            gnossl_seal_replaced(s, rf->alert, rf->alert_len, rf->seq + 1); /* TLS 1.0 */
+        } else
             return GNOSSL_ERR(GNUTLS_E_UNIMPLEMENTED_FEATURE);
         if (level == GNUTLS_AL_FATAL)
             s->own_alert_sent = s->invalid = 1; /* nothing may follow */
@@ -192,14 +194,52 @@ static int swap_placeholder(gnutls_session_t s, const unsigned char *buf, int le
         (size_t)len != h + ((buf[h - 2] << 8) | buf[h - 1]) || gnossl_seal_seq(s->ssl, 0, &seq) < 0)
         return 0;
     seq--; /* OpenSSL counted it already */
-    if (gnossl_seal_record(s->ssl, 0, seq, buf + h, SSL3_RT_APPLICATION_DATA, placeholder, sizeof placeholder, rec,
-                           sizeof rec, &n) < 0 ||
-        n != (size_t)len || memcmp(rec, buf, n) != 0 ||
+    int view = gnossl_seal_chain_view(&s->seal, 1); /* (TLS 1.0: OpenSSL's record is on its own chain) */
+    int ph = gnossl_seal_record(s->ssl, 0, seq, buf + h, SSL3_RT_APPLICATION_DATA, placeholder, sizeof placeholder,
+                                rec, sizeof rec, &n);
+    gnossl_seal_chain_view(&s->seal, view);
+    if (ph < 0 || n != (size_t)len || memcmp(rec, buf, n) != 0 ||
         gnossl_seal_record(s->ssl, 0, seq, buf + h, SSL3_RT_ALERT, rf->ph_alert, 2, rec, sizeof rec, &n) < 0)
         return 0;
     choose(rf, rec, n);
+    gnossl_seal_replaced(s, buf, (size_t)len, seq + 1); /* TLS 1.0 */
     rf->swallow = 1;
     return 1;
+}
+
+/* TLS 1.0: where the last record of a write of OpenSSL's starts when
+ * records precede it (OpenSSL puts an empty record before application
+ * data: its countermeasure to chained IVs), or 0. */
+static int last_record(gnutls_session_t s, const unsigned char *buf, int len)
+{
+    if (!s->seal.implicit_iv || s->wr_hdr_got != 0)
+        return 0;
+    size_t off = s->wr_body_left;
+    while (off + 5 <= (size_t)len) {
+        size_t end = off + 5 + ((size_t)buf[off + 3] << 8 | buf[off + 4]);
+        if (end == (size_t)len)
+            return (int)off;
+        off = end;
+    }
+    return 0;
+}
+
+/* TLS 1.0: what precedes the placeholder goes out as OpenSSL wrote it (its
+ * IV chains as usual), then our alert in the placeholder's place. */
+static int swap_behind(gnutls_session_t s, BIO *b, const unsigned char *buf, int len)
+{
+    int k = last_record(s, buf, len);
+    if (k == 0)
+        return GNOSSL_REFUSE_PASS; /* something OpenSSL writes first */
+    int w = BIO_write(b, buf, k);
+    if (w < k || !swap_placeholder(s, buf + k, len - k))
+        return w;
+    if (flush_out(s, b) < 0) { /* OpenSSL retries the placeholder: REFUSE_OUT */
+        BIO_clear_retry_flags(b);
+        return k;
+    }
+    s->refuse->swallow = 0;
+    return len;
 }
 
 int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, int len)
@@ -208,7 +248,7 @@ int gnossl_refuse_write(gnutls_session_t s, BIO *b, const unsigned char *buf, in
     if (rf == NULL)
         return GNOSSL_REFUSE_PASS;
     if (rf->placeholder && rf->state == REFUSE_NONE && !swap_placeholder(s, buf, len))
-        return GNOSSL_REFUSE_PASS; /* something OpenSSL writes first */
+        return swap_behind(s, b, buf, len);
     switch (rf->state) {
     case REFUSE_WAIT: {
         /* OpenSSL's warning: one whole alert record (DTLS: one datagram) */
@@ -275,7 +315,7 @@ static int stage(gnutls_session_t s, BIO *b, unsigned want, int *res)
 {
     struct gnossl_refuse *rf = s->refuse;
     while (rf->in_len < want) {
-        int r = gnossl_transport_pull(s, b, (char *)rf->in + rf->in_len, (int)(want - rf->in_len));
+        int r = gnossl_rchain_pull(s, b, (char *)rf->in + rf->in_len, (int)(want - rf->in_len));
         if (r <= 0) {
             *res = r;
             return 0;
@@ -291,6 +331,8 @@ int gnossl_refuse_read(gnutls_session_t s, BIO *b, char *buf, int len)
     uint64_t seq;
     if (rf != NULL && rf->serving)
         return serve(s, buf, len);
+    if (gnossl_rchain_busy(s)) /* TLS 1.0: the rest of a record re-encrypted */
+        return gnossl_rchain_pull(s, b, buf, len);
     /* at a record boundary, after the handshake (cheapest tests first: this
      * runs for every read) */
     if ((rf == NULL || rf->in_len == 0) && (!s->handshake_done || s->rd_hdr_got != 0 || s->rd_body_left != 0 || s->seal.dtls ||
@@ -313,6 +355,7 @@ int gnossl_refuse_read(gnutls_session_t s, BIO *b, char *buf, int len)
             gnossl_seal_record(s->ssl, 1, seq, rf->in + 5, SSL3_RT_APPLICATION_DATA, &none, 0, rf->in, sizeof rf->in, &n) == 0) {
             rf->in_len = (unsigned)n;
             rf->alert_after = 1;
+            gnossl_rchain_replaced(s, rf->in, n, seq + 1); /* TLS 1.0 */
         }
     }
     rf->serving = 1;

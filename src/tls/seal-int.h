@@ -27,8 +27,8 @@ struct prot {
     unsigned char mac_key[EVP_MAX_MD_SIZE];
 };
 
-/* Our write protection, or (peer, TLS 1.1 / 1.2 only) the peer's: 0 or -1
- * (TLS 1.0: iv is the IV of our next record). */
+/* Our write protection, or (peer) the peer's: 0 or -1 (TLS 1.0: iv is the
+ * IV of our next record, or of the peer's record OpenSSL is reading). */
 int gnossl_seal_prot(SSL *ssl, int peer, struct prot *pr);
 /* The MAC of a CBC record over seq, type, version, len and in: 0 or -1. */
 int gnossl_seal_cbc_mac(const struct prot *pr, uint64_t seq, int type, const unsigned char *in, size_t len,

@@ -8,9 +8,10 @@
  * the next one on the connection.  (A write that does not go out at once
  * is retried by OpenSSL with the same end.)
  *
- * A record of ours that goes out in place of one OpenSSL wrote (a client
- * that answers a HelloRequest by renegotiating or with data, where OpenSSL
- * had written a no_renegotiation warning for it: reneg-refuse.c) leaves
+ * A record of ours that goes out in place of one OpenSSL wrote (a warning
+ * alert in place of OpenSSL's placeholder, or a client's answer to a
+ * HelloRequest where OpenSSL had written a no_renegotiation warning for
+ * it: reneg-refuse.c) leaves
  * OpenSSL chaining from its own record, which never went out.  From then
  * on every record OpenSSL writes is decrypted from OpenSSL's chain and
  * encrypted again onto the wire's (encrypt-then-MAC: a new MAC), up to our
@@ -22,6 +23,7 @@
 #include "gnossl.h"
 #include "tls/seal-int.h"
 #include "tls/session-int.h"
+#include "tls/tls10-rchain.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,7 @@ struct gnossl_chain {
     unsigned char *orig, *buf; /* a write of OpenSSL's and what goes out instead */
     size_t cap, len;
     int done; /* a ChangeCipherSpec in buf ends the re-encryption */
+    int ossl_view; /* gnossl_seal_chain_iv gives OpenSSL's chain */
 };
 
 void gnossl_seal_free(gnutls_session_t s)
@@ -49,6 +52,7 @@ void gnossl_seal_free(gnutls_session_t s)
     OPENSSL_clear_free(c->buf, c->cap);
     OPENSSL_clear_free(c, sizeof *c);
     s->seal.chain = NULL;
+    gnossl_rchain_free(s);
 }
 
 void gnossl_seal_chain_restart(gnutls_session_t s)
@@ -65,14 +69,22 @@ int gnossl_seal_chain_iv(const struct gnossl_seal *st, unsigned char *iv, size_t
     const struct gnossl_chain *c = st->chain;
     if (c == NULL || c->state < 0 || (c->state == 1 && block != c->block))
         return -1;
+    if (c->active && c->ossl_view) {
+        memcpy(iv, c->ossl_iv, block);
+        return 1;
+    }
     if (c->state == 1)
         memcpy(iv, c->iv, block);
     return c->state;
 }
 
-int gnossl_seal_rechaining(const struct gnossl_seal *st)
+int gnossl_seal_chain_view(struct gnossl_seal *st, int ossl)
 {
-    return st->chain != NULL && st->chain->active;
+    struct gnossl_chain *c = st->chain;
+    int was = c != NULL && c->ossl_view;
+    if (c != NULL)
+        c->ossl_view = ossl;
+    return was;
 }
 
 /* The write keys of a new epoch, its block size and what follows the last
@@ -128,7 +140,8 @@ void gnossl_seal_replaced(gnutls_session_t s, const unsigned char *orig, size_t 
     struct gnossl_chain *c = s->seal.chain;
     if (!s->seal.implicit_iv)
         return;
-    if (c == NULL || c->active || c->block == 0 || orig_len < 5 + c->block + c->tail) {
+    /* (already re-encrypting: OpenSSL's chain goes on from orig) */
+    if (c == NULL || (c->active && c->done) || c->block == 0 || orig_len < 5 + c->block + c->tail) {
         s->seal.broken = 1; /* OpenSSL's next records would not open */
         return;
     }

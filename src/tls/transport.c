@@ -11,6 +11,7 @@
  * alerts. */
 #include "gnossl.h"
 #include "tls/session-int.h"
+#include "tls/tls10-rchain.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -104,6 +105,9 @@ static void track_records(gnutls_session_t s, const unsigned char *p, size_t n)
         s->rd_hdr[s->rd_hdr_got++] = *p++;
         n--;
         if (s->rd_hdr_got == 5) {
+            /* TLS 1.0: the peer's chained IVs are followed from its CCS on */
+            if (s->rd_hdr[0] == SSL3_RT_CHANGE_CIPHER_SPEC && s->ssl != NULL && SSL_version(s->ssl) == TLS1_VERSION)
+                gnossl_rchain_start(s);
             memcpy(s->rd_hdr_last, s->rd_hdr, 5);
             s->rd_body_left = ((unsigned)s->rd_hdr[3] << 8) | s->rd_hdr[4];
             s->rd_hdr_got = 0;
@@ -192,7 +196,7 @@ static int bio_read(BIO *b, char *buf, int len)
         if (h != GNOSSL_REFUSE_PASS)
             return h;
     }
-    return gnossl_transport_pull(s, b, buf, len);
+    return gnossl_rchain_pull(s, b, buf, len);
 }
 
 int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len)
@@ -218,8 +222,11 @@ int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len)
     if (r > 0) {
         s->io_blocked = 0;
         s->bytes_this_call += (size_t)r;
-        if (!(s->init_flags & GNUTLS_DATAGRAM)) /* one datagram, whole records */
+        if (!(s->init_flags & GNUTLS_DATAGRAM)) { /* one datagram, whole records */
+            if (__builtin_expect(s->seal.rchain != NULL, 0))
+                gnossl_rchain_note(s, (unsigned char *)buf, (size_t)r);
             track_records(s, (unsigned char *)buf, (size_t)r);
+        }
         return (int)r;
     }
     if (r == 0 && s->bytes_this_call > 0 && (s->rd_hdr_got != 0 || s->rd_body_left != 0)) {
