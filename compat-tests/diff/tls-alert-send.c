@@ -175,11 +175,7 @@ static void in_handshake(const char *prio)
 int main(void)
 {
     gnutls_global_init();
-    gnutls_datum_t k = {(unsigned char *)ec_key, sizeof ec_key - 1};
-    gnutls_datum_t c = {(unsigned char *)ec_crt, sizeof ec_crt - 1};
-    gnutls_certificate_allocate_credentials(&scred);
-    gnutls_certificate_allocate_credentials(&ccred);
-    gnutls_certificate_set_x509_key_mem(scred, &c, &k, GNUTLS_X509_FMT_PEM);
+    tp_creds(&scred, &ccred, ec_key, ec_crt);
 
     static const char *const prios[] = {TP_AEAD_PRIOS, TP_CBC_PRIOS};
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)

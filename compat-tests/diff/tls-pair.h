@@ -167,6 +167,18 @@ static inline void tp_free(struct tp_pair *p)
     free(p->s2c.buf);
 }
 
+/* Server credentials with this PEM key and certificate, and empty client
+ * ones. */
+static inline void tp_creds(gnutls_certificate_credentials_t *scred, gnutls_certificate_credentials_t *ccred,
+                            const char *key, const char *crt)
+{
+    gnutls_datum_t k = {(unsigned char *)key, (unsigned)strlen(key)};
+    gnutls_datum_t c = {(unsigned char *)crt, (unsigned)strlen(crt)};
+    gnutls_certificate_allocate_credentials(scred);
+    gnutls_certificate_allocate_credentials(ccred);
+    gnutls_certificate_set_x509_key_mem(*scred, &c, &k, GNUTLS_X509_FMT_PEM);
+}
+
 static inline const char *tp_code(int r)
 {
     static char b[4][32];

@@ -410,6 +410,38 @@ static int send_sealed(gnutls_session_t s, gnutls_alert_level_t level, gnutls_al
     return 1;
 }
 
+/* GnuTLS's gnutls_bye sends its close_notify whatever failed before (a
+ * read error, a fatal alert received); OpenSSL sends nothing once it
+ * failed.  Ours takes the sequence number (and explicit nonce) of the
+ * fatal alert OpenSSL wrote then, which the transport holds and which
+ * never goes out, or the next one when OpenSSL wrote none.  Not after a
+ * fatal alert went out, nor with a record half sent. */
+int gnossl_alert_close_sealed(gnutls_session_t s)
+{
+    static const unsigned char close_notify[2] = {GNUTLS_AL_WARNING, GNUTLS_A_CLOSE_NOTIFY};
+    unsigned char rec[GNOSSL_SEAL_MAX], *held;
+    uint64_t seq;
+    size_t n;
+    int replace = s->held_alert_len != 0;
+    if (s->bye_state == 2) /* sealed before; its push failed */
+        goto send;
+    if (!s->handshake_done || s->own_alert_sent || s->send_pending != NULL || (s->alert_sent_desc >= 0 && !replace) ||
+        (held = gnossl_transport_held_alert_buf(s)) == NULL || gnossl_seal_seq(s->ssl, 0, &seq) < 0 ||
+        (replace && (seq == 0 || s->held_alert_len < 5 + 8)) ||
+        gnossl_seal_record(s->ssl, 0, replace ? seq - 1 : seq, replace ? held + 5 : NULL, SSL3_RT_ALERT,
+                           close_notify, 2, rec, sizeof rec, &n) < 0)
+        return 0;
+    memcpy(held, rec, n);
+    s->held_alert_len = (unsigned)n;
+    s->bye_state = 2;
+send:;
+    int r = gnossl_transport_send_held_alert(s); /* (kept for a retry if it fails) */
+    if (r < 0)
+        return r;
+    s->own_alert_sent = 1; /* nothing follows */
+    return 1;
+}
+
 int gnutls_alert_send(gnutls_session_t s, gnutls_alert_level_t level,
                       gnutls_alert_description_t desc)
 {

@@ -17,7 +17,8 @@ static int can_write(gnutls_session_t s)
 {
     if (s->ssl == NULL || !s->handshake_done)
         return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
-    if (s->invalid || s->may_not_write)
+    /* (also after a gnutls_bye whose close_notify did not go out) */
+    if (s->invalid || s->may_not_write || (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))
         return GNUTLS_E_INVALID_SESSION;
     return 0;
 }
@@ -390,25 +391,34 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
         }
         return 0;
     }
-    if (s->bye_state == 0) {
+    if (s->bye_state != 1) {
         /* GnuTLS sends its close_notify even on a session invalidated by an
-         * error (a transport error, say); OpenSSL refuses after its own
-         * fatal errors, and that stays INVALID_SESSION. */
-        if (s->may_not_write || (s->invalid && (SSL_in_init(s->ssl) || (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))))
+         * error (a transport error, a bad record, a fatal alert received);
+         * OpenSSL refuses after its own fatal errors, so ours is protected
+         * by us then.  A failed push fails the call (again when retried). */
+        if (s->may_not_write)
             return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
-        if (s->send_pending != NULL) {
-            ssize_t r = flush_pending(s);
-            if (r < 0)
-                return (int)r;
-        }
-        gnossl_translate_begin(s);
-        int r = SSL_shutdown(s->ssl);
-        if (r < 0) {
-            int code = gnossl_translate(s, r, GNOSSL_OP_BYE);
-            if (code == 0) /* peer's close_notify arrived while we sent ours */
-                s->bye_state = 1;
-            else
-                return code;
+        if (s->invalid && (SSL_in_init(s->ssl) || (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))) {
+            int r = gnossl_alert_close_sealed(s);
+            if (r <= 0)
+                return r < 0 ? r : GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
+        } else {
+            if (s->send_pending != NULL) {
+                ssize_t r = flush_pending(s);
+                if (r < 0)
+                    return (int)r;
+            }
+            gnossl_translate_begin(s);
+            int r = SSL_shutdown(s->ssl);
+            if (r < 0) {
+                int code = gnossl_translate(s, r, GNOSSL_OP_BYE);
+                /* (OpenSSL reports the peer's close_notify rather than our
+                 * failed push once it has one) */
+                if (s->io_error_push && s->io_error != 0)
+                    return s->io_error;
+                if (code != 0) /* 0: the peer's close_notify arrived while we sent ours */
+                    return code;
+            }
         }
         s->bye_state = 1;
     }

@@ -164,7 +164,8 @@ struct gnutls_session_int {
     unsigned char hello_request_pending; /* server: HelloRequest out, renegotiation not done */
     unsigned char reneg_started;         /* ...the client's ClientHello came in */
 
-    /* gnutls_bye state: 0 nothing sent, 1 close_notify sent. */
+    /* gnutls_bye state: 0 nothing sent, 1 close_notify sent, 2 ours
+     * protected by us and held (its push failed: gnossl_alert_close_sealed). */
     int bye_state;
     int app_alert_write; /* the transport writes an alert the application asked for */
     unsigned char *held_alert; /* an alert OpenSSL wrote on its own, not yet sent (GNOSSL_SEAL_MAX bytes, on first use) */
@@ -254,6 +255,9 @@ void gnossl_run_post_hooks(gnutls_session_t s);
 /* Run now the POST hooks of a received message type still queued. */
 void gnossl_run_post_hook_now(gnutls_session_t s, int type);
 void gnossl_info_callback(const SSL *ssl, int where, int ret);
+/* gnutls_bye after OpenSSL failed on its own: our close_notify protected
+ * by us; 1 sent, 0 not possible, or a GnuTLS error from the transport. */
+int gnossl_alert_close_sealed(gnutls_session_t s);
 
 /* ext.c, resume.c: apply what was recorded to the new SSL */
 int gnossl_ext_apply(gnutls_session_t s);

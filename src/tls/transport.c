@@ -257,7 +257,7 @@ int gnossl_transport_pull(gnutls_session_t s, BIO *b, char *buf, int len)
 
 /* Whether OpenSSL is writing an alert on its own (a failed call), not
  * one the application asked for (gnutls_bye and friends set SENT_SHUTDOWN
- * or app_alert_write).  Plaintext alerts have type 21; a TLS 1.3 alert is
+ * or app_alert_write).  Alerts have type 21 before TLS 1.3; a TLS 1.3 alert is
  * a 24-byte record of type 23, which OpenSSL writes only while a handshake
  * or a read fails. */
 static int unrequested_alert(gnutls_session_t s, const unsigned char *p, int len)
@@ -272,8 +272,10 @@ static int unrequested_alert(gnutls_session_t s, const unsigned char *p, int len
      * partial write starts anywhere) */
     if (s->wr_hdr_got != 0 || s->wr_body_left != 0 || len != 5 + ((p[3] << 8) | p[4]))
         return 0;
+    /* (after the handshake: protected, written once OpenSSL has failed,
+     * which puts it back in init) */
     if (p[0] == 21)
-        return len == 7;
+        return len == 7 || (s->handshake_done && s->ssl != NULL && SSL_in_init(s->ssl));
     return p[0] == 23 && len == 24 && (!s->handshake_done || s->in_record_recv);
 }
 

@@ -1,0 +1,81 @@
+/* Differential: gnutls_bye after the session went wrong or the peer went
+ * away.  GnuTLS's bye sends its close_notify whatever happened before (EOF
+ * without close_notify, a bad record, a fatal alert received, the peer's
+ * close_notify), under the write key; its result follows the push: a push
+ * that fails gives PUSH_ERROR, again on a retry; one that works gives 0
+ * (SHUT_WR) or, when reading is over, INVALID_SESSION (SHUT_RDWR).  The
+ * peer then reads the close_notify.  In-memory transports (a closed
+ * direction fails the push with EPIPE, or gives EOF), TLS 1.3, 1.2 AEAD
+ * and CBC, 1.0 CBC; the bytes bye wrote, what a retry and a later send
+ * return. */
+#include "tls-pair.h"
+
+#include "test-keys.h"
+
+static gnutls_certificate_credentials_t scred, ccred;
+
+enum { EOF_BARE, EOF_MID_RECORD, BAD_RECORD, FATAL_ALERT, CLOSE_NOTIFY, N_WHAT };
+static const char *const what_name[] = {"EOF without close_notify", "EOF inside a record", "a corrupted record",
+                                        "a fatal alert", "the peer's close_notify"};
+
+static void scenario(const char *prio, int what, int push_ok, gnutls_close_request_t how)
+{
+    struct tp_pair p;
+    char buf[64];
+    printf("== %s: client reads %s, its push %s, bye %s\n", prio, what_name[what], push_ok ? "works" : "fails",
+           how == GNUTLS_SHUT_WR ? "WR" : "RDWR");
+    tp_init(&p, 0, 0);
+    gnutls_priority_set_direct(p.c.s, prio, NULL);
+    gnutls_priority_set_direct(p.s.s, prio, NULL);
+    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    if (tp_handshake(&p) != 0) {
+        tp_free(&p);
+        return;
+    }
+    if (what == EOF_MID_RECORD || what == BAD_RECORD)
+        gnutls_record_send(p.s.s, "hello", 5);
+    if (what == EOF_MID_RECORD)
+        p.s2c.len -= 3;
+    if (what == BAD_RECORD)
+        p.s2c.buf[p.s2c.len - 1] ^= 1;
+    if (what == FATAL_ALERT)
+        gnutls_alert_send(p.s.s, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+    if (what == CLOSE_NOTIFY)
+        gnutls_bye(p.s.s, GNUTLS_SHUT_WR);
+    p.s2c.closed = 1;
+    p.c2s.closed = !push_ok;
+    printf("  client recv: %s\n", tp_code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
+    size_t before = p.c2s.len;
+    printf("  client bye: %s\n", tp_code(gnutls_bye(p.c.s, how)));
+    printf("  bye wrote %zu bytes\n", p.c2s.len - before);
+    printf("  client bye again: %s\n", tp_code(gnutls_bye(p.c.s, how)));
+    printf("  client send: %s\n", tp_code((int)gnutls_record_send(p.c.s, "x", 1)));
+    /* (not after the server's own fatal alert: what it reads then is
+     * another matter) */
+    if (p.c2s.len > before && what != FATAL_ALERT && what != CLOSE_NOTIFY)
+        printf("  server recv: %s\n", tp_code((int)gnutls_record_recv(p.s.s, buf, sizeof buf)));
+    tp_free(&p);
+}
+
+int main(void)
+{
+    gnutls_global_init();
+    tp_creds(&scred, &ccred, ec_key, ec_crt);
+    static const char *const prios[] = {
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CBC",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-CBC:-MAC-ALL:+SHA384:%NO_ETM",
+        TP_TLS10_CBC_PRIOS,
+    };
+    for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
+        for (int what = 0; what < N_WHAT; what++)
+            for (int push_ok = 0; push_ok < 2; push_ok++)
+                for (int how = 0; how < 2; how++)
+                    scenario(prios[i], what, push_ok, how ? GNUTLS_SHUT_WR : GNUTLS_SHUT_RDWR);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_certificate_free_credentials(ccred);
+    gnutls_global_deinit();
+    return 0;
+}
