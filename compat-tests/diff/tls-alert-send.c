@@ -3,7 +3,8 @@
  * a client.  Both directions, TLS 1.3 and TLS 1.2 over every AEAD suite,
  * TLS 1.1/1.2 CBC suites, fatal and warning alerts over TLS 1.0 CBC (fatal:
  * right after the handshake, after data and after writes of several
- * records; warnings: once, or three times then writes of several records), after key
+ * records; warnings: once, or three times then writes of several records),
+ * reads, writes and bye after a fatal alert sent (TLS 1.3, 1.2, 1.0), after key
  * updates in both directions and after TLS 1.2 resumption; what the peer's
  * record_recv returns and the alert it names. */
 #include "tls-pair.h"
@@ -124,6 +125,30 @@ static void warning(const char *prio, int from_server, gnutls_alert_description_
     tp_free(&p);
 }
 
+/* After a fatal alert it sent, the sender goes on reading and writing in
+ * GnuTLS: the peer's data (or close_notify), then data and bye of its own,
+ * which the peer, having ended the session, refuses. */
+static void fatal_then(const char *prio, int peer_closes)
+{
+    struct tp_pair p;
+    char buf[64];
+    printf("== %s, server sends a fatal alert, then the client %s\n", prio, peer_closes ? "closes" : "sends data");
+    if (pair_up(&p, prio) == 0) {
+        printf("  alert_send: %s\n", tp_code(gnutls_alert_send(p.s.s, GNUTLS_AL_FATAL, GNUTLS_A_ACCESS_DENIED)));
+        if (peer_closes)
+            gnutls_bye(p.c.s, GNUTLS_SHUT_WR);
+        else
+            gnutls_record_send(p.c.s, "data", 4);
+        for (int i = 0; i < 2; i++)
+            printf("  server recv: %s\n", tp_code((int)gnutls_record_recv(p.s.s, buf, sizeof buf)));
+        printf("  server send: %s\n", tp_code((int)gnutls_record_send(p.s.s, "x", 1)));
+        printf("  server bye: %s\n", tp_code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
+        drain(p.c.s, "client");
+        printf("  client then: %s\n", tp_code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
+    }
+    tp_free(&p);
+}
+
 /* A server's verify callback refusing the client's certificate with its own
  * alert inside the handshake, as gnutls-serv does. */
 static int refuse_cb(gnutls_session_t s)
@@ -203,6 +228,11 @@ int main(void)
         for (int side = 0; side < 2; side++)
             scenario("NORMAL:-VERS-ALL:+VERS-TLS1.3", side, flow, GNUTLS_A_BAD_CERTIFICATE);
     scenario("NORMAL:-VERS-ALL:+VERS-TLS1.2", 1, 0, GNUTLS_A_INTERNAL_ERROR);
+    static const char *const after[] = {"NORMAL:-VERS-ALL:+VERS-TLS1.3", "NORMAL:-VERS-ALL:+VERS-TLS1.2",
+                                        TP_CBC_PRIOS, TP_TLS10_CBC_PRIOS};
+    for (unsigned i = 0; i < sizeof after / sizeof after[0]; i++)
+        for (int closes = 0; closes < 2; closes++)
+            fatal_then(after[i], closes);
     in_handshake("NORMAL:-VERS-ALL:+VERS-TLS1.3");
     gnutls_certificate_free_credentials(scred);
     gnutls_certificate_free_credentials(ccred);

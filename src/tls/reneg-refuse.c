@@ -152,12 +152,21 @@ static int send_warning(gnutls_session_t s, int level, int desc)
     return code;
 }
 
+/* Whether an alert takes a placeholder's place: a warning, or (TLS) a
+ * fatal alert while OpenSSL has written none of its own (GnuTLS goes on
+ * reading and writing after sending one, so sequence numbers must stay in
+ * step). */
+static int by_placeholder(gnutls_session_t s, int level)
+{
+    return level == GNUTLS_AL_WARNING || (!s->seal.dtls && s->alert_sent_desc < 0 && s->held_alert_len == 0);
+}
+
 int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
 {
     struct gnossl_refuse *rf = s->refuse;
     if (rf == NULL)
-        return level == GNUTLS_AL_WARNING ? send_warning(s, level, desc) : GNOSSL_REFUSE_PASS;
-    if (rf->placeholder || (rf->state == REFUSE_NONE && level == GNUTLS_AL_WARNING))
+        return by_placeholder(s, level) ? send_warning(s, level, desc) : GNOSSL_REFUSE_PASS;
+    if (rf->placeholder || (rf->state == REFUSE_NONE && by_placeholder(s, level)))
         return send_warning(s, level, desc);
     if (rf->state == REFUSE_HELD) {
         unsigned char rec[GNOSSL_SEAL_MAX], alert[2] = {(unsigned char)level, (unsigned char)desc};
