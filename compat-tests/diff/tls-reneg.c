@@ -3,7 +3,7 @@
  * rehandshake accepted, refused by the client (no_renegotiation warning),
  * interleaved with application data (also TLS 1.0 CBC: accepted, answered
  * with data, refused with no_renegotiation or another warning, refused
- * twice then accepted), client-initiated renegotiation, the
+ * twice then accepted, after a warning alert from either side), client-initiated renegotiation, the
  * safe-renegotiation priority options and status; TLS 1.3: key updates in
  * both directions, gnutls_handshake/gnutls_rehandshake after completion,
  * post-handshake authentication (REAUTH_REQUEST and gnutls_reauth on both
@@ -177,6 +177,32 @@ static void refused_then_accepted(const char *prio)
     tp_free(&p);
 }
 
+/* A warning alert (TLS 1.0: OpenSSL's records after it are re-encrypted),
+ * then a renegotiation accepted (our ChangeCipherSpec ends that), then
+ * another warning; data after each. */
+static void warned_then_renegotiated(const char *prio, int warner_server)
+{
+    struct tp_pair p;
+    char buf[64];
+    printf("== %s: %s sends a warning, then a renegotiation, then a warning\n", prio,
+           warner_server ? "server" : "client");
+    if (setup(&p, prio, prio, 0, 0) == 0) {
+        struct tp_end *w = warner_server ? &p.s : &p.c, *o = warner_server ? &p.c : &p.s;
+        for (int k = 0; k < 2; k++) {
+            printf("  alert_send: %s\n", tp_code(gnutls_alert_send(w->s, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED)));
+            printf("  peer recv: %s\n", tp_code(read_one(o, buf, sizeof buf)));
+            exchange(&p, k ? "at the end" : "after the warning");
+            if (k == 0) {
+                printf("  rehandshake: %s\n", tp_code(gnutls_rehandshake(p.s.s)));
+                printf("  client recv: %s\n", tp_code(read_one(&p.c, buf, sizeof buf)));
+                both("handshakes", &p.c, op_handshake, NULL, &p.s, op_handshake, NULL);
+                exchange(&p, "after the renegotiation");
+            }
+        }
+    }
+    tp_free(&p);
+}
+
 static void rehandshake_interleaved(void)
 {
     struct tp_pair p;
@@ -304,6 +330,8 @@ int main(void)
         rehandshake_refused(tls10[i], GNUTLS_A_NO_RENEGOTIATION, 1);
         rehandshake_refused(tls10[i], GNUTLS_A_USER_CANCELED, 0);
         refused_then_accepted(tls10[i]);
+        warned_then_renegotiated(tls10[i], 0);
+        warned_then_renegotiated(tls10[i], 1);
     }
     static const char *const prot12[] = {TLS12 ":-CIPHER-ALL:+AES-128-GCM", TLS12 ":-CIPHER-ALL:+CHACHA20-POLY1305",
                                          TLS12 ":-CIPHER-ALL:+AES-256-CCM", TP_CBC_PRIOS, TP_TLS11_CBC};
