@@ -29,17 +29,6 @@ static void drain(gnutls_session_t s, const char *who)
     printf("\n");
 }
 
-/* A handshaken pair with these priorities on both sides (0 on success). */
-static int pair_up(struct tp_pair *p, const char *prio)
-{
-    tp_init(p, 0, 0);
-    gnutls_priority_set_direct(p->c.s, prio, NULL);
-    gnutls_priority_set_direct(p->s.s, prio, NULL);
-    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    return tp_handshake(p);
-}
-
 /* Writes of several records each (a whole record, a small one), both ways. */
 static void big_writes(gnutls_session_t snd, gnutls_session_t rcv)
 {
@@ -63,7 +52,7 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
     struct tp_pair p;
     printf("== %s, %s sends %s, flow %d\n", prio, from_server ? "server" : "client",
            gnutls_alert_get_strname(desc), flow);
-    if (pair_up(&p, prio) != 0) {
+    if (tp_pair_up(&p, prio, scred, ccred) != 0) {
         tp_free(&p);
         return;
     }
@@ -108,7 +97,7 @@ static void warning(const char *prio, int from_server, gnutls_alert_description_
     char buf[64];
     printf("== %s, %s sends warning %s, %d time(s)%s\n", prio, from_server ? "server" : "client",
            gnutls_alert_get_strname(desc), times, big ? ", then big writes" : "");
-    if (pair_up(&p, prio) == 0) {
+    if (tp_pair_up(&p, prio, scred, ccred) == 0) {
         gnutls_session_t snd = from_server ? p.s.s : p.c.s, rcv = from_server ? p.c.s : p.s.s;
         for (int t = 0; t < times; t++) {
             printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_WARNING, desc)));
@@ -133,7 +122,7 @@ static void fatal_then(const char *prio, int peer_closes)
     struct tp_pair p;
     char buf[64];
     printf("== %s, server sends a fatal alert, then the client %s\n", prio, peer_closes ? "closes" : "sends data");
-    if (pair_up(&p, prio) == 0) {
+    if (tp_pair_up(&p, prio, scred, ccred) == 0) {
         printf("  alert_send: %s\n", tp_code(gnutls_alert_send(p.s.s, GNUTLS_AL_FATAL, GNUTLS_A_ACCESS_DENIED)));
         if (peer_closes)
             gnutls_bye(p.c.s, GNUTLS_SHUT_WR);

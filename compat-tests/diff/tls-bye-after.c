@@ -4,7 +4,8 @@
  * close_notify), under the write key; its result follows the push: a push
  * that fails gives PUSH_ERROR, again on a retry; one that works gives 0
  * (SHUT_WR) or, when reading is over, INVALID_SESSION (SHUT_RDWR).  The
- * peer then reads the close_notify.  In-memory transports (a closed
+ * peer then reads the close_notify; after an alert the application sent
+ * for a bad record, the close_notify follows it.  In-memory transports (a closed
  * direction fails the push with EPIPE, or gives EOF), TLS 1.3, 1.2 AEAD
  * and CBC, 1.0 CBC; the bytes bye wrote, what a retry and a later send
  * return. */
@@ -24,12 +25,7 @@ static void scenario(const char *prio, int what, int push_ok, gnutls_close_reque
     char buf[64];
     printf("== %s: client reads %s, its push %s, bye %s\n", prio, what_name[what], push_ok ? "works" : "fails",
            how == GNUTLS_SHUT_WR ? "WR" : "RDWR");
-    tp_init(&p, 0, 0);
-    gnutls_priority_set_direct(p.c.s, prio, NULL);
-    gnutls_priority_set_direct(p.s.s, prio, NULL);
-    gnutls_credentials_set(p.c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p.s.s, GNUTLS_CRD_CERTIFICATE, scred);
-    if (tp_handshake(&p) != 0) {
+    if (tp_pair_up(&p, prio, scred, ccred) != 0) {
         tp_free(&p);
         return;
     }
@@ -56,6 +52,32 @@ static void scenario(const char *prio, int what, int push_ok, gnutls_close_reque
     tp_free(&p);
 }
 
+/* A bad record, the alert the application sends for it (OpenSSL's, held
+ * until then), then bye: its close_notify follows the alert. */
+static void alert_then_bye(const char *prio, int appropriate)
+{
+    struct tp_pair p;
+    char buf[64];
+    printf("== %s: server reads a corrupted record, sends %s, then bye\n", prio,
+           appropriate ? "the appropriate alert" : "bad_record_mac");
+    if (tp_pair_up(&p, prio, scred, ccred) == 0) {
+        gnutls_record_send(p.c.s, "hello", 5);
+        p.c2s.buf[p.c2s.len - 1] ^= 1;
+        int r = (int)gnutls_record_recv(p.s.s, buf, sizeof buf);
+        printf("  server recv: %s\n", tp_code(r));
+        size_t b0 = p.s2c.len;
+        printf("  server alert: %s\n", tp_code(appropriate ? gnutls_alert_send_appropriate(p.s.s, r)
+                                                             : gnutls_alert_send(p.s.s, GNUTLS_AL_FATAL,
+                                                                                 GNUTLS_A_BAD_RECORD_MAC)));
+        size_t b1 = p.s2c.len;
+        printf("  server bye: %s\n", tp_code(gnutls_bye(p.s.s, GNUTLS_SHUT_WR)));
+        printf("  bytes: alert %zu, bye %zu\n", b1 - b0, p.s2c.len - b1);
+        printf("  client recv: %s", tp_code((int)gnutls_record_recv(p.c.s, buf, sizeof buf)));
+        printf(" (%s)\n", gnutls_alert_get_strname(gnutls_alert_get(p.c.s)));
+    }
+    tp_free(&p);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -72,6 +94,9 @@ int main(void)
             for (int push_ok = 0; push_ok < 2; push_ok++)
                 for (int how = 0; how < 2; how++)
                     scenario(prios[i], what, push_ok, how ? GNUTLS_SHUT_WR : GNUTLS_SHUT_RDWR);
+    for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
+        for (int appropriate = 0; appropriate < 2; appropriate++)
+            alert_then_bye(prios[i], appropriate);
     gnutls_certificate_free_credentials(scred);
     gnutls_certificate_free_credentials(ccred);
     gnutls_global_deinit();

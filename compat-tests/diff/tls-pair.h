@@ -237,6 +237,19 @@ static inline int tp_handshake(struct tp_pair *p)
     return rc == 0 && rs == 0 ? 0 : -1;
 }
 
+/* A pair with these priorities on both sides and these credentials,
+ * handshaken (0 on success). */
+static inline int tp_pair_up(struct tp_pair *p, const char *prio, gnutls_certificate_credentials_t scred,
+                             gnutls_certificate_credentials_t ccred)
+{
+    tp_init(p, 0, 0);
+    gnutls_priority_set_direct(p->c.s, prio, NULL);
+    gnutls_priority_set_direct(p->s.s, prio, NULL);
+    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, ccred);
+    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    return tp_handshake(p);
+}
+
 /* PSK credentials for both ends of `p` (one fixed key for any user name)
  * and the priority string `prio` on both. */
 struct tp_psk {

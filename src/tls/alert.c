@@ -414,8 +414,8 @@ static int send_sealed(gnutls_session_t s, gnutls_alert_level_t level, gnutls_al
  * read error, a fatal alert received); OpenSSL sends nothing once it
  * failed.  Ours takes the sequence number (and explicit nonce) of the
  * fatal alert OpenSSL wrote then, which the transport holds and which
- * never goes out, or the next one when OpenSSL wrote none.  Not after a
- * fatal alert went out, nor with a record half sent. */
+ * never goes out, or the next one when none is held.  Not after a fatal
+ * alert of ours protected by us, nor with a record half sent. */
 int gnossl_alert_close_sealed(gnutls_session_t s)
 {
     static const unsigned char close_notify[2] = {GNUTLS_AL_WARNING, GNUTLS_A_CLOSE_NOTIFY};
@@ -425,7 +425,7 @@ int gnossl_alert_close_sealed(gnutls_session_t s)
     int replace = s->held_alert_len != 0;
     if (s->bye_state == 2) /* sealed before; its push failed */
         goto send;
-    if (!s->handshake_done || s->own_alert_sent || s->send_pending != NULL || (s->alert_sent_desc >= 0 && !replace) ||
+    if (!s->handshake_done || s->own_alert_sent || s->send_pending != NULL ||
         (held = gnossl_transport_held_alert_buf(s)) == NULL || gnossl_seal_seq(s->ssl, 0, &seq) < 0 ||
         (replace && (seq == 0 || s->held_alert_len < 5 + 8)) ||
         gnossl_seal_record(s->ssl, 0, replace ? seq - 1 : seq, replace ? held + 5 : NULL, SSL3_RT_ALERT,

@@ -153,12 +153,11 @@ static int send_warning(gnutls_session_t s, int level, int desc)
 }
 
 /* Whether an alert takes a placeholder's place: a warning, or (TLS) a
- * fatal alert while OpenSSL has written none of its own (GnuTLS goes on
- * reading and writing after sending one, so sequence numbers must stay in
- * step). */
+ * fatal alert while no alert of OpenSSL's is held (GnuTLS goes on reading
+ * and writing after sending one, so sequence numbers must stay in step). */
 static int by_placeholder(gnutls_session_t s, int level)
 {
-    return level == GNUTLS_AL_WARNING || (!s->seal.dtls && s->alert_sent_desc < 0 && s->held_alert_len == 0);
+    return level == GNUTLS_AL_WARNING || (!s->seal.dtls && s->held_alert_len == 0);
 }
 
 int gnossl_refuse_alert(gnutls_session_t s, int level, int desc)
