@@ -11,8 +11,6 @@
 
 #include "test-keys.h"
 
-static gnutls_certificate_credentials_t scred, ccred;
-
 static void drain(gnutls_session_t s, const char *who)
 {
     char buf[64];
@@ -52,7 +50,7 @@ static void scenario(const char *prio, int from_server, int flow, gnutls_alert_d
     struct tp_pair p;
     printf("== %s, %s sends %s, flow %d\n", prio, from_server ? "server" : "client",
            gnutls_alert_get_strname(desc), flow);
-    if (tp_pair_up(&p, prio, scred, ccred) != 0) {
+    if (tp_pair_up(&p, prio, ec_key, ec_crt) != 0) {
         tp_free(&p);
         return;
     }
@@ -97,7 +95,7 @@ static void warning(const char *prio, int from_server, gnutls_alert_description_
     char buf[64];
     printf("== %s, %s sends warning %s, %d time(s)%s\n", prio, from_server ? "server" : "client",
            gnutls_alert_get_strname(desc), times, big ? ", then big writes" : "");
-    if (tp_pair_up(&p, prio, scred, ccred) == 0) {
+    if (tp_pair_up(&p, prio, ec_key, ec_crt) == 0) {
         gnutls_session_t snd = from_server ? p.s.s : p.c.s, rcv = from_server ? p.c.s : p.s.s;
         for (int t = 0; t < times; t++) {
             printf("  alert_send: %s\n", tp_code(gnutls_alert_send(snd, GNUTLS_AL_WARNING, desc)));
@@ -122,7 +120,7 @@ static void fatal_then(const char *prio, int peer_closes)
     struct tp_pair p;
     char buf[64];
     printf("== %s, server sends a fatal alert, then the client %s\n", prio, peer_closes ? "closes" : "sends data");
-    if (tp_pair_up(&p, prio, scred, ccred) == 0) {
+    if (tp_pair_up(&p, prio, ec_key, ec_crt) == 0) {
         printf("  alert_send: %s\n", tp_code(gnutls_alert_send(p.s.s, GNUTLS_AL_FATAL, GNUTLS_A_ACCESS_DENIED)));
         if (peer_closes)
             gnutls_bye(p.c.s, GNUTLS_SHUT_WR);
@@ -189,7 +187,6 @@ static void in_handshake(const char *prio)
 int main(void)
 {
     gnutls_global_init();
-    tp_creds(&scred, &ccred, ec_key, ec_crt);
 
     static const char *const prios[] = {TP_AEAD_PRIOS, TP_CBC_PRIOS};
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
@@ -223,8 +220,6 @@ int main(void)
         for (int closes = 0; closes < 2; closes++)
             fatal_then(after[i], closes);
     in_handshake("NORMAL:-VERS-ALL:+VERS-TLS1.3");
-    gnutls_certificate_free_credentials(scred);
-    gnutls_certificate_free_credentials(ccred);
     gnutls_global_deinit();
     return 0;
 }

@@ -13,8 +13,6 @@
 
 #include "test-keys.h"
 
-static gnutls_certificate_credentials_t scred, ccred;
-
 enum { EOF_BARE, EOF_MID_RECORD, BAD_RECORD, FATAL_ALERT, CLOSE_NOTIFY, N_WHAT };
 static const char *const what_name[] = {"EOF without close_notify", "EOF inside a record", "a corrupted record",
                                         "a fatal alert", "the peer's close_notify"};
@@ -25,7 +23,7 @@ static void scenario(const char *prio, int what, int push_ok, gnutls_close_reque
     char buf[64];
     printf("== %s: client reads %s, its push %s, bye %s\n", prio, what_name[what], push_ok ? "works" : "fails",
            how == GNUTLS_SHUT_WR ? "WR" : "RDWR");
-    if (tp_pair_up(&p, prio, scred, ccred) != 0) {
+    if (tp_pair_up(&p, prio, ec_key, ec_crt) != 0) {
         tp_free(&p);
         return;
     }
@@ -60,7 +58,7 @@ static void alert_then_bye(const char *prio, int appropriate)
     char buf[64];
     printf("== %s: server reads a corrupted record, sends %s, then bye\n", prio,
            appropriate ? "the appropriate alert" : "bad_record_mac");
-    if (tp_pair_up(&p, prio, scred, ccred) == 0) {
+    if (tp_pair_up(&p, prio, ec_key, ec_crt) == 0) {
         gnutls_record_send(p.c.s, "hello", 5);
         p.c2s.buf[p.c2s.len - 1] ^= 1;
         int r = (int)gnutls_record_recv(p.s.s, buf, sizeof buf);
@@ -81,7 +79,6 @@ static void alert_then_bye(const char *prio, int appropriate)
 int main(void)
 {
     gnutls_global_init();
-    tp_creds(&scred, &ccred, ec_key, ec_crt);
     static const char *const prios[] = {
         "NORMAL:-VERS-ALL:+VERS-TLS1.3",
         "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM",
@@ -97,8 +94,6 @@ int main(void)
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
         for (int appropriate = 0; appropriate < 2; appropriate++)
             alert_then_bye(prios[i], appropriate);
-    gnutls_certificate_free_credentials(scred);
-    gnutls_certificate_free_credentials(ccred);
     gnutls_global_deinit();
     return 0;
 }

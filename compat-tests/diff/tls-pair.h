@@ -167,18 +167,6 @@ static inline void tp_free(struct tp_pair *p)
     free(p->s2c.buf);
 }
 
-/* Server credentials with this PEM key and certificate, and empty client
- * ones. */
-static inline void tp_creds(gnutls_certificate_credentials_t *scred, gnutls_certificate_credentials_t *ccred,
-                            const char *key, const char *crt)
-{
-    gnutls_datum_t k = {(unsigned char *)key, (unsigned)strlen(key)};
-    gnutls_datum_t c = {(unsigned char *)crt, (unsigned)strlen(crt)};
-    gnutls_certificate_allocate_credentials(scred);
-    gnutls_certificate_allocate_credentials(ccred);
-    gnutls_certificate_set_x509_key_mem(*scred, &c, &k, GNUTLS_X509_FMT_PEM);
-}
-
 static inline const char *tp_code(int r)
 {
     static char b[4][32];
@@ -237,16 +225,14 @@ static inline int tp_handshake(struct tp_pair *p)
     return rc == 0 && rs == 0 ? 0 : -1;
 }
 
-/* A pair with these priorities on both sides and these credentials,
+/* A pair with these priorities on both sides and tp_cert's credentials,
  * handshaken (0 on success). */
-static inline int tp_pair_up(struct tp_pair *p, const char *prio, gnutls_certificate_credentials_t scred,
-                             gnutls_certificate_credentials_t ccred)
+static inline int tp_pair_up(struct tp_pair *p, const char *prio, const char *key, const char *crt)
 {
     tp_init(p, 0, 0);
     gnutls_priority_set_direct(p->c.s, prio, NULL);
     gnutls_priority_set_direct(p->s.s, prio, NULL);
-    gnutls_credentials_set(p->c.s, GNUTLS_CRD_CERTIFICATE, ccred);
-    gnutls_credentials_set(p->s.s, GNUTLS_CRD_CERTIFICATE, scred);
+    tp_cert(p, key, crt);
     return tp_handshake(p);
 }
 
