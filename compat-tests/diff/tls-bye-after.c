@@ -5,7 +5,8 @@
  * that fails gives PUSH_ERROR, again on a retry; one that works gives 0
  * (SHUT_WR) or, when reading is over, INVALID_SESSION (SHUT_RDWR).  The
  * peer then reads the close_notify; after an alert the application sent
- * for a bad record, the close_notify follows it.  In-memory transports (a closed
+ * for a bad record, the close_notify follows it; a record whose push
+ * failed goes out before it.  In-memory transports (a closed
  * direction fails the push with EPIPE, or gives EOF), TLS 1.3, 1.2 AEAD
  * and CBC, 1.0 CBC; the bytes bye wrote, what a retry and a later send
  * return. */
@@ -76,6 +77,32 @@ static void alert_then_bye(const char *prio, int appropriate)
     tp_free(&p);
 }
 
+/* A record whose push failed: no more sends, but bye (the push working
+ * again, or not) sends it before its close_notify. */
+static void failed_send_then_bye(const char *prio, int push_ok)
+{
+    struct tp_pair p;
+    char buf[64];
+    printf("== %s: a send's push fails, then bye with the push %s\n", prio, push_ok ? "working" : "failing");
+    if (tp_pair_up(&p, prio, ec_key, ec_crt) == 0) {
+        p.c2s.closed = 1;
+        printf("  send: %s\n", tp_code((int)gnutls_record_send(p.c.s, "hello", 5)));
+        printf("  send again: %s\n", tp_code((int)gnutls_record_send(p.c.s, "hello", 5)));
+        p.c2s.closed = !push_ok;
+        printf("  send then: %s\n", tp_code((int)gnutls_record_send(p.c.s, "x", 1)));
+        printf("  server recv: %s\n", tp_code((int)gnutls_record_recv(p.s.s, buf, sizeof buf)));
+        size_t before = p.c2s.len;
+        printf("  client bye: %s\n", tp_code(gnutls_bye(p.c.s, GNUTLS_SHUT_WR)));
+        /* (not how much: over TLS 1.0 OpenSSL puts an empty record before
+         * application data) */
+        printf("  bye wrote %s\n", p.c2s.len > before ? "something" : "nothing");
+        printf("  client bye again: %s\n", tp_code(gnutls_bye(p.c.s, GNUTLS_SHUT_WR)));
+        for (int i = 0; i < 2; i++)
+            printf("  server recv: %s\n", tp_code((int)gnutls_record_recv(p.s.s, buf, sizeof buf)));
+    }
+    tp_free(&p);
+}
+
 int main(void)
 {
     gnutls_global_init();
@@ -94,6 +121,9 @@ int main(void)
     for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
         for (int appropriate = 0; appropriate < 2; appropriate++)
             alert_then_bye(prios[i], appropriate);
+    for (unsigned i = 0; i < sizeof prios / sizeof prios[0]; i++)
+        for (int push_ok = 0; push_ok < 2; push_ok++)
+            failed_send_then_bye(prios[i], push_ok);
     gnutls_global_deinit();
     return 0;
 }

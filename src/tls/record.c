@@ -23,7 +23,16 @@ static int can_write(gnutls_session_t s)
     return 0;
 }
 
-/* Write one record of n <= max bytes, keeping a copy if it blocks. */
+/* Whether a record OpenSSL could not write stays for a retry: it blocked,
+ * or (TLS) its push failed (no more sends then, but gnutls_bye sends it
+ * first, as GnuTLS's does its queue). */
+static int keep_record(gnutls_session_t s, int code)
+{
+    return code == GNUTLS_E_AGAIN || code == GNUTLS_E_INTERRUPTED ||
+           (!(s->init_flags & GNUTLS_DATAGRAM) && s->io_error_push && code == s->io_error);
+}
+
+/* Write one record of n <= max bytes, keeping a copy if it stays. */
 static ssize_t write_record(gnutls_session_t s, const void *data, size_t n)
 {
     gnossl_translate_begin(s);
@@ -32,7 +41,7 @@ static ssize_t write_record(gnutls_session_t s, const void *data, size_t n)
     if (r > 0)
         return r;
     int code = gnossl_translate(s, r, GNOSSL_OP_WRITE);
-    if (code == GNUTLS_E_AGAIN || code == GNUTLS_E_INTERRUPTED) {
+    if (keep_record(s, code)) {
         unsigned char *copy = malloc(n);
         if (copy == NULL)
             return GNOSSL_ERR(GNUTLS_E_MEMORY_ERROR);
@@ -51,7 +60,7 @@ static ssize_t flush_pending(gnutls_session_t s)
     gnossl_run_post_hooks(s);
     if (r <= 0) {
         int code = gnossl_translate(s, r, GNOSSL_OP_WRITE);
-        if (code == GNUTLS_E_AGAIN || code == GNUTLS_E_INTERRUPTED)
+        if (keep_record(s, code))
             return code;
         r = code;
     }
@@ -396,7 +405,7 @@ int gnutls_bye(gnutls_session_t s, gnutls_close_request_t how)
          * error (a transport error, a bad record, a fatal alert received);
          * OpenSSL refuses after its own fatal errors, so ours is protected
          * by us then.  A failed push fails the call (again when retried). */
-        if (s->may_not_write)
+        if (s->may_not_write && s->send_pending == NULL)
             return GNOSSL_ERR(GNUTLS_E_INVALID_SESSION);
         if (s->invalid && (SSL_in_init(s->ssl) || (SSL_get_shutdown(s->ssl) & SSL_SENT_SHUTDOWN))) {
             int r = gnossl_alert_close_sealed(s);
