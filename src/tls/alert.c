@@ -312,6 +312,8 @@ static void on_handshake(gnutls_session_t s, SSL *ssl, int write_p, const unsign
             return;
         memcpy(tls, p, 4);
         memcpy(tls + 4, p + 12, len - 12);
+        if (write_p && s->hook != NULL)
+            gnossl_dtls_hook_repair(s, p, len, tls + 4);
         p = tls;
         len -= 8;
     }

@@ -40,6 +40,7 @@ struct gnossl_dtls {
     int client_etm;                 /* a server: the ClientHello offered encrypt-then-MAC (alert.c) */
     uint16_t srtp[GNOSSL_SRTP_MAX]; /* gnutls_srtp_set_profile* (srtp.c) */
     unsigned n_srtp;
+    struct gnossl_dtls_sent *sent; /* dtls-hook.c: the handshake message being sent (hooks only) */
 };
 
 struct gnutls_session_int;
@@ -94,6 +95,16 @@ int gnossl_dtls_etm_filter(struct gnutls_session_int *s, unsigned char *buf, int
  * warning (OpenSSL 3.0 would end the session on it) and have the read
  * report it; the datagram's new length. */
 int gnossl_dtls_alert_filter(struct gnutls_session_int *s, unsigned char *buf, int len);
+/* dtls-hook.c (only while a handshake hook is set): the transport BIO
+ * shows each datagram it is given, whose epoch-0 handshake fragments are
+ * kept.  The message callback's report of a message gnossl sent (msg, len:
+ * DTLS framing) has each fragment's header written over the body bytes
+ * before it: body (a copy of msg's body) gets back what was sent.  Every
+ * fragment but the last went out before OpenSSL wrote the next one's
+ * header, so what the BIO saw covers every overwritten byte. */
+void gnossl_dtls_hook_sent(struct gnutls_session_int *s, const unsigned char *p, size_t n);
+void gnossl_dtls_hook_repair(struct gnutls_session_int *s, const unsigned char *msg, size_t len, unsigned char *body);
+void gnossl_dtls_hook_free(struct gnutls_session_int *s);
 /* srtp.c: offer/accept the SRTP profiles set on the session. */
 int gnossl_srtp_apply(struct gnutls_session_int *s);
 /* Cookie callbacks on a DTLS server SSL_CTX (called from ctx.c). */

@@ -52,6 +52,7 @@ void gnutls_deinit(gnutls_session_t s)
     free(s->server_name);
     free(s->ch_server_name);
     free(s->ch_msg);
+    gnossl_dtls_hook_free(s);
     free(s->alpn_wire);
     SSL_SESSION_free(s->resume_sess);
     free(s->send_pending);

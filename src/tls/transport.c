@@ -346,6 +346,8 @@ static int bio_write(BIO *b, const char *buf, int len)
         if (cut < (size_t)len) /* the first datagram; OpenSSL writes the rest again */
             return bio_write(b, buf, (int)cut);
     }
+    if (__builtin_expect(s->hook != NULL, 0) && (s->init_flags & GNUTLS_DATAGRAM))
+        gnossl_dtls_hook_sent(s, (const unsigned char *)buf, (size_t)len); /* (dtls-hook.c) */
     s->dtls.last_write_len = (size_t)len;
     s->direction = 1;
     s->set_errno = 0;

@@ -1,0 +1,163 @@
+/* Differential: handshake hooks (GNUTLS_HOOK_BOTH, every message) in DTLS
+ * sessions at MTUs small enough that messages are sent in fragments.  The
+ * body a side's hook gets for a message it sends must be the body the
+ * peer's hook gets for it: each sent message is compared with the peer's
+ * received one of the same type and rank, and the deterministic ones
+ * (Certificate, ServerHelloDone) are shown by digest.  Output must match
+ * real GnuTLS. */
+#include <gnutls/gnutls.h>
+#include <gnutls/dtls.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "test-keys.h"
+
+#define MAX_MSGS 64
+
+struct seen {
+    unsigned htype, when, incoming;
+    size_t len;
+    unsigned char *body;
+};
+
+struct log {
+    struct seen m[MAX_MSGS];
+    int n;
+};
+
+static struct log logs[2]; /* client, server */
+
+static int hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned incoming, const gnutls_datum_t *msg)
+{
+    struct log *l = gnutls_session_get_ptr(s);
+    if (l->n < MAX_MSGS) {
+        struct seen *e = &l->m[l->n++];
+        e->htype = htype;
+        e->when = when;
+        e->incoming = incoming;
+        e->len = msg != NULL ? msg->size : 0;
+        e->body = malloc(e->len ? e->len : 1);
+        if (e->len)
+            memcpy(e->body, msg->data, e->len);
+    }
+    return 0;
+}
+
+static unsigned fnv(const unsigned char *p, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+/* The rank-th message of this type the log shows received (PRE). */
+static const struct seen *received(const struct log *l, unsigned htype, int rank)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->m[i].incoming && l->m[i].when == GNUTLS_HOOK_PRE && l->m[i].htype == htype && rank-- == 0)
+            return &l->m[i];
+    return NULL;
+}
+
+static void report(const char *who, const struct log *mine, const struct log *peer)
+{
+    for (int i = 0; i < mine->n; i++) {
+        const struct seen *e = &mine->m[i];
+        if (e->incoming || e->htype >= 256)
+            continue;
+        int rank = 0;
+        for (int j = 0; j < i; j++)
+            rank += !mine->m[j].incoming && mine->m[j].when == e->when && mine->m[j].htype == e->htype;
+        const struct seen *r = received(peer, e->htype, rank);
+        printf("  %s sent %s (%s): ", who, gnutls_handshake_description_get_name(e->htype),
+               e->when == GNUTLS_HOOK_PRE ? "pre" : "post");
+        if (r == NULL)
+            printf("not seen by the peer\n");
+        else
+            printf("same as received %d\n", e->len == r->len && memcmp(e->body, r->body, e->len) == 0);
+        if (e->htype == GNUTLS_HANDSHAKE_CERTIFICATE_PKT || e->htype == GNUTLS_HANDSHAKE_SERVER_HELLO_DONE)
+            printf("    length %zu digest %08x\n", e->len, fnv(e->body, e->len));
+    }
+}
+
+static void clear(struct log *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->m[i].body);
+    l->n = 0;
+}
+
+static gnutls_certificate_credentials_t ccred, scred;
+
+static gnutls_session_t new_session(unsigned flags, int fd, const char *prio, unsigned mtu, struct log *l)
+{
+    gnutls_session_t s;
+    gnutls_init(&s, flags | GNUTLS_DATAGRAM | GNUTLS_NONBLOCK);
+    gnutls_priority_set_direct(s, prio, NULL);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, (flags & GNUTLS_SERVER) ? scred : ccred);
+    gnutls_transport_set_int(s, fd);
+    gnutls_dtls_set_mtu(s, mtu);
+    gnutls_session_set_ptr(s, l);
+    gnutls_handshake_set_hook_function(s, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_BOTH, hook);
+    return s;
+}
+
+static void run(const char *prio, unsigned mtu)
+{
+    int sv[2];
+    printf("mtu %u %s\n", mtu, prio);
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
+        abort();
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
+    fcntl(sv[1], F_SETFL, O_NONBLOCK);
+    gnutls_session_t c = new_session(GNUTLS_CLIENT, sv[0], prio, mtu, &logs[0]);
+    gnutls_session_t s = new_session(GNUTLS_SERVER, sv[1], prio, mtu, &logs[1]);
+    int rc = GNUTLS_E_AGAIN, rs = GNUTLS_E_AGAIN;
+    for (int i = 0; i < 2000 && (rc != 0 || rs != 0); i++) {
+        if (rc != 0 && (rc = gnutls_handshake(c)) < 0 && gnutls_error_is_fatal(rc))
+            break;
+        if (rs != 0 && (rs = gnutls_handshake(s)) < 0 && gnutls_error_is_fatal(rs))
+            break;
+    }
+    printf("  handshake: client %s server %s\n", gnutls_strerror_name(rc) ? gnutls_strerror_name(rc) : "0",
+           gnutls_strerror_name(rs) ? gnutls_strerror_name(rs) : "0");
+    report("client", &logs[0], &logs[1]);
+    report("server", &logs[1], &logs[0]);
+    clear(&logs[0]);
+    clear(&logs[1]);
+    gnutls_deinit(c);
+    gnutls_deinit(s);
+    close(sv[0]);
+    close(sv[1]);
+}
+
+int main(void)
+{
+    gnutls_global_init();
+    gnutls_certificate_allocate_credentials(&ccred);
+    gnutls_certificate_allocate_credentials(&scred);
+    gnutls_datum_t k = {(unsigned char *)rsa_key, sizeof rsa_key - 1};
+    gnutls_datum_t crt = {(unsigned char *)rsa_crt, sizeof rsa_crt - 1};
+    gnutls_certificate_set_x509_key_mem(scred, &crt, &k, GNUTLS_X509_FMT_PEM);
+    gnutls_certificate_set_x509_trust_mem(ccred, &crt, GNUTLS_X509_FMT_PEM);
+
+    static const char *const prios[] = {
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.0",
+        "NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA1",
+    };
+    static const unsigned mtus[] = {1200, 400, 150, 90};
+    for (size_t i = 0; i < sizeof prios / sizeof prios[0]; i++)
+        for (size_t j = 0; j < sizeof mtus / sizeof mtus[0]; j++)
+            run(prios[i], mtus[j]);
+
+    gnutls_certificate_free_credentials(ccred);
+    gnutls_certificate_free_credentials(scred);
+    gnutls_global_deinit();
+    return 0;
+}
