@@ -9,7 +9,7 @@
  * close (then bye, whose close_notify the closed socket refuses), bye in
  * both modes, a HelloRequest (TLS 1.2, 1.0, DTLS 1.2 and 1.0) refused with
  * no_renegotiation, with this process as client and as server, or accepted
- * by this process as the client; fatal alerts this process
+ * (this process the client, or over DTLS also the server); fatal alerts this process
  * sends after data (TLS 1.3, 1.2, 1.0 CBC with and without
  * encrypt-then-MAC, DTLS 1.2 and 1.0 with AEAD and CBC suites), which the
  * peer reports (its line is printed by the peer, this process's result
@@ -289,26 +289,31 @@ static void scenario(const char *name, int server, int fd, const char *prio)
             rd_until(s, actor ? "P" : "A");
         }
     } else if (!strcmp(name, "rehandshake")) {
-        if (actor) {
-            rd_until(s, "P");
+        /* the server asks, the client accepts (this process either side) */
+        const char *me = actor ? "P" : "A";
+        if (server) {
+            rd_until(s, me);
             int r = gnutls_rehandshake(s);
+            SAY("  rehandshake: %s\n", code(r));
             long q;
             do {
                 q = gnutls_record_recv(s, (char[64]){0}, 64);
+                if (q != GNUTLS_E_AGAIN)
+                    SAY("  %s recv: %s\n", me, code((int)q));
                 if (q == GNUTLS_E_REHANDSHAKE) {
                     do
                         r = gnutls_handshake(s);
                     while (r < 0 && !gnutls_error_is_fatal(r));
+                    SAY("  server handshake: %s\n", code(r));
                     q = GNUTLS_E_AGAIN;
                 }
             } while (q == GNUTLS_E_AGAIN || q == GNUTLS_E_INTERRUPTED);
-            (void)r;
             wr(s, "renegotiated");
-            rd_until(s, "P");
+            rd_until(s, me);
             gnutls_bye(s, GNUTLS_SHUT_WR);
         } else {
             wr(s, "go");
-            long r = rd(s, "A");
+            long r = rd(s, me);
             if (r == GNUTLS_E_REHANDSHAKE) {
                 int h;
                 do
@@ -317,9 +322,9 @@ static void scenario(const char *name, int server, int fd, const char *prio)
                 SAY("  rehandshake: %s\n", code(h));
             }
             wr(s, "after");
-            rd_until(s, "A");
+            rd_until(s, me);
             wr(s, "done");
-            rd_until(s, "A");
+            rd_until(s, me);
         }
     } else if (!strcmp(name, "reneg-refused")) {
         /* TLS 1.2: the client refuses the server's HelloRequest with a
@@ -441,8 +446,8 @@ int main(int argc, char **argv)
                     continue; /* tickets: the peer must be the server */
                 if (pi == 1 && !strcmp(names[i], "key-update"))
                     continue;
-                if ((pi == 0 || server) && !strcmp(names[i], "rehandshake"))
-                    continue; /* server-initiated, TLS 1.2, this side the client */
+                if ((pi == 0 || (server && !dtls)) && !strcmp(names[i], "rehandshake"))
+                    continue; /* server-initiated, TLS 1.2 (this side the client), DTLS */
                 if (pi == 0 && !strcmp(names[i], "reneg-refused"))
                     continue; /* TLS 1.2 only, both directions */
                 if ((pi == 1 || server) && !strcmp(names[i], "reauth"))

@@ -343,7 +343,9 @@ static int dtls_hello_request_wait(gnutls_session_t s)
     if (s->hs_deadline == 0 && s->handshake_timeout_ms != 0)
         s->hs_deadline = gnossl_now_ms() + s->handshake_timeout_ms;
     for (int i = 0; i < 64; i++) {
+        s->in_hello_request_wait = 1;
         int code = renegotiation_step(s);
+        s->in_hello_request_wait = 0;
         if (code != GNUTLS_E_GOT_APPLICATION_DATA) {
             if (code != GNUTLS_E_AGAIN || s->reneg_started)
                 s->hs_deadline = 0;

@@ -162,6 +162,7 @@ struct gnutls_session_int {
     unsigned char stop_after_renegotiation;
     unsigned char rehandshake_sent;
     unsigned char hello_request_pending; /* server: HelloRequest out, renegotiation not done */
+    unsigned char in_hello_request_wait; /* DTLS server: gnutls_rehandshake waits for the answer */
     unsigned char reneg_started;         /* ...the client's ClientHello came in */
 
     /* gnutls_bye state: 0 nothing sent, 1 close_notify sent, 2 ours
