@@ -3,8 +3,9 @@
  * body a side's hook gets for a message it sends must be the body the
  * peer's hook gets for it: each sent message is compared with the peer's
  * received one of the same type and rank, and the deterministic ones
- * (Certificate, ServerHelloDone) are shown by digest.  Output must match
- * real GnuTLS. */
+ * (Certificate, ServerHelloDone) are shown by digest.  Then a server's
+ * renegotiation the client accepts: no hook runs on a received
+ * HelloRequest.  Output must match real GnuTLS. */
 #include <gnutls/gnutls.h>
 #include <gnutls/dtls.h>
 #include <fcntl.h>
@@ -107,10 +108,42 @@ static gnutls_session_t new_session(unsigned flags, int fd, const char *prio, un
     return s;
 }
 
-static void run(const char *prio, unsigned mtu)
+static const char *name(int r)
+{
+    return r == 0 ? "0" : gnutls_strerror_name(r);
+}
+
+/* The server asks for a renegotiation, the client accepts. */
+static void renegotiate(gnutls_session_t c, gnutls_session_t s)
+{
+    unsigned char buf[64];
+    int rs = gnutls_rehandshake(s), rc = GNUTLS_E_AGAIN;
+    ssize_t r;
+    int i = 0;
+    do
+        r = gnutls_record_recv(c, buf, sizeof buf);
+    while (r == GNUTLS_E_AGAIN && ++i < 100000);
+    printf("  renegotiation: client recv %s\n", name((int)r));
+    for (i = 0; i < 2000 && (rc == GNUTLS_E_AGAIN || rs == GNUTLS_E_AGAIN); i++) {
+        if (rc == GNUTLS_E_AGAIN)
+            rc = gnutls_handshake(c);
+        if (rs == GNUTLS_E_AGAIN)
+            rs = gnutls_rehandshake(s);
+    }
+    rs = GNUTLS_E_AGAIN;
+    for (i = 0; i < 2000 && (rc == GNUTLS_E_AGAIN || rs == GNUTLS_E_AGAIN); i++) {
+        if (rc == GNUTLS_E_AGAIN)
+            rc = gnutls_handshake(c);
+        if (rs == GNUTLS_E_AGAIN)
+            rs = gnutls_handshake(s);
+    }
+    printf("  renegotiation: client %s server %s\n", name(rc), name(rs));
+}
+
+static void run(const char *prio, unsigned mtu, int reneg)
 {
     int sv[2];
-    printf("mtu %u %s\n", mtu, prio);
+    printf("mtu %u %s%s\n", mtu, prio, reneg ? ", then a renegotiation" : "");
     if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
         abort();
     fcntl(sv[0], F_SETFL, O_NONBLOCK);
@@ -130,6 +163,13 @@ static void run(const char *prio, unsigned mtu)
     report("server", &logs[1], &logs[0]);
     clear(&logs[0]);
     clear(&logs[1]);
+    if (reneg && rc == 0 && rs == 0) {
+        renegotiate(c, s);
+        report("client", &logs[0], &logs[1]);
+        report("server", &logs[1], &logs[0]);
+        clear(&logs[0]);
+        clear(&logs[1]);
+    }
     gnutls_deinit(c);
     gnutls_deinit(s);
     close(sv[0]);
@@ -154,7 +194,10 @@ int main(void)
     static const unsigned mtus[] = {1200, 400, 150, 90};
     for (size_t i = 0; i < sizeof prios / sizeof prios[0]; i++)
         for (size_t j = 0; j < sizeof mtus / sizeof mtus[0]; j++)
-            run(prios[i], mtus[j]);
+            run(prios[i], mtus[j], 0);
+    /* (a renegotiation at 1500: its messages, at epoch 1, are not fragmented) */
+    run(prios[0], 1500, 1);
+    run(prios[1], 1500, 1);
 
     gnutls_certificate_free_credentials(ccred);
     gnutls_certificate_free_credentials(scred);

@@ -264,6 +264,8 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         s->cert_requested = 1;
     if (type == SSL3_MT_CERTIFICATE)
         gnossl_session_certificate_in(s, body, blen);
+    if (type == SSL3_MT_HELLO_REQUEST)
+        return; /* GnuTLS's record layer takes it: no hook runs */
     if (hook_matches(s, type, GNUTLS_HOOK_PRE))
         run_hook(s, type, GNUTLS_HOOK_PRE, 1, body, blen);
     if (s->n_pending_post_hook < 4)

@@ -4,6 +4,7 @@
 #include "gnossl.h"
 #include "tls/session-int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,10 +69,17 @@ void gnossl_dtls_hook_sent(gnutls_session_t s, const unsigned char *p, size_t n)
 
 void gnossl_dtls_hook_repair(gnutls_session_t s, const unsigned char *msg, size_t len, unsigned char *body)
 {
-    const struct gnossl_dtls_sent *st = s->dtls.sent;
-    if (st == NULL || len < 12 || st->seq != be(msg + 4, 2) || st->len != len - 12 || be(msg + 1, 3) != st->len)
+    struct gnossl_dtls_sent *st = s->dtls.sent;
+    if (st == NULL)
         return;
-    memcpy(body, st->body, st->covered);
+    if (len >= 12 && st->seq == be(msg + 4, 2) && st->len == len - 12 && be(msg + 1, 3) == st->len)
+        memcpy(body, st->body, st->covered);
+    /* Each report uses up what was kept: a message that went out after its
+     * report (whole, from OpenSSL's buffer) must not stand in for a later
+     * one with the same sequence number and length (a renegotiation's,
+     * sent at an epoch whose records are not read here). */
+    st->len = SIZE_MAX;
+    st->covered = 0;
 }
 
 void gnossl_dtls_hook_free(gnutls_session_t s)
