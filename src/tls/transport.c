@@ -142,19 +142,21 @@ static int bio_read(BIO *b, char *buf, int len)
         BIO_set_retry_read(b);
         return -1;
     }
-    if (s->stop_rehandshake && s->in_record_recv) {
-        s->stop_rehandshake = 0;
-        s->rehandshake_stopped = 1;
-        BIO_set_retry_read(b);
-        return -1;
-    }
-    if (s->stop_rehandshake && s->in_hello_request_wait) {
-        /* the client's ClientHello came (blocking: OpenSSL would go on
-         * reading): gnutls_rehandshake ends its wait, and the next
-         * gnutls_record_recv stops on the flag kept set (REHANDSHAKE) */
-        s->io_blocked = 1;
-        BIO_set_retry_read(b);
-        return -1;
+    if (s->stop_rehandshake) {
+        if (s->in_record_recv) {
+            s->stop_rehandshake = 0;
+            s->rehandshake_stopped = 1;
+            BIO_set_retry_read(b);
+            return -1;
+        }
+        if (s->in_hello_request_wait) {
+            /* the client's ClientHello came (blocking: OpenSSL would go on
+             * reading): gnutls_rehandshake ends its wait, and the next
+             * gnutls_record_recv stops on the flag kept set (REHANDSHAKE) */
+            s->io_blocked = 1;
+            BIO_set_retry_read(b);
+            return -1;
+        }
     }
     if (s->stop_fatal_alert) {
         s->stop_fatal_alert = 0;
