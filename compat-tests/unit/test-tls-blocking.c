@@ -154,7 +154,10 @@ static int nst_hook(gnutls_session_t s, unsigned htype, unsigned when, unsigned 
     if (hook_data.data)
         gnutls_free(hook_data.data);
     hook_data.data = NULL;
-    ck_assert_int_eq(gnutls_session_get_data2(s, &hook_data), 0);
+    /* A TLS 1.2 ticket comes inside the handshake, where GnuTLS has no
+     * session data to give yet. */
+    int tls12 = gnutls_protocol_get_version(s) == GNUTLS_TLS1_2;
+    ck_assert_int_eq(gnutls_session_get_data2(s, &hook_data), tls12 ? GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE : 0);
     return 0;
 }
 

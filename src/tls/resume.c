@@ -112,6 +112,8 @@ static void wait_for_ticket(gnutls_session_t s)
 static int data_session(gnutls_session_t s, SSL_SESSION **sess)
 {
     *sess = NULL;
+    if (s != NULL && s->ssl != NULL && !s->handshake_done && s->hs_in_progress)
+        return GNOSSL_ERR(GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE); /* a hook's call, as GnuTLS */
     if (s == NULL || s->ssl == NULL || !s->handshake_done)
         return GNOSSL_ERR(GNUTLS_E_INVALID_REQUEST);
     SSL_SESSION *ss = SSL_get0_session(s->ssl);
