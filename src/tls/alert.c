@@ -12,6 +12,7 @@
 #include "tls/session-int.h"
 #include "tls/verify-point.h"
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,33 +35,62 @@ static void run_hook(gnutls_session_t s, int type, unsigned when, unsigned incom
         s->pending_error = r;
 }
 
-/* POST hooks of received messages run once OpenSSL has processed them, i.e.
- * when the gnutls_* call that read them returns. */
-void gnossl_run_post_hook_now(gnutls_session_t s, int type)
+/* GnuTLS runs a received message's POST hook right after processing it;
+ * OpenSSL has processed it by the next handshake message either way, or
+ * when the gnutls_* call that read it returns.  Each message runs any due
+ * POST hook first, so at most one is ever due. */
+void gnossl_drop_post_hook(gnutls_session_t s)
 {
-    int n = 0, found = 0;
-    for (int i = 0; i < s->n_pending_post_hook; i++) {
-        if (!found && s->pending_post_hook[i] == type)
-            found = 1;
-        else
-            s->pending_post_hook[n++] = s->pending_post_hook[i];
-    }
-    s->n_pending_post_hook = n;
-    if (found && hook_matches(s, type, GNUTLS_HOOK_POST)) {
-        if (type == SSL3_MT_CLIENT_HELLO)
-            run_hook(s, type, GNUTLS_HOOK_POST, 1, s->ch_msg, s->ch_msg_len);
-        else
-            run_hook(s, type, GNUTLS_HOOK_POST, 1, NULL, 0);
-    }
+    OPENSSL_clear_free(s->post_hook_body, s->post_hook_len);
+    s->post_hook_body = NULL;
+    s->post_hook_len = 0;
+    s->post_hook_due = 0;
 }
 
 void gnossl_run_post_hooks(gnutls_session_t s)
 {
-    int n = s->n_pending_post_hook;
-    s->n_pending_post_hook = 0;
-    for (int i = 0; i < n; i++)
-        if (hook_matches(s, s->pending_post_hook[i], GNUTLS_HOOK_POST))
-            run_hook(s, s->pending_post_hook[i], GNUTLS_HOOK_POST, 1, NULL, 0);
+    if (!s->post_hook_due)
+        return;
+    s->post_hook_due = 0;
+    if (hook_matches(s, s->post_hook_type, GNUTLS_HOOK_POST))
+        run_hook(s, s->post_hook_type, GNUTLS_HOOK_POST, 1, s->post_hook_body, s->post_hook_len);
+    gnossl_drop_post_hook(s);
+}
+
+void gnossl_run_post_hook_now(gnutls_session_t s, int type)
+{
+    if (s->post_hook_due && s->post_hook_type == type)
+        gnossl_run_post_hooks(s);
+}
+
+/* GnuTLS's POST hook of a TLS 1.3 NewSessionTicket gets the message from
+ * its extensions on (after lifetime, age_add, nonce and ticket). */
+static size_t nst13_extensions(const unsigned char *body, size_t blen)
+{
+    size_t off = 8;
+    if (blen < off + 1)
+        return 0;
+    off += 1 + (size_t)body[off];
+    if (blen < off + 2)
+        return 0;
+    off += 2 + ((size_t)body[off] << 8 | body[off + 1]);
+    return off <= blen ? off : 0;
+}
+
+/* A received message whose POST hook matches: due, with a copy of its body. */
+static void post_hook_due(gnutls_session_t s, int type, const unsigned char *body, size_t blen)
+{
+    if (type == SSL3_MT_NEWSESSION_TICKET && gnossl_ssl_is_tls13(s->ssl)) {
+        size_t off = nst13_extensions(body, blen);
+        body += off;
+        blen -= off;
+    }
+    s->post_hook_body = OPENSSL_malloc(blen ? blen : 1);
+    s->post_hook_len = s->post_hook_body != NULL ? blen : 0;
+    if (s->post_hook_len)
+        memcpy(s->post_hook_body, body, blen);
+    s->post_hook_type = type;
+    s->post_hook_due = 1;
 }
 
 /* Does a ServerHello carry the encrypt_then_mac extension (22)? */
@@ -214,6 +244,7 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
     int type = p[0];
     const unsigned char *body = len >= 4 ? p + 4 : p;
     size_t blen = len >= 4 ? len - 4 : 0;
+    gnossl_run_post_hooks(s); /* OpenSSL processed the message before */
     if (write_p) {
         s->hs_last_out = type;
         /* A TLS 1.3 client's session ID is the one its hello carried. */
@@ -233,16 +264,6 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         return;
     }
     s->hs_last_in = type;
-    if (type == SSL3_MT_CLIENT_HELLO && s->is_server && s->hook != NULL) {
-        /* kept for the POST hook, which runs when the call returns */
-        unsigned char *copy = malloc(blen ? blen : 1);
-        if (copy != NULL) {
-            memcpy(copy, body, blen);
-            free(s->ch_msg);
-            s->ch_msg = copy;
-            s->ch_msg_len = blen;
-        }
-    }
     if (s->handshake_done)
         gnossl_debug("gnossl: post-handshake message %d received (%s)", type, s->is_server ? "server" : "client");
     /* TLS 1.3 post-handshake authentication */
@@ -268,8 +289,8 @@ static void on_handshake_msg(gnutls_session_t s, int write_p, const unsigned cha
         return; /* GnuTLS's record layer takes it: no hook runs */
     if (hook_matches(s, type, GNUTLS_HOOK_PRE))
         run_hook(s, type, GNUTLS_HOOK_PRE, 1, body, blen);
-    if (s->n_pending_post_hook < 4)
-        s->pending_post_hook[s->n_pending_post_hook++] = type;
+    if (hook_matches(s, type, GNUTLS_HOOK_POST))
+        post_hook_due(s, type, body, blen);
 }
 
 static void on_alert(gnutls_session_t s, int write_p, SSL *ssl, const unsigned char *p)

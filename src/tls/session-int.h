@@ -88,8 +88,6 @@ struct gnutls_session_int {
     /* Hello extensions seen (for gnutls_session_etm_status). */
     int etm_negotiated;
     char *ch_server_name; /* SNI of the ClientHello, for post_client_hello */
-    unsigned char *ch_msg; /* the ClientHello body a server received (hooks) */
-    size_t ch_msg_len;
     void *ssl_cert_cred;   /* certificate credentials the SSL's CTX came from */
 
     /* Server-side session cache through the application (gnutls_db_*). */
@@ -121,8 +119,12 @@ struct gnutls_session_int {
     /* Alerts (from the message callback). */
     int last_alert;         /* description of the last alert received */
     int alert_sent_desc;    /* last alert OpenSSL sent, -1 = none */
-    int pending_post_hook[4]; /* received messages whose POST hook is due */
-    int n_pending_post_hook;
+    /* The received message whose POST hook is due once OpenSSL processed
+     * it, with a copy of its body (only when a POST hook matched it). */
+    unsigned char *post_hook_body;
+    size_t post_hook_len;
+    int post_hook_type;
+    unsigned char post_hook_due;
     unsigned char stop_warning_alert; /* make the next read stop to report -16 */
     unsigned char stop_fatal_alert;   /* a TLS 1.3 alert OpenSSL would ignore: -12 */
     unsigned char warning_alert_stopped;
@@ -252,9 +254,11 @@ uint64_t gnossl_now_ms(void);
 void gnossl_msg_callback(int write_p, int version, int content_type, const void *buf, size_t len,
                          SSL *ssl, void *arg);
 
+/* The POST hook of a received message, due once OpenSSL processed it:
+ * run it (if due), run it if it is of this type, forget it (deinit). */
 void gnossl_run_post_hooks(gnutls_session_t s);
-/* Run now the POST hooks of a received message type still queued. */
 void gnossl_run_post_hook_now(gnutls_session_t s, int type);
+void gnossl_drop_post_hook(gnutls_session_t s);
 void gnossl_info_callback(const SSL *ssl, int where, int ret);
 /* gnutls_bye after OpenSSL failed on its own: our close_notify protected
  * by us; 1 sent, 0 not possible, or a GnuTLS error from the transport. */

@@ -51,7 +51,7 @@ void gnutls_deinit(gnutls_session_t s)
     free(s->verify.hostname);
     free(s->server_name);
     free(s->ch_server_name);
-    free(s->ch_msg);
+    gnossl_drop_post_hook(s);
     gnossl_dtls_hook_free(s);
     free(s->alpn_wire);
     SSL_SESSION_free(s->resume_sess);
