@@ -19,18 +19,7 @@
 #include <unistd.h>
 
 #include "test-keys.h"
-
-static const char *code(int r)
-{
-    static char b[8][64];
-    static int i;
-    i = (i + 1) % 8;
-    if (r >= 0)
-        snprintf(b[i], sizeof b[i], "%d", r);
-    else
-        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name(r));
-    return b[i];
-}
+#include "ret-code.h"
 
 static gnutls_certificate_credentials_t ccred, scred;
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "test-keys.h"
+#include "ret-code.h"
 
 struct dtls09_case {
     const char *title, *prio, *server_prio; /* NULL: prio */
@@ -60,18 +61,6 @@ static void say(const char *fmt, ...)
     va_end(ap);
     if (n > 0)
         out_len += (size_t)n < sizeof out - out_len ? (size_t)n : sizeof out - out_len - 1;
-}
-
-static const char *code(int r)
-{
-    static char b[4][32];
-    static int i;
-    i = (i + 1) % 4;
-    if (r >= 0)
-        snprintf(b[i], sizeof b[i], "%d", r);
-    else
-        snprintf(b[i], sizeof b[i], "%s", gnutls_strerror_name(r));
-    return b[i];
 }
 
 static int premaster(gnutls_session_t s, unsigned entity, const struct dtls09_case *k)

@@ -25,18 +25,6 @@
 #include "test-keys.h"
 #include "pkcs7-skid.h"
 
-static const char crl_pem[] =
-    "-----BEGIN X509 CRL-----\n"
-    "MIIBbjBYAgEBMA0GCSqGSIb3DQEBCwUAMBQxEjAQBgNVBAMMCWxvY2FsaG9zdBcN\n"
-    "MjYxMTI0MDAyMzE4WhgPMjEyNjEwMzEwMDIzMThaoA4wDDAKBgNVHRQEAwIBATAN\n"
-    "BgkqhkiG9w0BAQsFAAOCAQEAH8ft0hX4uMpNcjbCzVL/K++pyPpBBmNVVizLaCy2\n"
-    "pxsxnsd1e1ga6U9XJE5/qE2JWxQlCJGzE2qxaBstealUQg/U5WuFooCqimrp7yWJ\n"
-    "jbM0uk5LIDrZEnn5eFdmXeqDxTj0JDL/YmJtC1TKVVMIBcCSskstJxIhd3u15Pyp\n"
-    "KsZdRx4kDxrqKq1QtUCwp8nfLaaSwC8GQ4YHBrjJuDgpI4sPleDLapAk38F4eOpD\n"
-    "VrOFr/N1kqOG5UF6uWHSaq7kGB6XZZgAimL6sAWyk4EumJ8cCYCPd/3Gc1H6lSyi\n"
-    "fDcCG6DFSnrmzB+BHfA/5Jty057zDi5nqwk6KMVukJHotQ==\n"
-    "-----END X509 CRL-----\n"
-    ;
 static const unsigned char ossl_attached[] = {
   0x30, 0x82, 0x05, 0xb8, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d,
   0x01, 0x07, 0x02, 0xa0, 0x82, 0x05, 0xa9, 0x30, 0x82, 0x05, 0xa5, 0x02,
@@ -552,7 +540,7 @@ static void modify(const char *label, const unsigned char *der, size_t len)
     gnutls_pkcs7_t p7, p2;
     gnutls_x509_crl_t crl;
     gnutls_datum_t in = { (unsigned char *)der, (unsigned)len }, out, d;
-    gnutls_datum_t crl_in = { (unsigned char *)crl_pem, sizeof crl_pem - 1 };
+    gnutls_datum_t crl_in = { (unsigned char *)rsa_crl, sizeof rsa_crl - 1 };
     gnutls_datum_t data = { (unsigned char *)msg, sizeof msg - 1 };
     unsigned char h[32];
     printf("== modify %s\n", label);
@@ -706,7 +694,7 @@ static void crls_and_deletes(void)
 {
     gnutls_pkcs7_t p7;
     gnutls_x509_crl_t crl;
-    gnutls_datum_t in = { (unsigned char *)crl_pem, sizeof crl_pem - 1 }, out;
+    gnutls_datum_t in = { (unsigned char *)rsa_crl, sizeof rsa_crl - 1 }, out;
     printf("== crls\n");
     gnutls_x509_crl_init(&crl);
     gnutls_x509_crl_import(crl, &in, GNUTLS_X509_FMT_PEM);
